@@ -1,0 +1,51 @@
+# The portal's two commands are `make run` and `make test`; the rest are the steps they are built from.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+
+run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install assets lint check-migrations pytest ## Every check: lint, migrations, the whole test suite
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+assets: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: install
+	$(PY) manage.py load_demo
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest: install assets
+	$(VENV)/bin/pytest
+
+browser: ## Install Debian's Chromium for the browser tests (needs root)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+db-stop: install ## Stop the embedded PostgreSQL server cleanly (data is kept in var/pgdata)
+	$(PY) -m coordination.embedded_postgres stop
+
+db-reset: db-stop ## Delete the embedded database: the next `make run` starts from scratch
+	rm -rf var/pgdata

@@ -1,0 +1,70 @@
+"""What the dashboard shows a given user, gathered in one place."""
+
+from dataclasses import dataclass
+
+from activities.models import Activity, ActivityPlan
+from activities.quarter import Quarter
+from meetings.models import ActionItem, Meeting
+from stakeholders.models import organization_of
+
+LIST_LIMIT = 10
+
+
+@dataclass
+class Dashboard:
+    next_meeting: Meeting | None
+    next_meeting_is_upcoming: bool
+    latest_minutes: Meeting | None
+    actions: list
+    actions_scope: str
+    quarter: Quarter
+    plan_quarter: Quarter | None
+    activities: list
+    draft_minutes: list
+
+
+def _meetings():
+    return Meeting.objects.select_related("series")
+
+
+def build_dashboard(user) -> Dashboard:
+    next_meeting = _meetings().upcoming().first()
+    upcoming = next_meeting is not None
+    if next_meeting is None:
+        next_meeting = _meetings().past().first()
+
+    actions = ActionItem.objects.still_open().select_related("responsible_organization", "owner", "meeting")
+    organization = organization_of(user)
+    can_see_drafts = user.has_perm("meetings.view_draft_minutes")
+    if organization and not can_see_drafts:
+        actions = actions.for_organization(organization)
+        scope = f"for {organization.short_name}"
+    else:
+        scope = "across all organisations"
+
+    quarter = Quarter.current()
+    plan = (
+        ActivityPlan.objects.for_quarter(quarter).first()
+        or ActivityPlan.objects.order_by("-year", "-quarter_number").first()
+    )
+    activities = []
+    if plan:
+        activities = list(
+            Activity.objects.filter(plan__year=plan.year, plan__quarter_number=plan.quarter_number)
+            .select_related("lead_organization")
+            .order_by("starts_on", "title")[:LIST_LIMIT]
+        )
+
+    drafts = list(_meetings().with_draft_minutes().order_by("-starts_at")[:LIST_LIMIT]) if can_see_drafts else []
+
+    return Dashboard(
+        next_meeting=next_meeting,
+        next_meeting_is_upcoming=upcoming,
+        latest_minutes=_meetings().with_published_minutes().order_by("-starts_at").first(),
+        actions=list(actions.order_by("due_on", "id")[:LIST_LIMIT]),
+        actions_scope=scope,
+        quarter=quarter,
+        plan_quarter=plan.quarter if plan else None,
+        activities=activities,
+        draft_minutes=drafts,
+    )

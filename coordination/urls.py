@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coordination import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("meetings.urls")),
+    path("", include("stakeholders.urls")),
+    path("", include("activities.urls")),
+]

@@ -1,0 +1,221 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings.models import (
+    ActionItem,
+    ActionUpdate,
+    AgendaItem,
+    Decision,
+    Document,
+    Meeting,
+    MeetingSeries,
+    Participation,
+    Statement,
+    Topic,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_emerging_trend"]
+    list_filter = ["is_emerging_trend"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "convening_organization",
+        "funding_organization",
+        "country",
+        "started_on",
+    ]
+    search_fields = ["title", "programme", "description"]
+    autocomplete_fields = ["convening_organization", "funding_organization"]
+    filter_horizontal = ["members"]
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = [
+        ("position", "title", "planned_minutes", "is_standing"),
+        ("presenter", "lead_organization"),
+        "description",
+        ("discussion_summary", "outcome"),
+        "topics",
+    ]
+    autocomplete_fields = ["presenter", "lead_organization", "topics"]
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["organization", "contact"]
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    extra = 0
+    autocomplete_fields = ["speaker", "organization", "topics"]
+    fields = [
+        ("speaker", "organization", "agenda_item", "position"),
+        "summary",
+        "topics",
+    ]
+
+
+class DecisionInline(admin.TabularInline):
+    model = Decision
+    extra = 0
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 0
+    exclude = ["uploaded_by"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "series",
+        "starts_at",
+        "venue",
+        "format",
+        "status",
+        "minutes_status",
+    ]
+    list_filter = ["status", "format", "minutes_status", "series"]
+    search_fields = ["title", "venue", "minutes_summary"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["series"]
+    readonly_fields = ["minutes_published_at", "minutes_published_by"]
+    fieldsets = [
+        (None, {"fields": ["series", "number", "title", "status"]}),
+        (
+            "When and where",
+            {"fields": ["starts_at", "ends_at", "time_zone", "venue", "format"]},
+        ),
+        ("Quarter reviewed", {"fields": ["review_year", "review_quarter_number"]}),
+        (
+            "Minutes",
+            {
+                "fields": [
+                    "minutes_summary",
+                    "minutes_status",
+                    "minutes_published_at",
+                    "minutes_published_by",
+                ]
+            },
+        ),
+    ]
+    inlines = [
+        AgendaItemInline,
+        ParticipationInline,
+        StatementInline,
+        DecisionInline,
+        DocumentInline,
+    ]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "meeting",
+        "position",
+        "presenter",
+        "lead_organization",
+        "planned_minutes",
+        "outcome",
+    ]
+    list_filter = ["outcome", "is_standing", "meeting__series"]
+    search_fields = ["title", "description", "discussion_summary"]
+    autocomplete_fields = [
+        "meeting",
+        "presenter",
+        "lead_organization",
+        "topics",
+        "actions_to_review",
+    ]
+    list_select_related = ["meeting", "presenter", "lead_organization"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "organization", "contact", "role", "status"]
+    list_filter = ["role", "status", "organization__kind"]
+    search_fields = ["organization__name", "organization__acronym", "contact__name"]
+    autocomplete_fields = ["meeting", "organization", "contact"]
+    list_select_related = ["meeting", "organization", "contact"]
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = ["speaker", "organization", "meeting"]
+    search_fields = ["summary", "speaker__name", "organization__name"]
+    list_filter = ["meeting__series", "topics"]
+    autocomplete_fields = [
+        "meeting",
+        "agenda_item",
+        "speaker",
+        "organization",
+        "topics",
+    ]
+    list_select_related = ["speaker", "organization", "meeting"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "agenda_item"]
+    search_fields = ["text"]
+    autocomplete_fields = ["meeting", "agenda_item"]
+    list_select_related = ["meeting", "agenda_item"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = ActionUpdate
+    extra = 0
+    autocomplete_fields = ["meeting"]
+    exclude = ["author"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "responsible_organization",
+        "owner",
+        "due_on",
+        "status",
+        "meeting",
+    ]
+    list_filter = ["status", "responsible_organization__kind", "meeting__series"]
+    search_fields = [
+        "title",
+        "description",
+        "responsible_organization__name",
+        "owner__name",
+    ]
+    autocomplete_fields = [
+        "meeting",
+        "agenda_item",
+        "decision",
+        "responsible_organization",
+        "owner",
+    ]
+    list_select_related = ["responsible_organization", "owner", "meeting"]
+    date_hierarchy = "due_on"
+    inlines = [ActionUpdateInline]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "kind", "size", "content_type", "created"]
+    list_filter = ["kind"]
+    search_fields = ["title", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+    list_select_related = ["meeting"]

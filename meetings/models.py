@@ -1,0 +1,513 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from activities.quarter import Quarter
+from coordination.models import TimeStampedModel
+
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class Topic(TimeStampedModel):
+    """A tag such as an emerging trend, put on agenda items, statements and activities."""
+
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    is_emerging_trend = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingSeries(TimeStampedModel):
+    """A coordination platform: the recurring series of meetings of one set of partners."""
+
+    title = models.CharField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    convening_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="convened_series",
+    )
+    funding_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_series",
+    )
+    programme = models.CharField(max_length=255, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    members = models.ManyToManyField("stakeholders.Organization", blank=True, related_name="member_of_series")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "meeting series"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("series-detail", args=[self.pk])
+
+
+class MeetingFormat(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED).order_by("starts_at")
+
+    def past(self):
+        return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+    def with_published_minutes(self):
+        return self.filter(minutes_status=MinutesStatus.PUBLISHED)
+
+    def with_draft_minutes(self):
+        return self.filter(minutes_status=MinutesStatus.DRAFT, status=MeetingStatus.HELD)
+
+
+class Meeting(TimeStampedModel):
+    series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveIntegerField(help_text="The meeting's number within its series: 3 for the 3rd meeting.")
+    title = models.CharField(max_length=255)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
+    venue = models.CharField(max_length=255, blank=True)
+    format = models.CharField(max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON)
+    status = models.CharField(max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    review_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    review_quarter_number = models.PositiveSmallIntegerField("reviewed quarter", null=True, blank=True)
+    minutes_summary = models.TextField("minutes", blank=True, help_text="The general summary of the meeting.")
+    minutes_status = models.CharField(max_length=16, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    minutes_published_at = models.DateTimeField(null=True, blank=True)
+    minutes_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Bumped on every save by the portal.")
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version", "calendar_sequence"])
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        permissions = [
+            ("publish_minutes", "Can publish and reopen minutes"),
+            ("view_draft_minutes", "Can see minutes before they are published"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="unique_meeting_number_per_series"),
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(review_quarter_number__isnull=True, review_year__isnull=True)
+                | Q(
+                    review_quarter_number__gte=1,
+                    review_quarter_number__lte=4,
+                    review_year__isnull=False,
+                ),
+                name="meeting_review_quarter_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_status=MinutesStatus.DRAFT) | Q(minutes_published_at__isnull=False),
+                name="published_minutes_have_a_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at_idx")]
+
+    def __str__(self):
+        return f"{self.ordinal} meeting: {self.title}" if self.title else f"{self.ordinal} meeting"
+
+    def get_absolute_url(self):
+        return reverse("meeting-detail", args=[self.pk])
+
+    @property
+    def ordinal(self) -> str:
+        return ordinal(self.number)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at, self.zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at, self.zone)
+
+    @property
+    def reviewed_quarter(self) -> Quarter | None:
+        if self.review_year is None or self.review_quarter_number is None:
+            return None
+        return Quarter(self.review_year, self.review_quarter_number)
+
+    @reviewed_quarter.setter
+    def reviewed_quarter(self, quarter: Quarter | None):
+        self.review_year = quarter.year if quarter else None
+        self.review_quarter_number = quarter.number if quarter else None
+
+    @property
+    def minutes_published(self) -> bool:
+        return self.minutes_status == MinutesStatus.PUBLISHED
+
+    def minutes_visible_to(self, user) -> bool:
+        return self.minutes_published or user.has_perm("meetings.view_draft_minutes")
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The meeting must end after it starts."})
+        if (self.review_year is None) != (self.review_quarter_number is None):
+            raise ValidationError({"review_quarter_number": "Give both the year and the quarter, or neither."})
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+class OutcomeKind(models.TextChoices):
+    INFORMATION = "information", "Information"
+    DECISION = "decision", "Decision"
+    ACTION = "action", "Action"
+
+
+class AgendaItem(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    presenter = models.ForeignKey(
+        "stakeholders.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presented_items",
+    )
+    lead_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_agenda_items",
+    )
+    planned_minutes = models.PositiveIntegerField(null=True, blank=True)
+    is_standing = models.BooleanField(
+        "standing item",
+        default=False,
+        help_text="Standing items are copied to the next meeting.",
+    )
+    discussion_summary = models.TextField(blank=True, help_text="The minutes for this item.")
+    outcome = models.CharField(max_length=16, choices=OutcomeKind.choices, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items")
+    actions_to_review = models.ManyToManyField(
+        "ActionItem",
+        blank=True,
+        related_name="reviewed_in_items",
+        help_text="Open follow-ups reviewed under this item.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="unique_agenda_position",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+
+class ParticipationRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    SPEAKER = "speaker", "Speaker"
+    PARTICIPANT = "participant", "Participant"
+    OBSERVER = "observer", "Observer"
+
+
+class ParticipationStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    CONFIRMED = "confirmed", "Confirmed"
+    ATTENDED = "attended", "Attended"
+    EXCUSED = "excused", "Excused"
+    ABSENT = "absent", "Absent"
+
+
+class Participation(TimeStampedModel):
+    """An organisation, optionally a named contact of it, invited to or attending a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    contact = models.ForeignKey(
+        "stakeholders.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    role = models.CharField(
+        max_length=16,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.PARTICIPANT,
+    )
+    status = models.CharField(
+        max_length=16,
+        choices=ParticipationStatus.choices,
+        default=ParticipationStatus.INVITED,
+    )
+    invitation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization__name", "contact__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organization", "contact"],
+                name="unique_participation",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        who = self.contact.name if self.contact_id else self.organization.short_name
+        return f"{who} at {self.meeting.ordinal} meeting ({self.get_status_display().lower()})"
+
+    def clean(self):
+        if self.contact_id and self.organization_id and self.contact.organization_id != self.organization_id:
+            raise ValidationError({"contact": "This person works for another organisation."})
+
+
+class Statement(TimeStampedModel):
+    """A key remark made by a speaker at a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    speaker = models.ForeignKey("stakeholders.Contact", on_delete=models.PROTECT, related_name="statements")
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="The organisation the speaker spoke for.",
+    )
+    summary = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+
+    def __str__(self):
+        return f"{self.speaker.name} at the {self.meeting.ordinal} meeting"
+
+
+class Decision(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
+    text = models.TextField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.filter(status__in=OPEN_ACTION_STATUSES)
+
+    def overdue(self, today=None):
+        return self.still_open().filter(due_on__lt=today or timezone.localdate())
+
+    def for_organization(self, organization):
+        return self.filter(responsible_organization=organization)
+
+
+class ActionItem(TimeStampedModel):
+    """A follow-up agreed at a meeting; reviewed at later meetings until it is closed."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="action_items")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    responsible_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="action_items",
+    )
+    owner = models.ForeignKey(
+        "stakeholders.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+    )
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = ActionItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        permissions = [("update_own_action", "Can update actions of their own organisation")]
+        indexes = [models.Index(fields=["status", "due_on"], name="action_status_due_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("action-detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_ACTION_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+
+    def clean(self):
+        if self.due_on and self.meeting_id and self.due_on < self.meeting.local_start.date():
+            raise ValidationError({"due_on": "The due date cannot be before the meeting that agreed the action."})
+        if self.owner_id and self.owner.organization_id != self.responsible_organization_id:
+            raise ValidationError({"owner": "The owner must work for the responsible organisation."})
+
+
+class ActionUpdate(TimeStampedModel):
+    """A dated status change or progress note on a follow-up action."""
+
+    action = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(max_length=16, choices=ActionStatus.choices)
+    note = models.TextField(blank=True)
+    noted_on = models.DateField(default=timezone.localdate)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_updates",
+        help_text="The meeting at which the action was reviewed, if any.",
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-noted_on", "-id"]
+
+    def __str__(self):
+        return f"{self.action}: {self.get_status_display()} on {self.noted_on}"
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", "Agenda"
+    PRESENTATION = "presentation", "Presentation"
+    REPORT = "report", "Report"
+    MINUTES = "minutes", "Minutes"
+    OTHER = "other", "Other"
+
+
+def document_upload_to(document, filename):
+    return f"meetings/{document.meeting_id}/{filename}"
+
+
+class Document(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    file = models.FileField(upload_to=document_upload_to, max_length=255)
+    size = models.PositiveBigIntegerField(default=0, editable=False)
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "kind", "title"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.db.models import Count, Prefetch
+from django.views.generic import DetailView, ListView
+
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    MeetingSeries,
+    Participation,
+    Statement,
+)
+from stakeholders.models import organization_of
+
+
+class MeetingListView(ListView):
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.select_related("series")
+            .annotate(
+                agenda_item_count=Count("agenda_items", distinct=True),
+                organization_count=Count("participations__organization", distinct=True),
+            )
+            .order_by("-starts_at", "-id")
+        )
+
+
+class MeetingDetailView(DetailView):
+    template_name = "meetings/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("series", "minutes_published_by").prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related(
+                    "presenter__organization", "lead_organization"
+                ).prefetch_related("topics"),
+            ),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization", "contact"),
+            ),
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.select_related("speaker", "organization", "agenda_item"),
+            ),
+            "decisions",
+            Prefetch(
+                "action_items",
+                queryset=ActionItem.objects.select_related("responsible_organization", "owner"),
+            ),
+            "documents",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
+        context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
+        return context
+
+
+class SeriesDetailView(DetailView):
+    template_name = "meetings/series_detail.html"
+    context_object_name = "series"
+
+    def get_queryset(self):
+        return MeetingSeries.objects.select_related("convening_organization", "funding_organization").prefetch_related(
+            "members", Prefetch("meetings", queryset=Meeting.objects.order_by("number"))
+        )
+
+
+class ActionListView(ListView):
+    template_name = "meetings/action_list.html"
+    context_object_name = "actions"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        actions = ActionItem.objects.select_related("responsible_organization", "owner", "meeting")
+        if self.request.GET.get("status") == "open":
+            actions = actions.still_open()
+        return actions.order_by("due_on", "id")
+
+
+class ActionDetailView(DetailView):
+    template_name = "meetings/action_detail.html"
+    context_object_name = "action"
+
+    def get_queryset(self):
+        return ActionItem.objects.select_related(
+            "responsible_organization", "owner", "meeting", "agenda_item", "decision"
+        ).prefetch_related("updates__author", "updates__meeting")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organization = organization_of(self.request.user)
+        context["is_own_action"] = (
+            organization is not None and organization.pk == self.object.responsible_organization_id
+        )
+        return context

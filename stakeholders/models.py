@@ -1,0 +1,112 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from coordination.models import TimeStampedModel
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", "Government body"
+    JUDICIARY = "judiciary", "Judiciary"
+    LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
+    NATIONAL_COORDINATION = "national_coordination", "National coordination body"
+    DIPLOMATIC = "diplomatic", "Diplomatic mission"
+    DONOR = "donor", "Donor agency"
+    INTERNATIONAL = "international", "International organisation"
+    UN_ENTITY = "un_entity", "UN entity"
+    NGO = "ngo", "NGO / civil society"
+    ACADEMIA = "academia", "Academia"
+    PRIVATE = "private", "Private sector"
+    OTHER = "other", "Other"
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Organization(TimeStampedModel):
+    name = models.CharField(max_length=255, unique=True)
+    acronym = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=32, choices=OrganizationKind.choices, default=OrganizationKind.OTHER)
+    country = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The body this one belongs to, e.g. a sub-commission under a commission.",
+    )
+    website = models.URLField(blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    history = HistoricalRecords()
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")),
+                name="organization_not_own_parent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+    def get_absolute_url(self):
+        return reverse("organization-detail", args=[self.pk])
+
+
+class ContactQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Contact(TimeStampedModel):
+    """A person at a member organisation, optionally with a portal account."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="contacts")
+    name = models.CharField(max_length=200)
+    position = models.CharField(max_length=255, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    is_active = models.BooleanField("active", default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact",
+        help_text="The portal account of this person, if they have one.",
+    )
+    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    receives_reminders = models.BooleanField(default=True)
+    calendar_token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe, editable=False)
+
+    history = HistoricalRecords()
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.organization.short_name}"
+
+    def get_absolute_url(self):
+        return self.organization.get_absolute_url()
+
+
+def organization_of(user):
+    """The organisation a portal user belongs to, through their contact record (or None)."""
+    contact = getattr(user, "contact", None) if user.is_authenticated else None
+    return contact.organization if contact else None
