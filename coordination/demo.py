@@ -179,6 +179,20 @@ class DemoUsersRefused(Exception):
     pass
 
 
+def _sync(model, defaults=None, **lookup):
+    """Like update_or_create, but writes (and so adds a history entry) only when something differs."""
+    defaults = defaults or {}
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [field for field, value in defaults.items() if getattr(instance, field) != value]
+    if changed:
+        for field in changed:
+            setattr(instance, field, defaults[field])
+        instance.save()
+    return instance, False
+
+
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=TASHKENT)
 
@@ -189,10 +203,7 @@ def load_demo(*, with_users: bool = True) -> None:
         raise DemoUsersRefused("Demo users with a known password are only created when DEBUG is on.")
     organizations = _load_organizations()
     contacts = _load_contacts(organizations)
-    topics = {
-        key: Topic.objects.update_or_create(name=name, defaults={"is_emerging_trend": True})[0]
-        for key, name in TOPICS.items()
-    }
+    topics = {key: _sync(Topic, name=name, defaults={"is_emerging_trend": True})[0] for key, name in TOPICS.items()}
     series = _load_series(organizations)
     third = _load_third_meeting(series, organizations)
     fourth = _load_fourth_meeting(series, organizations, contacts, topics)
@@ -204,7 +215,8 @@ def load_demo(*, with_users: bool = True) -> None:
 def _load_organizations() -> dict[str, Organization]:
     organizations = {}
     for key, (name, acronym, kind, country, parent_key) in ORGANIZATIONS.items():
-        organizations[key], _ = Organization.objects.update_or_create(
+        organizations[key], _ = _sync(
+            Organization,
             name=name,
             defaults={
                 "acronym": acronym,
@@ -218,7 +230,8 @@ def _load_organizations() -> dict[str, Organization]:
 
 def _load_contacts(organizations) -> dict[str, Contact]:
     return {
-        key: Contact.objects.update_or_create(
+        key: _sync(
+            Contact,
             organization=organizations[org_key],
             name=name,
             defaults={"position": position},
@@ -228,7 +241,8 @@ def _load_contacts(organizations) -> dict[str, Contact]:
 
 
 def _load_series(organizations) -> MeetingSeries:
-    series, _ = MeetingSeries.objects.update_or_create(
+    series, _ = _sync(
+        MeetingSeries,
         title=SERIES_TITLE,
         defaults={
             "description": (
@@ -247,7 +261,8 @@ def _load_series(organizations) -> MeetingSeries:
 
 
 def _meeting(series, number, day, title, review, summary) -> Meeting:
-    meeting, _ = Meeting.objects.update_or_create(
+    meeting, _ = _sync(
+        Meeting,
         series=series,
         number=number,
         defaults={
@@ -270,7 +285,8 @@ def _meeting(series, number, day, title, review, summary) -> Meeting:
 def _agenda(meeting, items) -> dict[int, AgendaItem]:
     agenda = {}
     for position, (title, lead, minutes, summary, outcome) in enumerate(items, start=1):
-        agenda[position], _ = AgendaItem.objects.update_or_create(
+        agenda[position], _ = _sync(
+            AgendaItem,
             meeting=meeting,
             position=position,
             defaults={
@@ -287,7 +303,8 @@ def _agenda(meeting, items) -> dict[int, AgendaItem]:
 
 def _participants(meeting, roles: dict[Organization, str]) -> None:
     for organization, role in roles.items():
-        Participation.objects.update_or_create(
+        _sync(
+            Participation,
             meeting=meeting,
             organization=organization,
             contact=None,
@@ -352,13 +369,15 @@ def _load_third_meeting(series, organizations) -> Meeting:
             organizations["us_embassy"]: ParticipationRole.SPEAKER,
         },
     )
-    Decision.objects.update_or_create(
+    _sync(
+        Decision,
         meeting=meeting,
         text="Mark the World Day against Trafficking in Persons on 30 July 2023 with a joint campaign under the "
         "theme “Reach every victim of trafficking, leave no one behind”.",
         defaults={"agenda_item": AgendaItem.objects.get(meeting=meeting, position=3)},
     )
-    ActionItem.objects.update_or_create(
+    _sync(
+        ActionItem,
         meeting=meeting,
         title="Run the World Day against Trafficking in Persons campaign",
         defaults={
@@ -440,8 +459,7 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
             ),
         ],
     )
-    agenda[3].presenter = contacts["salikhov"]
-    agenda[3].save()
+    _sync(AgendaItem, {"presenter": contacts["salikhov"]}, pk=agenda[3].pk)
     agenda[5].topics.set([topics["social_media"], topics["routes"], topics["migrants"]])
     agenda[6].topics.set([topics["identification"]])
     attendees = [key for key in ORGANIZATIONS if key not in ("estonia", "state_department", "mia_unit")]
@@ -474,7 +492,8 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
         ),
     ]
     for position, (contact_key, organization, item, summary) in enumerate(statements, start=1):
-        Statement.objects.update_or_create(
+        _sync(
+            Statement,
             meeting=meeting,
             speaker=contacts[contact_key],
             defaults={
@@ -485,12 +504,14 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
             },
         )
     Statement.objects.get(meeting=meeting, speaker=contacts["boboev"]).topics.set([topics["identification"]])
-    Decision.objects.update_or_create(
+    _sync(
+        Decision,
         meeting=meeting,
         text="Prioritise the identification and investigation of trafficking cases in the partners' work.",
         defaults={"agenda_item": agenda[6]},
     )
-    ActionItem.objects.update_or_create(
+    _sync(
+        ActionItem,
         meeting=meeting,
         title="Prepare the study visit of the delegation of the Republic of Estonia",
         defaults={
@@ -499,7 +520,8 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
             "agenda_item": agenda[3],
         },
     )
-    ActionItem.objects.update_or_create(
+    _sync(
+        ActionItem,
         meeting=meeting,
         title="Share the unit's identification and investigation practice at the training of trainers",
         defaults={
@@ -513,7 +535,8 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
 
 
 def _plan(series, year, quarter, endorsed_at) -> ActivityPlan:
-    plan, _ = ActivityPlan.objects.update_or_create(
+    plan, _ = _sync(
+        ActivityPlan,
         series=series,
         year=year,
         quarter_number=quarter,
@@ -527,7 +550,7 @@ def _plan(series, year, quarter, endorsed_at) -> ActivityPlan:
 
 def _activity(plan, title, **fields) -> Activity:
     partners = fields.pop("partners", [])
-    activity, _ = Activity.objects.update_or_create(plan=plan, title=title, defaults=fields)
+    activity, _ = _sync(Activity, plan=plan, title=title, defaults=fields)
     activity.partners.set(partners)
     return activity
 
@@ -548,7 +571,8 @@ def _load_plans(series, organizations, third, fourth) -> None:
         target_group="General public",
         status=ActivityStatus.COMPLETED,
     )
-    ActivityReview.objects.update_or_create(
+    _sync(
+        ActivityReview,
         activity=world_day,
         meeting=fourth,
         defaults={"status": ActivityStatus.COMPLETED},
@@ -606,7 +630,8 @@ def _load_users(organizations) -> None:
             user.groups.add(Group.objects.get(name=group_name))
     secretariat = user_model.objects.get(username="secretariat")
     participant = user_model.objects.get(username="participant")
-    Contact.objects.update_or_create(
+    _sync(
+        Contact,
         user=secretariat,
         defaults={
             "organization": organizations["unodc"],
@@ -615,7 +640,8 @@ def _load_users(organizations) -> None:
             "email": secretariat.email,
         },
     )
-    Contact.objects.update_or_create(
+    _sync(
+        Contact,
         user=participant,
         defaults={
             "organization": organizations["mia_unit"],

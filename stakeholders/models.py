@@ -106,7 +106,13 @@ class Contact(TimeStampedModel):
         return self.organization.get_absolute_url()
 
 
-def organization_of(user):
-    """The organisation a portal user belongs to, through their contact record (or None)."""
-    contact = getattr(user, "contact", None) if user.is_authenticated else None
-    return contact.organization if contact else None
+def organization_of(user) -> Organization | None:
+    """The organisation a portal user belongs to, through their contact record (or None).
+
+    Cached on the user object, so a page asks the database once.
+    """
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_organization_cache"):
+        user._organization_cache = Organization.objects.filter(contacts__user=user).first()
+    return user._organization_cache

@@ -1,0 +1,62 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from coordination.roles import PARTICIPANT, SECRETARIAT
+from tests.activities.factories import ActivityFactory
+from tests.meetings.factories import ActionItemFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_without_login(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_login_page_is_public(client):
+    assert client.get(reverse("login")).status_code == 200
+
+
+def test_dashboard_shows_next_meeting_and_own_open_actions(client, participant, organization):
+    meeting = MeetingFactory(status="planned", starts_at="2099-01-10T10:00+05:00", ends_at="2099-01-10T13:00+05:00")
+    own = ActionItemFactory(responsible_organization=organization, title="Our follow-up")
+    ActionItemFactory(title="Someone else's follow-up")
+    client.force_login(participant)
+    response = client.get("/")
+    assert response.context["dashboard"].next_meeting == meeting
+    assert response.context["dashboard"].actions == [own]
+    assert b"Someone else" not in response.content
+
+
+def test_dashboard_shows_drafts_to_the_secretariat_only(client, secretariat, participant):
+    MeetingFactory(title="Draft minutes meeting")
+    client.force_login(secretariat)
+    assert b"Minutes waiting to be published" in client.get("/").content
+    client.force_login(participant)
+    assert b"Minutes waiting to be published" not in client.get("/").content
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_dashboard_query_count_does_not_grow(client, secretariat, django_assert_max_num_queries, rows):
+    for _ in range(rows):
+        ActivityFactory()
+        ActionItemFactory()
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(15):
+        assert client.get("/").status_code == 200
+
+
+def test_roles_exist_with_permissions():
+    assert Group.objects.get(name=SECRETARIAT).permissions.filter(codename="publish_minutes").exists()
+    participant_permissions = Group.objects.get(name=PARTICIPANT).permissions
+    assert participant_permissions.filter(codename="view_meeting").exists()
+    assert not participant_permissions.filter(codename__in=["change_meeting", "view_draft_minutes"]).exists()

@@ -1,0 +1,54 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from coordination.roles import PARTICIPANT, SECRETARIAT
+from stakeholders.models import Contact, Organization, OrganizationKind
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    acronym = factory.Sequence(lambda n: f"ORG{n}")
+    kind = OrganizationKind.GOVERNMENT
+    country = "Uzbekistan"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Faker("name")
+    position = "Programme officer"
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+
+
+def secretariat_user(**kwargs):
+    user = UserFactory(role=SECRETARIAT, **kwargs)
+    ContactFactory(user=user, name=f"Secretariat {user.username}")
+    return user
+
+
+def participant_user(organization=None, **kwargs):
+    user = UserFactory(role=PARTICIPANT, **kwargs)
+    ContactFactory(user=user, organization=organization or OrganizationFactory(), name=f"Participant {user.username}")
+    return user
