@@ -1,11 +1,11 @@
 from django.urls import path
 
-from meetings import views
+from meetings.views import browse
 
 urlpatterns = [
-    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
-    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
-    path("series/<int:pk>/", views.SeriesDetailView.as_view(), name="series-detail"),
-    path("actions/", views.ActionListView.as_view(), name="action-list"),
-    path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action-detail"),
+    path("meetings/", browse.MeetingListView.as_view(), name="meeting-list"),
+    path("meetings/<int:pk>/", browse.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
+    path("actions/", browse.ActionListView.as_view(), name="action-list"),
+    path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
 ]
