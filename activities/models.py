@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
+from coordination import fulltext
 from coordination.models import TimeStampedModel
 
 
@@ -119,7 +120,10 @@ class Activity(TimeStampedModel):
     class Meta:
         ordering = ["starts_on", "title"]
         verbose_name_plural = "activities"
-        indexes = [GinIndex(fields=["places"], name="activity_places_gin")]
+        indexes = [
+            GinIndex(fields=["places"], name="activity_places_gin"),
+            GinIndex(fulltext.activity_document(), name="activity_search_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=False, ends_on__gte=models.F("starts_on")),

@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -9,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
+from coordination import fulltext
 from coordination.models import TimeStampedModel
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -145,7 +147,11 @@ class Meeting(TimeStampedModel):
                 name="published_minutes_have_a_date",
             ),
         ]
-        indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at_idx")]
+        indexes = [
+            models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
+            GinIndex(fulltext.meeting_document(), name="meeting_search_idx"),
+            GinIndex(fulltext.meeting_minutes_document(), name="meeting_minutes_search_idx"),
+        ]
 
     def __str__(self):
         return f"{self.ordinal} meeting: {self.title}" if self.title else f"{self.ordinal} meeting"
@@ -251,6 +257,10 @@ class AgendaItem(TimeStampedModel):
                 deferrable=models.Deferrable.DEFERRED,
             ),
         ]
+        indexes = [
+            GinIndex(fulltext.agenda_item_document(), name="agenda_item_search_idx"),
+            GinIndex(fulltext.agenda_item_minutes_document(), name="agenda_item_minutes_search_idx"),
+        ]
 
     def __str__(self):
         return f"{self.position}. {self.title}"
@@ -346,6 +356,7 @@ class Statement(TimeStampedModel):
 
     class Meta:
         ordering = ["meeting", "position", "id"]
+        indexes = [GinIndex(fulltext.statement_document(), name="statement_search_idx")]
 
     def __str__(self):
         return f"{self.speaker.name} at the {self.meeting.ordinal} meeting"
@@ -434,7 +445,10 @@ class ActionItem(TimeStampedModel):
     class Meta:
         ordering = ["due_on", "id"]
         permissions = [("update_own_action", "Can update actions of their own organisation")]
-        indexes = [models.Index(fields=["status", "due_on"], name="action_status_due_idx")]
+        indexes = [
+            models.Index(fields=["status", "due_on"], name="action_status_due_idx"),
+            GinIndex(fulltext.action_document(), name="action_search_idx"),
+        ]
 
     def __str__(self):
         return self.title

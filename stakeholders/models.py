@@ -1,10 +1,12 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from coordination import fulltext
 from coordination.models import TimeStampedModel
 
 
@@ -55,6 +57,7 @@ class Organization(TimeStampedModel):
                 name="organization_not_own_parent",
             ),
         ]
+        indexes = [GinIndex(fulltext.organization_document(), name="organization_search_idx")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
