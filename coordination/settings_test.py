@@ -9,3 +9,9 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 
 # Several test runs may share one PostgreSQL server: TEST_DB_NAME keeps their databases apart.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME", default="test_coordination")}  # noqa: F405
+
+# django-axes needs the request, which the test client's `login()` does not pass (see the backend's docstring).
+AUTHENTICATION_BACKENDS = [
+    "tests.security.backends.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,119 @@
+"""Production settings: `check --deploy` passes with the documented variables, and the values are the strict ones."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from coordination.settings import BASE_DIR
+
+ONE_YEAR = 60 * 60 * 24 * 365
+
+PRODUCTION_ENV = {
+    "DEBUG": "False",
+    "SECRET_KEY": secrets.token_urlsafe(60),
+    "ALLOWED_HOSTS": "portal.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "DJANGO_SETTINGS_MODULE": "coordination.settings",
+}
+
+PRINT_SETTINGS = """
+import json, django
+from django.conf import settings
+django.setup()
+names = ["DEBUG", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_SSL_REDIRECT",
+         "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_PATH",
+         "SESSION_COOKIE_DOMAIN", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_AGE", "CSRF_COOKIE_NAME",
+         "CSRF_COOKIE_SECURE", "CSRF_COOKIE_PATH", "CSRF_COOKIE_DOMAIN", "AXES_FAILURE_LIMIT"]
+print(json.dumps({name: getattr(settings, name, None) for name in names}))
+"""
+
+
+def run_in_production(args, **extra_env):
+    env = {**os.environ, **PRODUCTION_ENV, **extra_env}
+    return subprocess.run(  # noqa: S603 (fixed argv)
+        [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def production_settings(**extra_env):
+    result = run_in_production(["-c", PRINT_SETTINGS], **extra_env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_deploy_check_passes_with_the_documented_production_variables():
+    result = run_in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_passes_behind_a_proxy_that_redirects_to_https():
+    result = run_in_production(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        SECURE_SSL_REDIRECT="False",
+        SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_fails_when_a_production_setting_is_weakened():
+    result = run_in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECURE_HSTS_SECONDS="0")
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr + result.stdout
+
+
+def test_production_values():
+    values = production_settings()
+    assert values["DEBUG"] is False
+    assert values["SECURE_HSTS_SECONDS"] >= ONE_YEAR
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_PROXY_SSL_HEADER"] is None  # only when the proxy is known to set it
+    assert values["SESSION_COOKIE_NAME"] == "__Host-sessionid"
+    assert values["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
+    for cookie in ("SESSION", "CSRF"):
+        assert values[f"{cookie}_COOKIE_SECURE"] is True
+        assert values[f"{cookie}_COOKIE_PATH"] == "/"
+        assert values[f"{cookie}_COOKIE_DOMAIN"] is None
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert 0 < values["SESSION_COOKIE_AGE"] <= 60 * 60 * 24
+    assert values["AXES_FAILURE_LIMIT"] == 5
+
+
+def test_proxy_header_and_hsts_come_from_the_environment():
+    values = production_settings(
+        SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https", SECURE_HSTS_SECONDS=str(2 * ONE_YEAR)
+    )
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["SECURE_HSTS_SECONDS"] == 2 * ONE_YEAR
+
+
+@pytest.mark.django_db
+def test_production_cookies_are_host_prefixed_secure_and_host_only(client, settings, participant):
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    response = client.get("/accounts/login/", secure=True)
+    csrf = response.cookies["__Host-csrftoken"]
+    response = client.post(
+        "/accounts/login/",
+        {"username": "part", "password": "correct horse battery staple", "csrfmiddlewaretoken": csrf.value},
+        secure=True,
+    )
+    assert response.status_code == 302
+    for cookie in (response.cookies["__Host-sessionid"], csrf):
+        assert cookie["secure"] is True
+        assert cookie["path"] == "/"
+        assert cookie["domain"] == ""
+    assert response.cookies["__Host-sessionid"]["httponly"] is True
+
+
+def test_test_settings_keep_the_security_block():
+    # The test settings only swap the axes backend for one that lets Client.login through.
+    assert settings.AUTHENTICATION_BACKENDS[-1] == "django.contrib.auth.backends.ModelBackend"
+    assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
