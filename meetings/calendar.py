@@ -1,0 +1,119 @@
+"""iCalendar (RFC 5545) files of meetings and activities, built with the icalendar library."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from activities.models import Activity, ActivityStatus
+from meetings.models import AgendaItem, Meeting, MeetingStatus
+
+# UIDs must not change with the host name the portal is served under, or calendar apps would
+# show every meeting twice after a move.
+UID_DOMAIN = "coordination-portal"
+PRODUCT_ID = "-//Coordination portal//Meetings and activities//EN"
+# A feed lists the latest meetings and activities (and everything upcoming among them); calendar
+# apps poll feeds often, so a very long history is not worth sending every time.
+FEED_LIMIT = 300
+
+_EVENT_STATUS = {
+    MeetingStatus.PLANNED: "CONFIRMED",
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
+def meeting_uid(meeting) -> str:
+    return f"meeting-{meeting.pk}@{UID_DOMAIN}"
+
+
+def activity_uid(activity) -> str:
+    return f"activity-{activity.pk}@{UID_DOMAIN}"
+
+
+def meetings_for_calendar():
+    return Meeting.objects.select_related("series").prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "id").only("meeting_id", "title"))
+    )
+
+
+def feed_meetings():
+    return meetings_for_calendar().order_by("-starts_at", "-id")[:FEED_LIMIT]
+
+
+def feed_activities():
+    return (
+        Activity.objects.filter(starts_on__isnull=False)
+        .select_related("lead_organization")
+        .order_by("-starts_on", "-id")[:FEED_LIMIT]
+    )
+
+
+def _meeting_description(meeting, url: str) -> str:
+    lines = [str(meeting.series), f"{meeting.get_format_display()} · {meeting.venue or 'Venue to be announced'}"]
+    items = list(meeting.agenda_items.all())
+    if items:
+        lines += ["", "Agenda:"] + [f"{number}. {item.title}" for number, item in enumerate(items, start=1)]
+    if url:
+        lines += ["", url]
+    return "\n".join(lines)
+
+
+def meeting_event(meeting, url: str = "") -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("sequence", meeting.calendar_sequence)
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", meeting.updated)
+    event.add("summary", f"{meeting.ordinal} meeting: {meeting.title}" if meeting.title else str(meeting))
+    event.add("dtstart", meeting.local_start)
+    event.add("dtend", meeting.local_end)
+    if meeting.venue:
+        event.add("location", meeting.venue)
+    event.add("description", _meeting_description(meeting, url))
+    event.add("status", _EVENT_STATUS.get(meeting.status, "CONFIRMED"))
+    if url:
+        event.add("url", url)
+    return event
+
+
+def activity_event(activity, url: str = "") -> Event:
+    event = Event()
+    event.add("uid", activity_uid(activity))
+    event.add("sequence", max(activity.version - 1, 0))
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", activity.updated)
+    event.add("summary", activity.title)
+    # All-day events: DTEND is the day after the last day.
+    event.add("dtstart", activity.starts_on)
+    event.add("dtend", activity.last_day + datetime.timedelta(days=1))
+    if activity.places:
+        event.add("location", ", ".join(activity.places))
+    details = [f"{activity.get_kind_display()} led by {activity.lead_organization.short_name}"]
+    if activity.description:
+        details.append(activity.description)
+    if url:
+        details.append(url)
+    event.add("description", "\n\n".join(details))
+    event.add("status", "CANCELLED" if activity.status == ActivityStatus.CANCELLED else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    if url:
+        event.add("url", url)
+    return event
+
+
+def build_calendar(*, name: str, meetings=(), activities=(), url_for=None) -> bytes:
+    """The .ics file of the given meetings and activities; ``url_for(obj)`` gives each one's page address."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, url_for(meeting) if url_for else ""))
+    for activity in activities:
+        calendar.add_component(activity_event(activity, url_for(activity) if url_for else ""))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

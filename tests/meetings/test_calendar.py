@@ -1,0 +1,155 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from meetings.calendar import meeting_uid
+from meetings.models import Meeting
+from tests.activities.factories import ActivityFactory
+from tests.meetings.factories import AgendaItemFactory, MeetingFactory
+from tests.stakeholders.factories import ContactFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response) -> Calendar:
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def events(calendar):
+    return [component for component in calendar.walk("VEVENT")]
+
+
+def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, participant):
+    meeting = MeetingFactory(title="Quarterly review", venue="Hyatt Regency, Tashkent", time_zone="Asia/Tashkent")
+    AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks")
+    AgendaItemFactory(meeting=meeting, position=2, title="Upcoming activities")
+    client.force_login(participant)
+
+    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    calendar = parse(response)
+    [event] = events(calendar)
+    assert str(event["uid"]) == f"meeting-{meeting.pk}@coordination-portal"
+    assert event.decoded("dtstart") == meeting.starts_at
+    assert event.decoded("dtstart").tzinfo == zoneinfo.ZoneInfo("Asia/Tashkent")
+    assert event["dtstart"].params["TZID"] == "Asia/Tashkent"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tashkent"]
+    assert str(event["location"]) == "Hyatt Regency, Tashkent"
+    description = str(event["description"])
+    assert "1. Opening remarks" in description and "2. Upcoming activities" in description
+    assert event["sequence"] == 0
+
+
+def test_uid_is_stable_across_host_names(client, participant):
+    meeting = MeetingFactory()
+    client.force_login(participant)
+    first = parse(client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_HOST="localhost"))
+    second = parse(client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_HOST="127.0.0.1"))
+    assert events(first)[0]["uid"] == events(second)[0]["uid"] == meeting_uid(meeting)
+
+
+def test_sequence_is_bumped_when_time_venue_title_or_status_changes():
+    meeting = MeetingFactory()
+    assert meeting.calendar_sequence == 0
+    meeting.minutes_summary = "Not a calendar matter."
+    meeting.save()
+    assert Meeting.objects.get(pk=meeting.pk).calendar_sequence == 0
+
+    meeting.venue = "Another venue"
+    meeting.save()
+    assert meeting.calendar_sequence == 1
+    meeting.starts_at += datetime.timedelta(hours=1)
+    meeting.ends_at += datetime.timedelta(hours=1)
+    meeting.save(update_fields=["starts_at", "ends_at"])
+    meeting.status = "cancelled"
+    meeting.save()
+    assert Meeting.objects.get(pk=meeting.pk).calendar_sequence == 3
+
+
+def test_cancelled_meeting_is_marked_cancelled_in_the_file(client, participant):
+    meeting = MeetingFactory()
+    meeting.status = "cancelled"
+    meeting.save()
+    client.force_login(participant)
+    [event] = events(parse(client.get(reverse("meeting-calendar", args=[meeting.pk]))))
+    assert str(event["status"]) == "CANCELLED"
+    assert event["sequence"] == 1
+
+
+def test_feed_has_meetings_and_all_day_activities(client, participant):
+    meeting = MeetingFactory()
+    activity = ActivityFactory(
+        title="Airport staff training",
+        starts_on=datetime.date(2023, 11, 1),
+        ends_on=datetime.date(2023, 11, 3),
+        places=["Bukhara", "Fergana"],
+        plan__quarter_number=4,
+    )
+    client.force_login(participant)
+    calendar = parse(client.get("/calendar.ics"))
+    by_uid = {str(event["uid"]): event for event in events(calendar)}
+    assert set(by_uid) == {meeting_uid(meeting), f"activity-{activity.pk}@coordination-portal"}
+    activity_event = by_uid[f"activity-{activity.pk}@coordination-portal"]
+    assert activity_event.decoded("dtstart") == datetime.date(2023, 11, 1)
+    assert activity_event.decoded("dtend") == datetime.date(2023, 11, 4)
+    assert str(activity_event["location"]) == "Bukhara, Fergana"
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_feed_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
+    for _ in range(rows):
+        AgendaItemFactory(meeting=MeetingFactory())
+        ActivityFactory()
+    client.force_login(participant)
+    with django_assert_max_num_queries(7):
+        assert client.get("/calendar.ics").status_code == 200
+
+
+def test_feed_needs_a_login(client):
+    assert client.get("/calendar.ics").status_code == 302
+
+
+def test_personal_feed_works_without_a_session(client, participant):
+    MeetingFactory(title="Subscribed meeting")
+    token = participant.contact.calendar_token
+    response = client.get(f"/calendar/{token}.ics")
+    assert response.status_code == 200
+    assert any("Subscribed meeting" in str(event["summary"]) for event in events(parse(response)))
+
+
+@pytest.mark.parametrize("token", ["x" * 43, "short", "a" * 65, "%00" * 20, "' OR 1=1 --" + "a" * 20])
+def test_personal_feed_with_unknown_token_is_404(client, participant, token):
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+
+
+def test_personal_feed_of_contact_without_active_account_is_404(client):
+    without_account = ContactFactory()
+    assert client.get(f"/calendar/{without_account.calendar_token}.ics").status_code == 404
+    user = UserFactory(role="Participant", is_active=False)
+    inactive = ContactFactory(user=user)
+    assert client.get(f"/calendar/{inactive.calendar_token}.ics").status_code == 404
+
+
+def test_resetting_the_token_retires_the_old_address(client, participant):
+    old = participant.contact.calendar_token
+    client.force_login(participant)
+    assert client.get(reverse("calendar-token-reset")).status_code == 405
+    response = client.post(reverse("calendar-token-reset"))
+    assert response.status_code == 302
+    participant.contact.refresh_from_db()
+    assert participant.contact.calendar_token != old
+    client.logout()
+    assert client.get(f"/calendar/{old}.ics").status_code == 404
+    assert client.get(f"/calendar/{participant.contact.calendar_token}.ics").status_code == 200
+
+
+def test_subscription_page_shows_the_personal_address(client, participant):
+    client.force_login(participant)
+    response = client.get(reverse("calendar-subscription"))
+    assert participant.contact.calendar_token in response.content.decode()
