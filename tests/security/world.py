@@ -1,0 +1,227 @@
+"""Every URL pattern of the site, and a small world of real objects to fill their path parameters.
+
+Used by the security-header walk, the permission matrix (tests/test_permission_matrix.py) and the hostile-input
+tests. The world has two organisations: `organization` (the `participant` fixture's) and `other_organization`
+(the `other_participant`'s); objects named `other_*` belong to the other one.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from meetings.models import MinutesStatus, ParticipationStatus
+from stakeholders.models import organization_of
+from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
+from tests.meetings.factories import (
+    ActionItemFactory,
+    ActionUpdateFactory,
+    AgendaItemFactory,
+    DecisionFactory,
+    DocumentFactory,
+    MeetingFactory,
+    MeetingSeriesFactory,
+    ParticipationFactory,
+    StatementFactory,
+    TopicFactory,
+)
+from tests.stakeholders.factories import ContactFactory
+
+
+@dataclass(frozen=True)
+class SiteURL:
+    name: str  # "namespace:name" when namespaced
+    route: str  # the joined route, e.g. "meetings/<int:pk>/"
+    callback: object
+    params: tuple[str, ...]
+
+    @property
+    def view_class(self):
+        return getattr(self.callback, "view_class", None)
+
+    @property
+    def model(self):
+        view_class = self.view_class
+        model = getattr(view_class, "model", None)
+        queryset = getattr(view_class, "queryset", None)
+        return model or (queryset.model if queryset is not None else None)
+
+
+def site_urls(include_admin=False) -> list[SiteURL]:
+    """Every named URL pattern of the project; the admin's internals only when asked."""
+    found = []
+
+    def walk(resolver, prefix, namespace):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                if inner == "admin" and not include_admin:
+                    continue
+                walk(pattern, prefix + str(pattern.pattern), ":".join(filter(None, [namespace, pattern.namespace])))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                converters = getattr(pattern.pattern, "converters", {})
+                params = tuple(converters) or tuple(pattern.pattern.regex.groupindex)
+                found.append(SiteURL(name, prefix + str(pattern.pattern), pattern.callback, params))
+
+    walk(get_resolver(), "", "")
+    return found
+
+
+@dataclass
+class World:
+    organization: object
+    other_organization: object
+    participant: object
+    other_participant: object
+    secretariat: object
+    admin: object
+    objects: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def build_world(*, participant, other_participant, secretariat, admin) -> World:
+    organization = organization_of(participant)
+    other_organization = organization_of(other_participant)
+    series = MeetingSeriesFactory(convening_organization=organization)
+    meeting = MeetingFactory(series=series, published=True)
+    draft_meeting = MeetingFactory(series=series, minutes_status=MinutesStatus.DRAFT)
+    topic = TopicFactory(name="Recruitment through social media")
+    agenda_item = AgendaItemFactory(meeting=meeting, lead_organization=organization)
+    contact = ContactFactory(organization=organization)
+    other_contact = ContactFactory(organization=other_organization)
+    plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4)
+    activity = ActivityFactory(plan=plan, lead_organization=organization)
+    other_activity = ActivityFactory(plan=plan, lead_organization=other_organization)
+    action = ActionItemFactory(meeting=meeting, responsible_organization=organization)
+    other_action = ActionItemFactory(meeting=meeting, responsible_organization=other_organization)
+    objects = {
+        "organization": organization,
+        "other_organization": other_organization,
+        "series": series,
+        "meeting": meeting,
+        "draft_meeting": draft_meeting,
+        "topic": topic,
+        "agenda_item": agenda_item,
+        "contact": contact,
+        "other_contact": other_contact,
+        "participation": ParticipationFactory(
+            meeting=meeting, organization=organization, status=ParticipationStatus.ATTENDED
+        ),
+        "other_participation": ParticipationFactory(meeting=meeting, organization=other_organization),
+        "statement": StatementFactory(meeting=meeting, speaker=contact, agenda_item=agenda_item),
+        "decision": DecisionFactory(meeting=meeting),
+        "action": action,
+        "other_action": other_action,
+        "action_update": ActionUpdateFactory(action=action, meeting=meeting),
+        "other_action_update": ActionUpdateFactory(action=other_action, meeting=meeting),
+        "document": DocumentFactory(meeting=meeting),
+        "draft_document": DocumentFactory(meeting=draft_meeting),
+        "plan": plan,
+        "activity": activity,
+        "other_activity": other_activity,
+        "activity_review": ActivityReviewFactory(activity=activity, meeting=meeting),
+        "today": datetime.date.today(),
+    }
+    return World(
+        organization=organization,
+        other_organization=other_organization,
+        participant=participant,
+        other_participant=other_participant,
+        secretariat=secretariat,
+        admin=admin,
+        objects=objects,
+    )
+
+
+# The world object that a path parameter names, by the model of the view (for `pk`) or the parameter's name.
+_OBJECT_FOR_MODEL = {
+    "organization": "organization",
+    "contact": "contact",
+    "meetingseries": "series",
+    "meeting": "meeting",
+    "agendaitem": "agenda_item",
+    "participation": "participation",
+    "statement": "statement",
+    "decision": "decision",
+    "actionitem": "action",
+    "actionupdate": "action_update",
+    "document": "document",
+    "topic": "topic",
+    "activityplan": "plan",
+    "activity": "activity",
+    "activityreview": "activity_review",
+}
+_OBJECT_FOR_PARAMETER = {
+    "series": "series",
+    "meeting": "meeting",
+    "item": "agenda_item",
+    "agenda_item": "agenda_item",
+    "agendaitem": "agenda_item",
+    "organization": "organization",
+    "org": "organization",
+    "contact": "contact",
+    "participation": "participation",
+    "statement": "statement",
+    "decision": "decision",
+    "action": "action",
+    "update": "action_update",
+    "document": "document",
+    "doc": "document",
+    "topic": "topic",
+    "plan": "plan",
+    "activity": "activity",
+    "review": "activity_review",
+}
+_OBJECT_FOR_ROUTE_PREFIX = {
+    "organizations": "organization",
+    "contacts": "contact",
+    "series": "series",
+    "meetings": "meeting",
+    "actions": "action",
+    "documents": "document",
+    "topics": "topic",
+    "plans": "plan",
+    "activities": "activity",
+}
+# URL patterns whose `pk` is not the view's model (or whose view has no model attribute).
+_PK_OBJECT_FOR_URL = {
+    "quarter-review": "meeting",
+    "endorse-plan": "meeting",
+}
+
+
+def object_for(world: World, url: SiteURL, param: str, substitutes: dict | None = None):
+    """The world object behind one path parameter; `substitutes` swaps e.g. "action" for "other_action"."""
+    substitutes = substitutes or {}
+    if param == "pk":
+        key = _PK_OBJECT_FOR_URL.get(url.name) or (url.model and _OBJECT_FOR_MODEL.get(url.model._meta.model_name))
+        if key is None:
+            key = _OBJECT_FOR_ROUTE_PREFIX.get(url.route.split("/")[0])
+    else:
+        key = _OBJECT_FOR_PARAMETER.get(param.removesuffix("_pk").removesuffix("_id"))
+    if key is None:
+        raise LookupError(f"{url.name} ({url.route}): no world object for <{param}>; add it to tests/security/world.py")
+    return world.objects[substitutes.get(key, key)]
+
+
+def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> dict:
+    kwargs = {}
+    for param in url.params:
+        if param == "uidb64":
+            kwargs[param] = urlsafe_base64_encode(force_bytes(world.participant.pk))
+        elif param == "token":
+            kwargs[param] = default_token_generator.make_token(world.participant)
+        elif param in ("year", "quarter"):
+            kwargs[param] = {"year": 2023, "quarter": 4}[param]
+        else:
+            kwargs[param] = object_for(world, url, param, substitutes).pk
+    return kwargs
