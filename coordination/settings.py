@@ -202,6 +202,25 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # ------------------------------------------------------------------------------------------ end of security block
 
+# ---------------------------------------------------------------------------------------------------------------
+# Production serving (issue 5): gunicorn (coordination/gunicorn.conf.py, `make serve`), possibly several app
+# servers behind a load balancer against one PostgreSQL server. Nothing a second server needs lives in one
+# process's memory: sessions are in the database, uploads go through the storage API to MEDIA_ROOT (shared
+# storage), and the cache is shared when CACHE_URL/REDIS_URL is set. The cached template loader is Django's
+# default (no "loaders" option above). See README, "Production serving".
+# ---------------------------------------------------------------------------------------------------------------
+if not DEBUG:
+    # Each worker keeps its database connection (checked before reuse by CONN_HEALTH_CHECKS).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+if _cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", default=""):
+    # e.g. redis://cache.example.org:6379/0 (needs the `redis` package) or dbcache://portal_cache (run
+    # `manage.py createcachetable`); the session then reads from the shared cache and writes through to the database.
+    CACHES = {"default": env.cache_url_config(_cache_url)}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# -------------------------------------------------------------------------------------- end of production block
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,56 @@
+"""gunicorn settings for serving the portal in production (`make serve`, and the benchmark).
+
+    gunicorn -c coordination/gunicorn.conf.py
+
+Environment: WEB_CONCURRENCY (workers, default 2 x cores + 1), GUNICORN_THREADS (threads per worker,
+default 1: the sync worker), HOST and PORT or GUNICORN_BIND, GUNICORN_ACCESS_LOG ("-" for stdout).
+The portal's own settings (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...) are described in the README.
+"""
+
+import multiprocessing
+import os
+import secrets
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# gunicorn serves production: DEBUG is off unless the environment says otherwise explicitly.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings")
+os.environ.setdefault("DEBUG", "False")
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+
+def _secret_key_for_a_single_machine() -> str:
+    """A fresh clone has no SECRET_KEY: make one and keep it in var/ so sessions survive restarts.
+
+    Several app servers behind a load balancer must share one SECRET_KEY: set it in the environment.
+    """
+    path = BASE_DIR / "var" / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+if not os.environ.get("SECRET_KEY"):
+    os.environ["SECRET_KEY"] = _secret_key_for_a_single_machine()
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+wsgi_app = "coordination.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Workers are recycled now and then so that a slow leak cannot grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+timeout = 30
+graceful_timeout = 20
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Behind a reverse proxy that sets X-Forwarded-For/-Proto; list its address in FORWARDED_ALLOW_IPS.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proc_name = "coordination-portal"
