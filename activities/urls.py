@@ -4,9 +4,13 @@ from activities import views
 
 urlpatterns = [
     path("activities/", views.ActivityListView.as_view(), name="activity-list"),
-    path(
-        "activities/<int:pk>/",
-        views.ActivityDetailView.as_view(),
-        name="activity-detail",
-    ),
+    path("activities/new/", views.ActivityCreateView.as_view(), name="activity-create"),
+    path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity-detail"),
+    path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity-update"),
+    path("activities/<int:pk>/delete/", views.ActivityDeleteView.as_view(), name="activity-delete"),
+    path("activities/<int:pk>/progress/", views.ActivityProgressView.as_view(), name="activity-progress"),
+    path("activities/plans/new/", views.ActivityPlanCreateView.as_view(), name="plan-create"),
+    path("activities/plans/<int:pk>/edit/", views.ActivityPlanUpdateView.as_view(), name="plan-update"),
+    path("meetings/<int:pk>/quarter-review/", views.QuarterReviewView.as_view(), name="quarter-review"),
+    path("meetings/<int:pk>/endorse-plan/", views.EndorsePlanView.as_view(), name="endorse-plan"),
 ]

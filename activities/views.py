@@ -1,8 +1,19 @@
+from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
+from django.views.generic.detail import SingleObjectMixin
 
+from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
+from activities.services import activities_under_review, endorse_plan, plan_to_endorse, record_quarter_review
+from coordination.permissions import SecretariatRequiredMixin
+from coordination.roles import is_secretariat
+from meetings.models import Meeting, MeetingSeries
+from stakeholders.models import organization_of
 
 
 class ActivityListView(ListView):
@@ -44,3 +55,181 @@ class ActivityDetailView(DetailView):
         return Activity.objects.select_related("plan__series", "lead_organization").prefetch_related(
             "partners", "topics", "reviews__meeting"
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["may_update_progress"] = may_update_progress(self.request.user, self.object)
+        return context
+
+
+# Editing: the secretariat creates and edits plans and activities; a lead organisation updates its progress.
+
+
+class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+    model = ActivityPlan
+    form_class = ActivityPlanForm
+    template_name = "activities/plan_form.html"
+    success_message = "The activity plan for %(quarter)s was created."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial["quarter"] = self.request.GET.get("quarter", "")
+        series_id = self.request.GET.get("series", "")
+        if series_id.isdigit():
+            initial["series"] = int(series_id)
+        elif (only_series := list(MeetingSeries.objects.all()[:2])) and len(only_series) == 1:
+            initial["series"] = only_series[0].pk
+        return initial
+
+    def get_success_message(self, cleaned_data):
+        return self.success_message % {"quarter": cleaned_data["quarter"].label}
+
+
+class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+    model = ActivityPlan
+    form_class = ActivityPlanForm
+    template_name = "activities/plan_form.html"
+    success_message = "The activity plan was saved."
+
+    def get_queryset(self):
+        return ActivityPlan.objects.select_related("series")
+
+
+class ActivityCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+    model = Activity
+    form_class = ActivityForm
+    template_name = "activities/activity_form.html"
+    success_message = "“%(title)s” was added to the plan."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        plan_id = self.request.GET.get("plan", "")
+        if plan_id.isdigit():
+            plan = ActivityPlan.objects.filter(pk=plan_id).first()
+            if plan is not None:
+                initial["plan"] = plan.pk
+                initial["starts_on"] = plan.quarter.first_day
+        return initial
+
+
+class ActivityUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+    model = Activity
+    form_class = ActivityForm
+    template_name = "activities/activity_form.html"
+    success_message = "“%(title)s” was saved."
+
+    def get_queryset(self):
+        return Activity.objects.select_related("plan__series").prefetch_related("partners", "topics")
+
+
+class ActivityDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only. An activity that a meeting has reviewed is kept: the review is part of that meeting's record."""
+
+    model = Activity
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        activity = self.get_object()
+        review_count = activity.reviews.count()
+        if review_count:
+            messages.error(
+                request,
+                f"“{activity.title}” was reviewed at {review_count} meeting(s), so it is kept with those records; "
+                "set its status to Cancelled instead.",
+            )
+            return redirect(activity)
+        plan_url = activity.plan.get_absolute_url()
+        activity.delete()
+        messages.success(request, f"“{activity.title}” was deleted.")
+        return redirect(plan_url)
+
+
+class ActivityProgressView(SuccessMessageMixin, UpdateView):
+    """The lead organisation's own people (and the secretariat) record how the activity is going."""
+
+    model = Activity
+    form_class = ActivityProgressForm
+    template_name = "activities/activity_progress_form.html"
+    success_message = "The progress of “%(title)s” was saved."
+
+    def get_queryset(self):
+        return Activity.objects.select_related("plan", "lead_organization")
+
+    def get_object(self, queryset=None):
+        activity = super().get_object(queryset)
+        if not may_update_progress(self.request.user, activity):
+            raise PermissionDenied("Only the lead organisation and the secretariat may update this activity.")
+        return activity
+
+    def get_success_message(self, cleaned_data):
+        return self.success_message % {"title": self.object.title}
+
+
+def may_update_progress(user, activity: Activity) -> bool:
+    if is_secretariat(user):
+        return True
+    organization = organization_of(user)
+    return organization is not None and organization.pk == activity.lead_organization_id
+
+
+# The quarter review at a meeting, and the endorsement of the next quarter's plan.
+
+
+class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateView):
+    model = Meeting
+    template_name = "activities/quarter_review.html"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("series")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def _formset(self, data=None):
+        return ActivityReviewFormSet(data, activities=activities_under_review(self.object), prefix="review")
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("formset", self._formset())
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        context["meeting"] = meeting
+        context["quarter"] = meeting.reviewed_quarter
+        context["next_quarter"] = meeting.reviewed_quarter.next() if meeting.reviewed_quarter else None
+        context["plan_to_endorse"] = plan_to_endorse(meeting)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        formset = self._formset(request.POST)
+        if formset.is_valid():
+            try:
+                reviews = record_quarter_review(
+                    meeting=self.object, entries=formset.entries(), recorded_by=request.user
+                )
+            except ValidationError as error:
+                formset._non_form_errors = formset.error_class(error.messages)
+            else:
+                messages.success(request, f"The review of {len(reviews)} activities was saved.")
+                return redirect("quarter-review", pk=self.object.pk)
+        messages.error(request, "The review was not saved; see the errors below.")
+        return self.render_to_response(self.get_context_data(formset=formset))
+
+
+class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only: the meeting endorses the plan for the quarter after the one it reviews."""
+
+    model = Meeting
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        plan_id = request.POST.get("plan", "")
+        plan = get_object_or_404(ActivityPlan, pk=plan_id if plan_id.isdigit() else 0)
+        try:
+            plan = endorse_plan(plan=plan, meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The {plan.quarter.label} plan is endorsed at the {meeting.ordinal} meeting.")
+        return redirect("quarter-review", pk=meeting.pk)

@@ -1,0 +1,215 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.postgres.forms import SimpleArrayField
+
+from activities.models import Activity, ActivityPlan, ActivityStatus
+from activities.quarter import Quarter
+from activities.services import ReviewEntry
+
+
+class PlacesField(SimpleArrayField):
+    """Cities typed as comma-separated text ("Bukhara, Fergana"): blanks and repeats are dropped."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Cities, separated by commas.")
+        super().__init__(forms.CharField(max_length=100), delimiter=",", **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            value = ",".join(value)
+        places = []
+        for place in (value or "").split(self.delimiter):
+            place = " ".join(place.split())
+            if place and place not in places:
+                places.append(place)
+        return super().to_python(self.delimiter.join(places))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class ActivityPlanForm(forms.ModelForm):
+    quarter = forms.CharField(max_length=10, help_text="Write it like 2023-Q4.")
+
+    class Meta:
+        model = ActivityPlan
+        fields = ["series", "quarter", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        if self.instance.pk:
+            self.initial["quarter"] = str(self.instance.quarter)
+
+    def clean_quarter(self) -> Quarter:
+        try:
+            return Quarter.parse(self.cleaned_data["quarter"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        cleaned_data = super().clean()
+        quarter = cleaned_data.get("quarter")
+        series = cleaned_data.get("series")
+        if quarter is None:
+            return cleaned_data
+        self.instance.year, self.instance.quarter_number = quarter.year, quarter.number
+        if series is not None:
+            duplicates = ActivityPlan.objects.for_quarter(quarter).filter(series=series).exclude(pk=self.instance.pk)
+            if duplicates.exists():
+                self.add_error("quarter", f"{series} already has a plan for {quarter.label}.")
+        if self.instance.pk:
+            outside = [
+                activity
+                for activity in self.instance.activities.all()
+                if activity.starts_on and activity.starts_on not in quarter
+            ]
+            if outside:
+                names = ", ".join(f"“{activity.title}”" for activity in outside[:3])
+                self.add_error(
+                    "quarter",
+                    f"{len(outside)} of this plan's activities fall outside {quarter.label} ({names}); "
+                    "move them first.",
+                )
+        return cleaned_data
+
+
+class ActivityForm(forms.ModelForm):
+    places = PlacesField(required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "plan",
+            "title",
+            "kind",
+            "description",
+            "starts_on",
+            "ends_on",
+            "places",
+            "lead_organization",
+            "partners",
+            "target_group",
+            "status",
+            "people_reached",
+            "outcome",
+            "topics",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "topics": forms.SelectMultiple(attrs={"size": 6}),
+        }
+        help_texts = {"starts_on": "Must fall within the plan's quarter."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        self.fields["plan"].queryset = ActivityPlan.objects.select_related("series")
+        self.fields["plan"].label_from_instance = lambda plan: f"{plan.quarter.label} · {plan.series}"
+        self.fields["starts_on"].required = True
+
+    def clean(self):
+        cleaned_data = super().clean()
+        lead = cleaned_data.get("lead_organization")
+        partners = cleaned_data.get("partners")
+        if lead is not None and partners is not None and lead in partners:
+            self.add_error("partners", "The lead organisation is not also its own partner.")
+        return cleaned_data
+
+
+class ActivityProgressForm(forms.ModelForm):
+    """What the lead organisation itself may update: how the activity is going."""
+
+    class Meta:
+        model = Activity
+        fields = ["status", "people_reached", "outcome"]
+        widgets = {"outcome": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class ActivityReviewForm(forms.Form):
+    """One row of the quarter review: what the meeting records about one activity."""
+
+    activity = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=ActivityStatus.choices)
+    people_reached = forms.IntegerField(min_value=0, required=False)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BaseActivityReviewFormSet(forms.BaseFormSet):
+    """One form per activity under review, each activity exactly once (the ids are checked, not trusted)."""
+
+    def __init__(self, *args, activities, **kwargs):
+        self.activities = list(activities)
+        kwargs.setdefault("initial", [self._initial_for(activity) for activity in self.activities])
+        super().__init__(*args, **kwargs)
+        activities_by_id = {activity.pk: activity for activity in self.activities}
+        for form in self.forms:
+            activity_id = form.initial.get("activity") if not self.is_bound else _as_int(form["activity"].value())
+            form.activity_object = activities_by_id.get(activity_id)
+
+    @staticmethod
+    def _initial_for(activity: Activity) -> dict:
+        review = activity.reviews_at_meeting[0] if getattr(activity, "reviews_at_meeting", None) else None
+        source = review or activity
+        return {
+            "activity": activity.pk,
+            "status": source.status,
+            "people_reached": source.people_reached,
+            "note": review.note if review else "",
+        }
+
+    def clean(self):
+        if any(self.errors):
+            return
+        submitted = [form.cleaned_data.get("activity") for form in self.forms]
+        expected = [activity.pk for activity in self.activities]
+        if sorted(submitted) != sorted(expected):
+            raise forms.ValidationError(
+                "The list of activities has changed since you opened this page; reload it and enter the review again."
+            )
+
+    def entries(self) -> list[ReviewEntry]:
+        return [
+            ReviewEntry(
+                activity=form.activity_object,
+                status=form.cleaned_data["status"],
+                people_reached=form.cleaned_data["people_reached"],
+                note=form.cleaned_data["note"],
+            )
+            for form in self.forms
+        ]
+
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+ActivityReviewFormSet = forms.formset_factory(
+    ActivityReviewForm, formset=BaseActivityReviewFormSet, extra=0, max_num=1000, absolute_max=1000
+)

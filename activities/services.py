@@ -1,0 +1,128 @@
+"""Business rules of the quarter review: what a meeting records about a quarter's activities, and plan endorsement."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+
+from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
+from meetings.models import Meeting, MeetingStatus
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """What the meeting says about one activity: its status, how many people it reached, a note."""
+
+    activity: Activity
+    status: str
+    people_reached: int | None = None
+    note: str = ""
+
+
+def activities_under_review(meeting: Meeting) -> QuerySet[Activity]:
+    """The activities of the plan(s) for the quarter the meeting reviews, in its series.
+
+    Each activity carries `reviews_at_meeting`: its review at this meeting, if any (a list of zero or one).
+    """
+    quarter = meeting.reviewed_quarter
+    if quarter is None:
+        return Activity.objects.none()
+    return (
+        Activity.objects.filter(plan__series_id=meeting.series_id, plan__in=ActivityPlan.objects.for_quarter(quarter))
+        .select_related("lead_organization", "plan")
+        .prefetch_related(
+            Prefetch(
+                "reviews",
+                queryset=ActivityReview.objects.filter(meeting=meeting),
+                to_attr="reviews_at_meeting",
+            )
+        )
+        .order_by("starts_on", "title", "id")
+    )
+
+
+def plan_to_endorse(meeting: Meeting) -> ActivityPlan | None:
+    """The plan for the quarter after the one the meeting reviews, in the meeting's series (or None)."""
+    quarter = meeting.reviewed_quarter
+    if quarter is None:
+        return None
+    return (
+        ActivityPlan.objects.for_quarter(quarter.next())
+        .filter(series_id=meeting.series_id)
+        .select_related("endorsed_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def record_quarter_review(
+    *,
+    meeting: Meeting,
+    entries: Iterable[ReviewEntry],
+    recorded_by: AbstractBaseUser | None = None,
+) -> list[ActivityReview]:
+    """Record (or update) the meeting's review of each activity; the activity's own progress follows the review.
+
+    Every activity must belong to a plan of the meeting's series for the quarter the meeting reviews.
+    Raises ValidationError (and saves nothing) otherwise.
+    """
+    quarter = meeting.reviewed_quarter
+    if quarter is None:
+        raise ValidationError("This meeting does not review a quarter; set the quarter it reviews first.")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("A cancelled meeting cannot review activities.")
+
+    reviews = []
+    for entry in entries:
+        activity = entry.activity
+        if activity.plan.series_id != meeting.series_id or activity.plan.quarter != quarter:
+            raise ValidationError(f"“{activity}” is not in the {quarter.label} plan that this meeting reviews.")
+        values = {
+            "status": entry.status,
+            "people_reached": entry.people_reached,
+            "note": entry.note,
+            "recorded_by": recorded_by,
+        }
+        ActivityReview(activity=activity, meeting=meeting, **values).full_clean(validate_constraints=False)
+        review, _ = ActivityReview.objects.update_or_create(activity=activity, meeting=meeting, defaults=values)
+        reviews.append(review)
+
+        if (activity.status, activity.people_reached) != (entry.status, entry.people_reached):
+            activity.status = entry.status
+            activity.people_reached = entry.people_reached
+            activity.full_clean()
+            activity.save()
+    return reviews
+
+
+@transaction.atomic
+def endorse_plan(*, plan: ActivityPlan, meeting: Meeting) -> ActivityPlan:
+    """Endorse, at `meeting`, the plan for the quarter after the one the meeting reviews.
+
+    Endorsing again at the same meeting changes nothing; a plan endorsed by another meeting stays as it is.
+    """
+    quarter = meeting.reviewed_quarter
+    if quarter is None:
+        raise ValidationError("This meeting does not review a quarter, so it cannot endorse the next quarter's plan.")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("A cancelled meeting cannot endorse a plan.")
+    if plan.series_id != meeting.series_id:
+        raise ValidationError("The plan belongs to another meeting series.")
+    if plan.quarter != quarter.next():
+        raise ValidationError(
+            f"This meeting reviews {quarter.label}; it endorses the plan for {quarter.next().label}, "
+            f"not {plan.quarter.label}."
+        )
+    plan = ActivityPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status == PlanStatus.ENDORSED:
+        if plan.endorsed_at_id == meeting.pk:
+            return plan
+        raise ValidationError(f"The {plan.quarter.label} plan was already endorsed at another meeting.")
+    plan.status = PlanStatus.ENDORSED
+    plan.endorsed_at = meeting
+    plan.full_clean()
+    plan.save()
+    return plan

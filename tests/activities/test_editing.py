@@ -1,0 +1,431 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
+from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
+from tests.stakeholders.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _activity_data(plan, lead, **overrides):
+    data = {
+        "plan": plan.pk,
+        "title": "Training of airport staff",
+        "kind": "training",
+        "description": "",
+        "starts_on": plan.quarter.first_day.isoformat(),
+        "ends_on": "",
+        "places": "Bukhara, Fergana,  Namangan, Bukhara,",
+        "lead_organization": lead.pk,
+        "target_group": "Border guards",
+        "status": "planned",
+        "people_reached": "",
+        "outcome": "",
+    }
+    data.update(overrides)
+    return data
+
+
+# Permissions
+
+
+@pytest.fixture
+def edit_urls():
+    activity = ActivityFactory()
+    meeting = MeetingFactory(review_year=2023, review_quarter_number=3)
+    return {
+        "get": [
+            reverse("plan-create"),
+            reverse("plan-update", args=[activity.plan.pk]),
+            reverse("activity-create"),
+            reverse("activity-update", args=[activity.pk]),
+            reverse("quarter-review", args=[meeting.pk]),
+        ],
+        "post_only": [
+            reverse("activity-delete", args=[activity.pk]),
+            reverse("endorse-plan", args=[meeting.pk]),
+        ],
+    }
+
+
+def test_anonymous_users_are_sent_to_login(client, edit_urls):
+    for url in edit_urls["get"] + edit_urls["post_only"]:
+        response = client.post(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_participants_get_403_on_every_editing_page(client, participant, edit_urls):
+    client.force_login(participant)
+    for url in edit_urls["get"]:
+        assert client.get(url).status_code == 403, url
+        assert client.post(url).status_code == 403, url
+    for url in edit_urls["post_only"]:
+        assert client.post(url).status_code == 403, url
+    assert Activity.objects.count() == 1
+
+
+def test_secretariat_and_admin_open_the_editing_pages(client, secretariat, admin_user, edit_urls):
+    for user in (secretariat, admin_user):
+        client.force_login(user)
+        for url in edit_urls["get"]:
+            assert client.get(url).status_code == 200, url
+
+
+def test_changes_are_post_only(client, secretariat, edit_urls):
+    client.force_login(secretariat)
+    for url in edit_urls["post_only"]:
+        assert client.get(url).status_code == 405, url
+
+
+# Plans
+
+
+def test_secretariat_creates_a_plan_from_quarter_text(client, secretariat):
+    series = MeetingSeriesFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("plan-create"), {"series": series.pk, "quarter": "2023-q4", "notes": "Draft"})
+    plan = ActivityPlan.objects.get()
+    assert (plan.series, plan.year, plan.quarter_number, plan.status) == (series, 2023, 4, PlanStatus.DRAFT)
+    assert response.url == plan.get_absolute_url()
+    messages = [str(message) for message in client.get(response.url).context["messages"]]
+    assert messages == ["The activity plan for Q4 2023 was created."]
+
+
+def test_a_second_plan_for_the_same_series_and_quarter_is_a_field_error(client, secretariat):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    response = client.post(reverse("plan-create"), {"series": plan.series.pk, "quarter": "2023-Q4"})
+    assert response.status_code == 200
+    assert "already has a plan for Q4 2023" in response.context["form"].errors["quarter"][0]
+    assert ActivityPlan.objects.count() == 1
+
+
+@pytest.mark.parametrize("quarter", ["2023-Q5", "Q4", "next quarter", ""])
+def test_a_quarter_that_cannot_be_read_is_a_field_error(client, secretariat, quarter):
+    series = MeetingSeriesFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("plan-create"), {"series": series.pk, "quarter": quarter})
+    assert response.status_code == 200
+    assert "quarter" in response.context["form"].errors
+    assert not ActivityPlan.objects.exists()
+
+
+def test_editing_a_plan_keeps_it_and_refuses_a_quarter_its_activities_are_not_in(client, secretariat):
+    activity = ActivityFactory(plan=ActivityPlanFactory(year=2023, quarter_number=3))
+    plan = activity.plan
+    client.force_login(secretariat)
+    url = reverse("plan-update", args=[plan.pk])
+    assert client.get(url).context["form"]["quarter"].value() == "2023-Q3"
+    response = client.post(url, {"series": plan.series.pk, "quarter": "2023-Q4"})
+    assert "fall outside Q4 2023" in response.context["form"].errors["quarter"][0]
+    response = client.post(url, {"series": plan.series.pk, "quarter": "2023-Q3", "notes": "Agreed in June"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.notes == "Agreed in June"
+    assert plan.history.count() == 2
+
+
+# Activities
+
+
+def test_secretariat_creates_an_activity_with_places_partners_and_topics(client, secretariat):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    lead, partner = OrganizationFactory(), OrganizationFactory()
+    topic = TopicFactory()
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("activity-create"),
+        _activity_data(
+            plan,
+            lead,
+            starts_on="2023-11-06",
+            ends_on="2023-11-08",
+            partners=[partner.pk],
+            topics=[topic.pk],
+        ),
+    )
+    activity = Activity.objects.get()
+    assert response.url == activity.get_absolute_url()
+    assert activity.places == ["Bukhara", "Fergana", "Namangan"]
+    assert (activity.starts_on, activity.ends_on) == (datetime.date(2023, 11, 6), datetime.date(2023, 11, 8))
+    assert list(activity.partners.all()) == [partner]
+    assert list(activity.topics.all()) == [topic]
+    assert activity.history.count() == 1
+    assert "Bukhara, Fergana, Namangan" in client.get(response.url).content.decode()
+
+
+def test_the_create_page_starts_from_the_plan_given(client, secretariat):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    form = client.get(reverse("activity-create") + f"?plan={plan.pk}").context["form"]
+    assert form.initial["plan"] == plan.pk
+    assert form.initial["starts_on"] == datetime.date(2023, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"starts_on": "2023-11-08", "ends_on": "2023-11-06"}, "ends_on", "cannot end before it starts"),
+        ({"starts_on": "2023-07-30"}, "starts_on", "within its plan's quarter (Q4 2023)"),
+        ({"people_reached": "-3"}, "people_reached", "greater than or equal to 0"),
+        ({"kind": "picnic"}, "kind", "Select a valid choice"),
+        ({"status": "finished"}, "status", "Select a valid choice"),
+        ({"starts_on": "30/02/2023"}, "starts_on", "Enter a valid date"),
+        ({"starts_on": ""}, "starts_on", "This field is required"),
+        ({"title": ""}, "title", "This field is required"),
+        ({"places": "x" * 101}, "places", "at most 100 characters"),
+    ],
+)
+def test_bad_activity_input_is_a_field_error(client, secretariat, overrides, field, message):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    response = client.post(reverse("activity-create"), _activity_data(plan, OrganizationFactory(), **overrides))
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Activity.objects.exists()
+
+
+def test_the_lead_organisation_is_not_its_own_partner(client, secretariat):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    lead = OrganizationFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("activity-create"), _activity_data(plan, lead, partners=[lead.pk]))
+    assert "partners" in response.context["form"].errors
+
+
+def test_secretariat_edits_an_activity_and_history_records_it(client, secretariat):
+    activity = ActivityFactory(plan=ActivityPlanFactory(year=2023, quarter_number=4), places=["Tashkent"])
+    client.force_login(secretariat)
+    url = reverse("activity-update", args=[activity.pk])
+    assert client.get(url).context["form"]["places"].value() == "Tashkent"
+    response = client.post(
+        url, _activity_data(activity.plan, activity.lead_organization, title="Renamed", places="Samarkand")
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.places) == ("Renamed", ["Samarkand"])
+    latest = activity.history.first()
+    assert (latest.title, latest.history_user) == ("Renamed", secretariat)
+
+
+def test_secretariat_deletes_an_activity(client, secretariat):
+    activity = ActivityFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("activity-delete", args=[activity.pk]))
+    assert response.url == activity.plan.get_absolute_url()
+    assert not Activity.objects.exists()
+
+
+def test_a_reviewed_activity_is_not_deleted_and_the_message_says_why(client, secretariat):
+    review = ActivityReviewFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("activity-delete", args=[review.activity.pk]), follow=True)
+    assert Activity.objects.filter(pk=review.activity.pk).exists()
+    assert "was reviewed at 1 meeting(s)" in response.content.decode()
+
+
+# Progress by the lead organisation
+
+
+def test_the_lead_organisation_updates_progress_only(client, participant, organization):
+    activity = ActivityFactory(lead_organization=organization, title="Original")
+    client.force_login(participant)
+    url = reverse("activity-progress", args=[activity.pk])
+    assert "Update progress" in client.get(activity.get_absolute_url()).content.decode()
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"status": "completed", "people_reached": "35", "outcome": "35 trained", "title": "Hijacked"}
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert (activity.status, activity.people_reached, activity.outcome) == ("completed", 35, "35 trained")
+    assert activity.title == "Original"
+    assert activity.history.first().history_user == participant
+
+
+def test_progress_input_errors_are_field_errors(client, participant, organization):
+    activity = ActivityFactory(lead_organization=organization)
+    client.force_login(participant)
+    response = client.post(reverse("activity-progress", args=[activity.pk]), {"status": "done", "people_reached": "-1"})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"status", "people_reached"}
+
+
+def test_another_organisation_cannot_update_progress(client, other_participant, organization):
+    activity = ActivityFactory(lead_organization=organization)
+    client.force_login(other_participant)
+    url = reverse("activity-progress", args=[activity.pk])
+    assert "Update progress" not in client.get(activity.get_absolute_url()).content.decode()
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"status": "cancelled"}).status_code == 403
+    activity.refresh_from_db()
+    assert activity.status == "planned"
+
+
+def test_a_user_without_organisation_cannot_update_progress(client, organization):
+    from tests.stakeholders.factories import UserFactory
+
+    activity = ActivityFactory(lead_organization=organization)
+    client.force_login(UserFactory(role="Participant"))
+    assert client.post(reverse("activity-progress", args=[activity.pk]), {"status": "cancelled"}).status_code == 403
+
+
+# Quarter review page
+
+
+@pytest.fixture
+def reviewing_meeting():
+    series = MeetingSeriesFactory()
+    meeting = MeetingFactory(series=series, review_year=2023, review_quarter_number=3)
+    meeting.q3_plan = ActivityPlanFactory(series=series, year=2023, quarter_number=3)
+    return meeting
+
+
+def _review_post(formset, rows):
+    data = {
+        "review-TOTAL_FORMS": str(len(rows)),
+        "review-INITIAL_FORMS": str(len(rows)),
+        "review-MIN_NUM_FORMS": "0",
+        "review-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"review-{index}-{key}"] = value
+    return data
+
+
+def test_secretariat_records_the_review_for_every_activity_in_one_form(client, secretariat, reviewing_meeting):
+    first = ActivityFactory(
+        plan=reviewing_meeting.q3_plan, title="World Day campaign", starts_on=datetime.date(2023, 7, 30)
+    )
+    second = ActivityFactory(plan=reviewing_meeting.q3_plan, title="Study visit", starts_on=datetime.date(2023, 9, 12))
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    response = client.get(url)
+    formset = response.context["formset"]
+    assert [form.activity_object for form in formset] == [first, second]
+    assert "World Day campaign" in response.content.decode()
+
+    rows = [
+        {"activity": first.pk, "status": "completed", "people_reached": "500", "note": "Held on 30 July"},
+        {"activity": second.pk, "status": "postponed", "people_reached": "", "note": ""},
+    ]
+    response = client.post(url, _review_post(formset, rows))
+    assert response.status_code == 302
+    assert ActivityReview.objects.count() == 2
+    first.refresh_from_db()
+    assert (first.status, first.people_reached) == ("completed", 500)
+
+    # The page now shows what was recorded, and saving again updates the same rows.
+    formset = client.get(url).context["formset"]
+    assert formset.forms[0].initial["note"] == "Held on 30 July"
+    rows[0]["note"] = "Held on 30 July in Tashkent"
+    client.post(url, _review_post(formset, rows))
+    assert ActivityReview.objects.count() == 2
+    assert ActivityReview.objects.get(activity=first).note == "Held on 30 July in Tashkent"
+
+
+def test_review_errors_are_shown_per_field_and_nothing_is_saved(client, secretariat, reviewing_meeting):
+    activity = ActivityFactory(plan=reviewing_meeting.q3_plan)
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    rows = [{"activity": activity.pk, "status": "finished", "people_reached": "-2", "note": ""}]
+    response = client.post(url, _review_post(None, rows))
+    assert response.status_code == 200
+    errors = response.context["formset"].errors[0]
+    assert set(errors) == {"status", "people_reached"}
+    assert not ActivityReview.objects.exists()
+
+
+def test_review_of_a_foreign_activity_is_refused(client, secretariat, reviewing_meeting):
+    ActivityFactory(plan=reviewing_meeting.q3_plan)
+    foreign = ActivityFactory()
+    client.force_login(secretariat)
+    rows = [{"activity": foreign.pk, "status": "completed", "people_reached": "", "note": ""}]
+    response = client.post(reverse("quarter-review", args=[reviewing_meeting.pk]), _review_post(None, rows))
+    assert response.status_code == 200
+    assert "reload it" in " ".join(response.context["formset"].non_form_errors())
+    assert not ActivityReview.objects.exists()
+
+
+def test_a_meeting_without_reviewed_quarter_says_so(client, secretariat):
+    client.force_login(secretariat)
+    response = client.get(reverse("quarter-review", args=[MeetingFactory().pk]))
+    assert "does not review a quarter" in response.content.decode()
+
+
+def test_secretariat_endorses_the_next_quarter_plan(client, secretariat, reviewing_meeting):
+    q4_plan = ActivityPlanFactory(series=reviewing_meeting.series, year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    assert "Endorse the Q4 2023 plan" in client.get(url).content.decode()
+    response = client.post(reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": q4_plan.pk}, follow=True)
+    q4_plan.refresh_from_db()
+    assert (q4_plan.status, q4_plan.endorsed_at) == (PlanStatus.ENDORSED, reviewing_meeting)
+    assert "is endorsed at the" in response.content.decode()
+
+
+def test_endorsing_the_wrong_plan_gives_a_message_not_an_error(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": reviewing_meeting.q3_plan.pk}, follow=True
+    )
+    assert response.status_code == 200
+    assert "not Q3 2023" in response.content.decode()
+    assert client.post(reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": "x"}).status_code == 404
+
+
+def test_the_review_page_offers_to_create_the_missing_next_plan(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    content = client.get(reverse("quarter-review", args=[reviewing_meeting.pk])).content.decode()
+    assert f"series={reviewing_meeting.series_id}&amp;quarter=2023-Q4" in content
+
+
+# Query counts
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_review_page_query_count_does_not_grow(
+    client, secretariat, reviewing_meeting, django_assert_max_num_queries, rows
+):
+    for _ in range(rows):
+        activity = ActivityFactory(plan=reviewing_meeting.q3_plan)
+        ActivityReviewFactory(activity=activity, meeting=reviewing_meeting)
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("quarter-review", args=[reviewing_meeting.pk]))
+    assert len(response.context["formset"].forms) == rows
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_activity_form_query_count_does_not_grow(client, secretariat, django_assert_max_num_queries, rows):
+    activity = ActivityFactory()
+    for _ in range(rows):
+        ActivityPlanFactory(series=activity.plan.series, year=2000 + len(str(_)) + _)
+        activity.partners.add(OrganizationFactory())
+        activity.topics.add(TopicFactory())
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("activity-update", args=[activity.pk])).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("activity-create")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_activity_list_and_detail_query_count_for_the_secretariat(
+    client, secretariat, django_assert_max_num_queries, rows
+):
+    plan = ActivityPlanFactory()
+    for _ in range(rows):
+        activity = ActivityFactory(plan=plan)
+        ActivityReviewFactory(activity=activity)
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("activity-list")).status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(activity.get_absolute_url()).status_code == 200
