@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+.PHONY: backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
 
 run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -49,3 +49,10 @@ db-stop: install ## Stop the embedded PostgreSQL server cleanly (data is kept in
 
 db-reset: db-stop ## Delete the embedded database: the next `make run` starts from scratch
 	rm -rf var/pgdata
+
+backup: install ## Dump the database (pg_dump custom format) to var/backups/<UTC timestamp>.dump
+	$(PY) manage.py backup
+
+restore: install ## Load a dump into an EMPTY database: make restore FILE=var/backups/....dump
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/<timestamp>.dump" >&2; exit 2)
+	$(PY) manage.py restore "$(FILE)"
