@@ -118,6 +118,11 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Meeting documents: the largest file accepted (checked while it streams in and again by the form).
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+FILE_UPLOAD_PERMISSIONS = 0o640
+# The quarter review posts four fields per activity in one form: allow a few thousand fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
