@@ -1,7 +1,9 @@
 from django.urls import path, re_path
 
-from meetings.views import browse
+from meetings.models import Decision, Statement
+from meetings.views import browse, editing, history, minutes
 from meetings.views import calendar as calendar_views
+from meetings.views import documents as document_views
 
 urlpatterns = [
     path("meetings/", browse.MeetingListView.as_view(), name="meeting-list"),
@@ -15,4 +17,38 @@ urlpatterns = [
     path("calendar/reset/", calendar_views.reset_calendar_token, name="calendar-token-reset"),
     re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_views.personal_calendar_feed, name="personal-calendar-feed"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
+    # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
+    path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
+    path("series/<int:series_pk>/meetings/new/", editing.MeetingFormView.as_view(), name="meeting-create"),
+    path("meetings/<int:pk>/edit/", editing.MeetingFormView.as_view(), name="meeting-edit"),
+    path("meetings/<int:pk>/agenda/", editing.AgendaView.as_view(), name="meeting-agenda"),
+    path("agenda-items/<int:pk>/edit/", editing.AgendaItemEditView.as_view(), name="agenda-item-edit"),
+    path("agenda-items/<int:pk>/move/", editing.AgendaItemMoveView.as_view(), name="agenda-item-move"),
+    path("agenda-items/<int:pk>/delete/", editing.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
+    path("meetings/<int:pk>/participants/", editing.ParticipationRegisterView.as_view(), name="meeting-participants"),
+    path("meetings/<int:pk>/participants/invite/", editing.InviteOrganizationsView.as_view(), name="meeting-invite"),
+    path("meetings/<int:pk>/participants/add/", editing.AddParticipantView.as_view(), name="meeting-add-participant"),
+    path("meetings/<int:pk>/minutes/edit/", minutes.MinutesEditView.as_view(), name="meeting-minutes-edit"),
+    path("meetings/<int:pk>/minutes/publish/", minutes.PublishMinutesView.as_view(), name="meeting-minutes-publish"),
+    path(
+        "meetings/<int:pk>/minutes/reopen/",
+        minutes.PublishMinutesView.as_view(publish=False),
+        name="meeting-minutes-reopen",
+    ),
+    path("meetings/<int:pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
+    path("statements/<int:entry_pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
+    path(
+        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Statement), name="statement-delete"
+    ),
+    path("meetings/<int:pk>/decisions/new/", minutes.DecisionFormView.as_view(), name="decision-create"),
+    path("decisions/<int:entry_pk>/edit/", minutes.DecisionFormView.as_view(), name="decision-edit"),
+    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Decision), name="decision-delete"),
+    path("meetings/<int:pk>/actions/new/", minutes.ActionFormView.as_view(), name="action-create"),
+    path("actions/<int:entry_pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
+    path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
+    path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
+    # Meeting documents (meetings/views/documents.py)
+    path("meetings/<int:pk>/documents/new/", document_views.DocumentUploadView.as_view(), name="document-upload"),
+    path("documents/<int:pk>/download/", document_views.DocumentDownloadView.as_view(), name="document-download"),
+    path("documents/<int:pk>/delete/", document_views.DocumentDeleteView.as_view(), name="document-delete"),
 ]

@@ -1,0 +1,248 @@
+"""Forms of the secretariat's pages. Dates and times are entered in the meeting's own time zone."""
+
+import datetime
+import zoneinfo
+
+from django import forms
+from django.forms import modelformset_factory
+from django.utils import timezone
+
+from activities.quarter import Quarter
+from meetings.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Decision,
+    Meeting,
+    Participation,
+    ParticipationRole,
+    Statement,
+)
+from stakeholders.models import Contact, Organization
+
+
+def _contacts():
+    return Contact.objects.select_related("organization").order_by("name")
+
+
+def _organizations():
+    return Organization.objects.order_by("name")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class VersionedFormMixin(forms.Form):
+    """A hidden field carrying the version the user started from (see meetings.services.EditConflict)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
+    date = forms.DateField(widget=DateInput, help_text="In the meeting's time zone.")
+    start_time = forms.TimeField(widget=TimeInput, label="Starts at")
+    end_time = forms.TimeField(widget=TimeInput, label="Ends at")
+    reviewed_quarter = forms.CharField(
+        required=False,
+        max_length=10,
+        help_text="The quarter whose activities this meeting reviews, written like 2023-Q3.",
+    )
+
+    field_order = [
+        "number",
+        "title",
+        "date",
+        "start_time",
+        "end_time",
+        "time_zone",
+        "venue",
+        "format",
+        "status",
+        "reviewed_quarter",
+    ]
+
+    class Meta:
+        model = Meeting
+        fields = ["number", "title", "time_zone", "venue", "format", "status"]
+
+    def __init__(self, *args, series, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.series = series
+        meeting = self.instance
+        self.fields["version"].initial = meeting.version
+        if meeting.pk is None:
+            self.fields["version"].required = False
+        if meeting.starts_at:
+            self.fields["date"].initial = meeting.local_start.date()
+            self.fields["start_time"].initial = meeting.local_start.time()
+        if meeting.ends_at:
+            self.fields["end_time"].initial = meeting.local_end.time()
+        if meeting.reviewed_quarter:
+            self.fields["reviewed_quarter"].initial = str(meeting.reviewed_quarter)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        others = Meeting.objects.filter(series=self.series, number=number).exclude(pk=self.instance.pk)
+        if number is not None and others.exists():
+            raise forms.ValidationError(f"The series already has a meeting number {number}.")
+        return number
+
+    def clean_reviewed_quarter(self):
+        text = self.cleaned_data["reviewed_quarter"].strip()
+        if not text:
+            return None
+        try:
+            return Quarter.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        zone_name = cleaned.get("time_zone")
+        if day and start and end and zone_name:
+            zone = zoneinfo.ZoneInfo(zone_name)
+            starts_at = datetime.datetime.combine(day, start, tzinfo=zone)
+            ends_at = datetime.datetime.combine(day, end, tzinfo=zone)
+            if ends_at <= starts_at:
+                self.add_error("end_time", "The meeting must end after it starts.")
+            else:
+                self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
+        if "reviewed_quarter" in cleaned:
+            self.instance.reviewed_quarter = cleaned["reviewed_quarter"]
+        self.instance.series = self.series
+        return cleaned
+
+
+class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "description",
+            "presenter",
+            "lead_organization",
+            "planned_minutes",
+            "is_standing",
+            "topics",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "topics": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = meeting.version
+        self.fields["presenter"].queryset = _contacts()
+        self.fields["lead_organization"].queryset = _organizations()
+
+
+class MinutesForm(VersionedFormMixin, forms.Form):
+    minutes_summary = forms.CharField(
+        label="Summary of the meeting",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+AgendaItemMinutesFormSet = modelformset_factory(
+    AgendaItem,
+    fields=["discussion_summary", "outcome"],
+    extra=0,
+    widgets={"discussion_summary": forms.Textarea(attrs={"rows": 4})},
+)
+
+
+ParticipationFormSet = modelformset_factory(
+    Participation,
+    fields=["role", "status"],
+    extra=0,
+    can_delete=True,
+)
+
+
+class InviteOrganizationsForm(forms.Form):
+    organizations = forms.ModelMultipleChoiceField(
+        queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="Hold Ctrl (or Cmd) to pick several.",
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = Organization.objects.active().exclude(participations__meeting=meeting)
+
+
+class AddParticipantForm(forms.Form):
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label="Person")
+    role = forms.ChoiceField(choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = _contacts().filter(is_active=True)
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["speaker", "organization", "agenda_item", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["speaker"].queryset = _contacts()
+        self.fields["organization"].queryset = _organizations()
+        self.fields["organization"].required = False
+        self.fields["organization"].help_text = "Leave empty for the speaker's own organisation."
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+
+    def clean_organization(self):
+        organization = self.cleaned_data.get("organization")
+        speaker = self.cleaned_data.get("speaker")
+        return organization or (speaker.organization if speaker else None)
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "agenda_item"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+
+
+class ActionItemForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_on": DateInput}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["version"].initial = self.instance.version
+        if self.instance.pk is None:
+            self.fields["version"].required = False
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+        self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
+        self.fields["responsible_organization"].queryset = _organizations()
+        self.fields["owner"].queryset = _contacts()
+
+
+class ActionUpdateForm(VersionedFormMixin, forms.Form):
+    status = forms.ChoiceField(choices=ActionStatus.choices)
+    noted_on = forms.DateField(widget=DateInput, label="Date")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = action.version
+        self.fields["status"].initial = action.status
+        self.fields["noted_on"].initial = timezone.localdate()

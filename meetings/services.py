@@ -1,0 +1,427 @@
+"""The secretariat's meeting cycle as service functions: each one validates, saves and records history in a transaction.
+
+Lost updates are prevented with a version number: the agenda, the minutes and the meeting's own fields share
+``Meeting.version``, a follow-up action has ``ActionItem.version``. A save names the version it was based on and
+is refused with ``EditConflict`` when someone else has saved in between (``UPDATE ... WHERE version = N``).
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from activities.quarter import Quarter
+from coordination.roles import is_secretariat
+from meetings.models import (
+    ActionItem,
+    ActionStatus,
+    ActionUpdate,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    MinutesStatus,
+    Participation,
+    ParticipationStatus,
+    Statement,
+    ordinal,
+)
+from stakeholders.models import Contact, Organization, organization_of
+
+REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
+DEFAULT_MEETING_HOURS = 3
+DEFAULT_INTERVAL = datetime.timedelta(weeks=13)  # the platform meets quarterly
+
+
+class EditConflict(Exception):
+    """Someone else saved the object after the user loaded it; the user's changes were not saved."""
+
+    def __init__(self, current_version: int):
+        super().__init__(f"The object is now at version {current_version}.")
+        self.current_version = current_version
+
+
+def _claim_version(model, pk: int, expected_version: int) -> int:
+    """Move the row from ``expected_version`` to the next version, or raise EditConflict.
+
+    The UPDATE locks the row until the transaction ends, so of two concurrent saves based on the same
+    version exactly one succeeds.
+    """
+    claimed = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        current = model.objects.filter(pk=pk).values_list("version", flat=True).first()
+        raise EditConflict(current_version=current or 0)
+    return expected_version + 1
+
+
+def claim_meeting_version(meeting: Meeting, expected_version: int) -> None:
+    meeting.version = _claim_version(Meeting, meeting.pk, expected_version)
+
+
+def _with_history_user(instance, user):
+    if user is not None and user.is_authenticated:
+        instance._history_user = user
+    return instance
+
+
+# Preparing and editing meetings
+
+
+def next_meeting_number(series: MeetingSeries) -> int:
+    return (series.meetings.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
+
+def _default_start(previous: Meeting | None) -> datetime.datetime:
+    """A quarter after the previous meeting at the same local time, but never in the past."""
+    now = timezone.now()
+    if previous is None:
+        zone = timezone.get_current_timezone()
+        day = timezone.localdate() + datetime.timedelta(weeks=4)
+        return datetime.datetime.combine(day, datetime.time(10), tzinfo=zone)
+    local = previous.local_start
+    candidate = local + DEFAULT_INTERVAL
+    if candidate < now:
+        day = timezone.localtime(now, previous.zone).date() + datetime.timedelta(weeks=4)
+        candidate = datetime.datetime.combine(day, local.time(), tzinfo=previous.zone)
+    return candidate
+
+
+@transaction.atomic
+def prepare_next_meeting(*, series: MeetingSeries, user=None) -> Meeting:
+    """Create meeting N+1 of the series from meeting N.
+
+    It copies N's standing agenda items, invites the series' member organisations and puts every still-open
+    follow-up action of the series on its agenda under "Review of follow-up actions". Date, venue and format
+    follow the previous meeting and are meant to be edited afterwards.
+    """
+    # Lock the series so two clicks cannot both take the same number.
+    MeetingSeries.objects.select_for_update().filter(pk=series.pk).first()
+    previous = series.meetings.order_by("-number").first()
+    number = next_meeting_number(series)
+    starts_at = _default_start(previous)
+    duration = (previous.ends_at - previous.starts_at) if previous else datetime.timedelta(hours=DEFAULT_MEETING_HOURS)
+    if previous and previous.reviewed_quarter:
+        reviewed = previous.reviewed_quarter.next()
+    else:
+        reviewed = Quarter.containing(starts_at.date()).previous()
+
+    meeting = Meeting(
+        series=series,
+        number=number,
+        title=f"{ordinal(number)} coordination meeting",
+        starts_at=starts_at,
+        ends_at=starts_at + duration,
+        time_zone=previous.time_zone if previous else str(timezone.get_current_timezone()),
+        venue=previous.venue if previous else "",
+        format=previous.format if previous else Meeting._meta.get_field("format").default,
+        status=MeetingStatus.PLANNED,
+    )
+    meeting.reviewed_quarter = reviewed
+    meeting.full_clean()
+    _with_history_user(meeting, user).save()
+
+    position = 0
+    review_item = None
+    if previous is not None:
+        standing_items = previous.agenda_items.filter(is_standing=True).prefetch_related("topics").order_by("position")
+        for item in standing_items:
+            position += 1
+            copy = AgendaItem(
+                meeting=meeting,
+                position=position,
+                title=item.title,
+                description=item.description,
+                presenter_id=item.presenter_id,
+                lead_organization_id=item.lead_organization_id,
+                planned_minutes=item.planned_minutes,
+                is_standing=True,
+            )
+            _with_history_user(copy, user).save()
+            copy.topics.set(item.topics.all())
+            if item.title == REVIEW_OF_ACTIONS_TITLE:
+                review_item = copy
+    if review_item is None:
+        review_item = AgendaItem(meeting=meeting, position=position + 1, title=REVIEW_OF_ACTIONS_TITLE)
+        review_item.full_clean()
+        _with_history_user(review_item, user).save()
+    review_item.actions_to_review.set(ActionItem.objects.filter(meeting__series=series).still_open())
+
+    invite_organizations(meeting=meeting, organizations=series.members.all(), user=user)
+    return meeting
+
+
+def save_meeting(*, meeting: Meeting, expected_version: int | None, user=None) -> Meeting:
+    """Validate and save a new meeting (expected_version None) or an edited one (checked against its version)."""
+    meeting.full_clean()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            claim_meeting_version(meeting, expected_version)
+        _with_history_user(meeting, user).save()
+    return meeting
+
+
+# The agenda
+
+
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    return list(AgendaItem.objects.filter(meeting=meeting).order_by("position", "id"))
+
+
+def _renumber(items: list[AgendaItem], user) -> None:
+    """Give the items positions 1..n in list order, saving only those that moved.
+
+    The unique (meeting, position) constraint is checked at commit, so positions may collide in between.
+    """
+    for position, item in enumerate(items, start=1):
+        if item.position != position:
+            item.position = position
+            _with_history_user(item, user).save(update_fields=["position", "updated"])
+
+
+def add_agenda_item(*, meeting: Meeting, item: AgendaItem, expected_version: int, user=None) -> AgendaItem:
+    """Append ``item`` (unsaved) to the end of the meeting's agenda."""
+    item.meeting = meeting
+    with transaction.atomic():
+        claim_meeting_version(meeting, expected_version)
+        item.position = (meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0) + 1
+        item.full_clean()
+        _with_history_user(item, user).save()
+    return item
+
+
+def save_agenda_item(*, item: AgendaItem, expected_version: int, user=None) -> AgendaItem:
+    """Save an edited agenda item (including its minutes fields), checked against the meeting's version."""
+    item.full_clean()
+    with transaction.atomic():
+        claim_meeting_version(item.meeting, expected_version)
+        _with_history_user(item, user).save()
+    return item
+
+
+@transaction.atomic
+def remove_agenda_item(*, item: AgendaItem, expected_version: int, user=None) -> None:
+    meeting = item.meeting
+    claim_meeting_version(meeting, expected_version)
+    _with_history_user(item, user).delete()
+    _renumber(_agenda(meeting), user)
+
+
+@transaction.atomic
+def move_agenda_item(*, item: AgendaItem, offset: int, expected_version: int, user=None) -> bool:
+    """Move the item ``offset`` places (-1 up, +1 down); False when it is already at that end."""
+    meeting = item.meeting
+    claim_meeting_version(meeting, expected_version)
+    items = _agenda(meeting)
+    index = next(index for index, other in enumerate(items) if other.pk == item.pk)
+    target = index + offset
+    if not 0 <= target < len(items):
+        _renumber(items, user)
+        return False
+    items.insert(target, items.pop(index))
+    _renumber(items, user)
+    return True
+
+
+# Participation register
+
+
+def invite_organizations(*, meeting: Meeting, organizations: Iterable[Organization], user=None) -> int:
+    """Invite each organisation not yet on the meeting's list; returns how many were added."""
+    already = set(meeting.participations.values_list("organization_id", flat=True))
+    added = 0
+    with transaction.atomic():
+        for organization in organizations:
+            if organization.pk in already:
+                continue
+            participation = Participation(
+                meeting=meeting, organization=organization, status=ParticipationStatus.INVITED
+            )
+            _with_history_user(participation, user).save()
+            already.add(organization.pk)
+            added += 1
+    return added
+
+
+@transaction.atomic
+def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user=None) -> Participation:
+    """Name a person on the list. An organisation-only invitation of their organisation becomes theirs."""
+    if meeting.participations.filter(contact=contact).exists():
+        raise ValidationError({"contact": f"{contact.name} is already on the list."})
+    participation = (
+        meeting.participations.select_for_update()
+        .filter(organization_id=contact.organization_id, contact=None)
+        .order_by("id")
+        .first()
+    )
+    if participation is None:
+        participation = Participation(meeting=meeting, organization_id=contact.organization_id)
+    participation.contact = contact
+    participation.role = role
+    participation.full_clean()
+    _with_history_user(participation, user).save()
+    return participation
+
+
+def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:
+    """Roll the list up per organisation: the people counted by status, and whether anyone attended."""
+    rows: dict[int, dict] = {}
+    for participation in participations:
+        row = rows.setdefault(
+            participation.organization_id,
+            {"organization": participation.organization, "counts": dict.fromkeys(ParticipationStatus.values, 0)},
+        )
+        row["counts"][participation.status] += 1
+    result = sorted(rows.values(), key=lambda row: row["organization"].name)
+    for row in result:
+        counts = row["counts"]
+        row["attended"] = counts[ParticipationStatus.ATTENDED] > 0
+        row["status_counts"] = [
+            (ParticipationStatus(value).label, counts[value]) for value in ParticipationStatus.values
+        ]
+    return result
+
+
+# Minutes
+
+
+def ensure_minutes_editable(meeting: Meeting) -> None:
+    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+        raise ValidationError("The minutes are published; reopen them before changing them.")
+
+
+@transaction.atomic
+def save_minutes(
+    *,
+    meeting: Meeting,
+    minutes_summary: str,
+    item_minutes: dict[int, tuple[str, str]],
+    expected_version: int,
+    user=None,
+) -> Meeting:
+    """Save the meeting's summary and, per agenda item id, its (discussion summary, outcome)."""
+    ensure_minutes_editable(meeting)
+    claim_meeting_version(meeting, expected_version)
+    meeting.minutes_summary = minutes_summary
+    meeting.full_clean()
+    _with_history_user(meeting, user).save()
+    for item in AgendaItem.objects.filter(meeting=meeting, pk__in=item_minutes):
+        discussion_summary, outcome = item_minutes[item.pk]
+        if (item.discussion_summary, item.outcome) != (discussion_summary, outcome):
+            item.discussion_summary, item.outcome = discussion_summary, outcome
+            item.full_clean()
+            _with_history_user(item, user).save()
+    return meeting
+
+
+def _check_publisher(user) -> None:
+    if not user.has_perm("meetings.publish_minutes"):
+        raise PermissionDenied("Only the secretariat may publish or reopen minutes.")
+
+
+@transaction.atomic
+def publish_minutes(*, meeting: Meeting, user) -> Meeting:
+    """Draft -> published, recording who published them and when."""
+    _check_publisher(user)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+        raise ValidationError("The minutes are already published.")
+    meeting.minutes_status = MinutesStatus.PUBLISHED
+    meeting.minutes_published_at = timezone.now()
+    meeting.minutes_published_by = user
+    claim_meeting_version(meeting, meeting.version)
+    meeting.full_clean()
+    _with_history_user(meeting, user).save()
+    return meeting
+
+
+@transaction.atomic
+def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
+    """Published -> draft, so the secretariat can correct them; the history keeps the published state."""
+    _check_publisher(user)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_status != MinutesStatus.PUBLISHED:
+        raise ValidationError("The minutes are not published.")
+    meeting.minutes_status = MinutesStatus.DRAFT
+    meeting.minutes_published_at = None
+    meeting.minutes_published_by = None
+    claim_meeting_version(meeting, meeting.version)
+    meeting.full_clean()
+    _with_history_user(meeting, user).save()
+    return meeting
+
+
+def save_statement(*, statement: Statement, user=None) -> Statement:
+    ensure_minutes_editable(statement.meeting)
+    statement.full_clean()
+    if statement.pk is None and not statement.position:
+        last = statement.meeting.statements.aggregate(last=Max("position"))["last"] or 0
+        statement.position = last + 1
+    _with_history_user(statement, user).save()
+    return statement
+
+
+def save_decision(*, decision: Decision, user=None) -> Decision:
+    ensure_minutes_editable(decision.meeting)
+    decision.full_clean()
+    _with_history_user(decision, user).save()
+    return decision
+
+
+def delete_minutes_entry(*, entry: Statement | Decision, user=None) -> None:
+    ensure_minutes_editable(entry.meeting)
+    _with_history_user(entry, user).delete()
+
+
+# Follow-up actions
+
+
+def save_action(*, action: ActionItem, expected_version: int | None, user=None) -> ActionItem:
+    """Create (expected_version None) or edit a follow-up action; ActionItem.clean checks due date and owner."""
+    action.full_clean()
+    with transaction.atomic():
+        if action.pk is not None:
+            action.version = _claim_version(ActionItem, action.pk, expected_version)
+        _with_history_user(action, user).save()
+    return action
+
+
+def can_update_action(user, action: ActionItem) -> bool:
+    """The secretariat may update any action; a participant only those of their own organisation."""
+    if is_secretariat(user):
+        return True
+    if not user.has_perm("meetings.update_own_action"):
+        return False
+    organization = organization_of(user)
+    return organization is not None and organization.pk == action.responsible_organization_id
+
+
+def record_action_update(
+    *,
+    action: ActionItem,
+    user,
+    status: str,
+    note: str = "",
+    noted_on: datetime.date | None = None,
+    expected_version: int,
+    meeting: Meeting | None = None,
+) -> ActionUpdate:
+    """Record a dated status change or progress note and set the action's status."""
+    if not can_update_action(user, action):
+        raise PermissionDenied("You may only update the actions of your own organisation.")
+    noted_on = noted_on or timezone.localdate()
+    if noted_on > timezone.localdate():
+        raise ValidationError({"noted_on": "The date of an update cannot be in the future."})
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose a valid status."})
+    update = ActionUpdate(action=action, status=status, note=note, noted_on=noted_on, meeting=meeting, author=user)
+    update.full_clean()
+    with transaction.atomic():
+        action.version = _claim_version(ActionItem, action.pk, expected_version)
+        action.status = status
+        _with_history_user(action, user).save(update_fields=["status", "version", "updated"])
+        _with_history_user(update, user).save()
+    return update

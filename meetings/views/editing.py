@@ -1,0 +1,353 @@
+"""Secretariat pages: prepare and edit meetings, build the agenda, keep the participation register."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from coordination.permissions import SecretariatRequiredMixin
+from meetings import services
+from meetings.forms import (
+    AddParticipantForm,
+    AgendaItemForm,
+    InviteOrganizationsForm,
+    MeetingForm,
+    ParticipationFormSet,
+)
+from meetings.models import AgendaItem, Meeting, MeetingSeries
+
+CONFLICT_MESSAGE = (
+    "Someone else saved changes to this meeting while you were editing, so your changes were NOT saved. "
+    "They are shown below. Compare them with the meeting page (open it in another tab), "
+    "then save again to replace the other version."
+)
+
+
+def with_current_version(data, current_version: int):
+    """The submitted form data with the version the user has now seen, so a second save is deliberate."""
+    data = data.copy()
+    data["version"] = str(current_version)
+    return data
+
+
+def apply_validation_error(form, error: ValidationError) -> None:
+    """Show a model/service ValidationError on the form (on its fields when they exist)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class MeetingEditMixin(SecretariatRequiredMixin):
+    """Views on one meeting (URL kwarg ``pk``), for the secretariat only."""
+
+    meeting_kwarg = "pk"
+
+    def get_meeting(self) -> Meeting:
+        if not hasattr(self, "_meeting"):
+            self._meeting = get_object_or_404(
+                Meeting.objects.select_related("series"), pk=self.kwargs[self.meeting_kwarg]
+            )
+        return self._meeting
+
+
+# Preparing and editing meetings
+
+
+class PrepareNextMeetingView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        series = get_object_or_404(MeetingSeries, pk=pk)
+        meeting = services.prepare_next_meeting(series=series, user=request.user)
+        reviewed = meeting.agenda_items.get(title=services.REVIEW_OF_ACTIONS_TITLE).actions_to_review.count()
+        messages.success(
+            request,
+            f"The {meeting.ordinal} meeting has been prepared: {meeting.agenda_items.count()} agenda items "
+            f"({reviewed} open follow-up actions to review) and {meeting.participations.count()} organisations "
+            "invited. Check its date, time and venue below.",
+        )
+        return redirect("meeting-edit", pk=meeting.pk)
+
+
+class MeetingFormView(SecretariatRequiredMixin, TemplateView):
+    """Create a meeting in a series (``series_pk``) or edit one (``pk``)."""
+
+    template_name = "meetings/meeting_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if "pk" in kwargs:
+            self.meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=kwargs["pk"])
+            self.series = self.meeting.series
+        else:
+            self.series = get_object_or_404(MeetingSeries, pk=kwargs["series_pk"])
+            self.meeting = Meeting(series=self.series, number=services.next_meeting_number(self.series))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, data=None):
+        return MeetingForm(data, instance=self.meeting, series=self.series)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context.update(meeting=self.meeting, series=self.series)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        is_new = self.meeting.pk is None
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                meeting = services.save_meeting(
+                    meeting=form.instance,
+                    expected_version=None if is_new else form.cleaned_data["version"],
+                    user=request.user,
+                )
+            except services.EditConflict as conflict:
+                messages.error(request, CONFLICT_MESSAGE)
+                self.meeting.refresh_from_db()
+                form = self.get_form(with_current_version(request.POST, conflict.current_version))
+                form.is_valid()
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"The {meeting.ordinal} meeting has been {'created' if is_new else 'saved'}.")
+                return redirect(meeting)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+# The agenda
+
+
+class AgendaView(MeetingEditMixin, TemplateView):
+    """The agenda builder: the items in order with move/edit/remove buttons, and a form to add one."""
+
+    template_name = "meetings/agenda_builder.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        items = list(
+            meeting.agenda_items.select_related("presenter__organization", "lead_organization").order_by(
+                "position", "id"
+            )
+        )
+        context.setdefault("form", AgendaItemForm(meeting=meeting))
+        context.update(
+            meeting=meeting,
+            items=items,
+            planned_total_minutes=sum(item.planned_minutes or 0 for item in items),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = AgendaItemForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    item = services.add_agenda_item(
+                        meeting=meeting,
+                        item=form.save(commit=False),
+                        expected_version=form.cleaned_data["version"],
+                        user=request.user,
+                    )
+                    form.save_m2m()
+            except services.EditConflict as conflict:
+                messages.error(request, CONFLICT_MESSAGE)
+                meeting.version = conflict.current_version
+                form = AgendaItemForm(with_current_version(request.POST, conflict.current_version), meeting=meeting)
+                form.is_valid()
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"Added “{item.title}” to the agenda.")
+                return redirect("meeting-agenda", pk=meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class AgendaItemMixin(SecretariatRequiredMixin):
+    def get_item(self) -> AgendaItem:
+        if not hasattr(self, "_item"):
+            self._item = get_object_or_404(AgendaItem.objects.select_related("meeting__series"), pk=self.kwargs["pk"])
+        return self._item
+
+
+class AgendaItemEditView(AgendaItemMixin, TemplateView):
+    template_name = "meetings/agenda_item_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.get_item()
+        context.setdefault("form", AgendaItemForm(instance=item, meeting=item.meeting))
+        context.update(item=item, meeting=item.meeting)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        meeting = item.meeting
+        form = AgendaItemForm(request.POST, instance=item, meeting=meeting)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    services.save_agenda_item(
+                        item=form.save(commit=False),
+                        expected_version=form.cleaned_data["version"],
+                        user=request.user,
+                    )
+                    form.save_m2m()
+            except services.EditConflict as conflict:
+                messages.error(request, CONFLICT_MESSAGE)
+                meeting.version = conflict.current_version
+                fresh = AgendaItem.objects.get(pk=item.pk)
+                form = AgendaItemForm(
+                    with_current_version(request.POST, conflict.current_version), instance=fresh, meeting=meeting
+                )
+                form.is_valid()
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"Saved “{item.title}”.")
+                return redirect("meeting-agenda", pk=meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+def _posted_version(request) -> int | None:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
+class AgendaItemMoveView(AgendaItemMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        item = self.get_item()
+        offset = {"up": -1, "down": 1}.get(request.POST.get("direction"))
+        version = _posted_version(request)
+        if offset is None or version is None:
+            messages.error(request, "Choose to move the item up or down.")
+        else:
+            try:
+                moved = services.move_agenda_item(item=item, offset=offset, expected_version=version, user=request.user)
+            except services.EditConflict:
+                messages.error(
+                    request,
+                    "The agenda was changed by someone else meanwhile, so the item was not moved. "
+                    "Here is the current agenda: try again.",
+                )
+            else:
+                if moved:
+                    messages.success(request, f"Moved “{item.title}” {request.POST['direction']}.")
+                else:
+                    messages.info(request, f"“{item.title}” is already at the {'top' if offset < 0 else 'bottom'}.")
+        return redirect(reverse("meeting-agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
+
+
+class AgendaItemDeleteView(AgendaItemMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        item = self.get_item()
+        version = _posted_version(request)
+        try:
+            if version is None:
+                raise services.EditConflict(current_version=item.meeting.version)
+            services.remove_agenda_item(item=item, expected_version=version, user=request.user)
+        except services.EditConflict:
+            messages.error(
+                request, "The agenda was changed by someone else meanwhile, so nothing was removed. Try again."
+            )
+        else:
+            messages.success(request, f"Removed “{item.title}” from the agenda.")
+        return redirect("meeting-agenda", pk=item.meeting_id)
+
+
+# Participation register
+
+
+class ParticipationRegisterView(MeetingEditMixin, TemplateView):
+    """The whole list in one form (role and status per row), plus inviting organisations and naming people."""
+
+    template_name = "meetings/participation_register.html"
+
+    def get_formset(self, data=None):
+        queryset = (
+            self.get_meeting()
+            .participations.select_related("organization", "contact")
+            .order_by("organization__name", "contact__name", "id")
+        )
+        return ParticipationFormSet(data, queryset=queryset, prefix="participants")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        formset = context.setdefault("formset", self.get_formset())
+        context.setdefault("invite_form", InviteOrganizationsForm(meeting=meeting))
+        context.setdefault("add_form", AddParticipantForm())
+        context.update(
+            meeting=meeting,
+            rollup=services.attendance_by_organization(form.instance for form in formset.forms),
+            uninvited_member_count=meeting.series.members.exclude(participations__meeting=meeting).count(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        formset = self.get_formset(request.POST)
+        if formset.is_valid():
+            with transaction.atomic():
+                formset.save()
+            messages.success(request, "The participation register has been saved.")
+            return redirect("meeting-participants", pk=self.get_meeting().pk)
+        messages.error(request, "The register was not saved: correct the rows marked below.")
+        return self.render_to_response(self.get_context_data(formset=formset))
+
+
+class InviteOrganizationsView(MeetingEditMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        if request.POST.get("all_members"):
+            added = services.invite_organizations(
+                meeting=meeting, organizations=meeting.series.members.all(), user=request.user
+            )
+            messages.success(request, f"Invited {added} member organisation{'s' if added != 1 else ''}.")
+            return redirect("meeting-participants", pk=meeting.pk)
+        form = InviteOrganizationsForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            added = services.invite_organizations(
+                meeting=meeting, organizations=form.cleaned_data["organizations"], user=request.user
+            )
+            messages.success(request, f"Invited {added} organisation{'s' if added != 1 else ''}.")
+            return redirect("meeting-participants", pk=meeting.pk)
+        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
+        view._meeting = meeting
+        return view.render_to_response(view.get_context_data(invite_form=form))
+
+
+class AddParticipantView(MeetingEditMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        form = AddParticipantForm(request.POST)
+        if form.is_valid():
+            contact = form.cleaned_data["contact"]
+            try:
+                services.add_named_participant(
+                    meeting=meeting, contact=contact, role=form.cleaned_data["role"], user=request.user
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"Added {contact.name} to the list.")
+                return redirect("meeting-participants", pk=meeting.pk)
+        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
+        view._meeting = meeting
+        return view.render_to_response(view.get_context_data(add_form=form))

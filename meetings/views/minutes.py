@@ -1,0 +1,245 @@
+"""Secretariat pages for the minutes (summary, per-item discussion, statements, decisions, actions), publishing,
+and the status updates on follow-up actions that participants may also record for their own organisation."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import TemplateView
+
+from coordination.permissions import SecretariatRequiredMixin
+from meetings import services
+from meetings.forms import (
+    ActionItemForm,
+    ActionUpdateForm,
+    AgendaItemMinutesFormSet,
+    DecisionForm,
+    MinutesForm,
+    StatementForm,
+)
+from meetings.models import ActionItem, Decision, Meeting, Statement
+from meetings.views.editing import (
+    CONFLICT_MESSAGE,
+    MeetingEditMixin,
+    apply_validation_error,
+    with_current_version,
+)
+
+
+class MinutesEditView(MeetingEditMixin, TemplateView):
+    template_name = "meetings/minutes_form.html"
+
+    def get_forms(self, data=None):
+        meeting = self.get_meeting()
+        form = MinutesForm(data, initial={"minutes_summary": meeting.minutes_summary, "version": meeting.version})
+        formset = AgendaItemMinutesFormSet(
+            data, queryset=meeting.agenda_items.order_by("position", "id"), prefix="items"
+        )
+        return form, formset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        if "form" not in context:
+            context["form"], context["formset"] = self.get_forms()
+        context.update(
+            meeting=meeting,
+            statements=meeting.statements.select_related("speaker", "organization", "agenda_item"),
+            decisions=meeting.decisions.select_related("agenda_item"),
+            actions=meeting.action_items.select_related("responsible_organization", "owner"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form, formset = self.get_forms(request.POST)
+        if form.is_valid() and formset.is_valid():
+            item_minutes = {
+                item_form.instance.pk: (
+                    item_form.cleaned_data["discussion_summary"],
+                    item_form.cleaned_data["outcome"],
+                )
+                for item_form in formset.forms
+            }
+            try:
+                services.save_minutes(
+                    meeting=meeting,
+                    minutes_summary=form.cleaned_data["minutes_summary"],
+                    item_minutes=item_minutes,
+                    expected_version=form.cleaned_data["version"],
+                    user=request.user,
+                )
+            except services.EditConflict as conflict:
+                messages.error(request, CONFLICT_MESSAGE)
+                form, formset = self.get_forms(with_current_version(request.POST, conflict.current_version))
+                form.is_valid()
+                formset.is_valid()
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, "The minutes have been saved (still a draft until you publish them).")
+                return redirect("meeting-minutes-edit", pk=meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class PublishMinutesView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+    publish = True
+
+    def post(self, request, pk):
+        meeting = get_object_or_404(Meeting, pk=pk)
+        change = services.publish_minutes if self.publish else services.reopen_minutes
+        try:
+            change(meeting=meeting, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if self.publish:
+                messages.success(request, "The minutes are published: participants can now read them.")
+            else:
+                messages.success(request, "The minutes are reopened as a draft: participants no longer see them.")
+        return redirect(meeting)
+
+
+class MinutesEntryView(MeetingEditMixin, TemplateView):
+    """Create (URL kwarg ``pk`` is the meeting) or edit (``entry_pk``) a statement or decision."""
+
+    template_name = "meetings/minutes_entry_form.html"
+    model = None
+    form_class = None
+    noun = ""
+
+    def get_entry(self):
+        if "entry_pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.model.objects.select_related("meeting__series"), pk=self.kwargs["entry_pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if "entry_pk" in kwargs:
+            self.entry = self.get_entry()
+            self._meeting = self.entry.meeting
+        else:
+            self.entry = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, data=None):
+        return self.form_class(data, instance=self.entry, meeting=self.get_meeting())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context.update(meeting=self.get_meeting(), entry=self.entry, noun=self.noun)
+        return context
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                self.save(form)
+            except services.EditConflict as conflict:
+                messages.error(
+                    request,
+                    f"Someone else changed this {self.noun} while you were editing, so your changes were NOT saved. "
+                    "They are shown below; save again to replace the other version.",
+                )
+                self.entry = self.get_entry()
+                form = self.get_form(with_current_version(request.POST, conflict.current_version))
+                form.is_valid()
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"The {self.noun} has been saved.")
+                return redirect(self.success_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def success_url(self):
+        return f"{self.get_meeting().get_absolute_url().rstrip('/')}/minutes/edit/"
+
+
+class StatementFormView(MinutesEntryView):
+    model = Statement
+    form_class = StatementForm
+    noun = "statement"
+
+    def save(self, form):
+        services.save_statement(statement=form.save(commit=False), user=self.request.user)
+
+
+class DecisionFormView(MinutesEntryView):
+    model = Decision
+    form_class = DecisionForm
+    noun = "decision"
+
+    def save(self, form):
+        services.save_decision(decision=form.save(commit=False), user=self.request.user)
+
+
+class ActionFormView(MinutesEntryView):
+    model = ActionItem
+    form_class = ActionItemForm
+    noun = "follow-up action"
+
+    def save(self, form):
+        services.save_action(
+            action=form.save(commit=False),
+            expected_version=form.cleaned_data.get("version") if self.entry else None,
+            user=self.request.user,
+        )
+
+
+class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+    model = None
+
+    def post(self, request, pk):
+        entry = get_object_or_404(self.model.objects.select_related("meeting"), pk=pk)
+        try:
+            services.delete_minutes_entry(entry=entry, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The {self.model._meta.verbose_name} has been deleted.")
+        return redirect("meeting-minutes-edit", pk=entry.meeting_id)
+
+
+class ActionStatusUpdateView(TemplateView):
+    """POST a status change with a dated note; the secretariat for any action, participants for their own."""
+
+    template_name = "meetings/action_update.html"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        action = get_object_or_404(
+            ActionItem.objects.select_related("responsible_organization", "owner", "meeting"), pk=pk
+        )
+        if not services.can_update_action(request.user, action):
+            raise PermissionDenied("You may only update the actions of your own organisation.")
+        form = ActionUpdateForm(request.POST, action=action)
+        if form.is_valid():
+            try:
+                services.record_action_update(
+                    action=action,
+                    user=request.user,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
+                    noted_on=form.cleaned_data["noted_on"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except services.EditConflict as conflict:
+                messages.error(
+                    request,
+                    "Someone else updated this action while you were writing, so your update was NOT saved. "
+                    "It is shown below: check the action's current status, then save again.",
+                )
+                action.refresh_from_db()
+                form = ActionUpdateForm(with_current_version(request.POST, conflict.current_version), action=action)
+                form.is_valid()
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"Recorded: “{action.title}” is now {action.get_status_display().lower()}.")
+                return redirect(action)
+        return self.render_to_response({"action": action, "form": form})
