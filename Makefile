@@ -5,12 +5,12 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+.PHONY: audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
 
 run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install assets lint check-migrations pytest ## Every check: lint, migrations, the whole test suite
+test: install assets lint check-migrations audit pytest ## Every check: lint, migrations, security audit, the whole test suite
 
 install: $(VENV)/.installed
 
@@ -56,3 +56,11 @@ backup: install ## Dump the database (pg_dump custom format) to var/backups/<UTC
 restore: install ## Load a dump into an EMPTY database: make restore FILE=var/backups/....dump
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/<timestamp>.dump" >&2; exit 2)
 	$(PY) manage.py restore "$(FILE)"
+
+audit: bandit pip-audit ## Security audit of the code (bandit) and of the dependencies (pip-audit)
+
+bandit: install ## Fails on any medium- or high-severity finding in the project's code (config: pyproject.toml)
+	$(VENV)/bin/bandit -q -c pyproject.toml -r coordination stakeholders meetings activities scripts --severity-level medium
+
+pip-audit: install ## Fails on a known vulnerability in the installed dependencies; skips with a message when offline
+	$(PY) scripts/audit_dependencies.py
