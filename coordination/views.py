@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from coordination.dashboard import build_dashboard
+from coordination.search import Search, SearchForm
 
 
 @require_safe
@@ -23,3 +24,31 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "groups": [], "query": "", "kind": "", "has_next": False, "page_number": 1}
+    if form.is_bound:
+        form.is_valid()  # unusable kind or year fields show their errors; the words are still searched
+        data = form.cleaned_data
+        query = data.get("q", "")
+        kind = data.get("kind", "")
+        context.update(query=query, kind=kind)
+        if query:
+            searcher = Search(query, request.user, year=data.get("year"))
+            if kind:
+                number = _page_number(request.GET.get("page"))
+                group, has_next = searcher.page(kind, number)
+                context.update(groups=[group] if group.hits else [], has_next=has_next, page_number=number)
+            else:
+                context["groups"] = searcher.grouped()
+    return render(request, "search.html", context)
+
+
+def _page_number(raw) -> int:
+    try:
+        return min(max(int(raw), 1), 50)
+    except (TypeError, ValueError):
+        return 1

@@ -1,9 +1,11 @@
 from django.urls import path, re_path
 
 from meetings.models import Decision, Statement
+from meetings.views import analytics as analytics_views
 from meetings.views import browse, editing, history, minutes
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
+from meetings.views import printing as printing_views
 
 urlpatterns = [
     path("meetings/", browse.MeetingListView.as_view(), name="meeting-list"),
@@ -51,4 +53,25 @@ urlpatterns = [
     path("meetings/<int:pk>/documents/new/", document_views.DocumentUploadView.as_view(), name="document-upload"),
     path("documents/<int:pk>/download/", document_views.DocumentDownloadView.as_view(), name="document-download"),
     path("documents/<int:pk>/delete/", document_views.DocumentDeleteView.as_view(), name="document-delete"),
+    # Print-ready pages and PDFs.
+    path("meetings/<int:pk>/print/agenda/", printing_views.AgendaPrintView.as_view(), name="meeting-agenda-print"),
+    path("meetings/<int:pk>/print/minutes/", printing_views.MinutesPrintView.as_view(), name="meeting-minutes-print"),
+    path(
+        "meetings/<int:pk>/minutes.pdf",
+        printing_views.MinutesPrintView.as_view(as_pdf=True),
+        name="meeting-minutes-pdf",
+    ),
+    path("series/<int:pk>/minutes/", printing_views.CompiledMinutesView.as_view(), name="series-minutes"),
+    path(
+        "series/<int:pk>/minutes.pdf",
+        printing_views.CompiledMinutesView.as_view(as_pdf=True),
+        name="series-minutes-pdf",
+    ),
+    # Across the series.
+    path("series/", analytics_views.SeriesListView.as_view(), name="series-list"),
+    path(
+        "series/<int:pk>/participation/", analytics_views.ParticipationMatrixView.as_view(), name="series-participation"
+    ),
+    path("series/<int:pk>/progress/", analytics_views.QuarterProgressView.as_view(), name="series-progress"),
+    path("series/<int:pk>/timeline/", analytics_views.TimelineView.as_view(), name="series-timeline"),
 ]

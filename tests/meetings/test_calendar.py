@@ -20,7 +20,7 @@ def parse(response) -> Calendar:
 
 
 def events(calendar):
-    return [component for component in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, participant):

@@ -1,0 +1,247 @@
+"""One search over the portal: PostgreSQL full-text search on the GIN-indexed documents of coordination.fulltext.
+
+Each kind of result is one query: it matches the document with ``@@`` (answered from the GIN index),
+ranks the first matches with ``ts_rank`` and highlights them with ``ts_headline``. Highlights are
+delimited by random markers, the text is escaped, and only then the markers become ``<mark>`` tags,
+so no HTML from the data or the query reaches the page.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from activities.models import Activity
+from coordination import fulltext
+from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement
+from stakeholders.models import Organization
+
+MAX_QUERY_LENGTH = 200
+PER_KIND = 5
+PAGE_SIZE = 20
+# Ranking reads each matching row's text; for a very common word only this many matches are ranked.
+CANDIDATE_LIMIT = 1000
+
+KIND_LABELS = {
+    "meeting": "Meetings",
+    "agenda": "Agenda items",
+    "minutes": "Minutes",
+    "statement": "Statements",
+    "action": "Follow-up actions",
+    "activity": "Activities",
+    "organization": "Organisations",
+}
+
+
+class SearchText(forms.CharField):
+    """Search words as typed, minus what PostgreSQL cannot store (NUL) and beyond a sane length."""
+
+    def to_python(self, value):
+        text = super().to_python(value).replace("\x00", "")
+        return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(forms.Form):
+    q = SearchText(required=False, label="Search")
+    kind = forms.ChoiceField(required=False, choices=[("", "Everything"), *KIND_LABELS.items()])
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    context: str
+    rank: float
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    hits: list = field(default_factory=list)
+    has_more: bool = False
+
+
+def highlight(text: str, start: str, stop: str) -> SafeString:
+    escaped = escape(text or "")
+    # Safe: everything was escaped above; only our own random markers become tags.
+    return mark_safe(escaped.replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308
+
+
+class Search:
+    def __init__(self, text: str, user, *, year: int | None = None):
+        self.text = text
+        self.user = user
+        self.year = year
+        self.query = SearchQuery(text, search_type="websearch", config=fulltext.SEARCH_CONFIG)
+        token = secrets.token_hex(6)
+        self._start, self._stop = f"hlstart{token}", f"hlstop{token}"
+
+    # -- one query per source -------------------------------------------------
+    def _matching(self, queryset, document, snippet_text):
+        candidates = queryset.alias(document=document).filter(document=self.query).values("pk")[:CANDIDATE_LIMIT]
+        return (
+            queryset.filter(pk__in=candidates)
+            .annotate(
+                rank=SearchRank(document, self.query),
+                snippet=SearchHeadline(
+                    snippet_text,
+                    self.query,
+                    config=fulltext.SEARCH_CONFIG,
+                    start_sel=self._start,
+                    stop_sel=self._stop,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-pk")
+        )
+
+    def _minutes_visible(self) -> bool:
+        return self.user.has_perm("meetings.view_draft_minutes")
+
+    def _by_meeting_year(self, queryset, prefix="meeting__"):
+        return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset
+
+    def sources(self, kind):
+        """(queryset, to_hit) pairs whose hits make up one kind of result."""
+        published = {} if self._minutes_visible() else {"meeting__minutes_status": MinutesStatus.PUBLISHED}
+        if kind == "meeting":
+            meetings = self._by_meeting_year(Meeting.objects.select_related("series"), prefix="")
+            return [
+                (
+                    self._matching(meetings, fulltext.meeting_document(), _joined("title", Value(" · "), "venue")),
+                    lambda m: (str(m), m.get_absolute_url(), f"{m.series} · {m.local_start:%d %b %Y}"),
+                )
+            ]
+        if kind == "agenda":
+            items = self._by_meeting_year(AgendaItem.objects.select_related("meeting"))
+            return [
+                (
+                    self._matching(
+                        items, fulltext.agenda_item_document(), _joined("title", Value(". "), "description")
+                    ),
+                    lambda i: (i.title, i.meeting.get_absolute_url() + "#agenda", _meeting_label(i.meeting)),
+                )
+            ]
+        if kind == "minutes":
+            meetings = Meeting.objects.select_related("series")
+            items = AgendaItem.objects.select_related("meeting")
+            if not self._minutes_visible():
+                meetings = meetings.filter(minutes_status=MinutesStatus.PUBLISHED)
+                items = items.filter(**published)
+            return [
+                (
+                    self._matching(
+                        self._by_meeting_year(meetings, prefix=""),
+                        fulltext.meeting_minutes_document(),
+                        "minutes_summary",
+                    ),
+                    lambda m: (f"Minutes of the {m}", m.get_absolute_url() + "#minutes", _meeting_label(m)),
+                ),
+                (
+                    self._matching(
+                        self._by_meeting_year(items), fulltext.agenda_item_minutes_document(), "discussion_summary"
+                    ),
+                    lambda i: (
+                        f"Minutes: {i.title}",
+                        i.meeting.get_absolute_url() + "#minutes",
+                        _meeting_label(i.meeting),
+                    ),
+                ),
+            ]
+        if kind == "statement":
+            statements = self._by_meeting_year(
+                Statement.objects.filter(**published).select_related("speaker", "organization", "meeting")
+            )
+            return [
+                (
+                    self._matching(statements, fulltext.statement_document(), "summary"),
+                    lambda s: (
+                        f"{s.speaker.name} ({s.organization.short_name})",
+                        s.meeting.get_absolute_url() + "#statements",
+                        _meeting_label(s.meeting),
+                    ),
+                )
+            ]
+        if kind == "action":
+            actions = self._by_meeting_year(ActionItem.objects.select_related("meeting", "responsible_organization"))
+            return [
+                (
+                    self._matching(actions, fulltext.action_document(), _joined("title", Value(". "), "description")),
+                    lambda a: (
+                        a.title,
+                        a.get_absolute_url(),
+                        f"{a.responsible_organization.short_name} · {a.get_status_display()}",
+                    ),
+                )
+            ]
+        if kind == "activity":
+            activities = Activity.objects.select_related("lead_organization", "plan")
+            if self.year:
+                activities = activities.filter(plan__year=self.year)
+            snippet = _joined(
+                "title", Value(". "), "description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"
+            )
+            return [
+                (
+                    self._matching(activities, fulltext.activity_document(), snippet),
+                    lambda a: (
+                        a.title,
+                        a.get_absolute_url(),
+                        f"{a.get_kind_display()} · {a.plan.quarter.label} · {a.lead_organization.short_name}",
+                    ),
+                )
+            ]
+        if kind == "organization":
+            organizations = Organization.objects.all()
+            snippet = _joined("name", Value(" "), "acronym", Value(" · "), "country")
+            return [
+                (
+                    self._matching(organizations, fulltext.organization_document(), snippet),
+                    lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
+                )
+            ]
+        raise ValueError(kind)
+
+    def _hits(self, kind, limit, offset=0):
+        hits = []
+        for queryset, describe in self.sources(kind):
+            for obj in queryset[: offset + limit]:
+                title, url, context = describe(obj)
+                snippet = highlight(obj.snippet, self._start, self._stop)
+                hits.append(Hit(kind, title, url, snippet, context, obj.rank))
+        hits.sort(key=lambda hit: -hit.rank)
+        return hits[offset : offset + limit]
+
+    def grouped(self, kinds=None) -> list[Group]:
+        """The best few hits of every kind (or of the given kinds)."""
+        groups = []
+        for kind in kinds or KIND_LABELS:
+            hits = self._hits(kind, PER_KIND + 1)
+            if hits:
+                groups.append(Group(kind, KIND_LABELS[kind], hits[:PER_KIND], has_more=len(hits) > PER_KIND))
+        return groups
+
+    def page(self, kind, number: int) -> tuple[Group, bool]:
+        """One page of hits of one kind, and whether there is a next page."""
+        hits = self._hits(kind, PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE)
+        return Group(kind, KIND_LABELS[kind], hits[:PAGE_SIZE]), len(hits) > PAGE_SIZE
+
+
+def _joined(*parts):
+    return Concat(*parts, output_field=TextField())
+
+
+def _meeting_label(meeting) -> str:
+    return f"{meeting.ordinal} meeting · {meeting.local_start:%d %b %Y}"

@@ -1,0 +1,260 @@
+"""The picture across a meeting series: who took part, what was planned and done, and when.
+
+Each function runs a fixed number of queries whatever the size of the series, and returns plain
+data (rows, cells, bar geometry) for the templates to draw without JavaScript.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractQuarter, ExtractYear
+
+from activities.models import Activity, ActivityPlan, ActivityStatus
+from activities.quarter import Quarter
+from meetings.models import ActionItem, ActionStatus, Meeting, Participation, ParticipationStatus
+from stakeholders.models import Organization
+
+MATRIX_COLUMNS = 12
+QUARTERS_SHOWN = 16
+
+# When an organisation has several rows for one meeting (several people), the strongest status wins.
+_STATUS_STRENGTH = {
+    ParticipationStatus.ATTENDED: 5,
+    ParticipationStatus.EXCUSED: 4,
+    ParticipationStatus.ABSENT: 3,
+    ParticipationStatus.CONFIRMED: 2,
+    ParticipationStatus.INVITED: 1,
+}
+
+
+def meeting_years(series) -> list[int]:
+    return [day.year for day in Meeting.objects.filter(series=series).dates("starts_at", "year", order="DESC")]
+
+
+def matrix_meetings(series, year: int | None) -> list:
+    """The matrix's columns: the meetings of a year, or the latest few."""
+    meetings = Meeting.objects.filter(series=series)
+    if year:
+        return list(meetings.filter(starts_at__year=year).order_by("starts_at", "number")[: MATRIX_COLUMNS * 4])
+    return list(reversed(meetings.order_by("-starts_at", "-number")[:MATRIX_COLUMNS]))
+
+
+def matrix_organizations(series, meetings):
+    """Members of the series and everyone invited to the given meetings, by kind then name."""
+    taking_part = Participation.objects.filter(meeting__in=[m.pk for m in meetings]).values("organization")
+    members = series.members.through.objects.filter(meetingseries=series).values("organization")
+    return Organization.objects.filter(Q(pk__in=taking_part) | Q(pk__in=members)).order_by("kind", "name")
+
+
+@dataclass
+class MatrixRow:
+    organization: Organization
+    cells: list
+    attended: int
+
+
+def participation_rows(organizations, meetings) -> list[MatrixRow]:
+    """For each organisation (a page of them) its status at each meeting: one query."""
+    organizations = list(organizations)
+    best = {}
+    statuses = Participation.objects.filter(
+        meeting__in=[m.pk for m in meetings], organization__in=[o.pk for o in organizations]
+    ).values_list("organization_id", "meeting_id", "status")
+    for organization_id, meeting_id, status in statuses:
+        key = (organization_id, meeting_id)
+        if _STATUS_STRENGTH.get(status, 0) > _STATUS_STRENGTH.get(best.get(key), 0):
+            best[key] = status
+    rows = []
+    for organization in organizations:
+        cells = [best.get((organization.pk, meeting.pk), "") for meeting in meetings]
+        rows.append(MatrixRow(organization, cells, sum(cell == ParticipationStatus.ATTENDED for cell in cells)))
+    return rows
+
+
+def attendance_per_meeting(meetings) -> list[int]:
+    counts = dict(
+        Participation.objects.filter(meeting__in=[m.pk for m in meetings], status=ParticipationStatus.ATTENDED)
+        .values("meeting")
+        .annotate(organizations=Count("organization", distinct=True))
+        .values_list("meeting", "organizations")
+    )
+    return [counts.get(meeting.pk, 0) for meeting in meetings]
+
+
+@dataclass
+class QuarterRow:
+    quarter: Quarter
+    planned: int = 0
+    completed: int = 0
+    postponed_or_cancelled: int = 0
+    actions_agreed: int = 0
+    actions_done: int = 0
+    actions_dropped: int = 0
+
+    @property
+    def activity_rate(self) -> int | None:
+        return round(100 * self.completed / self.planned) if self.planned else None
+
+    @property
+    def action_rate(self) -> int | None:
+        counted = self.actions_agreed - self.actions_dropped
+        return round(100 * self.actions_done / counted) if counted > 0 else None
+
+
+def quarter_progress(series) -> list[QuarterRow]:
+    """Planned vs completed activities per plan quarter, and the fate of the actions agreed each quarter."""
+    rows: dict[Quarter, QuarterRow] = {}
+
+    def row(year, number):
+        quarter = Quarter(year, number)
+        return rows.setdefault(quarter, QuarterRow(quarter))
+
+    activity_counts = (
+        ActivityPlan.objects.filter(series=series)
+        .values("year", "quarter_number")
+        .annotate(
+            planned=Count("activities"),
+            completed=Count("activities", filter=Q(activities__status=ActivityStatus.COMPLETED)),
+            dropped=Count(
+                "activities",
+                filter=Q(activities__status__in=[ActivityStatus.POSTPONED, ActivityStatus.CANCELLED]),
+            ),
+        )
+    )
+    for counts in activity_counts:
+        quarter_row = row(counts["year"], counts["quarter_number"])
+        quarter_row.planned = counts["planned"]
+        quarter_row.completed = counts["completed"]
+        quarter_row.postponed_or_cancelled = counts["dropped"]
+
+    action_counts = (
+        ActionItem.objects.filter(meeting__series=series)
+        .annotate(year=ExtractYear("meeting__starts_at"), number=ExtractQuarter("meeting__starts_at"))
+        .values("year", "number")
+        .annotate(
+            agreed=Count("id"),
+            done=Count("id", filter=Q(status=ActionStatus.DONE)),
+            dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
+        )
+        .order_by()
+    )
+    for counts in action_counts:
+        quarter_row = row(counts["year"], counts["number"])
+        quarter_row.actions_agreed = counts["agreed"]
+        quarter_row.actions_done = counts["done"]
+        quarter_row.actions_dropped = counts["dropped"]
+    return [rows[quarter] for quarter in sorted(rows)][-QUARTERS_SHOWN:]
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    css_class: str
+    label: str
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    bars: list = field(default_factory=list)
+    labels: list = field(default_factory=list)  # (x, y, text)
+    gridlines: list = field(default_factory=list)  # (y, text)
+
+
+def progress_chart(rows: list[QuarterRow]) -> Chart:
+    """Grouped bars per quarter: planned and completed activities."""
+    slot, bar, top, bottom, left = 56, 18, 10, 30, 30
+    chart = Chart(width=left + slot * max(len(rows), 1) + 10, height=200)
+    plot_height = chart.height - top - bottom
+    highest = max([r.planned for r in rows] + [1])
+    for step in range(5):
+        value = round(highest * step / 4)
+        chart.gridlines.append((top + plot_height - plot_height * value / highest, value))
+    for index, quarter_row in enumerate(rows):
+        x = left + index * slot + 8
+        for offset, value, css_class, what in (
+            (0, quarter_row.planned, "bar-planned", "planned"),
+            (bar + 2, quarter_row.completed, "bar-completed", "completed"),
+        ):
+            height = plot_height * value / highest
+            chart.bars.append(
+                Bar(
+                    x + offset,
+                    top + plot_height - height,
+                    bar,
+                    height,
+                    css_class,
+                    f"{quarter_row.quarter.label}: {value} {what}",
+                )
+            )
+        chart.labels.append((x + bar, chart.height - 10, quarter_row.quarter.label))
+    return chart
+
+
+@dataclass
+class TimelineRow:
+    activity: Activity
+    bar: Bar
+
+
+def timeline_years(series) -> list[int]:
+    return list(ActivityPlan.objects.filter(series=series).order_by("-year").values_list("year", flat=True).distinct())
+
+
+def timeline_activities(series, year: int):
+    return (
+        Activity.objects.filter(plan__series=series, plan__year=year)
+        .select_related("lead_organization", "plan")
+        .order_by("plan__quarter_number", "starts_on", "title", "id")
+    )
+
+
+TIMELINE_WIDTH = 720
+
+
+def timeline_rows(activities, year: int) -> list[TimelineRow]:
+    """Each activity as a bar along its year; undated ones span their plan's quarter, drawn as 'unscheduled'."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    days = (last - first).days + 1
+    rows = []
+    for activity in activities:
+        if activity.starts_on:
+            start, end = max(activity.starts_on, first), min(activity.last_day, last)
+            css_class = f"bar-{activity.status}"
+        else:
+            quarter = activity.plan.quarter
+            start, end = quarter.first_day, quarter.last_day
+            css_class = "bar-unscheduled"
+        x = TIMELINE_WIDTH * (start - first).days / days
+        width = max(TIMELINE_WIDTH * ((end - start).days + 1) / days, 4)
+        rows.append(TimelineRow(activity, Bar(round(x, 1), 4, round(width, 1), 16, css_class, activity.title)))
+    return rows
+
+
+def timeline_months(year: int) -> list[tuple[float, str]]:
+    first = datetime.date(year, 1, 1)
+    days = 366 if (datetime.date(year, 12, 31) - first).days == 365 else 365
+    return [
+        (
+            round(TIMELINE_WIDTH * (datetime.date(year, month, 1) - first).days / days, 1),
+            datetime.date(year, month, 1).strftime("%b"),
+        )
+        for month in range(1, 13)
+    ]
+
+
+def statuses_legend():
+    return [(f"bar-{value}", label) for value, label in ActivityStatus.choices] + [("bar-unscheduled", "No dates yet")]
+
+
+def group_by_kind(rows):
+    groups = defaultdict(list)
+    for matrix_row in rows:
+        groups[matrix_row.organization.get_kind_display()].append(matrix_row)
+    return list(groups.items())

@@ -1,0 +1,74 @@
+"""Print-ready agenda and minutes, and their PDF rendering with WeasyPrint."""
+
+import logging
+from collections import OrderedDict
+
+from django.contrib.staticfiles import finders
+from django.db.models import Prefetch
+
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    Participation,
+    ParticipationStatus,
+    Statement,
+)
+
+PRINT_STYLESHEET = "css/print.css"
+
+# WeasyPrint reports every layout step at INFO level.
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+
+def meetings_for_print():
+    """Meetings with everything their agenda and minutes show, in a fixed number of queries."""
+    return Meeting.objects.select_related("series", "minutes_published_by").prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.select_related("presenter__organization", "lead_organization").order_by(
+                "position", "id"
+            ),
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("organization", "contact").order_by(
+                "organization__name", "contact__name", "id"
+            ),
+        ),
+        Prefetch("statements", queryset=Statement.objects.select_related("speaker", "organization", "agenda_item")),
+        "decisions",
+        Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_organization", "owner")),
+    )
+
+
+def participants_by_organization(meeting, statuses=None) -> list[tuple]:
+    """[(organisation, [participation, ...]), ...] in name order, optionally only some statuses."""
+    grouped = OrderedDict()
+    for participation in meeting.participations.all():
+        if statuses is None or participation.status in statuses:
+            grouped.setdefault(participation.organization, []).append(participation)
+    return list(grouped.items())
+
+
+def attendance_list(meeting) -> list[tuple]:
+    return participants_by_organization(meeting, {ParticipationStatus.ATTENDED})
+
+
+def excused_organizations(meeting) -> list:
+    attended = {organization.pk for organization, _ in attendance_list(meeting)}
+    return [
+        organization
+        for organization, _ in participants_by_organization(meeting, {ParticipationStatus.EXCUSED})
+        if organization.pk not in attended
+    ]
+
+
+def render_pdf(html: str) -> bytes:
+    """Render an HTML page to PDF: no network or file access, only the portal's print stylesheet."""
+    from weasyprint import CSS, HTML, URLFetcher
+
+    with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
+        css = CSS(string=stylesheet.read())
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(stylesheets=[css])

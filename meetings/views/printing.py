@@ -1,0 +1,105 @@
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.views.generic import DetailView
+
+from meetings.analytics import meeting_years
+from meetings.models import MeetingSeries
+from meetings.printing import (
+    attendance_list,
+    excused_organizations,
+    meetings_for_print,
+    participants_by_organization,
+    render_pdf,
+)
+
+
+class MeetingPrintMixin:
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return meetings_for_print()
+
+
+class AgendaPrintView(MeetingPrintMixin, DetailView):
+    template_name = "meetings/print/agenda.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invited"] = participants_by_organization(self.object)
+        context["total_minutes"] = sum(item.planned_minutes or 0 for item in self.object.agenda_items.all())
+        return context
+
+
+class MinutesPrintView(MeetingPrintMixin, DetailView):
+    """The minutes, ready to print; a 404 for those who may not read them yet."""
+
+    template_name = "meetings/print/minutes.html"
+    as_pdf = False
+
+    def get_object(self, queryset=None):
+        meeting = super().get_object(queryset)
+        if not meeting.minutes_visible_to(self.request.user):
+            raise Http404("These minutes are not published yet.")
+        return meeting
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        context.update(
+            attendance=attendance_list(meeting),
+            excused=excused_organizations(meeting),
+            for_pdf=self.as_pdf,
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.as_pdf:
+            return super().render_to_response(context, **response_kwargs)
+        html = render_to_string(self.template_name, context, request=self.request)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="minutes-meeting-{self.object.number}.pdf"'
+        return response
+
+
+class CompiledMinutesView(DetailView):
+    """The published minutes of every meeting of a series, in order: for the annual report."""
+
+    template_name = "meetings/print/compiled_minutes.html"
+    context_object_name = "series"
+    as_pdf = False
+
+    def get_queryset(self):
+        return MeetingSeries.objects.select_related("convening_organization", "funding_organization")
+
+    def _year(self):
+        try:
+            year = int(self.request.GET.get("year", ""))
+        except ValueError:
+            return None
+        return year if 2000 <= year <= 2100 else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = (
+            meetings_for_print().filter(series=self.object).with_published_minutes().order_by("starts_at", "number")
+        )
+        year = self._year()
+        if year:
+            meetings = meetings.filter(starts_at__year=year)
+        meetings = list(meetings)
+        context.update(
+            year=year,
+            years=sorted(meeting_years(self.object)),
+            entries=[(meeting, attendance_list(meeting), excused_organizations(meeting)) for meeting in meetings],
+            for_pdf=self.as_pdf,
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.as_pdf:
+            return super().render_to_response(context, **response_kwargs)
+        html = render_to_string(self.template_name, context, request=self.request)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        suffix = f"-{context['year']}" if context["year"] else ""
+        response["Content-Disposition"] = f'attachment; filename="minutes-series-{self.object.pk}{suffix}.pdf"'
+        return response
