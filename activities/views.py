@@ -3,6 +3,7 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
@@ -12,6 +13,7 @@ from activities.quarter import Quarter
 from activities.services import activities_under_review, endorse_plan, plan_to_endorse, record_quarter_review
 from coordination.permissions import SecretariatRequiredMixin
 from coordination.roles import is_secretariat
+from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
 from stakeholders.models import organization_of
 
@@ -25,15 +27,18 @@ class ActivityListView(ListView):
 
     def get_queryset(self):
         plans = ActivityPlan.objects.select_related("series", "endorsed_at").prefetch_related(
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.select_related("lead_organization").prefetch_related("partners"),
-            )
+            Prefetch("activities", queryset=self.activity_filter.qs)
         )
         quarter = self._selected_quarter()
         if quarter:
             plans = plans.for_quarter(quarter)
         return plans
+
+    @cached_property
+    def activity_filter(self) -> ActivityFilter:
+        """Kind, status, lead organisation and city narrow the activities shown in each plan (and the export)."""
+        activities = Activity.objects.select_related("lead_organization").prefetch_related("partners")
+        return ActivityFilter(self.request.GET, queryset=activities)
 
     def _selected_quarter(self) -> Quarter | None:
         try:
@@ -44,6 +49,10 @@ class ActivityListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["selected_quarter"] = self._selected_quarter()
+        context["filter"] = self.activity_filter
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
         return context
 
 

@@ -5,6 +5,7 @@ from meetings.views import analytics as analytics_views
 from meetings.views import browse, editing, history, minutes
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
+from meetings.views import exports as export_views
 from meetings.views import printing as printing_views
 
 urlpatterns = [
@@ -74,4 +75,8 @@ urlpatterns = [
     ),
     path("series/<int:pk>/progress/", analytics_views.QuarterProgressView.as_view(), name="series-progress"),
     path("series/<int:pk>/timeline/", analytics_views.TimelineView.as_view(), name="series-timeline"),
+    # Downloads, filtered like their pages.
+    path("actions/export.<str:file_format>", export_views.export_actions, name="action-export"),
+    path("activities/export.<str:file_format>", export_views.export_activities, name="activity-export"),
+    path("participation/export.<str:file_format>", export_views.export_participation, name="participation-export"),
 ]

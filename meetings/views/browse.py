@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
+from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -75,16 +77,26 @@ class SeriesDetailView(DetailView):
         )
 
 
-class ActionListView(ListView):
+class ActionListView(FilterView):
+    """The follow-up tracker across meetings: filter by organisation, status, overdue and meeting."""
+
     template_name = "meetings/action_list.html"
     context_object_name = "actions"
     paginate_by = settings.PAGE_SIZE
+    filterset_class = ActionFilter
+    strict = False
 
     def get_queryset(self):
-        actions = ActionItem.objects.select_related("responsible_organization", "owner", "meeting")
-        if self.request.GET.get("status") == "open":
-            actions = actions.still_open()
-        return actions.order_by("due_on", "id")
+        return tracked_actions()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for action in context["actions"]:
+            action.reviewed_at = reviewing_meetings(action)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
 
 
 class ActionDetailView(DetailView):

@@ -1,0 +1,154 @@
+"""The filters of the participants' lists (django-filter); the exports reuse them so a download matches the page."""
+
+import django_filters
+from django import forms
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from activities.models import Activity, ActivityKind, ActivityStatus
+from activities.quarter import Quarter
+from meetings.models import (
+    ActionItem,
+    ActionStatus,
+    ActionUpdate,
+    AgendaItem,
+    Meeting,
+    Participation,
+    ParticipationStatus,
+)
+from stakeholders.models import Organization, OrganizationKind
+
+MEETING_CHOICES = 100
+OPEN = "open"
+
+
+def _organizations():
+    return Organization.objects.order_by("name")
+
+
+class MeetingChoiceFilter(django_filters.NumberFilter):
+    """A meeting by id, offered as a list of the latest meetings (a full list would be thousands long)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.Select)
+        kwargs.setdefault("label", "Meeting")
+        super().__init__(*args, **kwargs)
+
+
+def _bootstrap(form):
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs.setdefault("class", css)
+
+
+def _offer_latest_meetings(filterset, name="meeting"):
+    meetings = Meeting.objects.select_related("series").order_by("-starts_at", "-id")[:MEETING_CHOICES]
+    choices = [("", "Any meeting")] + [
+        (meeting.pk, f"{meeting.ordinal} · {meeting.local_start:%d %b %Y} · {meeting.series}") for meeting in meetings
+    ]
+    filterset.form.fields[name].widget.choices = choices
+    _bootstrap(filterset.form)
+
+
+class ActionFilter(django_filters.FilterSet):
+    organization = django_filters.ModelChoiceFilter(
+        field_name="responsible_organization", queryset=_organizations(), label="Organisation", empty_label="Any"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(OPEN, "Open or in progress"), *ActionStatus.choices],
+        method="filter_status",
+        empty_label="Any status",
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue only", widget=forms.CheckboxInput)
+    meeting = MeetingChoiceFilter(field_name="meeting")
+
+    class Meta:
+        model = ActionItem
+        fields = ["organization", "status", "overdue", "meeting"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _offer_latest_meetings(self)
+
+    def filter_status(self, queryset, name, value):
+        if value == OPEN:
+            return queryset.still_open()
+        return queryset.filter(status=value)
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue(timezone.localdate()) if value else queryset
+
+
+class ParticipationFilter(django_filters.FilterSet):
+    series = django_filters.NumberFilter(field_name="meeting__series", widget=forms.HiddenInput)
+    year = django_filters.NumberFilter(
+        field_name="meeting__starts_at", lookup_expr="year", min_value=2000, max_value=2100
+    )
+    meeting = MeetingChoiceFilter(field_name="meeting")
+    organization = django_filters.ModelChoiceFilter(queryset=_organizations(), label="Organisation", empty_label="Any")
+    kind = django_filters.ChoiceFilter(field_name="organization__kind", choices=OrganizationKind.choices, label="Kind")
+    status = django_filters.ChoiceFilter(choices=ParticipationStatus.choices)
+
+    class Meta:
+        model = Participation
+        fields = ["series", "year", "meeting", "organization", "kind", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _offer_latest_meetings(self)
+
+
+class ActivityFilter(django_filters.FilterSet):
+    quarter = django_filters.CharFilter(method="filter_quarter", label="Quarter (2023-Q4)")
+    kind = django_filters.ChoiceFilter(choices=ActivityKind.choices)
+    status = django_filters.ChoiceFilter(choices=ActivityStatus.choices)
+    lead = django_filters.ModelChoiceFilter(
+        field_name="lead_organization", queryset=_organizations(), label="Lead organisation", empty_label="Any"
+    )
+    city = django_filters.CharFilter(method="filter_city", label="City", max_length=100)
+
+    class Meta:
+        model = Activity
+        fields = ["quarter", "kind", "status", "lead", "city"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self.form)
+
+    def filter_quarter(self, queryset, name, value):
+        try:
+            quarter = Quarter.parse(value)
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(plan__year=quarter.year, plan__quarter_number=quarter.number)
+
+    def filter_city(self, queryset, name, value):
+        city = value.replace("\x00", "").strip()
+        # places @> ARRAY[city] is answered by the GIN index on places.
+        return queryset.filter(places__contains=[city]) if city else queryset
+
+
+def tracked_actions():
+    """Actions with everything the tracker and its exports show, including the meetings that reviewed them."""
+    return (
+        ActionItem.objects.select_related("responsible_organization", "owner", "meeting__series")
+        .prefetch_related(
+            Prefetch("reviewed_in_items", queryset=AgendaItem.objects.select_related("meeting").only("meeting")),
+            Prefetch("updates", queryset=ActionUpdate.objects.filter(meeting__isnull=False).select_related("meeting")),
+        )
+        .order_by("due_on", "id")
+    )
+
+
+def reviewing_meetings(action) -> list:
+    """The later meetings at which an action was reviewed (from prefetched agenda items and updates), in order."""
+    meetings = {item.meeting.pk: item.meeting for item in action.reviewed_in_items.all()}
+    meetings.update({update.meeting.pk: update.meeting for update in action.updates.all()})
+    meetings.pop(action.meeting_id, None)
+    return sorted(meetings.values(), key=lambda meeting: (meeting.starts_at, meeting.pk))
