@@ -1,0 +1,117 @@
+"""Real-browser tests: Playwright (sync API) drives Debian's Chromium against pytest-django's live server.
+
+Playwright's own browser download does not work here, so the tests use /usr/bin/chromium. When it is
+missing they are skipped locally (`make browser` or `apt-get install chromium` installs it); under CI
+(CI=true) a missing browser is a failure, not a skip. A failing test leaves a screenshot in test-artifacts/.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django's ORM calls made by the tests
+# themselves (factories, assertions) would otherwise be refused as "async unsafe".
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FACTORY_PASSWORD = "correct horse battery staple"  # tests.stakeholders.factories.UserFactory's
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+INSTALL_HINT = "run `make browser` (or `apt-get install chromium`) to run the browser tests"
+MISSING_BROWSER = f"Chromium is not installed at {CHROMIUM}: {INSTALL_HINT}."
+
+
+def _under_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        if _under_ci():
+            pytest.fail(MISSING_BROWSER + " Under CI a missing browser is a failure.", pytrace=False)
+        pytest.skip(MISSING_BROWSER)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def roles(transactional_db):
+    """Give the Secretariat and Participant groups their permissions again.
+
+    A transactional test empties every table afterwards; the post_migrate signal that refills them runs the
+    portal's role sync before the meetings app has recreated its permissions, leaving the groups empty.
+    """
+    from coordination.roles import sync_roles
+
+    sync_roles()
+
+
+@pytest.fixture
+def new_page(chromium, live_server, request):
+    """Open pages in fresh browser contexts (separate cookies: one per user); screenshot them on failure."""
+    contexts = []
+
+    def open_page():
+        context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        for index, context in enumerate(contexts):
+            for number, page in enumerate(context.pages):
+                try:
+                    page.screenshot(path=str(ARTIFACTS / f"{name}-{index}-{number}.png"), full_page=True)
+                except Exception as error:  # a screenshot must never hide the real failure
+                    print(f"Could not save a screenshot: {error}")
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def login(new_page):
+    """A page logged in through the login form as the given user (password: the factories' default)."""
+
+    def log_in(user, password=FACTORY_PASSWORD):
+        page = new_page()
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name=re.compile("log in", re.IGNORECASE)).click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        return page
+
+    return log_in
