@@ -9,4 +9,9 @@ urlpatterns = [
         views.OrganizationDetailView.as_view(),
         name="organization-detail",
     ),
+    path("organizations/new/", views.OrganizationCreateView.as_view(), name="organization-create"),
+    path("organizations/<int:pk>/edit/", views.OrganizationUpdateView.as_view(), name="organization-update"),
+    path("organizations/<int:pk>/delete/", views.OrganizationDeleteView.as_view(), name="organization-delete"),
+    path("contacts/new/", views.ContactCreateView.as_view(), name="contact-create"),
+    path("contacts/<int:pk>/edit/", views.ContactUpdateView.as_view(), name="contact-update"),
 ]

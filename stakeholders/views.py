@@ -1,9 +1,17 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
-from django.views.generic import DetailView, ListView
+from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
+from django.db import transaction
+from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
+from django.shortcuts import redirect
+from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
+from django.views.generic.detail import SingleObjectMixin
 
+from coordination.permissions import SecretariatRequiredMixin
 from meetings.models import Meeting, ParticipationStatus
+from stakeholders.forms import ContactForm, OrganizationForm
 from stakeholders.models import Contact, Organization, OrganizationKind
+from stakeholders.services import describe_references, references_to
 
 
 class OrganizationListView(ListView):
@@ -51,3 +59,74 @@ class OrganizationDetailView(DetailView):
             .order_by("-starts_at")[: settings.PAGE_SIZE]
         )
         return context
+
+
+# Editing by the secretariat (and admins): organisations and their contacts.
+
+
+class OrganizationCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+    model = Organization
+    form_class = OrganizationForm
+    template_name = "stakeholders/organization_form.html"
+    success_message = "“%(name)s” was added."
+
+
+class OrganizationUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+    model = Organization
+    form_class = OrganizationForm
+    template_name = "stakeholders/organization_form.html"
+    success_message = "“%(name)s” was saved."
+
+    def get_queryset(self):
+        return Organization.objects.select_related("parent")
+
+
+class OrganizationDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only. An organisation that other records refer to is kept, and the message says which records."""
+
+    model = Organization
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        organization = self.get_object()
+        references = references_to(organization)
+        if not references:
+            try:
+                with transaction.atomic():
+                    organization.delete()
+            except (ProtectedError, RestrictedError):
+                references = references_to(organization)  # referred to in the meantime
+            else:
+                messages.success(request, f"“{organization.name}” was deleted.")
+                return redirect("organization-list")
+        messages.error(
+            request,
+            f"“{organization.name}” cannot be deleted because other records refer to it: "
+            f"{describe_references(references) or 'records added just now'}. "
+            "Mark it inactive instead, or remove those references first.",
+        )
+        return redirect(organization)
+
+
+class ContactCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+    model = Contact
+    form_class = ContactForm
+    template_name = "stakeholders/contact_form.html"
+    success_message = "%(name)s was added."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        organization_id = self.request.GET.get("organization", "")
+        if organization_id.isdigit():
+            initial["organization"] = int(organization_id)
+        return initial
+
+
+class ContactUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+    model = Contact
+    form_class = ContactForm
+    template_name = "stakeholders/contact_form.html"
+    success_message = "%(name)s was saved."
+
+    def get_queryset(self):
+        return Contact.objects.select_related("organization", "user")

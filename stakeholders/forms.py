@@ -1,0 +1,69 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from stakeholders.models import Contact, Organization
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = ["name", "acronym", "kind", "country", "parent", "website", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        parents = Organization.objects.order_by("name")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organization.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("An organisation with this name already exists.", code="unique")
+        return name
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        if parent is None or self.instance.pk is None:
+            return parent
+        # Walk up from the chosen parent: meeting this organisation again would make a loop.
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if ancestor.pk == self.instance.pk:
+                raise forms.ValidationError(
+                    f"{parent} is itself part of {self.instance.name}, so it cannot be its parent.", code="cycle"
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["organization", "name", "position", "email", "phone", "is_active", "user"]
+        labels = {"user": "Portal account"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        self.fields["organization"].queryset = Organization.objects.order_by("name")
+        unlinked = Q(contact__isnull=True)
+        if self.instance.pk:
+            unlinked |= Q(contact=self.instance)
+        self.fields["user"].queryset = get_user_model().objects.filter(unlinked, is_active=True).order_by("username")
+        self.fields["user"].label_from_instance = lambda user: (
+            f"{user.username} ({user.get_full_name()})" if user.get_full_name() else user.username
+        )
+        self.fields["user"].help_text = "Links the person to an account, so they act for this organisation."
