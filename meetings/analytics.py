@@ -8,12 +8,23 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import timezone
 
 from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
-from meetings.models import ActionItem, ActionStatus, Meeting, Participation, ParticipationStatus
+from meetings.models import (
+    OPEN_ACTION_STATUSES,
+    ActionItem,
+    ActionStatus,
+    Meeting,
+    MeetingSeries,
+    MinutesStatus,
+    Participation,
+    ParticipationStatus,
+    Statement,
+)
 from stakeholders.models import Organization
 
 MATRIX_COLUMNS = 12
@@ -258,3 +269,101 @@ def group_by_kind(rows):
     for matrix_row in rows:
         groups[matrix_row.organization.get_kind_display()].append(matrix_row)
     return list(groups.items())
+
+
+# --- One organisation across the series --------------------------------------------------------
+
+DOTS_SHOWN = 24
+PROFILE_LIST = 10
+
+
+def _strongest_status_of(organization):
+    strength = Case(
+        *[When(status=status, then=Value(rank)) for status, rank in _STATUS_STRENGTH.items()],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return Subquery(
+        Participation.objects.filter(meeting=OuterRef("pk"), organization=organization)
+        .annotate(strength=strength)
+        .order_by("-strength")
+        .values("status")[:1]
+    )
+
+
+def attendance_dots(organization) -> list[tuple]:
+    """[(series, [meeting with .status_of_organization, ...]), ...]: the latest meetings of the series the
+    organisation belongs to or took part in, oldest first, with its status at each (one query)."""
+    series_ids = MeetingSeries.objects.filter(
+        Q(members=organization)
+        | Q(pk__in=Participation.objects.filter(organization=organization).values("meeting__series"))
+    ).values("pk")
+    meetings = (
+        Meeting.objects.filter(series__in=series_ids)
+        .select_related("series")
+        .annotate(status_of_organization=_strongest_status_of(organization))
+        .order_by("-starts_at", "-id")[:DOTS_SHOWN]
+    )
+    grouped = defaultdict(list)
+    for meeting in reversed(list(meetings)):
+        grouped[meeting.series].append(meeting)
+    return list(grouped.items())
+
+
+@dataclass
+class ActionRecord:
+    total: int
+    done: int
+    dropped: int
+    still_open: int
+    overdue: int
+
+    @property
+    def completion_rate(self) -> int | None:
+        counted = self.total - self.dropped
+        return round(100 * self.done / counted) if counted > 0 else None
+
+
+def action_record(organization) -> ActionRecord:
+    counts = ActionItem.objects.filter(responsible_organization=organization).aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(status=ActionStatus.DONE)),
+        dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
+        still_open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
+        overdue=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES, due_on__lt=timezone.localdate())),
+    )
+    return ActionRecord(**counts)
+
+
+def owned_actions(organization):
+    """Open ones first (soonest due), then the rest."""
+    return (
+        ActionItem.objects.filter(responsible_organization=organization)
+        .select_related("meeting", "owner")
+        .order_by(Case(When(status__in=OPEN_ACTION_STATUSES, then=Value(0)), default=Value(1)), "due_on", "-id")[
+            :PROFILE_LIST
+        ]
+    )
+
+
+def statements_made(organization, user):
+    statements = Statement.objects.filter(organization=organization).select_related("speaker", "meeting")
+    if not user.has_perm("meetings.view_draft_minutes"):
+        statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
+    return statements.order_by("-meeting__starts_at", "position", "id")[:PROFILE_LIST]
+
+
+def activities_involved(organization):
+    """Activities the organisation led or partnered, newest first, each with .is_led."""
+    activities = (
+        Activity.objects.filter(
+            Q(lead_organization=organization)
+            | Q(pk__in=Activity.partners.through.objects.filter(organization=organization).values("activity"))
+        )
+        .select_related("lead_organization", "plan")
+        .order_by("-plan__year", "-plan__quarter_number", "-starts_on", "-id")[: PROFILE_LIST * 2]
+    )
+    activities = list(activities)
+    for activity in activities:
+        activity.is_led = activity.lead_organization_id == organization.pk
+    return activities

@@ -8,6 +8,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView, V
 from django.views.generic.detail import SingleObjectMixin
 
 from coordination.permissions import SecretariatRequiredMixin
+from meetings import analytics
 from meetings.models import Meeting, ParticipationStatus
 from stakeholders.forms import ContactForm, OrganizationForm
 from stakeholders.models import Contact, Organization, OrganizationKind
@@ -57,6 +58,13 @@ class OrganizationDetailView(DetailView):
             .select_related("series")
             .distinct()
             .order_by("-starts_at")[: settings.PAGE_SIZE]
+        )
+        context.update(
+            attendance_dots=analytics.attendance_dots(organization),
+            action_record=analytics.action_record(organization),
+            owned_actions=analytics.owned_actions(organization),
+            statements=analytics.statements_made(organization, self.request.user),
+            activities=analytics.activities_involved(organization),
         )
         return context
 
