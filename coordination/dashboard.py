@@ -21,6 +21,8 @@ class Dashboard:
     plan_quarter: Quarter | None
     activities: list
     draft_minutes: list
+    overdue_count: int = 0
+    actions_query: str = "status=open"
 
 
 def _meetings():
@@ -36,9 +38,11 @@ def build_dashboard(user) -> Dashboard:
     actions = ActionItem.objects.still_open().select_related("responsible_organization", "owner", "meeting")
     organization = organization_of(user)
     can_see_drafts = user.has_perm("meetings.view_draft_minutes")
+    actions_query = "status=open"
     if organization and not can_see_drafts:
         actions = actions.for_organization(organization)
         scope = f"for {organization.short_name}"
+        actions_query += f"&organization={organization.pk}"
     else:
         scope = "across all organisations"
 
@@ -67,4 +71,6 @@ def build_dashboard(user) -> Dashboard:
         plan_quarter=plan.quarter if plan else None,
         activities=activities,
         draft_minutes=drafts,
+        overdue_count=actions.overdue().count(),
+        actions_query=actions_query,
     )

@@ -1,0 +1,171 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from coordination import fulltext
+from coordination.search import MAX_QUERY_LENGTH, Search
+from meetings.models import AgendaItem
+from tests.activities.factories import ActivityFactory
+from tests.meetings.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    StatementFactory,
+)
+from tests.stakeholders.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, **params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def kinds(response):
+    return {group.kind: [hit.title for hit in group.hits] for group in response.context["groups"]}
+
+
+def test_finds_a_place_name_in_activities_and_published_minutes(client, participant):
+    ActivityFactory(title="Trainings for airport employees", places=["Bukhara", "Fergana"])
+    meeting = MeetingFactory(published=True)
+    AgendaItemFactory(meeting=meeting, title="Upcoming activities", discussion_summary="Trainings in Bukhara.")
+    OrganizationFactory(name="Khokimiyat of Samarkand")
+    client.force_login(participant)
+
+    response = search(client, q="Bukhara")
+
+    found = kinds(response)
+    assert found["activity"] == ["Trainings for airport employees"]
+    assert found["minutes"] == ["Minutes: Upcoming activities"]
+    assert "organization" not in found
+    assert "<mark>Bukhara</mark>" in response.content.decode()
+
+
+def test_results_are_ranked_title_matches_first(client, participant):
+    ActivityFactory(title="Seminar", description="A seminar on the study visit of Estonia.")
+    ActivityFactory(title="Study visit of the delegation of Estonia", description="Visit.")
+    client.force_login(participant)
+    assert kinds(search(client, q="Estonia"))["activity"] == ["Study visit of the delegation of Estonia", "Seminar"]
+
+
+def test_participants_never_find_draft_minutes_or_their_statements(client, participant, secretariat):
+    draft = MeetingFactory(minutes_summary="Confidential zebra discussion.")
+    AgendaItemFactory(meeting=draft, title="Item", discussion_summary="The zebra question.")
+    StatementFactory(meeting=draft, summary="A zebra statement.")
+    client.force_login(participant)
+    response = search(client, q="zebra")
+    assert kinds(response) == {}
+    content = response.content.decode()
+    assert "Confidential" not in content and "zebra question" not in content and "zebra statement" not in content
+
+    client.force_login(secretariat)
+    found = kinds(search(client, q="zebra"))
+    assert set(found) == {"minutes", "statement"}
+    assert len(found["minutes"]) == 2
+
+
+def test_snippets_escape_html_from_the_data(client, participant):
+    ActionItemFactory(title="Check <script>alert(1)</script> handling", description="<b>bold</b> nonsense")
+    client.force_login(participant)
+    content = search(client, q="handling").content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;" in content
+    assert "<b>bold</b>" not in content
+    assert "<mark>handling</mark>" in content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced quote',
+        "'; DROP TABLE meetings_meeting; --",
+        "a\x00b\x00Bukhara",
+        "x" * 5000,
+        "<script>alert('x')</script>",
+        "&&& ||| !!! :* <-> (",
+        "the",
+        "-",
+    ],
+)
+def test_hostile_input_gives_a_normal_page(client, participant, text):
+    ActivityFactory(title="Bukhara training")
+    client.force_login(participant)
+    response = search(client, q=text, kind="activity", year="2023")
+    content = response.content.decode()
+    assert "<script>alert('x')</script>" not in content
+    assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+
+
+def test_nul_bytes_are_stripped_not_fatal(client, participant):
+    ActivityFactory(title="Bukhara training")
+    client.force_login(participant)
+    assert kinds(search(client, q="Bukh\x00ara"))["activity"] == ["Bukhara training"]
+    assert kinds(search(client, q="\x00\x00")) == {}
+
+
+def test_bad_kind_and_year_show_field_errors(client, participant):
+    client.force_login(participant)
+    response = search(client, q="anything", kind="passwords", year="99999")
+    assert response.context["form"].errors.keys() == {"kind", "year"}
+
+
+def test_filters_by_kind_and_year(client, participant):
+    MeetingFactory(title="Sunflower meeting", starts_at="2022-05-05T10:00+05:00", ends_at="2022-05-05T12:00+05:00")
+    MeetingFactory(title="Sunflower review", starts_at="2023-05-05T10:00+05:00", ends_at="2023-05-05T12:00+05:00")
+    ActionItemFactory(title="Sunflower follow-up")
+    client.force_login(participant)
+    assert set(kinds(search(client, q="sunflower"))) == {"meeting", "action"}
+    [only] = kinds(search(client, q="sunflower", kind="meeting", year="2022"))["meeting"]
+    assert only.endswith("Sunflower meeting")
+    assert set(kinds(search(client, q="sunflower", year="2023"))) == {"meeting", "action"}
+
+
+def test_a_kind_is_paginated(client, participant):
+    for number in range(25):
+        ActionItemFactory(title=f"Pelican task {number}")
+    client.force_login(participant)
+    first = search(client, q="pelican", kind="action")
+    assert len(first.context["groups"][0].hits) == 20
+    assert first.context["has_next"]
+    second = search(client, q="pelican", kind="action", page="2")
+    assert len(second.context["groups"][0].hits) == 5
+    assert not second.context["has_next"]
+    everything = search(client, q="pelican")
+    assert everything.context["groups"][0].has_more
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_search_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
+    for number in range(rows):
+        meeting = MeetingFactory(title=f"Heron meeting {number}", published=True, minutes_summary="Heron notes")
+        AgendaItemFactory(meeting=meeting, title="Heron item", discussion_summary="heron")
+        StatementFactory(meeting=meeting, summary="Heron statement")
+        ActionItemFactory(meeting=meeting, title="Heron action")
+        ActivityFactory(title="Heron activity")
+        OrganizationFactory(name=f"Heron organisation {number}")
+    client.force_login(participant)
+    with django_assert_max_num_queries(14):
+        response = search(client, q="heron")
+    assert len(response.context["groups"]) == 7
+
+
+def test_search_uses_the_gin_index(participant):
+    meeting = MeetingFactory()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, position=number, title=f"Item {number}", description=f"routine text {number}")
+        for number in range(3000)
+    )
+    AgendaItemFactory(meeting=meeting, title="Kingfisher", position=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE meetings_agendaitem")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    searcher = Search("kingfisher", participant)
+    [(queryset, _describe)] = searcher.sources("agenda")
+    plan = queryset.explain()
+    assert "agenda_item_search_idx" in plan
+    assert [item.title for item in queryset] == ["Kingfisher"]
+    # The plain document filter alone, as the benchmark's planner would see it.
+    matching = AgendaItem.objects.alias(document=fulltext.agenda_item_document()).filter(document=searcher.query)
+    assert "agenda_item_search_idx" in matching.explain()
