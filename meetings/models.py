@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -94,6 +95,22 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_draft_minutes(self):
         return self.filter(minutes_status=MinutesStatus.DRAFT, status=MeetingStatus.HELD)
+
+    def with_counts(self):
+        """Annotate agenda_item_count and organization_count (distinct organisations invited).
+
+        Correlated subqueries rather than Count() over joins: PostgreSQL then counts only for the rows
+        of the page, not for every meeting before it sorts and cuts the page.
+        """
+
+        def count(queryset, expression):
+            counted = queryset.filter(meeting=OuterRef("pk")).order_by().values("meeting").annotate(n=expression)
+            return Coalesce(Subquery(counted.values("n")), 0)
+
+        return self.annotate(
+            agenda_item_count=count(AgendaItem.objects, Count("pk")),
+            organization_count=count(Participation.objects, Count("organization", distinct=True)),
+        )
 
 
 class Meeting(TimeStampedModel):

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
@@ -21,14 +21,7 @@ class MeetingListView(ListView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return (
-            Meeting.objects.select_related("series")
-            .annotate(
-                agenda_item_count=Count("agenda_items", distinct=True),
-                organization_count=Count("participations__organization", distinct=True),
-            )
-            .order_by("-starts_at", "-id")
-        )
+        return Meeting.objects.select_related("series").with_counts().order_by("-starts_at", "-id")
 
 
 class MeetingDetailView(DetailView):

@@ -1,0 +1,553 @@
+"""`make bench`: the portal under load on a large data set, measured against /healthz in the same run.
+
+1. Creates the bench database (bench/database.py), migrates it and generates the data set when it is
+   missing or was made by another scale or another version of the generator.
+2. Collects the static files and counts each page's SQL queries with Django's test client.
+3. Serves the portal with gunicorn exactly as `make serve` does (coordination/gunicorn.conf.py, DEBUG off),
+   logs in once through the login form as a participant and checks that a second gunicorn server on another
+   port accepts the same session (several app servers behind a load balancer).
+4. Drives /healthz and each page alternately with wrk, several rounds, and reports medians: requests/s,
+   p50 and p95 latency, throughput as a ratio to /healthz, queries per request.
+5. Writes bench/results/latest.md and the results section of the README.
+
+Usage: python -m bench.run [--scale 1] [--rounds 3] [--duration 5] [--connections 8] [--regenerate]
+(environment: BENCH_SCALE, BENCH_ROUNDS, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_PORT, BENCH_SECOND_PORT,
+BENCH_DATABASE_URL, WEB_CONCURRENCY).
+"""
+
+import argparse
+import datetime
+import hashlib
+import http.cookiejar
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = BASE_DIR / "bench"
+RESULTS_DIR = BENCH_DIR / "results"
+RAW_DIR = RESULTS_DIR / "raw"
+README = BASE_DIR / "README.md"
+README_START = "<!-- bench-results:start -->"
+README_END = "<!-- bench-results:end -->"
+STATE_FILE = BASE_DIR / "var" / "bench-data.json"
+TARGET_RATIO = 1 / 3
+TARGET_P95_MS = 50
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    env = os.environ.get
+    parser.add_argument("--scale", type=float, default=float(env("BENCH_SCALE", "1")))
+    parser.add_argument("--rounds", type=int, default=int(env("BENCH_ROUNDS", "3")))
+    parser.add_argument("--duration", type=int, default=int(env("BENCH_DURATION", "5")), help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS", "8")))
+    parser.add_argument("--threads", type=int, default=int(env("BENCH_WRK_THREADS", "2")))
+    parser.add_argument("--port", type=int, default=int(env("BENCH_PORT", "8103")))
+    parser.add_argument("--second-port", type=int, default=int(env("BENCH_SECOND_PORT", "8104")))
+    parser.add_argument("--regenerate", action="store_true", help="generate the data set even if it is there")
+    parser.add_argument("--only", help="run only pages whose label contains this text")
+    parser.add_argument("--no-readme", action="store_true", help="do not update the README's results section")
+    parser.add_argument("--output", type=Path, default=RESULTS_DIR / "latest.md")
+    return parser.parse_args(argv)
+
+
+def configure_environment() -> dict:
+    """The settings `make serve` runs with, plus the bench's own database and throw-away secrets."""
+    from bench.database import bench_database_url, ensure_database
+
+    url = bench_database_url()
+    if ensure_database(url):
+        log("created the bench database")
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "coordination.settings",
+            "DATABASE_URL": url,
+            "DEBUG": "False",
+            "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP on the loopback: in production a TLS proxy sits in front (README, "Production serving").
+            "SECURE_SSL_REDIRECT": "False",
+            "SECURE_COOKIES": "False",
+            "SECURE_HSTS_SECONDS": "0",
+            "LOG_LEVEL": "WARNING",
+            "GUNICORN_LOG_LEVEL": "warning",
+        }
+    )
+    os.environ.pop("GUNICORN_ACCESS_LOG", None)
+    return dict(os.environ)
+
+
+def generator_fingerprint(scale: float, seed: int) -> dict:
+    source = (BENCH_DIR / "datagen.py").read_bytes()
+    return {
+        "scale": scale,
+        "seed": seed,
+        "generator": hashlib.sha256(source).hexdigest()[:16],
+        "database": os.environ["DATABASE_URL"],
+    }
+
+
+def prepare_data(scale: float, regenerate: bool) -> float | None:
+    """Migrate and (re)generate the data set when needed; returns the generation time in seconds, if it ran."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from bench.datagen import BENCH_USERNAME, Volumes
+    from meetings.models import Meeting
+
+    call_command("migrate", interactive=False, verbosity=0)
+    wanted = generator_fingerprint(scale, seed=1)
+    volumes = Volumes.at_scale(scale)
+    expected_meetings = volumes.series * max(1, volumes.meetings // volumes.series)
+    try:
+        recorded = json.loads(STATE_FILE.read_text())
+    except (OSError, ValueError):
+        recorded = None
+    present = (
+        Meeting.objects.count() == expected_meetings
+        and get_user_model().objects.filter(username=BENCH_USERNAME).exists()
+    )
+    if present and recorded == wanted and not regenerate:
+        log(f"reusing the data set at scale {scale} ({expected_meetings:,} meetings)")
+        return None
+    log(f"generating the data set at scale {scale}")
+    started = time.monotonic()
+    call_command("generate_bench_data", scale=scale, seed=1)
+    elapsed = time.monotonic() - started
+    STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
+    STATE_FILE.write_text(json.dumps(wanted))
+    return elapsed
+
+
+def data_counts() -> dict:
+    from activities.models import Activity
+    from meetings.models import ActionItem, AgendaItem, Meeting, MeetingSeries, Participation
+    from stakeholders.models import Contact, Organization
+
+    models = [Organization, Contact, MeetingSeries, Meeting, AgendaItem, Participation, ActionItem, Activity]
+    return {model._meta.verbose_name_plural: model.objects.count() for model in models}
+
+
+@dataclass
+class Target:
+    label: str
+    path: str
+    queries: int | None = None
+    size: int | None = None
+    runs: list = field(default_factory=list)
+    baseline_runs: list = field(default_factory=list)
+
+
+def resolve_pages(only: str | None) -> tuple[list[Target], list[str]]:
+    from bench.pages import PAGES, BenchData
+
+    data = BenchData.find()
+    targets, missing = [], []
+    for page in PAGES:
+        if only and only.lower() not in page.label.lower():
+            continue
+        path = page.path(data)
+        if path is None:
+            missing.append(f"{page.label} (URL name `{page.url_name}` does not exist yet)")
+        else:
+            targets.append(Target(page.label, path))
+    return targets, missing
+
+
+def count_queries(targets: list[Target], baseline: Target) -> None:
+    """SQL queries per request, with Django's test client logged in as the bench participant."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.datagen import BENCH_USERNAME
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(
+        get_user_model().objects.get(username=BENCH_USERNAME), backend="django.contrib.auth.backends.ModelBackend"
+    )
+    anonymous = Client(HTTP_HOST="127.0.0.1")  # /healthz is measured as a load balancer calls it
+    for target in [baseline, *targets]:
+        browser = anonymous if target is baseline else client
+        try:
+            browser.get(target.path)  # warm up: first-request work is not what a page costs
+        except Exception as error:
+            raise SystemExit(f"{target.label} ({target.path}) fails: {error!r}") from error
+        with CaptureQueriesContext(connection) as context:
+            response = browser.get(target.path)
+        if response.status_code != 200:
+            raise SystemExit(f"{target.label} ({target.path}) answered {response.status_code} to the test client")
+        target.queries = len(context.captured_queries)
+    connection.close()
+
+
+class Server:
+    """One gunicorn master started with the production config."""
+
+    def __init__(self, port: int, env: dict, workers: int | None = None):
+        self.port = port
+        command = [
+            str(BASE_DIR / ".venv" / "bin" / "gunicorn"),
+            "-c",
+            str(BASE_DIR / "coordination" / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ]
+        if not Path(command[0]).exists():
+            command[0] = shutil.which("gunicorn") or "gunicorn"
+        if workers:
+            command += ["--workers", str(workers)]
+        self.log_path = RAW_DIR / f"gunicorn-{port}.log"
+        self.log_file = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.base = f"http://127.0.0.1:{port}"
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(
+                    f"gunicorn on port {self.port} exited; see {self.log_path}:\n{self.log_path.read_text()}"
+                )
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"gunicorn on port {self.port} did not answer /healthz within {timeout} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log_file.close()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _opener(jar):
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect)
+
+
+def _get(opener, url):
+    try:
+        with opener.open(url, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def log_in(base: str) -> tuple[str, str]:
+    """Log in through the login form like a browser; returns the session cookie's name and value."""
+    from django.conf import settings
+
+    from bench.datagen import BENCH_PASSWORD, BENCH_USERNAME
+
+    jar = http.cookiejar.CookieJar()
+    opener = _opener(jar)
+    status, body = _get(opener, base + "/accounts/login/")
+    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    if status != 200 or not match:
+        raise SystemExit(f"the login page answered {status} without a CSRF token")
+    form = urllib.parse.urlencode(
+        {"username": BENCH_USERNAME, "password": BENCH_PASSWORD, "csrfmiddlewaretoken": match.group(1).decode()}
+    ).encode()
+    request = urllib.request.Request(base + "/accounts/login/", data=form, headers={"Referer": base + "/"})
+    try:
+        response = opener.open(request, timeout=30)
+        status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    cookies = {cookie.name: cookie.value for cookie in jar}
+    if status != 302 or settings.SESSION_COOKIE_NAME not in cookies:
+        raise SystemExit(f"logging in as {BENCH_USERNAME} failed (HTTP {status})")
+    return settings.SESSION_COOKIE_NAME, cookies[settings.SESSION_COOKIE_NAME]
+
+
+def fetch_with_session(url: str, cookie: str) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie})
+    return _get(_opener(http.cookiejar.CookieJar()), request)
+
+
+def check_shared_session(first: Server, second: Server, cookie: str) -> str:
+    """One login, then the same cookie on two app servers in turn: both must see the logged-in user."""
+    from bench.datagen import BENCH_USERNAME
+
+    answers = []
+    for server in [first, second, first, second]:
+        status, body = fetch_with_session(server.base + "/", cookie)
+        answers.append((server.port, status, BENCH_USERNAME.encode() in body))
+    if not all(status == 200 and knows_user for _, status, knows_user in answers):
+        raise SystemExit(f"the session did not work on both app servers: {answers}")
+    ports = ", ".join(f":{port}" for port, _, _ in answers)
+    return (
+        f"logged in once through the login form on :{first.port}; the same session cookie was then "
+        f"accepted by {ports} in turn (each 200, as `{BENCH_USERNAME}`)"
+    )
+
+
+def run_wrk(base: str, target: Target, cookie: str, args, duration: int | None = None) -> dict:
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{duration or args.duration}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        "-s",
+        str(BENCH_DIR / "report.lua"),
+        base + target.path,
+    ]
+    if cookie:
+        command[-1:-1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^BENCH_JSON (\{.*\})$", output, re.MULTILINE)
+    if not match:
+        raise SystemExit(f"no result from wrk for {target.path}:\n{output}")
+    result = json.loads(match.group(1))
+    errors = sum(value for key, value in result.items() if key.startswith("errors_"))
+    if errors:
+        raise SystemExit(f"wrk saw {errors} errors on {target.path}: {result}\n{output}")
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def check_page(base: str, target: Target, cookie: str) -> None:
+    status, body = fetch_with_session(base + target.path, cookie)
+    if status != 200:
+        raise SystemExit(f"{target.label} ({target.path}) answered {status}: the bench measures only 200 answers")
+    target.size = len(body)
+
+
+def measure(base: str, targets: list[Target], baseline: Target, cookie: str, args) -> None:
+    for target in [baseline, *targets]:
+        check_page(base, target, cookie)
+        run_wrk(
+            base, target, None if target is baseline else cookie, args, duration=1
+        )  # warm the workers' connections and PostgreSQL's cache
+    for round_number in range(1, args.rounds + 1):
+        for target in targets:
+            healthz = run_wrk(base, baseline, None, args)  # anonymous, like a load balancer's health check
+            page = run_wrk(base, target, cookie, args)
+            target.baseline_runs.append(healthz)
+            target.runs.append(page)
+            baseline.runs.append(healthz)
+            log(
+                f"round {round_number}/{args.rounds}  {target.label:<28} {page['rps']:8.0f} req/s  "
+                f"p95 {page['p95_us'] / 1000:6.1f} ms   /healthz {healthz['rps']:6.0f} req/s"
+            )
+        for target in targets:
+            check_page(base, target, cookie)  # still 200: the session did not expire half-way
+
+
+def _median(runs, key):
+    return statistics.median(run[key] for run in runs)
+
+
+def summarise(target: Target, baseline: bool = False) -> dict:
+    row = {
+        "label": target.label,
+        "path": target.path,
+        "rps": _median(target.runs, "rps"),
+        "p50": _median(target.runs, "p50_us") / 1000,
+        "p95": _median(target.runs, "p95_us") / 1000,
+        "queries": target.queries,
+        "kb": (target.size or 0) / 1024,
+    }
+    if baseline:
+        row["ratio"] = 1.0
+    else:
+        row["ratio"] = statistics.median(
+            page["rps"] / healthz["rps"] for page, healthz in zip(target.runs, target.baseline_runs, strict=True)
+        )
+    row["ok"] = row["ratio"] >= TARGET_RATIO and row["p95"] < TARGET_P95_MS
+    return row
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu": cpu}
+
+
+def postgres_version() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    connection.close()
+    return version
+
+
+def render_table(rows: list[dict]) -> str:
+    lines = [
+        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | SQL queries | KiB | target |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        path = row["path"] if len(row["path"]) <= 40 else row["path"][:37] + "..."
+        lines.append(
+            f"| {row['label']} | `{path}` | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
+            f"{row['ratio']:.2f} | {row['queries']} | {row['kb']:.0f} | {'yes' if row['ok'] else '**no**'} |"
+        )
+    return "\n".join(lines)
+
+
+def render_report(rows, context) -> str:
+    import django
+
+    counts = ", ".join(f"{count:,} {name}" for name, count in context["counts"].items())
+    missing = "".join(f"\n- not measured: {item}" for item in context["missing"])
+    generated = (
+        f"generated in this run in {context['generated']:.0f} s"
+        if context["generated"] is not None
+        else "reused from an earlier run"
+    )
+    failing = [row["label"] for row in rows if not row["ok"]]
+    verdict = (
+        "Every page meets the targets."
+        if not failing
+        else f"Short of the targets: {', '.join(failing)} (see the benchmark notes in the README)."
+    )
+    return f"""# Benchmark results
+
+- Date: {context["date"]}; machine: {context["machine"]["cores"]} cores ({context["machine"]["cpu"]});
+  Python {platform.python_version()}, Django {django.get_version()}, PostgreSQL {context["postgres"]}
+- Server: gunicorn with `coordination/gunicorn.conf.py` ({context["workers"]} sync workers), DEBUG off,
+  whitenoise, persistent connections, the database session backend; wrk and PostgreSQL on the same machine
+- Load: wrk, {context["args"].threads} threads, {context["args"].connections} connections,
+  {context["args"].duration} s per run, {context["args"].rounds} rounds; /healthz and each page alternately;
+  medians over the rounds; ratio = page req/s / the /healthz req/s measured just before it
+- Data set (scale {context["args"].scale}, {generated}): {counts}
+- Logged in as a participant of the busiest organisation; SQL queries per request counted with Django's test client
+- Two app servers: {context["session_check"]}
+- Targets: ratio >= 0.33 and p95 < {TARGET_P95_MS} ms. {verdict}{missing}
+
+{render_table(rows)}
+"""
+
+
+def update_readme(report: str) -> bool:
+    if not README.exists():
+        return False
+    text = README.read_text()
+    if README_START not in text or README_END not in text:
+        return False
+    body = report.split("\n", 2)[2].strip()  # without the "# Benchmark results" heading
+    start = text.index(README_START) + len(README_START)
+    end = text.index(README_END)
+    README.write_text(text[:start] + "\n" + body + "\n" + text[end:])
+    return True
+
+
+def workers_for(env: dict) -> int:
+    return int(env.get("WEB_CONCURRENCY") or (os.cpu_count() or 1) * 2 + 1)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: `apt-get install wrk` (make bench does this when it can)")
+    RAW_DIR.mkdir(parents=True, exist_ok=True)
+    env = configure_environment()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    generated = prepare_data(args.scale, args.regenerate)
+    counts = data_counts()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    targets, missing = resolve_pages(args.only)
+    from bench.pages import BASELINE, BenchData
+
+    baseline = Target(BASELINE.label, BASELINE.path(BenchData.find()))
+    count_queries(targets, baseline)
+    log("queries per request: " + ", ".join(f"{t.label} {t.queries}" for t in [baseline, *targets]))
+    postgres = postgres_version()
+
+    servers = []
+    try:
+        first = Server(args.port, env)
+        second = Server(args.second_port, env, workers=1)
+        servers = [first, second]
+        first.wait_until_ready()
+        second.wait_until_ready()
+        cookie_name, session = log_in(first.base)
+        cookie = f"{cookie_name}={session}"
+        session_check = check_shared_session(first, second, cookie)
+        log(session_check)
+        second.stop()
+        servers = [first]
+        log(f"driving {len(targets)} pages against /healthz, {args.rounds} rounds of {args.duration} s")
+        measure(first.base, targets, baseline, cookie, args)
+    finally:
+        for server in servers:
+            server.stop()
+
+    rows = [summarise(baseline, baseline=True), *[summarise(target) for target in targets]]
+    report = render_report(
+        rows,
+        {
+            "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            "machine": machine(),
+            "postgres": postgres,
+            "workers": workers_for(env),
+            "args": args,
+            "counts": counts,
+            "generated": generated,
+            "missing": missing,
+            "session_check": session_check,
+        },
+    )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report)
+    (RAW_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
+        json.dumps({"rows": rows, "targets": [t.__dict__ for t in [baseline, *targets]]}, indent=1, default=str)
+    )
+    print(report)
+    log(f"wrote {args.output}")
+    if not args.no_readme and args.output == RESULTS_DIR / "latest.md" and update_readme(report):
+        log("updated the results section of README.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
