@@ -1,0 +1,119 @@
+import pytest
+from django.urls import reverse
+
+from tests.meetings.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MeetingSeriesFactory,
+    ParticipationFactory,
+    StatementFactory,
+)
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def full_meeting(rows=3, **kwargs):
+    meeting = MeetingFactory(**kwargs)
+    for number in range(rows):
+        organization = OrganizationFactory()
+        contact = ContactFactory(organization=organization)
+        ParticipationFactory(meeting=meeting, organization=organization, contact=contact, status="attended")
+        item = AgendaItemFactory(meeting=meeting, position=number + 1, discussion_summary=f"Discussed point {number}.")
+        StatementFactory(meeting=meeting, speaker=contact, agenda_item=item)
+        DecisionFactory(meeting=meeting)
+        ActionItemFactory(meeting=meeting, responsible_organization=organization)
+    return meeting
+
+
+def test_print_agenda_lists_items_and_invited_organisations(client, participant):
+    meeting = full_meeting()
+    client.force_login(participant)
+    response = client.get(reverse("meeting-agenda-print", args=[meeting.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "css/print.css" in content
+    for item in meeting.agenda_items.all():
+        assert item.title in content
+    assert " style=" not in content
+
+
+def test_print_minutes_show_attendance_per_organisation_outcomes_and_actions(client, participant):
+    meeting = full_meeting(published=True)
+    excused = OrganizationFactory(name="Excused Ministry", acronym="EXM")
+    ParticipationFactory(meeting=meeting, organization=excused, status="excused")
+    client.force_login(participant)
+    response = client.get(reverse("meeting-minutes-print", args=[meeting.pk]))
+    assert response.status_code == 200
+    attendance = response.context["attendance"]
+    assert len(attendance) == 3
+    assert response.context["excused"] == [excused]
+    content = response.content.decode()
+    assert "Discussed point 2." in content
+    assert "Follow-up actions" in content and "Outcomes" in content
+
+
+def test_participants_cannot_print_or_download_draft_minutes(client, participant, secretariat):
+    meeting = full_meeting()
+    client.force_login(participant)
+    assert client.get(reverse("meeting-minutes-print", args=[meeting.pk])).status_code == 404
+    assert client.get(reverse("meeting-minutes-pdf", args=[meeting.pk])).status_code == 404
+    client.force_login(secretariat)
+    response = client.get(reverse("meeting-minutes-print", args=[meeting.pk]))
+    assert "Draft minutes" in response.content.decode()
+
+
+def test_minutes_pdf_is_a_pdf(client, participant):
+    meeting = full_meeting(published=True, title="Кибер-вербовка va o‘zbekcha matn")
+    client.force_login(participant)
+    response = client.get(reverse("meeting-minutes-pdf", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF-")
+    assert len(response.content) > 2000
+
+
+def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretariat):
+    series = MeetingSeriesFactory()
+    second = MeetingFactory(
+        series=series,
+        number=2,
+        title="Second",
+        published=True,
+        starts_at="2023-10-24T10:00+05:00",
+        ends_at="2023-10-24T13:00+05:00",
+    )
+    first = MeetingFactory(
+        series=series,
+        number=1,
+        title="First",
+        published=True,
+        starts_at="2023-06-20T10:00+05:00",
+        ends_at="2023-06-20T13:00+05:00",
+    )
+    MeetingFactory(
+        series=series, number=3, title="Draft one", starts_at="2024-01-20T10:00+05:00", ends_at="2024-01-20T13:00+05:00"
+    )
+    client.force_login(secretariat)  # even the secretariat gets only published minutes here
+    response = client.get(reverse("series-minutes", args=[series.pk]))
+    assert [meeting for meeting, _, _ in response.context["entries"]] == [first, second]
+    assert "Draft one" not in response.content.decode()
+    by_year = client.get(reverse("series-minutes", args=[series.pk]), {"year": "2024"})
+    assert by_year.context["entries"] == []
+    pdf = client.get(reverse("series-minutes-pdf", args=[series.pk]))
+    assert pdf.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_print_pages_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
+    meeting = full_meeting(rows=rows, published=True)
+    client.force_login(participant)
+    with django_assert_max_num_queries(13):
+        assert client.get(reverse("meeting-agenda-print", args=[meeting.pk])).status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get(reverse("meeting-minutes-print", args=[meeting.pk])).status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("series-minutes", args=[meeting.series.pk])).status_code == 200

@@ -1,0 +1,59 @@
+import datetime
+
+import pytest
+
+from tests.activities.factories import ActivityFactory
+from tests.meetings.factories import (
+    ActionItemFactory,
+    MeetingFactory,
+    MeetingSeriesFactory,
+    ParticipationFactory,
+    StatementFactory,
+)
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_shows_dots_actions_rate_statements_and_activities(client, participant, organization):
+    series = MeetingSeriesFactory()
+    attended = MeetingFactory(series=series, number=1, published=True)
+    missed = MeetingFactory(series=series, number=2)
+    ParticipationFactory(meeting=attended, organization=organization, status="attended")
+    ParticipationFactory(meeting=missed, organization=organization, status="absent")
+    ActionItemFactory(responsible_organization=organization, status="done")
+    ActionItemFactory(responsible_organization=organization, status="open", due_on=datetime.date(2023, 1, 1))
+    ActionItemFactory(responsible_organization=organization, status="dropped")
+    speaker = ContactFactory(organization=organization)
+    StatementFactory(meeting=attended, speaker=speaker, summary="Published remark")
+    StatementFactory(meeting=missed, speaker=speaker, summary="Draft remark")
+    led = ActivityFactory(lead_organization=organization, title="Led activity")
+    partnered = ActivityFactory(title="Partnered activity")
+    partnered.partners.add(organization)
+    client.force_login(participant)
+
+    response = client.get(organization.get_absolute_url())
+
+    [(dot_series, meetings)] = response.context["attendance_dots"]
+    assert dot_series == series
+    assert [(m, m.status_of_organization) for m in meetings] == [(attended, "attended"), (missed, "absent")]
+    record = response.context["action_record"]
+    assert (record.total, record.done, record.still_open, record.overdue, record.completion_rate) == (3, 1, 1, 1, 50)
+    content = response.content.decode()
+    assert "Published remark" in content and "Draft remark" not in content
+    assert {(a, a.is_led) for a in response.context["activities"]} == {(led, True), (partnered, False)}
+    assert "dot dot-attended" in content
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_profile_query_count_is_constant(client, participant, organization, django_assert_max_num_queries, rows):
+    series = MeetingSeriesFactory()
+    for _ in range(rows):
+        meeting = MeetingFactory(series=series, published=True)
+        ParticipationFactory(meeting=meeting, organization=organization, status="attended")
+        ActionItemFactory(meeting=meeting, responsible_organization=organization)
+        StatementFactory(meeting=meeting, speaker=ContactFactory(organization=organization))
+        ActivityFactory(lead_organization=organization).partners.add(OrganizationFactory())
+    client.force_login(participant)
+    with django_assert_max_num_queries(15):
+        assert client.get(organization.get_absolute_url()).status_code == 200
