@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+.PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
 
 run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -64,3 +64,6 @@ bandit: install ## Fails on any medium- or high-severity finding in the project'
 
 pip-audit: install ## Fails on a known vulnerability in the installed dependencies; skips with a message when offline
 	$(PY) scripts/audit_dependencies.py
+
+soak: install assets migrate ## Mixed reads and writes under gunicorn + wrk for SOAK_SECONDS (180): no 5xx, no lost write
+	$(PY) bench/soak/soak.py
