@@ -65,5 +65,27 @@ bandit: install ## Fails on any medium- or high-severity finding in the project'
 pip-audit: install ## Fails on a known vulnerability in the installed dependencies; skips with a message when offline
 	$(PY) scripts/audit_dependencies.py
 
+# Production-like serving and the benchmark (README, "Production serving" and "Benchmark").
+.PHONY: serve collectstatic bench bench-tools
+
+collectstatic: staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
+
+# Compressing every file takes a while: only when a source file changed.
+staticfiles/staticfiles.json: $(VENV)/.installed node_modules/.installed $(shell find static -type f 2>/dev/null)
+	DEBUG=False SECRET_KEY=collectstatic-reads-no-secrets ALLOWED_HOSTS=localhost $(PY) manage.py collectstatic --noinput -v0
+	touch $@
+
+serve: install assets migrate collectstatic ## Serve like production: gunicorn, DEBUG off, at http://$(HOST):$(PORT)
+	$(PY) manage.py createcachetable
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c coordination/gunicorn.conf.py
+
+bench-tools: ## Install wrk from Debian's packages when it is missing (as root, or with sudo)
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi; }
+
+bench: install assets collectstatic bench-tools ## Benchmark on a large data set: bench/results/latest.md and the README table
+	$(PY) -m bench.run
+
 soak: install assets migrate ## Mixed reads and writes under gunicorn + wrk for SOAK_SECONDS (180): no 5xx, no lost write
 	$(PY) bench/soak/soak.py

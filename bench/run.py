@@ -494,7 +494,10 @@ def main(argv=None) -> int:
 
     generated = prepare_data(args.scale, args.regenerate)
     counts = data_counts()
-    call_command("collectstatic", interactive=False, verbosity=0)
+    from django.conf import settings
+
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():  # `make bench` runs `make collectstatic`
+        call_command("collectstatic", interactive=False, verbosity=0)
     targets, missing = resolve_pages(args.only)
     from bench.pages import BASELINE, BenchData
 
