@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -113,8 +115,9 @@ def test_bad_kind_and_year_show_field_errors(client, participant):
 
 def test_filters_by_kind_and_year(client, participant):
     MeetingFactory(title="Sunflower meeting", starts_at="2022-05-05T10:00+05:00", ends_at="2022-05-05T12:00+05:00")
-    MeetingFactory(title="Sunflower review", starts_at="2023-05-05T10:00+05:00", ends_at="2023-05-05T12:00+05:00")
-    ActionItemFactory(title="Sunflower follow-up")
+    starts = datetime.datetime(2023, 5, 5, 10, tzinfo=datetime.UTC)
+    review = MeetingFactory(title="Sunflower review", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    ActionItemFactory(title="Sunflower follow-up", meeting=review)
     client.force_login(participant)
     assert set(kinds(search(client, q="sunflower"))) == {"meeting", "action"}
     [only] = kinds(search(client, q="sunflower", kind="meeting", year="2022"))["meeting"]
