@@ -429,3 +429,20 @@ def test_activity_list_and_detail_query_count_for_the_secretariat(
         assert client.get(reverse("activity-list")).status_code == 200
     with django_assert_max_num_queries(11):
         assert client.get(activity.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"review-TOTAL_FORMS": "5000", "review-INITIAL_FORMS": "0"},
+        {"review-TOTAL_FORMS": "1", "review-INITIAL_FORMS": "1", "review-0-activity": "abc", "review-0-status": "x"},
+    ],
+)
+def test_a_tampered_review_form_is_an_error_not_a_500(client, secretariat, reviewing_meeting, data):
+    ActivityFactory(plan=reviewing_meeting.q3_plan)
+    client.force_login(secretariat)
+    response = client.post(reverse("quarter-review", args=[reviewing_meeting.pk]), data)
+    assert response.status_code == 200
+    assert not response.context["formset"].is_valid()
+    assert not ActivityReview.objects.exists()
