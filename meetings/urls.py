@@ -1,6 +1,5 @@
 from django.urls import path, re_path
 
-from meetings.models import Decision, Statement
 from meetings.views import analytics as analytics_views
 from meetings.views import browse, editing, history, minutes
 from meetings.views import calendar as calendar_views
@@ -38,16 +37,14 @@ urlpatterns = [
         minutes.PublishMinutesView.as_view(publish=False),
         name="meeting-minutes-reopen",
     ),
-    path("meetings/<int:pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
-    path("statements/<int:entry_pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
-    path(
-        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Statement), name="statement-delete"
-    ),
-    path("meetings/<int:pk>/decisions/new/", minutes.DecisionFormView.as_view(), name="decision-create"),
-    path("decisions/<int:entry_pk>/edit/", minutes.DecisionFormView.as_view(), name="decision-edit"),
-    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Decision), name="decision-delete"),
-    path("meetings/<int:pk>/actions/new/", minutes.ActionFormView.as_view(), name="action-create"),
-    path("actions/<int:entry_pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
+    path("meetings/<int:meeting_pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
+    path("statements/<int:pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
+    path("statements/<int:pk>/delete/", minutes.StatementDeleteView.as_view(), name="statement-delete"),
+    path("meetings/<int:meeting_pk>/decisions/new/", minutes.DecisionFormView.as_view(), name="decision-create"),
+    path("decisions/<int:pk>/edit/", minutes.DecisionFormView.as_view(), name="decision-edit"),
+    path("decisions/<int:pk>/delete/", minutes.DecisionDeleteView.as_view(), name="decision-delete"),
+    path("meetings/<int:meeting_pk>/actions/new/", minutes.ActionFormView.as_view(), name="action-create"),
+    path("actions/<int:pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
     # Meeting documents (meetings/views/documents.py)

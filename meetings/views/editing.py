@@ -171,6 +171,8 @@ class AgendaView(MeetingEditMixin, TemplateView):
 
 
 class AgendaItemMixin(SecretariatRequiredMixin):
+    model = AgendaItem
+
     def get_item(self) -> AgendaItem:
         if not hasattr(self, "_item"):
             self._item = get_object_or_404(AgendaItem.objects.select_related("meeting__series"), pk=self.kwargs["pk"])

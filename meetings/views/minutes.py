@@ -102,24 +102,23 @@ class PublishMinutesView(SecretariatRequiredMixin, View):
 
 
 class MinutesEntryView(MeetingEditMixin, TemplateView):
-    """Create (URL kwarg ``pk`` is the meeting) or edit (``entry_pk``) a statement or decision."""
+    """Create (URL kwarg ``meeting_pk``) or edit (``pk``) a statement, decision or follow-up action."""
 
     template_name = "meetings/minutes_entry_form.html"
+    meeting_kwarg = "meeting_pk"
     model = None
     form_class = None
     noun = ""
 
     def get_entry(self):
-        if "entry_pk" not in self.kwargs:
+        if "pk" not in self.kwargs:
             return None
-        return get_object_or_404(self.model.objects.select_related("meeting__series"), pk=self.kwargs["entry_pk"])
+        return get_object_or_404(self.model.objects.select_related("meeting__series"), pk=self.kwargs["pk"])
 
     def dispatch(self, request, *args, **kwargs):
-        if "entry_pk" in kwargs:
-            self.entry = self.get_entry()
+        self.entry = self.get_entry()
+        if self.entry is not None:
             self._meeting = self.entry.meeting
-        else:
-            self.entry = None
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, data=None):
@@ -203,6 +202,14 @@ class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
         else:
             messages.success(request, f"The {self.model._meta.verbose_name} has been deleted.")
         return redirect("meeting-minutes-edit", pk=entry.meeting_id)
+
+
+class StatementDeleteView(MinutesEntryDeleteView):
+    model = Statement
+
+
+class DecisionDeleteView(MinutesEntryDeleteView):
+    model = Decision
 
 
 class ActionStatusUpdateView(TemplateView):
