@@ -63,6 +63,7 @@ def parse_args(argv):
     parser.add_argument("--second-port", type=int, default=int(env("BENCH_SECOND_PORT", "8104")))
     parser.add_argument("--regenerate", action="store_true", help="generate the data set even if it is there")
     parser.add_argument("--only", help="run only pages whose label contains this text")
+    parser.add_argument("--prepare-only", action="store_true", help="make the data set (for bench.profile) and stop")
     parser.add_argument("--no-readme", action="store_true", help="do not update the README's results section")
     parser.add_argument("--output", type=Path, default=RESULTS_DIR / "latest.md")
     return parser.parse_args(argv)
@@ -493,6 +494,8 @@ def main(argv=None) -> int:
     from django.core.management import call_command
 
     generated = prepare_data(args.scale, args.regenerate)
+    if args.prepare_only:
+        return 0
     counts = data_counts()
     from django.conf import settings
 

@@ -165,7 +165,8 @@ class Meeting(TimeStampedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
+            # Date filters and the meetings list's order (-starts_at, -id), read backwards, with no sort step.
+            models.Index(fields=["starts_at", "id"], name="meeting_list_order_idx"),
             GinIndex(fulltext.meeting_document(), name="meeting_search_idx"),
             GinIndex(fulltext.meeting_minutes_document(), name="meeting_minutes_search_idx"),
         ]
