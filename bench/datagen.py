@@ -398,10 +398,12 @@ def _organization_names(rng: random.Random, count: int) -> list[tuple[str, str, 
 
 
 def bench_tables() -> list[str]:
+    existing = set(connection.introspection.table_names())
     tables = []
     for label in BENCH_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            tables.append(model._meta.db_table)
+            if model._meta.db_table in existing:
+                tables.append(model._meta.db_table)
     return tables
 
 

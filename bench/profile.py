@@ -4,7 +4,7 @@
 
 Prints each page's time, its SQL queries with their durations, and pyinstrument's call tree; writes an HTML
 profile per page to bench/results/raw/. Options: --repeat N (requests profiled together, default 20),
---sql (print every query), --explain (EXPLAIN ANALYZE the slowest query).
+--sql (print every query), --explain [N] (EXPLAIN ANALYZE the N slowest queries).
 """
 
 import argparse
@@ -20,7 +20,7 @@ def main(argv=None) -> int:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--sql", action="store_true")
-    parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--explain", type=int, nargs="?", const=1, default=0, metavar="N")
     args = parser.parse_args(argv)
 
     configure_environment()
@@ -53,10 +53,10 @@ def main(argv=None) -> int:
         slowest = sorted(queries.captured_queries, key=lambda query: -float(query["time"]))
         for query in slowest if args.sql else slowest[:5]:
             print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
-        if args.explain and slowest:
+        for query in slowest[: args.explain]:
             with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest[0]["sql"])
-                print("\n".join(row[0] for row in cursor.fetchall()))
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                print(f"\n{query['sql'][:400]}\n" + "\n".join(row[0] for row in cursor.fetchall()))
         profiler = Profiler(interval=0.0005)
         profiler.start()
         for _ in range(args.repeat):

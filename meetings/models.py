@@ -465,6 +465,15 @@ class ActionItem(TimeStampedModel):
         permissions = [("update_own_action", "Can update actions of their own organisation")]
         indexes = [
             models.Index(fields=["status", "due_on"], name="action_status_due_idx"),
+            # Open actions by due date, for everyone (the tracker) and per organisation (dashboard): no sort step.
+            models.Index(
+                fields=["due_on", "id"], condition=Q(status__in=OPEN_ACTION_STATUSES), name="open_action_due_idx"
+            ),
+            models.Index(
+                fields=["responsible_organization", "due_on", "id"],
+                condition=Q(status__in=OPEN_ACTION_STATUSES),
+                name="open_action_org_due_idx",
+            ),
             GinIndex(fulltext.action_document(), name="action_search_idx"),
         ]
 
