@@ -5,16 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
 from coordination import fulltext
+from coordination.i18n import localized
 from coordination.models import TimeStampedModel
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ENDORSED = "endorsed", "Endorsed"
+    DRAFT = "draft", _("Draft")
+    ENDORSED = "endorsed", _("Endorsed")
 
 
 class ActivityPlanQuerySet(models.QuerySet):
@@ -25,24 +27,29 @@ class ActivityPlanQuerySet(models.QuerySet):
 class ActivityPlan(TimeStampedModel):
     """The activities the partners plan for one quarter of a meeting series."""
 
-    series = models.ForeignKey("meetings.MeetingSeries", on_delete=models.PROTECT, related_name="plans")
-    year = models.PositiveSmallIntegerField()
-    quarter_number = models.PositiveSmallIntegerField("quarter")
-    status = models.CharField(max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    series = models.ForeignKey(
+        "meetings.MeetingSeries", on_delete=models.PROTECT, related_name="plans", verbose_name=_("series")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter_number = models.PositiveSmallIntegerField(_("quarter"))
+    status = models.CharField(_("status"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     endorsed_at = models.ForeignKey(
         "meetings.Meeting",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="endorsed_plans",
-        help_text="The meeting that endorsed this plan.",
+        help_text=_("The meeting that endorsed this plan."),
+        verbose_name=_("endorsed at"),
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
     objects = ActivityPlanQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("activity plan")
+        verbose_name_plural = _("activity plans")
         ordering = ["-year", "-quarter_number"]
         constraints = [
             models.UniqueConstraint(
@@ -60,7 +67,7 @@ class ActivityPlan(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"Activity plan {self.quarter.label}"
+        return _("Activity plan %(quarter)s") % {"quarter": self.quarter.label}
 
     @property
     def quarter(self) -> Quarter:
@@ -71,55 +78,68 @@ class ActivityPlan(TimeStampedModel):
 
 
 class ActivityKind(models.TextChoices):
-    TRAINING = "training", "Training"
-    TRAINING_OF_TRAINERS = "tot", "Training of trainers"
-    SEMINAR = "seminar", "Seminar"
-    STUDY_VISIT = "study_visit", "Study visit"
-    CAMPAIGN = "campaign", "Awareness campaign"
-    CONFERENCE = "conference", "Conference"
-    RESEARCH = "research", "Research"
-    OTHER = "other", "Other"
+    TRAINING = "training", _("Training")
+    TRAINING_OF_TRAINERS = "tot", _("Training of trainers")
+    SEMINAR = "seminar", _("Seminar")
+    STUDY_VISIT = "study_visit", _("Study visit")
+    CAMPAIGN = "campaign", _("Awareness campaign")
+    CONFERENCE = "conference", _("Conference")
+    RESEARCH = "research", _("Research")
+    OTHER = "other", _("Other")
 
 
 class ActivityStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ONGOING = "ongoing", "Ongoing"
-    COMPLETED = "completed", "Completed"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Activity(TimeStampedModel):
-    plan = models.ForeignKey(ActivityPlan, on_delete=models.PROTECT, related_name="activities")
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=16, choices=ActivityKind.choices, default=ActivityKind.OTHER)
-    description = models.TextField(blank=True)
+    plan = models.ForeignKey(ActivityPlan, on_delete=models.PROTECT, related_name="activities", verbose_name=_("plan"))
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind.choices, default=ActivityKind.OTHER)
+    description = models.TextField(_("description"), blank=True)
     lead_organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
         related_name="led_activities",
+        verbose_name=_("lead organisation"),
     )
-    partners = models.ManyToManyField("stakeholders.Organization", blank=True, related_name="partnered_activities")
-    starts_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True, help_text="Leave empty for a single-day activity.")
+    partners = models.ManyToManyField(
+        "stakeholders.Organization", blank=True, related_name="partnered_activities", verbose_name=_("partners")
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text=_("Leave empty for a single-day activity.")
+    )
     places = ArrayField(
         models.CharField(max_length=100),
         default=list,
         blank=True,
-        help_text="Cities, separated by commas.",
+        help_text=_("Cities, separated by commas."),
     )
-    target_group = models.CharField(max_length=255, blank=True)
-    status = models.CharField(max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
-    people_reached = models.PositiveIntegerField(null=True, blank=True)
-    outcome = models.TextField(blank=True)
-    topics = models.ManyToManyField("meetings.Topic", blank=True, related_name="activities")
-    version = models.PositiveIntegerField(default=1, editable=False)
+    target_group = models.CharField(_("target group"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    people_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    topics = models.ManyToManyField("meetings.Topic", blank=True, related_name="activities", verbose_name=_("topics"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Optional versions of the content in the portal's other languages (see coordination.i18n.localized).
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
 
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
         ordering = ["starts_on", "title"]
-        verbose_name_plural = "activities"
         indexes = [
             GinIndex(fields=["places"], name="activity_places_gin"),
             GinIndex(fulltext.activity_document(), name="activity_search_idx"),
@@ -132,7 +152,7 @@ class Activity(TimeStampedModel):
         ]
 
     def __str__(self):
-        return self.title
+        return localized(self, "title")
 
     def get_absolute_url(self):
         return reverse("activity-detail", args=[self.pk])
@@ -143,30 +163,39 @@ class Activity(TimeStampedModel):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The activity cannot end before it starts."})
+            raise ValidationError({"ends_on": _("The activity cannot end before it starts.")})
         if self.ends_on and not self.starts_on:
-            raise ValidationError({"starts_on": "Give the first day too."})
+            raise ValidationError({"starts_on": _("Give the first day too.")})
         if self.plan_id and self.starts_on:
             quarter = self.plan.quarter
             if self.starts_on not in quarter:
                 raise ValidationError(
-                    {"starts_on": f"The activity must start within its plan's quarter ({quarter.label})."}
+                    {
+                        "starts_on": _("The activity must start within its plan's quarter (%(quarter)s).")
+                        % {"quarter": quarter.label}
+                    }
                 )
 
 
 class ActivityReview(TimeStampedModel):
     """What a meeting recorded about one activity when it reviewed the quarter."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reviews")
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="activity_reviews")
-    status = models.CharField(max_length=16, choices=ActivityStatus.choices)
-    people_reached = models.PositiveIntegerField(null=True, blank=True)
-    note = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("activity"))
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.PROTECT, related_name="activity_reviews", verbose_name=_("meeting")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices)
+    people_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("recorded by")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("activity review")
+        verbose_name_plural = _("activity reviews")
         ordering = ["meeting__starts_at", "activity__starts_on"]
         constraints = [
             models.UniqueConstraint(
@@ -176,4 +205,4 @@ class ActivityReview(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.activity} reviewed at {self.meeting}"
+        return _("%(activity)s reviewed at the %(meeting)s") % {"activity": self.activity, "meeting": self.meeting}

@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 
 
@@ -15,16 +17,16 @@ class Quarter:
 
     def __post_init__(self):
         if not 1 <= self.number <= 4:
-            raise ValueError(f"A quarter number is 1 to 4, not {self.number}.")
+            raise ValueError(_("A quarter number is 1 to 4, not %(number)s.") % {"number": self.number})
         if not 1 <= self.year <= 9999:
-            raise ValueError(f"{self.year} is not a valid year.")
+            raise ValueError(_("%(year)s is not a valid year.") % {"year": self.year})
 
     @classmethod
     def parse(cls, text: str) -> "Quarter":
         """Read ``2023-Q3`` (also ``2023Q3``, ``2023-q3``)."""
         match = _PATTERN.match(text or "")
         if not match:
-            raise ValueError(f"'{text}' is not a quarter; write it like 2023-Q3.")
+            raise ValueError(_("“%(text)s” is not a quarter; write it like 2023-Q3.") % {"text": text})
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod
@@ -60,5 +62,5 @@ class Quarter:
 
     @property
     def label(self) -> str:
-        """How people say it: 'Q3 2023'."""
-        return f"Q{self.number} {self.year}"
+        """How people say it: 'Q3 2023' (in the active language)."""
+        return _("Q%(number)s %(year)s") % {"number": self.number, "year": self.year}

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coordination.i18n.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -106,6 +107,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Per-language date formats (coordination/formats/<language>/formats.py); templates use the format names.
+FORMAT_MODULE_PATH = ["coordination.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Tashkent")
 USE_I18N = True
 USE_TZ = True
@@ -189,6 +192,9 @@ CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE_COOKIES else "csrftoken"
 SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
 SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # Session lifetime: 12 hours from login, whatever the activity; ended by logout or closing the browser if set.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)

@@ -2,16 +2,30 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+from django.views.i18n import set_language as django_set_language
 
 from coordination.dashboard import build_dashboard
+from coordination.i18n import remember_language
 from coordination.search import Search, SearchForm
 
 
 @require_safe
 def dashboard(request):
     return render(request, "dashboard.html", {"dashboard": build_dashboard(request.user)})
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """Django's set_language (cookie, redirect to ``next``), and for a logged-in user their profile too."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and check_for_language(language):
+        remember_language(request.user, language)
+    return response
 
 
 @login_not_required

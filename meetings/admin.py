@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import (
@@ -45,6 +46,8 @@ class AgendaItemInline(admin.StackedInline):
         "description",
         ("discussion_summary", "outcome"),
         "topics",
+        ("title_ru", "title_uz"),
+        ("discussion_summary_ru", "discussion_summary_uz"),
     ]
     autocomplete_fields = ["presenter", "lead_organization", "topics"]
 
@@ -96,12 +99,12 @@ class MeetingAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["series", "number", "title", "status"]}),
         (
-            "When and where",
+            _("When and where"),
             {"fields": ["starts_at", "ends_at", "time_zone", "venue", "format"]},
         ),
-        ("Quarter reviewed", {"fields": ["review_year", "review_quarter_number"]}),
+        (_("Quarter reviewed"), {"fields": ["review_year", "review_quarter_number"]}),
         (
-            "Minutes",
+            _("Minutes"),
             {
                 "fields": [
                     "minutes_summary",
@@ -110,6 +113,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
                     "minutes_published_by",
                 ]
             },
+        ),
+        (
+            _("Translations"),
+            {"fields": ["title_ru", "title_uz", "minutes_summary_ru", "minutes_summary_uz"], "classes": ["collapse"]},
         ),
     ]
     inlines = [

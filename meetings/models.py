@@ -8,10 +8,13 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
 from coordination import fulltext
+from coordination.i18n import localized
 from coordination.models import TimeStampedModel
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -20,11 +23,13 @@ TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezone
 class Topic(TimeStampedModel):
     """A tag such as an emerging trend, put on agenda items, statements and activities."""
 
-    name = models.CharField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
-    is_emerging_trend = models.BooleanField(default=False)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    is_emerging_trend = models.BooleanField(_("emerging trend"), default=False)
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self):
@@ -34,12 +39,13 @@ class Topic(TimeStampedModel):
 class MeetingSeries(TimeStampedModel):
     """A coordination platform: the recurring series of meetings of one set of partners."""
 
-    title = models.CharField(max_length=255, unique=True)
-    description = models.TextField(blank=True)
+    title = models.CharField(_("title"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
     convening_organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
         related_name="convened_series",
+        verbose_name=_("convening organisation"),
     )
     funding_organization = models.ForeignKey(
         "stakeholders.Organization",
@@ -47,17 +53,21 @@ class MeetingSeries(TimeStampedModel):
         null=True,
         blank=True,
         related_name="funded_series",
+        verbose_name=_("funding organisation"),
     )
-    programme = models.CharField(max_length=255, blank=True)
-    country = models.CharField(max_length=100, blank=True)
-    started_on = models.DateField(null=True, blank=True)
-    members = models.ManyToManyField("stakeholders.Organization", blank=True, related_name="member_of_series")
+    programme = models.CharField(_("programme"), max_length=255, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    members = models.ManyToManyField(
+        "stakeholders.Organization", blank=True, related_name="member_of_series", verbose_name=_("members")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
         ordering = ["title"]
-        verbose_name_plural = "meeting series"
 
     def __str__(self):
         return self.title
@@ -67,20 +77,20 @@ class MeetingSeries(TimeStampedModel):
 
 
 class MeetingFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    HELD = "held", "Held"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -114,34 +124,52 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(TimeStampedModel):
-    series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, related_name="meetings")
-    number = models.PositiveIntegerField(help_text="The meeting's number within its series: 3 for the 3rd meeting.")
-    title = models.CharField(max_length=255)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
-    venue = models.CharField(max_length=255, blank=True)
-    format = models.CharField(max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON)
-    status = models.CharField(max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
-    review_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    review_quarter_number = models.PositiveSmallIntegerField("reviewed quarter", null=True, blank=True)
-    minutes_summary = models.TextField("minutes", blank=True, help_text="The general summary of the meeting.")
-    minutes_status = models.CharField(max_length=16, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
-    minutes_published_at = models.DateTimeField(null=True, blank=True)
+    series = models.ForeignKey(
+        MeetingSeries, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("series")
+    )
+    number = models.PositiveIntegerField(
+        _("number"), help_text=_("The meeting's number within its series: 3 for the 3rd meeting.")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    format = models.CharField(
+        _("format"), max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    review_year = models.PositiveSmallIntegerField(_("review year"), null=True, blank=True)
+    review_quarter_number = models.PositiveSmallIntegerField(_("reviewed quarter"), null=True, blank=True)
+    minutes_summary = models.TextField(_("minutes"), blank=True, help_text=_("The general summary of the meeting."))
+    minutes_status = models.CharField(
+        _("minutes status"), max_length=16, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    minutes_published_at = models.DateTimeField(_("minutes published at"), null=True, blank=True)
     minutes_published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("minutes published by"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False, help_text="Bumped on every save by the portal.")
-    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
+    calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    # Optional versions of the content in the portal's other languages (see coordination.i18n.localized).
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)
+    minutes_summary_uz = models.TextField(_("minutes (Uzbek)"), blank=True)
 
     history = HistoricalRecords(excluded_fields=["version", "calendar_sequence"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-starts_at"]
         permissions = [
             ("publish_minutes", "Can publish and reopen minutes"),
@@ -172,7 +200,10 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.ordinal} meeting: {self.title}" if self.title else f"{self.ordinal} meeting"
+        title = localized(self, "title")
+        if title:
+            return _("%(ordinal)s meeting: %(title)s") % {"ordinal": self.ordinal, "title": title}
+        return _("%(ordinal)s meeting") % {"ordinal": self.ordinal}
 
     def get_absolute_url(self):
         return reverse("meeting-detail", args=[self.pk])
@@ -213,33 +244,40 @@ class Meeting(TimeStampedModel):
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The meeting must end after it starts."})
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
         if (self.review_year is None) != (self.review_quarter_number is None):
-            raise ValidationError({"review_quarter_number": "Give both the year and the quarter, or neither."})
+            raise ValidationError({"review_quarter_number": _("Give both the year and the quarter, or neither.")})
 
 
 def ordinal(number: int) -> str:
+    """The ordinal number in the active language: 3rd, 3-е (заседание), 3- (yigʻilish)."""
+    language = get_language() or "en"
+    if language.startswith(("ru", "uz")):
+        return f"{number}-е" if language.startswith("ru") else f"{number}-"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 
 
 class OutcomeKind(models.TextChoices):
-    INFORMATION = "information", "Information"
-    DECISION = "decision", "Decision"
-    ACTION = "action", "Action"
+    INFORMATION = "information", _("Information")
+    DECISION = "decision", _("Decision")
+    ACTION = "action", _("Action")
 
 
 class AgendaItem(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
-    position = models.PositiveIntegerField(default=0)
-    title = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
     presenter = models.ForeignKey(
         "stakeholders.Contact",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="presented_items",
+        verbose_name=_("presenter"),
     )
     lead_organization = models.ForeignKey(
         "stakeholders.Organization",
@@ -247,26 +285,36 @@ class AgendaItem(TimeStampedModel):
         null=True,
         blank=True,
         related_name="led_agenda_items",
+        verbose_name=_("lead organisation"),
     )
-    planned_minutes = models.PositiveIntegerField(null=True, blank=True)
+    planned_minutes = models.PositiveIntegerField(_("planned minutes"), null=True, blank=True)
     is_standing = models.BooleanField(
-        "standing item",
+        _("standing item"),
         default=False,
-        help_text="Standing items are copied to the next meeting.",
+        help_text=_("Standing items are copied to the next meeting."),
     )
-    discussion_summary = models.TextField(blank=True, help_text="The minutes for this item.")
-    outcome = models.CharField(max_length=16, choices=OutcomeKind.choices, blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items")
+    discussion_summary = models.TextField(
+        _("discussion summary"), blank=True, help_text=_("The minutes for this item.")
+    )
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    discussion_summary_ru = models.TextField(_("discussion summary (Russian)"), blank=True)
+    discussion_summary_uz = models.TextField(_("discussion summary (Uzbek)"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=OutcomeKind.choices, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items", verbose_name=_("topics"))
     actions_to_review = models.ManyToManyField(
         "ActionItem",
         blank=True,
         related_name="reviewed_in_items",
-        help_text="Open follow-ups reviewed under this item.",
+        help_text=_("Open follow-ups reviewed under this item."),
+        verbose_name=_("actions to review"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -281,32 +329,35 @@ class AgendaItem(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.position}. {self.title}"
+        return f"{self.position}. {localized(self, 'title')}"
 
 
 class ParticipationRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    SPEAKER = "speaker", "Speaker"
-    PARTICIPANT = "participant", "Participant"
-    OBSERVER = "observer", "Observer"
+    CHAIR = "chair", _("Chair")
+    SPEAKER = "speaker", _("Speaker")
+    PARTICIPANT = "participant", _("Participant")
+    OBSERVER = "observer", _("Observer")
 
 
 class ParticipationStatus(models.TextChoices):
-    INVITED = "invited", "Invited"
-    CONFIRMED = "confirmed", "Confirmed"
-    ATTENDED = "attended", "Attended"
-    EXCUSED = "excused", "Excused"
-    ABSENT = "absent", "Absent"
+    INVITED = "invited", _("Invited")
+    CONFIRMED = "confirmed", _("Confirmed")
+    ATTENDED = "attended", _("Attended")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
 
 
 class Participation(TimeStampedModel):
     """An organisation, optionally a named contact of it, invited to or attending a meeting."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+    )
     organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
         related_name="participations",
+        verbose_name=_("organisation"),
     )
     contact = models.ForeignKey(
         "stakeholders.Contact",
@@ -314,22 +365,27 @@ class Participation(TimeStampedModel):
         null=True,
         blank=True,
         related_name="participations",
+        verbose_name=_("contact"),
     )
     role = models.CharField(
+        _("role"),
         max_length=16,
         choices=ParticipationRole.choices,
         default=ParticipationRole.PARTICIPANT,
     )
     status = models.CharField(
+        _("status"),
         max_length=16,
         choices=ParticipationStatus.choices,
         default=ParticipationStatus.INVITED,
     )
-    invitation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    invitation_sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["organization__name", "contact__name"]
         constraints = [
             models.UniqueConstraint(
@@ -341,59 +397,75 @@ class Participation(TimeStampedModel):
 
     def __str__(self):
         who = self.contact.name if self.contact_id else self.organization.short_name
-        return f"{who} at {self.meeting.ordinal} meeting ({self.get_status_display().lower()})"
+        return _("%(who)s at the %(meeting)s (%(status)s)") % {
+            "who": who,
+            "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
+            "status": self.get_status_display().lower(),
+        }
 
     def clean(self):
         if self.contact_id and self.organization_id and self.contact.organization_id != self.organization_id:
-            raise ValidationError({"contact": "This person works for another organisation."})
+            raise ValidationError({"contact": _("This person works for another organisation.")})
 
 
 class Statement(TimeStampedModel):
     """A key remark made by a speaker at a meeting."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements", verbose_name=_("meeting"))
     agenda_item = models.ForeignKey(
         AgendaItem,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="statements",
+        verbose_name=_("agenda item"),
     )
-    speaker = models.ForeignKey("stakeholders.Contact", on_delete=models.PROTECT, related_name="statements")
+    speaker = models.ForeignKey(
+        "stakeholders.Contact", on_delete=models.PROTECT, related_name="statements", verbose_name=_("speaker")
+    )
     organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
         related_name="statements",
-        help_text="The organisation the speaker spoke for.",
+        help_text=_("The organisation the speaker spoke for."),
+        verbose_name=_("organisation"),
     )
-    summary = models.TextField()
-    position = models.PositiveIntegerField(default=0)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    summary = models.TextField(_("summary"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["meeting", "position", "id"]
         indexes = [GinIndex(fulltext.statement_document(), name="statement_search_idx")]
 
     def __str__(self):
-        return f"{self.speaker.name} at the {self.meeting.ordinal} meeting"
+        return _("%(speaker)s at the %(meeting)s") % {
+            "speaker": self.speaker.name,
+            "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
+        }
 
 
 class Decision(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
     agenda_item = models.ForeignKey(
         AgendaItem,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="decisions",
+        verbose_name=_("agenda item"),
     )
-    text = models.TextField()
+    text = models.TextField(_("text"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["meeting", "id"]
 
     def __str__(self):
@@ -401,10 +473,10 @@ class Decision(TimeStampedModel):
 
 
 class ActionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    DROPPED = "dropped", "Dropped"
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
 
 
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
@@ -424,13 +496,16 @@ class ActionItemQuerySet(models.QuerySet):
 class ActionItem(TimeStampedModel):
     """A follow-up agreed at a meeting; reviewed at later meetings until it is closed."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="action_items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="action_items", verbose_name=_("meeting")
+    )
     agenda_item = models.ForeignKey(
         AgendaItem,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="action_items",
+        verbose_name=_("agenda item"),
     )
     decision = models.ForeignKey(
         Decision,
@@ -438,13 +513,15 @@ class ActionItem(TimeStampedModel):
         null=True,
         blank=True,
         related_name="actions",
+        verbose_name=_("decision"),
     )
-    title = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
     responsible_organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
         related_name="action_items",
+        verbose_name=_("responsible organisation"),
     )
     owner = models.ForeignKey(
         "stakeholders.Contact",
@@ -452,15 +529,18 @@ class ActionItem(TimeStampedModel):
         null=True,
         blank=True,
         related_name="owned_actions",
+        verbose_name=_("owner"),
     )
-    due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["version"])
     objects = ActionItemQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
         ordering = ["due_on", "id"]
         permissions = [("update_own_action", "Can update actions of their own organisation")]
         indexes = [
@@ -493,43 +573,52 @@ class ActionItem(TimeStampedModel):
 
     def clean(self):
         if self.due_on and self.meeting_id and self.due_on < self.meeting.local_start.date():
-            raise ValidationError({"due_on": "The due date cannot be before the meeting that agreed the action."})
+            raise ValidationError({"due_on": _("The due date cannot be before the meeting that agreed the action.")})
         if self.owner_id and self.owner.organization_id != self.responsible_organization_id:
-            raise ValidationError({"owner": "The owner must work for the responsible organisation."})
+            raise ValidationError({"owner": _("The owner must work for the responsible organisation.")})
 
 
 class ActionUpdate(TimeStampedModel):
     """A dated status change or progress note on a follow-up action."""
 
-    action = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
-    status = models.CharField(max_length=16, choices=ActionStatus.choices)
-    note = models.TextField(blank=True)
-    noted_on = models.DateField(default=timezone.localdate)
+    action = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action"))
+    status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    noted_on = models.DateField(_("noted on"), default=timezone.localdate)
     meeting = models.ForeignKey(
         Meeting,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="action_updates",
-        help_text="The meeting at which the action was reviewed, if any.",
+        help_text=_("The meeting at which the action was reviewed, if any."),
+        verbose_name=_("meeting"),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("author")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("action update")
+        verbose_name_plural = _("action updates")
         ordering = ["-noted_on", "-id"]
 
     def __str__(self):
-        return f"{self.action}: {self.get_status_display()} on {self.noted_on}"
+        return _("%(action)s: %(status)s on %(date)s") % {
+            "action": self.action,
+            "status": self.get_status_display(),
+            "date": self.noted_on,
+        }
 
 
 class DocumentKind(models.TextChoices):
-    AGENDA = "agenda", "Agenda"
-    PRESENTATION = "presentation", "Presentation"
-    REPORT = "report", "Report"
-    MINUTES = "minutes", "Minutes"
-    OTHER = "other", "Other"
+    AGENDA = "agenda", _("Agenda")
+    PRESENTATION = "presentation", _("Presentation")
+    REPORT = "report", _("Report")
+    MINUTES = "minutes", _("Minutes")
+    OTHER = "other", _("Other")
 
 
 def document_upload_to(document, filename):
@@ -537,18 +626,23 @@ def document_upload_to(document, filename):
 
 
 class Document(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
-    file = models.FileField(upload_to=document_upload_to, max_length=255)
-    size = models.PositiveBigIntegerField(default=0, editable=False)
-    content_type = models.CharField(max_length=100, blank=True, editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting"))
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("uploaded by")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["meeting", "kind", "title"]
 
     def __str__(self):
         return self.title
+

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination import fulltext
@@ -11,18 +12,18 @@ from coordination.models import TimeStampedModel
 
 
 class OrganizationKind(models.TextChoices):
-    GOVERNMENT = "government", "Government body"
-    JUDICIARY = "judiciary", "Judiciary"
-    LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
-    NATIONAL_COORDINATION = "national_coordination", "National coordination body"
-    DIPLOMATIC = "diplomatic", "Diplomatic mission"
-    DONOR = "donor", "Donor agency"
-    INTERNATIONAL = "international", "International organisation"
-    UN_ENTITY = "un_entity", "UN entity"
-    NGO = "ngo", "NGO / civil society"
-    ACADEMIA = "academia", "Academia"
-    PRIVATE = "private", "Private sector"
-    OTHER = "other", "Other"
+    GOVERNMENT = "government", _("Government body")
+    JUDICIARY = "judiciary", _("Judiciary")
+    LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+    NATIONAL_COORDINATION = "national_coordination", _("National coordination body")
+    DIPLOMATIC = "diplomatic", _("Diplomatic mission")
+    DONOR = "donor", _("Donor agency")
+    INTERNATIONAL = "international", _("International organisation")
+    UN_ENTITY = "un_entity", _("UN entity")
+    NGO = "ngo", _("NGO / civil society")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE = "private", _("Private sector")
+    OTHER = "other", _("Other")
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -31,25 +32,28 @@ class OrganizationQuerySet(models.QuerySet):
 
 
 class Organization(TimeStampedModel):
-    name = models.CharField(max_length=255, unique=True)
-    acronym = models.CharField(max_length=50, blank=True)
-    kind = models.CharField(max_length=32, choices=OrganizationKind.choices, default=OrganizationKind.OTHER)
-    country = models.CharField(max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices, default=OrganizationKind.OTHER)
+    country = models.CharField(_("country"), max_length=100, blank=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="children",
-        help_text="The body this one belongs to, e.g. a sub-commission under a commission.",
+        help_text=_("The body this one belongs to, e.g. a sub-commission under a commission."),
+        verbose_name=_("parent"),
     )
-    website = models.URLField(blank=True)
-    is_active = models.BooleanField("active", default=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
 
     history = HistoricalRecords()
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -78,28 +82,37 @@ class ContactQuerySet(models.QuerySet):
 class Contact(TimeStampedModel):
     """A person at a member organisation, optionally with a portal account."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="contacts")
-    name = models.CharField(max_length=200)
-    position = models.CharField(max_length=255, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=50, blank=True)
-    is_active = models.BooleanField("active", default=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="contact",
-        help_text="The portal account of this person, if they have one.",
+        help_text=_("The portal account of this person, if they have one."),
+        verbose_name=_("user"),
     )
-    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
-    receives_reminders = models.BooleanField(default=True)
-    calendar_token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe, editable=False)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    receives_reminders = models.BooleanField(_("receives reminders"), default=True)
+    calendar_token = models.CharField(
+        _("calendar token"), max_length=64, unique=True, default=secrets.token_urlsafe, editable=False
+    )
 
     history = HistoricalRecords()
     objects = ContactQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
         ordering = ["name"]
 
     def __str__(self):

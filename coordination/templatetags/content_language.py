@@ -1,0 +1,11 @@
+from django import template
+
+from coordination.i18n import localized as localized_value
+
+register = template.Library()
+
+
+@register.filter
+def localized(obj, field: str):
+    """``{{ meeting|localized:"title" }}``: the Russian or Uzbek version of a field when there is one."""
+    return localized_value(obj, field)
