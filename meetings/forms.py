@@ -4,7 +4,7 @@ import datetime
 import zoneinfo
 
 from django import forms
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 
 from activities.quarter import Quarter
@@ -156,11 +156,26 @@ AgendaItemMinutesFormSet = modelformset_factory(
 )
 
 
+class ParticipationRowForm(forms.ModelForm):
+    """One row of the register; the table gives each field its label."""
+
+    class Meta:
+        model = Participation
+        fields = ["role", "status"]
+        widgets = {
+            "role": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+        }
+
+
+class BaseParticipationFormSet(BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+
 ParticipationFormSet = modelformset_factory(
-    Participation,
-    fields=["role", "status"],
-    extra=0,
-    can_delete=True,
+    Participation, form=ParticipationRowForm, formset=BaseParticipationFormSet, extra=0, can_delete=True
 )
 
 

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from coordination.permissions import SecretariatRequiredMixin
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Participation, Statement
+from stakeholders.models import Contact, Organization
 
 HISTORY_KINDS = [
     (Meeting, "Meeting", "id"),
@@ -55,6 +56,11 @@ def meeting_history(meeting: Meeting) -> list[dict]:
     # Show referenced objects (people, organisations, users) by name: one query per referenced model.
     wanted = defaultdict(set)
     for entry in records:
+        if entry["model"] is Participation:
+            wanted[Organization].add(entry["record"].organization_id)
+            if entry["record"].contact_id:
+                wanted[Contact].add(entry["record"].contact_id)
+    for entry in records:
         for field, old, new in entry["changes"]:
             if isinstance(field, models.ForeignKey):
                 wanted[field.related_model].update(value for value in (old, new) if value is not None)
@@ -72,7 +78,11 @@ def meeting_history(meeting: Meeting) -> list[dict]:
         ]
         record = entry["record"]
         entry["action"] = ACTION_WORDS.get(record.history_type, record.history_type)
-        entry["description"] = _describe(record) if entry["model"] is not Meeting else ""
+        if entry["model"] is Participation:
+            who = [names[Organization].get(record.organization_id), names.get(Contact, {}).get(record.contact_id)]
+            entry["description"] = " · ".join(str(part.name) for part in who if part is not None)
+        else:
+            entry["description"] = _describe(record) if entry["model"] is not Meeting else ""
         entry["user"] = record.history_user
         entry["date"] = record.history_date
     records.sort(key=lambda entry: entry["date"], reverse=True)

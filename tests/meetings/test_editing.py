@@ -523,7 +523,7 @@ def test_secretariat_pages_query_count_does_not_grow(client, secretariat, django
         "meeting-agenda": 11,
         "meeting-participants": 11,
         "meeting-minutes-edit": 11,
-        "meeting-history": 13,
+        "meeting-history": 15,
     }
     for name, bound in bounds.items():
         with django_assert_max_num_queries(bound):

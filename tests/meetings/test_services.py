@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from activities.quarter import Quarter
 from meetings import services
-from meetings.models import ActionStatus, AgendaItem, Meeting, MinutesStatus, ParticipationStatus
+from meetings.models import ActionItem, ActionStatus, AgendaItem, Meeting, MinutesStatus, ParticipationStatus
 from tests.meetings.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -201,3 +201,23 @@ def test_record_action_update_by_the_responsible_organisation(participant, other
         )
     action.refresh_from_db()
     assert action.status == ActionStatus.IN_PROGRESS
+
+
+def test_prepare_the_fifth_meeting_from_the_demo_data():
+    from coordination.demo import load_demo
+    from meetings.models import MeetingSeries
+
+    load_demo(with_users=False)
+    series = MeetingSeries.objects.get()
+    fourth = series.meetings.get(number=4)
+    meeting = services.prepare_next_meeting(series=series)
+    assert meeting.number == 5
+    assert meeting.reviewed_quarter == Quarter(2023, 4)
+    assert meeting.local_start.time() == fourth.local_start.time() and meeting.time_zone == fourth.time_zone
+    standing = list(fourth.agenda_items.filter(is_standing=True).order_by("position").values_list("title", flat=True))
+    titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
+    assert titles[: len(standing)] == standing and titles[-1] == services.REVIEW_OF_ACTIONS_TITLE
+    review = meeting.agenda_items.get(title=services.REVIEW_OF_ACTIONS_TITLE)
+    open_actions = set(ActionItem.objects.filter(meeting__series=series).still_open())
+    assert open_actions and set(review.actions_to_review.all()) == open_actions
+    assert meeting.participations.count() == series.members.count() > 0
