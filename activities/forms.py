@@ -1,17 +1,19 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
 from activities.services import ReviewEntry
+from coordination.i18n import translation_fields
 
 
 class PlacesField(SimpleArrayField):
     """Cities typed as comma-separated text ("Bukhara, Fergana"): blanks and repeats are dropped."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "Cities, separated by commas.")
+        kwargs.setdefault("help_text", _("Cities, separated by commas."))
         super().__init__(forms.CharField(max_length=100), delimiter=",", **kwargs)
 
     def prepare_value(self, value):
@@ -44,7 +46,7 @@ def _helper() -> FormHelper:
 
 
 class ActivityPlanForm(forms.ModelForm):
-    quarter = forms.CharField(max_length=10, help_text="Write it like 2023-Q4.")
+    quarter = forms.CharField(label=_("Quarter"), max_length=10, help_text=_("Write it like 2023-Q4."))
 
     class Meta:
         model = ActivityPlan
@@ -72,7 +74,10 @@ class ActivityPlanForm(forms.ModelForm):
         if series is not None:
             duplicates = ActivityPlan.objects.for_quarter(quarter).filter(series=series).exclude(pk=self.instance.pk)
             if duplicates.exists():
-                self.add_error("quarter", f"{series} already has a plan for {quarter.label}.")
+                self.add_error(
+                    "quarter",
+                    _("%(series)s already has a plan for %(quarter)s.") % {"series": series, "quarter": quarter.label},
+                )
         if self.instance.pk:
             outside = [
                 activity
@@ -83,14 +88,14 @@ class ActivityPlanForm(forms.ModelForm):
                 names = ", ".join(f"“{activity.title}”" for activity in outside[:3])
                 self.add_error(
                     "quarter",
-                    f"{len(outside)} of this plan's activities fall outside {quarter.label} ({names}); "
-                    "move them first.",
+                    _("%(count)s of this plan's activities fall outside %(quarter)s (%(names)s); move them first.")
+                    % {"count": len(outside), "quarter": quarter.label, "names": names},
                 )
         return cleaned_data
 
 
 class ActivityForm(forms.ModelForm):
-    places = PlacesField(required=False)
+    places = PlacesField(label=_("Places"), required=False)
 
     class Meta:
         model = Activity
@@ -109,16 +114,19 @@ class ActivityForm(forms.ModelForm):
             "people_reached",
             "outcome",
             "topics",
+            *translation_fields("title", "description"),
         ]
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_ru": forms.Textarea(attrs={"rows": 3}),
+            "description_uz": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "partners": forms.SelectMultiple(attrs={"size": 8}),
             "topics": forms.SelectMultiple(attrs={"size": 6}),
         }
-        help_texts = {"starts_on": "Must fall within the plan's quarter."}
+        help_texts = {"starts_on": _("Must fall within the plan's quarter.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,7 +140,7 @@ class ActivityForm(forms.ModelForm):
         lead = cleaned_data.get("lead_organization")
         partners = cleaned_data.get("partners")
         if lead is not None and partners is not None and lead in partners:
-            self.add_error("partners", "The lead organisation is not also its own partner.")
+            self.add_error("partners", _("The lead organisation is not also its own partner."))
         return cleaned_data
 
 
@@ -153,9 +161,9 @@ class ActivityReviewForm(forms.Form):
     """One row of the quarter review: what the meeting records about one activity."""
 
     activity = forms.IntegerField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(choices=ActivityStatus.choices)
-    people_reached = forms.IntegerField(min_value=0, required=False)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
+    people_reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class BaseActivityReviewFormSet(forms.BaseFormSet):
@@ -188,7 +196,10 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
         expected = [activity.pk for activity in self.activities]
         if sorted(submitted) != sorted(expected):
             raise forms.ValidationError(
-                "The list of activities has changed since you opened this page; reload it and enter the review again."
+                _(
+                    "The list of activities has changed since you opened this page; "
+                    "reload it and enter the review again."
+                )
             )
 
     def entries(self) -> list[ReviewEntry]:

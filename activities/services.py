@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
 from meetings.models import Meeting, MeetingStatus
@@ -71,15 +72,18 @@ def record_quarter_review(
     """
     quarter = meeting.reviewed_quarter
     if quarter is None:
-        raise ValidationError("This meeting does not review a quarter; set the quarter it reviews first.")
+        raise ValidationError(_("This meeting does not review a quarter; set the quarter it reviews first."))
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError("A cancelled meeting cannot review activities.")
+        raise ValidationError(_("A cancelled meeting cannot review activities."))
 
     reviews = []
     for entry in entries:
         activity = entry.activity
         if activity.plan.series_id != meeting.series_id or activity.plan.quarter != quarter:
-            raise ValidationError(f"“{activity}” is not in the {quarter.label} plan that this meeting reviews.")
+            raise ValidationError(
+                _("“%(activity)s” is not in the %(quarter)s plan that this meeting reviews.")
+                % {"activity": activity, "quarter": quarter.label}
+            )
         values = {
             "status": entry.status,
             "people_reached": entry.people_reached,
@@ -87,7 +91,7 @@ def record_quarter_review(
             "recorded_by": recorded_by,
         }
         ActivityReview(activity=activity, meeting=meeting, **values).full_clean(validate_constraints=False)
-        review, _ = ActivityReview.objects.update_or_create(activity=activity, meeting=meeting, defaults=values)
+        review, _created = ActivityReview.objects.update_or_create(activity=activity, meeting=meeting, defaults=values)
         reviews.append(review)
 
         if (activity.status, activity.people_reached) != (entry.status, entry.people_reached):
@@ -106,21 +110,25 @@ def endorse_plan(*, plan: ActivityPlan, meeting: Meeting) -> ActivityPlan:
     """
     quarter = meeting.reviewed_quarter
     if quarter is None:
-        raise ValidationError("This meeting does not review a quarter, so it cannot endorse the next quarter's plan.")
+        raise ValidationError(
+            _("This meeting does not review a quarter, so it cannot endorse the next quarter's plan.")
+        )
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError("A cancelled meeting cannot endorse a plan.")
+        raise ValidationError(_("A cancelled meeting cannot endorse a plan."))
     if plan.series_id != meeting.series_id:
-        raise ValidationError("The plan belongs to another meeting series.")
+        raise ValidationError(_("The plan belongs to another meeting series."))
     if plan.quarter != quarter.next():
         raise ValidationError(
-            f"This meeting reviews {quarter.label}; it endorses the plan for {quarter.next().label}, "
-            f"not {plan.quarter.label}."
+            _("This meeting reviews %(quarter)s; it endorses the plan for %(next)s, not %(plan)s.")
+            % {"quarter": quarter.label, "next": quarter.next().label, "plan": plan.quarter.label}
         )
     plan = ActivityPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status == PlanStatus.ENDORSED:
         if plan.endorsed_at_id == meeting.pk:
             return plan
-        raise ValidationError(f"The {plan.quarter.label} plan was already endorsed at another meeting.")
+        raise ValidationError(
+            _("The %(quarter)s plan was already endorsed at another meeting.") % {"quarter": plan.quarter.label}
+        )
     plan.status = PlanStatus.ENDORSED
     plan.endorsed_at = meeting
     plan.full_clean()

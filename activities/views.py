@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
@@ -78,7 +79,7 @@ class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, Crea
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
-    success_message = "The activity plan for %(quarter)s was created."
+    success_message = _("The activity plan for %(quarter)s was created.")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -98,7 +99,7 @@ class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, Upda
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
-    success_message = "The activity plan was saved."
+    success_message = _("The activity plan was saved.")
 
     def get_queryset(self):
         return ActivityPlan.objects.select_related("series")
@@ -143,13 +144,16 @@ class ActivityDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
         if review_count:
             messages.error(
                 request,
-                f"“{activity.title}” was reviewed at {review_count} meeting(s), so it is kept with those records; "
-                "set its status to Cancelled instead.",
+                _(
+                    "“%(title)s” was reviewed at %(count)s meeting(s), so it is kept with those records; "
+                    "set its status to Cancelled instead."
+                )
+                % {"title": activity.title, "count": review_count},
             )
             return redirect(activity)
         plan_url = activity.plan.get_absolute_url()
         activity.delete()
-        messages.success(request, f"“{activity.title}” was deleted.")
+        messages.success(request, _("“%(title)s” was deleted.") % {"title": activity.title})
         return redirect(plan_url)
 
 
@@ -159,7 +163,7 @@ class ActivityProgressView(SuccessMessageMixin, UpdateView):
     model = Activity
     form_class = ActivityProgressForm
     template_name = "activities/activity_progress_form.html"
-    success_message = "The progress of “%(title)s” was saved."
+    success_message = _("The progress of “%(title)s” was saved.")
 
     def get_queryset(self):
         return Activity.objects.select_related("plan", "lead_organization")
@@ -167,7 +171,7 @@ class ActivityProgressView(SuccessMessageMixin, UpdateView):
     def get_object(self, queryset=None):
         activity = super().get_object(queryset)
         if not may_update_progress(self.request.user, activity):
-            raise PermissionDenied("Only the lead organisation and the secretariat may update this activity.")
+            raise PermissionDenied(_("Only the lead organisation and the secretariat may update this activity."))
         return activity
 
     def get_success_message(self, cleaned_data):
@@ -219,9 +223,9 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
             except ValidationError as error:
                 formset._non_form_errors = formset.error_class(error.messages)
             else:
-                messages.success(request, f"The review of {len(reviews)} activities was saved.")
+                messages.success(request, _("The review of %(count)s activities was saved.") % {"count": len(reviews)})
                 return redirect("quarter-review", pk=self.object.pk)
-        messages.error(request, "The review was not saved; see the errors below.")
+        messages.error(request, _("The review was not saved; see the errors below."))
         return self.render_to_response(self.get_context_data(formset=formset))
 
 
@@ -240,5 +244,9 @@ class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"The {plan.quarter.label} plan is endorsed at the {meeting.ordinal} meeting.")
+            messages.success(
+                request,
+                _("The %(quarter)s plan is endorsed at the %(ordinal)s meeting.")
+                % {"quarter": plan.quarter.label, "ordinal": meeting.ordinal},
+            )
         return redirect("quarter-review", pk=meeting.pk)

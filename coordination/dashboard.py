@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
 from meetings.models import ActionItem, Meeting
@@ -41,10 +43,10 @@ def build_dashboard(user) -> Dashboard:
     actions_query = "status=open"
     if organization and not can_see_drafts:
         actions = actions.for_organization(organization)
-        scope = f"for {organization.short_name}"
+        scope = _("for %(organization)s") % {"organization": organization.short_name}
         actions_query += f"&organization={organization.pk}"
     else:
-        scope = "across all organisations"
+        scope = _("across all organisations")
 
     quarter = Quarter.current()
     plan = (

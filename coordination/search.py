@@ -13,8 +13,10 @@ from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import TextField, Value
 from django.db.models.functions import Concat
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from coordination import fulltext
@@ -28,13 +30,13 @@ PAGE_SIZE = 20
 CANDIDATE_LIMIT = 1000
 
 KIND_LABELS = {
-    "meeting": "Meetings",
-    "agenda": "Agenda items",
-    "minutes": "Minutes",
-    "statement": "Statements",
-    "action": "Follow-up actions",
-    "activity": "Activities",
-    "organization": "Organisations",
+    "meeting": _("Meetings"),
+    "agenda": _("Agenda items"),
+    "minutes": _("Minutes"),
+    "statement": _("Statements"),
+    "action": _("Follow-up actions"),
+    "activity": _("Activities"),
+    "organization": _("Organisations"),
 }
 
 
@@ -47,7 +49,7 @@ class SearchText(forms.CharField):
 
 
 class SearchForm(forms.Form):
-    q = SearchText(required=False, label="Search")
+    q = SearchText(required=False, label=_("Search"))
     kind = forms.ChoiceField(required=False, choices=[("", "Everything"), *KIND_LABELS.items()])
     year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
 
@@ -121,7 +123,11 @@ class Search:
             return [
                 (
                     self._matching(meetings, fulltext.meeting_document(), _joined("title", Value(" · "), "venue")),
-                    lambda m: (str(m), m.get_absolute_url(), f"{m.series} · {m.local_start:%d %b %Y}"),
+                    lambda m: (
+                        str(m),
+                        m.get_absolute_url(),
+                        f"{m.series} · {date_format(m.local_start, 'SHORT_DATE_FORMAT')}",
+                    ),
                 )
             ]
         if kind == "agenda":
@@ -147,14 +153,18 @@ class Search:
                         fulltext.meeting_minutes_document(),
                         "minutes_summary",
                     ),
-                    lambda m: (f"Minutes of the {m}", m.get_absolute_url() + "#minutes", _meeting_label(m)),
+                    lambda m: (
+                        _("Minutes of the %(meeting)s") % {"meeting": m},
+                        m.get_absolute_url() + "#minutes",
+                        _meeting_label(m),
+                    ),
                 ),
                 (
                     self._matching(
                         self._by_meeting_year(items), fulltext.agenda_item_minutes_document(), "discussion_summary"
                     ),
                     lambda i: (
-                        f"Minutes: {i.title}",
+                        _("Minutes: %(title)s") % {"title": i.title},
                         i.meeting.get_absolute_url() + "#minutes",
                         _meeting_label(i.meeting),
                     ),
@@ -244,4 +254,7 @@ def _joined(*parts):
 
 
 def _meeting_label(meeting) -> str:
-    return f"{meeting.ordinal} meeting · {meeting.local_start:%d %b %Y}"
+    return (
+        _("%(ordinal)s meeting") % {"ordinal": meeting.ordinal}
+        + f" · {date_format(meeting.local_start, 'SHORT_DATE_FORMAT')}"
+    )

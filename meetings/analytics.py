@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
@@ -254,14 +256,16 @@ def timeline_months(year: int) -> list[tuple[float, str]]:
     return [
         (
             round(TIMELINE_WIDTH * (datetime.date(year, month, 1) - first).days / days, 1),
-            datetime.date(year, month, 1).strftime("%b"),
+            date_format(datetime.date(year, month, 1), "M"),
         )
         for month in range(1, 13)
     ]
 
 
 def statuses_legend():
-    return [(f"bar-{value}", label) for value, label in ActivityStatus.choices] + [("bar-unscheduled", "No dates yet")]
+    return [(f"bar-{value}", label) for value, label in ActivityStatus.choices] + [
+        ("bar-unscheduled", _("No dates yet"))
+    ]
 
 
 def group_by_kind(rows):

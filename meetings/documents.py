@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from meetings.models import Document
 
@@ -119,27 +120,34 @@ def check_upload(upload) -> FileType:
     """Validate an uploaded file; raise forms.ValidationError with a message for the user, or return its type."""
     max_bytes = settings.DOCUMENT_MAX_BYTES
     if upload.size == 0:
-        raise forms.ValidationError("The file is empty.", code="empty")
+        raise forms.ValidationError(_("The file is empty."), code="empty")
     if upload.size > max_bytes:
         raise forms.ValidationError(
-            f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(max_bytes)}.", code="too_large"
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
         )
     extension = extension_of(upload.name)
     allowed = ", ".join(extension.upper() for extension in ALLOWED_EXTENSIONS)
     if extension not in ALLOWED_EXTENSIONS:
         raise forms.ValidationError(
-            f"Files of this type (.{extension or '?'}) cannot be uploaded. Allowed: {allowed}.", code="type"
+            _("Files of this type (.%(extension)s) cannot be uploaded. Allowed: %(allowed)s.")
+            % {"extension": extension or "?", "allowed": allowed},
+            code="type",
         )
     file_type = detect_file_type(upload)
     if file_type is None:
         raise forms.ValidationError(
-            f"The file's content is not a document of an allowed type ({allowed}).", code="content"
+            _("The file's content is not a document of an allowed type (%(allowed)s).") % {"allowed": allowed},
+            code="content",
         )
     if file_type is TEXT and extension == "csv":
         file_type = CSV
     if extension not in file_type.extensions:
         raise forms.ValidationError(
-            f"The file's content is a {file_type.label}, but its name ends in .{extension}.", code="mismatch"
+            _("The file's content is a %(type)s, but its name ends in .%(extension)s.")
+            % {"type": file_type.label, "extension": extension},
+            code="mismatch",
         )
     return file_type
 
@@ -168,17 +176,16 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["file", "title", "kind"]
-        help_texts = {"title": "Leave empty to use the file name."}
+        help_texts = {"title": _("Leave empty to use the file name.")}
 
     def __init__(self, *args, too_large: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.too_large = too_large
         self.file_type: FileType | None = None
         self.fields["title"].required = False
-        self.fields["file"].help_text = (
-            f"PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV; "
-            f"at most {filesizeformat(settings.DOCUMENT_MAX_BYTES)}."
-        )
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV; at most %(limit)s."
+        ) % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in ALLOWED_EXTENSIONS)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -197,7 +204,8 @@ class DocumentForm(forms.ModelForm):
             self.add_error(
                 "file",
                 forms.ValidationError(
-                    f"The file is larger than the limit of {filesizeformat(settings.DOCUMENT_MAX_BYTES)}.",
+                    _("The file is larger than the limit of %(limit)s.")
+                    % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
                     code="too_large",
                 ),
             )

@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
 from activities.quarter import Quarter
@@ -49,8 +51,9 @@ def _bootstrap(form):
 
 def _offer_latest_meetings(filterset, name="meeting"):
     meetings = Meeting.objects.select_related("series").order_by("-starts_at", "-id")[:MEETING_CHOICES]
-    choices = [("", "Any meeting")] + [
-        (meeting.pk, f"{meeting.ordinal} · {meeting.local_start:%d %b %Y} · {meeting.series}") for meeting in meetings
+    choices = [("", _("Any meeting"))] + [
+        (meeting.pk, f"{meeting.ordinal} · {date_format(meeting.local_start, 'SHORT_DATE_FORMAT')} · {meeting.series}")
+        for meeting in meetings
     ]
     filterset.form.fields[name].widget.choices = choices
     _bootstrap(filterset.form)
@@ -58,14 +61,14 @@ def _offer_latest_meetings(filterset, name="meeting"):
 
 class ActionFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
-        field_name="responsible_organization", queryset=_organizations(), label="Organisation", empty_label="Any"
+        field_name="responsible_organization", queryset=_organizations(), label=_("Organisation"), empty_label=_("Any")
     )
     status = django_filters.ChoiceFilter(
-        choices=[(OPEN, "Open or in progress"), *ActionStatus.choices],
+        choices=[(OPEN, _("Open or in progress")), *ActionStatus.choices],
         method="filter_status",
-        empty_label="Any status",
+        empty_label=_("Any status"),
     )
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue only", widget=forms.CheckboxInput)
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue only"), widget=forms.CheckboxInput)
     meeting = MeetingChoiceFilter(field_name="meeting")
 
     class Meta:
@@ -91,8 +94,12 @@ class ParticipationFilter(django_filters.FilterSet):
         field_name="meeting__starts_at", lookup_expr="year", min_value=2000, max_value=2100
     )
     meeting = MeetingChoiceFilter(field_name="meeting")
-    organization = django_filters.ModelChoiceFilter(queryset=_organizations(), label="Organisation", empty_label="Any")
-    kind = django_filters.ChoiceFilter(field_name="organization__kind", choices=OrganizationKind.choices, label="Kind")
+    organization = django_filters.ModelChoiceFilter(
+        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any")
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="organization__kind", choices=OrganizationKind.choices, label=_("Kind")
+    )
     status = django_filters.ChoiceFilter(choices=ParticipationStatus.choices)
 
     class Meta:
@@ -105,13 +112,13 @@ class ParticipationFilter(django_filters.FilterSet):
 
 
 class ActivityFilter(django_filters.FilterSet):
-    quarter = django_filters.CharFilter(method="filter_quarter", label="Quarter (2023-Q4)")
+    quarter = django_filters.CharFilter(method="filter_quarter", label=_("Quarter (2023-Q4)"))
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices)
     status = django_filters.ChoiceFilter(choices=ActivityStatus.choices)
     lead = django_filters.ModelChoiceFilter(
-        field_name="lead_organization", queryset=_organizations(), label="Lead organisation", empty_label="Any"
+        field_name="lead_organization", queryset=_organizations(), label=_("Lead organisation"), empty_label=_("Any")
     )
-    city = django_filters.CharFilter(method="filter_city", label="City", max_length=100)
+    city = django_filters.CharFilter(method="filter_city", label=_("City"), max_length=100)
 
     class Meta:
         model = Activity

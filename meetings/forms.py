@@ -6,8 +6,10 @@ import zoneinfo
 from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
+from coordination.i18n import translation_fields
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -44,13 +46,14 @@ class VersionedFormMixin(forms.Form):
 
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
-    date = forms.DateField(widget=DateInput, help_text="In the meeting's time zone.")
-    start_time = forms.TimeField(widget=TimeInput, label="Starts at")
-    end_time = forms.TimeField(widget=TimeInput, label="Ends at")
+    date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
+    start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
+    end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
     reviewed_quarter = forms.CharField(
+        label=_("Reviewed quarter"),
         required=False,
         max_length=10,
-        help_text="The quarter whose activities this meeting reviews, written like 2023-Q3.",
+        help_text=_("The quarter whose activities this meeting reviews, written like 2023-Q3."),
     )
 
     field_order = [
@@ -64,11 +67,12 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         "format",
         "status",
         "reviewed_quarter",
+        *translation_fields("title"),
     ]
 
     class Meta:
         model = Meeting
-        fields = ["number", "title", "time_zone", "venue", "format", "status"]
+        fields = ["number", "title", "time_zone", "venue", "format", "status", *translation_fields("title")]
 
     def __init__(self, *args, series, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +93,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         number = self.cleaned_data["number"]
         others = Meeting.objects.filter(series=self.series, number=number).exclude(pk=self.instance.pk)
         if number is not None and others.exists():
-            raise forms.ValidationError(f"The series already has a meeting number {number}.")
+            raise forms.ValidationError(_("The series already has a meeting number %(number)s.") % {"number": number})
         return number
 
     def clean_reviewed_quarter(self):
@@ -110,7 +114,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             starts_at = datetime.datetime.combine(day, start, tzinfo=zone)
             ends_at = datetime.datetime.combine(day, end, tzinfo=zone)
             if ends_at <= starts_at:
-                self.add_error("end_time", "The meeting must end after it starts.")
+                self.add_error("end_time", _("The meeting must end after it starts."))
             else:
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
         if "reviewed_quarter" in cleaned:
@@ -130,6 +134,7 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "planned_minutes",
             "is_standing",
             "topics",
+            *translation_fields("title"),
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "topics": forms.CheckboxSelectMultiple}
 
@@ -142,17 +147,31 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
 
 class MinutesForm(VersionedFormMixin, forms.Form):
     minutes_summary = forms.CharField(
-        label="Summary of the meeting",
+        label=_("Summary of the meeting"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    minutes_summary_ru = forms.CharField(
+        label=_("Summary in Russian (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    minutes_summary_uz = forms.CharField(
+        label=_("Summary in Uzbek (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 AgendaItemMinutesFormSet = modelformset_factory(
     AgendaItem,
-    fields=["discussion_summary", "outcome"],
+    fields=["discussion_summary", "outcome", *translation_fields("discussion_summary")],
     extra=0,
-    widgets={"discussion_summary": forms.Textarea(attrs={"rows": 4})},
+    widgets={
+        "discussion_summary": forms.Textarea(attrs={"rows": 4}),
+        "discussion_summary_ru": forms.Textarea(attrs={"rows": 2}),
+        "discussion_summary_uz": forms.Textarea(attrs={"rows": 2}),
+    },
 )
 
 
@@ -182,8 +201,9 @@ ParticipationFormSet = modelformset_factory(
 class InviteOrganizationsForm(forms.Form):
     organizations = forms.ModelMultipleChoiceField(
         queryset=Organization.objects.none(),
+        label=_("Organisations"),
         widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text="Hold Ctrl (or Cmd) to pick several.",
+        help_text=_("Hold Ctrl (or Cmd) to pick several."),
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -192,8 +212,8 @@ class InviteOrganizationsForm(forms.Form):
 
 
 class AddParticipantForm(forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label="Person")
-    role = forms.ChoiceField(choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"))
+    role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -212,7 +232,7 @@ class StatementForm(forms.ModelForm):
         self.fields["speaker"].queryset = _contacts()
         self.fields["organization"].queryset = _organizations()
         self.fields["organization"].required = False
-        self.fields["organization"].help_text = "Leave empty for the speaker's own organisation."
+        self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
     def clean_organization(self):
@@ -252,9 +272,9 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
 
 
 class ActionUpdateForm(VersionedFormMixin, forms.Form):
-    status = forms.ChoiceField(choices=ActionStatus.choices)
-    noted_on = forms.DateField(widget=DateInput, label="Date")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    noted_on = forms.DateField(widget=DateInput, label=_("Date"))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)

@@ -250,10 +250,10 @@ class Meeting(TimeStampedModel):
 
 
 def ordinal(number: int) -> str:
-    """The ordinal number in the active language: 3rd, 3-е (заседание), 3- (yigʻilish)."""
+    """The ordinal in the active language: "3rd" (meeting), "3" (заседание № 3), "3-" (3-yigʻilish)."""
     language = get_language() or "en"
     if language.startswith(("ru", "uz")):
-        return f"{number}-е" if language.startswith("ru") else f"{number}-"
+        return f"{number}" if language.startswith("ru") else f"{number}-"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from activities.quarter import Quarter
 from coordination.roles import is_secretariat
@@ -250,7 +251,7 @@ def invite_organizations(*, meeting: Meeting, organizations: Iterable[Organizati
 def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user=None) -> Participation:
     """Name a person on the list. An organisation-only invitation of their organisation becomes theirs."""
     if meeting.participations.filter(contact=contact).exists():
-        raise ValidationError({"contact": f"{contact.name} is already on the list."})
+        raise ValidationError({"contact": _("%(name)s is already on the list.") % {"name": contact.name}})
     participation = (
         meeting.participations.select_for_update()
         .filter(organization_id=contact.organization_id, contact=None)
@@ -290,7 +291,7 @@ def attendance_by_organization(participations: Iterable[Participation]) -> list[
 
 def ensure_minutes_editable(meeting: Meeting) -> None:
     if meeting.minutes_status == MinutesStatus.PUBLISHED:
-        raise ValidationError("The minutes are published; reopen them before changing them.")
+        raise ValidationError(_("The minutes are published; reopen them before changing them."))
 
 
 @transaction.atomic
@@ -301,17 +302,30 @@ def save_minutes(
     item_minutes: dict[int, tuple[str, str]],
     expected_version: int,
     user=None,
+    summary_translations: dict[str, str] | None = None,
+    item_translations: dict[int, dict[str, str]] | None = None,
 ) -> Meeting:
-    """Save the meeting's summary and, per agenda item id, its (discussion summary, outcome)."""
+    """Save the meeting's summary and, per agenda item id, its (discussion summary, outcome).
+
+    The optional Russian and Uzbek versions come as field name -> text: ``{"minutes_summary_ru": ...}`` for the
+    meeting, ``{item_id: {"discussion_summary_uz": ...}}`` for the items.
+    """
     ensure_minutes_editable(meeting)
     claim_meeting_version(meeting, expected_version)
     meeting.minutes_summary = minutes_summary
+    for field, text in (summary_translations or {}).items():
+        setattr(meeting, field, text)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
+    item_translations = item_translations or {}
     for item in AgendaItem.objects.filter(meeting=meeting, pk__in=item_minutes):
         discussion_summary, outcome = item_minutes[item.pk]
-        if (item.discussion_summary, item.outcome) != (discussion_summary, outcome):
+        translations = item_translations.get(item.pk, {})
+        changed = any(getattr(item, field) != text for field, text in translations.items())
+        if changed or (item.discussion_summary, item.outcome) != (discussion_summary, outcome):
             item.discussion_summary, item.outcome = discussion_summary, outcome
+            for field, text in translations.items():
+                setattr(item, field, text)
             item.full_clean()
             _with_history_user(item, user).save()
     return meeting
@@ -319,7 +333,7 @@ def save_minutes(
 
 def _check_publisher(user) -> None:
     if not user.has_perm("meetings.publish_minutes"):
-        raise PermissionDenied("Only the secretariat may publish or reopen minutes.")
+        raise PermissionDenied(_("Only the secretariat may publish or reopen minutes."))
 
 
 @transaction.atomic
@@ -328,7 +342,7 @@ def publish_minutes(*, meeting: Meeting, user) -> Meeting:
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status == MinutesStatus.PUBLISHED:
-        raise ValidationError("The minutes are already published.")
+        raise ValidationError(_("The minutes are already published."))
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
@@ -344,7 +358,7 @@ def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status != MinutesStatus.PUBLISHED:
-        raise ValidationError("The minutes are not published.")
+        raise ValidationError(_("The minutes are not published."))
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.minutes_published_at = None
     meeting.minutes_published_by = None
@@ -411,12 +425,12 @@ def record_action_update(
 ) -> ActionUpdate:
     """Record a dated status change or progress note and set the action's status."""
     if not can_update_action(user, action):
-        raise PermissionDenied("You may only update the actions of your own organisation.")
+        raise PermissionDenied(_("You may only update the actions of your own organisation."))
     noted_on = noted_on or timezone.localdate()
     if noted_on > timezone.localdate():
-        raise ValidationError({"noted_on": "The date of an update cannot be in the future."})
+        raise ValidationError({"noted_on": _("The date of an update cannot be in the future.")})
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Choose a valid status."})
+        raise ValidationError({"status": _("Choose a valid status.")})
     update = ActionUpdate(action=action, status=status, note=note, noted_on=noted_on, meeting=meeting, author=user)
     update.full_clean()
     with transaction.atomic():

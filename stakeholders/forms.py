@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Contact, Organization
 
@@ -13,7 +14,7 @@ def _helper() -> FormHelper:
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
 
     class Meta:
         model = Organization
@@ -30,7 +31,7 @@ class OrganizationForm(forms.ModelForm):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if Organization.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("An organisation with this name already exists.", code="unique")
+            raise forms.ValidationError(_("An organisation with this name already exists."), code="unique")
         return name
 
     def clean_parent(self):
@@ -42,7 +43,9 @@ class OrganizationForm(forms.ModelForm):
         while ancestor is not None and ancestor.pk not in seen:
             if ancestor.pk == self.instance.pk:
                 raise forms.ValidationError(
-                    f"{parent} is itself part of {self.instance.name}, so it cannot be its parent.", code="cycle"
+                    _("%(parent)s is itself part of %(name)s, so it cannot be its parent.")
+                    % {"parent": parent, "name": self.instance.name},
+                    code="cycle",
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
@@ -53,7 +56,7 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["organization", "name", "position", "email", "phone", "is_active", "user"]
-        labels = {"user": "Portal account"}
+        labels = {"user": _("Portal account")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,4 +69,4 @@ class ContactForm(forms.ModelForm):
         self.fields["user"].label_from_instance = lambda user: (
             f"{user.username} ({user.get_full_name()})" if user.get_full_name() else user.username
         )
-        self.fields["user"].help_text = "Links the person to an account, so they act for this organisation."
+        self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")

@@ -1,6 +1,7 @@
 """Rules about deleting organisations: one that other records refer to is kept, and we say which records."""
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from stakeholders.models import Organization
 
@@ -38,8 +39,8 @@ def references_to(organization: Organization) -> list[tuple[str, int]]:
 
 def _role_name(relation) -> str:
     if relation.related_model is Organization:
-        return "units under it"
-    return f"as {relation.field.verbose_name}"
+        return _("units under it")
+    return _("as %(role)s") % {"role": relation.field.verbose_name}
 
 
 def describe_references(references: list[tuple[str, int]]) -> str:

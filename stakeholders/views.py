@@ -4,6 +4,7 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
@@ -105,13 +106,15 @@ class OrganizationDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
             except (ProtectedError, RestrictedError):
                 references = references_to(organization)  # referred to in the meantime
             else:
-                messages.success(request, f"“{organization.name}” was deleted.")
+                messages.success(request, _("“%(name)s” was deleted.") % {"name": organization.name})
                 return redirect("organization-list")
         messages.error(
             request,
-            f"“{organization.name}” cannot be deleted because other records refer to it: "
-            f"{describe_references(references) or 'records added just now'}. "
-            "Mark it inactive instead, or remove those references first.",
+            _(
+                "“%(name)s” cannot be deleted because other records refer to it: %(references)s. "
+                "Mark it inactive instead, or remove those references first."
+            )
+            % {"name": organization.name, "references": describe_references(references) or _("records added just now")},
         )
         return redirect(organization)
 

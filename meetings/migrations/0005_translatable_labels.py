@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import meetings.models
 from django.conf import settings
 from django.db import migrations, models
+
+import meetings.models
 
 
 class Migration(migrations.Migration):

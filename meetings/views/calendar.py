@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from meetings.calendar import build_calendar, feed_activities, feed_meetings, meetings_for_calendar
@@ -99,5 +100,5 @@ def reset_calendar_token(request):
         raise Http404("Your account is not linked to a contact.")
     contact.calendar_token = secrets.token_urlsafe()
     contact.save(update_fields=["calendar_token", "updated"])
-    messages.success(request, "Your calendar address has changed; the old one no longer works.")
+    messages.success(request, _("Your calendar address has changed; the old one no longer works."))
     return redirect("calendar-subscription")

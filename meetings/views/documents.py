@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView
@@ -64,11 +65,11 @@ class DocumentUploadView(SecretariatRequiredMixin, SingleObjectMixin, FormView):
 
     def form_valid(self, form):
         document = form.save()
-        messages.success(self.request, f"“{document.title}” was uploaded.")
+        messages.success(self.request, _("“%(title)s” was uploaded.") % {"title": document.title})
         return redirect(self.object.get_absolute_url() + "#documents")
 
     def form_invalid(self, form):
-        messages.error(self.request, "The document was not uploaded; see the error below.")
+        messages.error(self.request, _("The document was not uploaded; see the error below."))
         return super().form_invalid(form)
 
 
@@ -78,7 +79,7 @@ class DocumentDownloadView(View):
     def get(self, request, pk):
         document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
         if not may_download(request.user, document):
-            raise PermissionDenied("You may not download this document.")
+            raise PermissionDenied(_("You may not download this document."))
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as error:
@@ -102,5 +103,5 @@ class DocumentDeleteView(SecretariatRequiredMixin, View):
         name, storage = document.file.name, document.file.storage
         document.delete()
         transaction.on_commit(lambda: storage.delete(name))
-        messages.success(request, f"“{document.title}” was deleted.")
+        messages.success(request, _("“%(title)s” was deleted.") % {"title": document.title})
         return redirect(meeting.get_absolute_url() + "#documents")

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -19,7 +21,7 @@ from meetings.forms import (
 )
 from meetings.models import AgendaItem, Meeting, MeetingSeries
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved changes to this meeting while you were editing, so your changes were NOT saved. "
     "They are shown below. Compare them with the meeting page (open it in another tab), "
     "then save again to replace the other version."
@@ -67,9 +69,16 @@ class PrepareNextMeetingView(SecretariatRequiredMixin, View):
         reviewed = meeting.agenda_items.get(title=services.REVIEW_OF_ACTIONS_TITLE).actions_to_review.count()
         messages.success(
             request,
-            f"The {meeting.ordinal} meeting has been prepared: {meeting.agenda_items.count()} agenda items "
-            f"({reviewed} open follow-up actions to review) and {meeting.participations.count()} organisations "
-            "invited. Check its date, time and venue below.",
+            _(
+                "The %(ordinal)s meeting has been prepared: %(items)s agenda items (%(reviewed)s open follow-up "
+                "actions to review) and %(organizations)s organisations invited. Check its date, time and venue below."
+            )
+            % {
+                "ordinal": meeting.ordinal,
+                "items": meeting.agenda_items.count(),
+                "reviewed": reviewed,
+                "organizations": meeting.participations.count(),
+            },
         )
         return redirect("meeting-edit", pk=meeting.pk)
 
@@ -115,7 +124,15 @@ class MeetingFormView(SecretariatRequiredMixin, TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"The {meeting.ordinal} meeting has been {'created' if is_new else 'saved'}.")
+                messages.success(
+                    request,
+                    (
+                        _("The %(ordinal)s meeting has been created.")
+                        if is_new
+                        else _("The %(ordinal)s meeting has been saved.")
+                    )
+                    % {"ordinal": meeting.ordinal},
+                )
                 return redirect(meeting)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -165,7 +182,7 @@ class AgendaView(MeetingEditMixin, TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"Added “{item.title}” to the agenda.")
+                messages.success(request, _("Added “%(title)s” to the agenda.") % {"title": item.title})
                 return redirect("meeting-agenda", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -213,7 +230,7 @@ class AgendaItemEditView(AgendaItemMixin, TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"Saved “{item.title}”.")
+                messages.success(request, _("Saved “%(title)s”.") % {"title": item.title})
                 return redirect("meeting-agenda", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -233,21 +250,35 @@ class AgendaItemMoveView(AgendaItemMixin, View):
         offset = {"up": -1, "down": 1}.get(request.POST.get("direction"))
         version = _posted_version(request)
         if offset is None or version is None:
-            messages.error(request, "Choose to move the item up or down.")
+            messages.error(request, _("Choose to move the item up or down."))
         else:
             try:
                 moved = services.move_agenda_item(item=item, offset=offset, expected_version=version, user=request.user)
             except services.EditConflict:
                 messages.error(
                     request,
-                    "The agenda was changed by someone else meanwhile, so the item was not moved. "
-                    "Here is the current agenda: try again.",
+                    _(
+                        "The agenda was changed by someone else meanwhile, so the item was not moved. "
+                        "Here is the current agenda: try again."
+                    ),
                 )
             else:
                 if moved:
-                    messages.success(request, f"Moved “{item.title}” {request.POST['direction']}.")
+                    messages.success(
+                        request,
+                        (_("Moved “%(title)s” up.") if offset < 0 else _("Moved “%(title)s” down."))
+                        % {"title": item.title},
+                    )
                 else:
-                    messages.info(request, f"“{item.title}” is already at the {'top' if offset < 0 else 'bottom'}.")
+                    messages.info(
+                        request,
+                        (
+                            _("“%(title)s” is already at the top.")
+                            if offset < 0
+                            else _("“%(title)s” is already at the bottom.")
+                        )
+                        % {"title": item.title},
+                    )
         return redirect(reverse("meeting-agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
@@ -263,10 +294,10 @@ class AgendaItemDeleteView(AgendaItemMixin, View):
             services.remove_agenda_item(item=item, expected_version=version, user=request.user)
         except services.EditConflict:
             messages.error(
-                request, "The agenda was changed by someone else meanwhile, so nothing was removed. Try again."
+                request, _("The agenda was changed by someone else meanwhile, so nothing was removed. Try again.")
             )
         else:
-            messages.success(request, f"Removed “{item.title}” from the agenda.")
+            messages.success(request, _("Removed “%(title)s” from the agenda.") % {"title": item.title})
         return redirect("meeting-agenda", pk=item.meeting_id)
 
 
@@ -304,9 +335,9 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         if formset.is_valid():
             with transaction.atomic():
                 formset.save()
-            messages.success(request, "The participation register has been saved.")
+            messages.success(request, _("The participation register has been saved."))
             return redirect("meeting-participants", pk=self.get_meeting().pk)
-        messages.error(request, "The register was not saved: correct the rows marked below.")
+        messages.error(request, _("The register was not saved: correct the rows marked below."))
         return self.render_to_response(self.get_context_data(formset=formset))
 
 
@@ -319,14 +350,22 @@ class InviteOrganizationsView(MeetingEditMixin, View):
             added = services.invite_organizations(
                 meeting=meeting, organizations=meeting.series.members.all(), user=request.user
             )
-            messages.success(request, f"Invited {added} member organisation{'s' if added != 1 else ''}.")
+            messages.success(
+                request,
+                ngettext("Invited %(count)s member organisation.", "Invited %(count)s member organisations.", added)
+                % {"count": added},
+            )
             return redirect("meeting-participants", pk=meeting.pk)
         form = InviteOrganizationsForm(request.POST, meeting=meeting)
         if form.is_valid():
             added = services.invite_organizations(
                 meeting=meeting, organizations=form.cleaned_data["organizations"], user=request.user
             )
-            messages.success(request, f"Invited {added} organisation{'s' if added != 1 else ''}.")
+            messages.success(
+                request,
+                ngettext("Invited %(count)s organisation.", "Invited %(count)s organisations.", added)
+                % {"count": added},
+            )
             return redirect("meeting-participants", pk=meeting.pk)
         view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
         view._meeting = meeting
@@ -348,7 +387,7 @@ class AddParticipantView(MeetingEditMixin, View):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"Added {contact.name} to the list.")
+                messages.success(request, _("Added %(name)s to the list.") % {"name": contact.name})
                 return redirect("meeting-participants", pk=meeting.pk)
         view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
         view._meeting = meeting

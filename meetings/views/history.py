@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from coordination.permissions import SecretariatRequiredMixin
@@ -14,14 +15,14 @@ from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Participa
 from stakeholders.models import Contact, Organization
 
 HISTORY_KINDS = [
-    (Meeting, "Meeting", "id"),
-    (AgendaItem, "Agenda item", "meeting_id"),
-    (Participation, "Participation", "meeting_id"),
-    (Statement, "Statement", "meeting_id"),
-    (Decision, "Decision", "meeting_id"),
-    (ActionItem, "Follow-up action", "meeting_id"),
+    (Meeting, _("Meeting"), "id"),
+    (AgendaItem, _("Agenda item"), "meeting_id"),
+    (Participation, _("Participation"), "meeting_id"),
+    (Statement, _("Statement"), "meeting_id"),
+    (Decision, _("Decision"), "meeting_id"),
+    (ActionItem, _("Follow-up action"), "meeting_id"),
 ]
-ACTION_WORDS = {"+": "created", "~": "changed", "-": "deleted"}
+ACTION_WORDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 IGNORED_FIELDS = {"created", "updated"}
 
 

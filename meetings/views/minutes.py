@@ -4,9 +4,12 @@ and the status updates on follow-up actions that participants may also record fo
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from coordination.i18n import translation_fields
 from coordination.permissions import SecretariatRequiredMixin
 from meetings import services
 from meetings.forms import (
@@ -25,13 +28,16 @@ from meetings.views.editing import (
     with_current_version,
 )
 
+MINUTES_SUMMARY_FIELDS = ["minutes_summary", *translation_fields("minutes_summary")]
+
 
 class MinutesEditView(MeetingEditMixin, TemplateView):
     template_name = "meetings/minutes_form.html"
 
     def get_forms(self, data=None):
         meeting = self.get_meeting()
-        form = MinutesForm(data, initial={"minutes_summary": meeting.minutes_summary, "version": meeting.version})
+        initial = {field: getattr(meeting, field) for field in MINUTES_SUMMARY_FIELDS}
+        form = MinutesForm(data, initial={**initial, "version": meeting.version})
         formset = AgendaItemMinutesFormSet(
             data, queryset=meeting.agenda_items.order_by("position", "id"), prefix="items"
         )
@@ -68,6 +74,13 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
                     item_minutes=item_minutes,
                     expected_version=form.cleaned_data["version"],
                     user=request.user,
+                    summary_translations={field: form.cleaned_data[field] for field in MINUTES_SUMMARY_FIELDS[1:]},
+                    item_translations={
+                        item_form.instance.pk: {
+                            field: item_form.cleaned_data[field] for field in translation_fields("discussion_summary")
+                        }
+                        for item_form in formset.forms
+                    },
                 )
             except services.EditConflict as conflict:
                 messages.error(request, CONFLICT_MESSAGE)
@@ -77,7 +90,7 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, "The minutes have been saved (still a draft until you publish them).")
+                messages.success(request, _("The minutes have been saved (still a draft until you publish them)."))
                 return redirect("meeting-minutes-edit", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
@@ -95,9 +108,9 @@ class PublishMinutesView(SecretariatRequiredMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             if self.publish:
-                messages.success(request, "The minutes are published: participants can now read them.")
+                messages.success(request, _("The minutes are published: participants can now read them."))
             else:
-                messages.success(request, "The minutes are reopened as a draft: participants no longer see them.")
+                messages.success(request, _("The minutes are reopened as a draft: participants no longer see them."))
         return redirect(meeting)
 
 
@@ -141,8 +154,11 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
             except services.EditConflict as conflict:
                 messages.error(
                     request,
-                    f"Someone else changed this {self.noun} while you were editing, so your changes were NOT saved. "
-                    "They are shown below; save again to replace the other version.",
+                    _(
+                        "Someone else changed this %(noun)s while you were editing, so your changes were NOT saved. "
+                        "They are shown below; save again to replace the other version."
+                    )
+                    % {"noun": self.noun},
                 )
                 self.entry = self.get_entry()
                 form = self.get_form(with_current_version(request.POST, conflict.current_version))
@@ -150,7 +166,7 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"The {self.noun} has been saved.")
+                messages.success(request, _("The %(noun)s has been saved.") % {"noun": self.noun})
                 return redirect(self.success_url())
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -161,7 +177,7 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
 class StatementFormView(MinutesEntryView):
     model = Statement
     form_class = StatementForm
-    noun = "statement"
+    noun = gettext_lazy("statement")
 
     def save(self, form):
         services.save_statement(statement=form.save(commit=False), user=self.request.user)
@@ -170,7 +186,7 @@ class StatementFormView(MinutesEntryView):
 class DecisionFormView(MinutesEntryView):
     model = Decision
     form_class = DecisionForm
-    noun = "decision"
+    noun = gettext_lazy("decision")
 
     def save(self, form):
         services.save_decision(decision=form.save(commit=False), user=self.request.user)
@@ -179,7 +195,7 @@ class DecisionFormView(MinutesEntryView):
 class ActionFormView(MinutesEntryView):
     model = ActionItem
     form_class = ActionItemForm
-    noun = "follow-up action"
+    noun = gettext_lazy("follow-up action")
 
     def save(self, form):
         services.save_action(
@@ -200,7 +216,7 @@ class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"The {self.model._meta.verbose_name} has been deleted.")
+            messages.success(request, _("The %(noun)s has been deleted.") % {"noun": self.model._meta.verbose_name})
         return redirect("meeting-minutes-edit", pk=entry.meeting_id)
 
 
@@ -223,7 +239,7 @@ class ActionStatusUpdateView(TemplateView):
             ActionItem.objects.select_related("responsible_organization", "owner", "meeting"), pk=pk
         )
         if not services.can_update_action(request.user, action):
-            raise PermissionDenied("You may only update the actions of your own organisation.")
+            raise PermissionDenied(_("You may only update the actions of your own organisation."))
         form = ActionUpdateForm(request.POST, action=action)
         if form.is_valid():
             try:
@@ -238,8 +254,10 @@ class ActionStatusUpdateView(TemplateView):
             except services.EditConflict as conflict:
                 messages.error(
                     request,
-                    "Someone else updated this action while you were writing, so your update was NOT saved. "
-                    "It is shown below: check the action's current status, then save again.",
+                    _(
+                        "Someone else updated this action while you were writing, so your update was NOT saved. "
+                        "It is shown below: check the action's current status, then save again."
+                    ),
                 )
                 action.refresh_from_db()
                 form = ActionUpdateForm(with_current_version(request.POST, conflict.current_version), action=action)
@@ -247,6 +265,10 @@ class ActionStatusUpdateView(TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, f"Recorded: “{action.title}” is now {action.get_status_display().lower()}.")
+                messages.success(
+                    request,
+                    _("Recorded: “%(title)s” is now %(status)s.")
+                    % {"title": action.title, "status": action.get_status_display().lower()},
+                )
                 return redirect(action)
         return self.render_to_response({"action": action, "form": form})
