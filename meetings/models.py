@@ -646,3 +646,41 @@ class Document(TimeStampedModel):
     def __str__(self):
         return self.title
 
+
+class Invitation(TimeStampedModel):
+    """The invitation e-mailed to one person for one meeting (meetings/notifications.py).
+
+    ``sequence`` is the meeting's ``calendar_sequence`` in the last .ics sent to them: when the meeting has
+    changed since (a higher sequence), they are due an update with the same UID.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey("stakeholders.Contact", on_delete=models.CASCADE, related_name="invitations")
+    sent_at = models.DateTimeField()
+    sequence = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["meeting", "contact"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "contact"], name="unique_invitation_per_contact"),
+        ]
+
+    def __str__(self):
+        return f"{self.contact} invited to {self.meeting} (sequence {self.sequence})"
+
+
+class ActionReminder(models.Model):
+    """One reminder e-mail about one follow-up action to one person: at most one a week (send_action_reminders)."""
+
+    action = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reminders")
+    contact = models.ForeignKey("stakeholders.Contact", on_delete=models.CASCADE, related_name="action_reminders")
+    sent_on = models.DateField()
+
+    class Meta:
+        ordering = ["-sent_on", "action"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "contact", "sent_on"], name="unique_action_reminder_per_day"),
+        ]
+
+    def __str__(self):
+        return f"Reminder of {self.action} to {self.contact} on {self.sent_on}"

@@ -7,6 +7,7 @@ is refused with ``EditConflict`` when someone else has saved in between (``UPDAT
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from activities.quarter import Quarter
 from coordination.roles import is_secretariat
+from meetings import notifications
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -337,8 +339,12 @@ def _check_publisher(user) -> None:
 
 
 @transaction.atomic
-def publish_minutes(*, meeting: Meeting, user) -> Meeting:
-    """Draft -> published, recording who published them and when."""
+def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
+    """Draft -> published, recording who published them and when.
+
+    Once the transaction commits, the meeting's participants are e-mailed a link (meetings.notifications); a
+    rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was or was not reached.
+    """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status == MinutesStatus.PUBLISHED:
@@ -349,6 +355,9 @@ def publish_minutes(*, meeting: Meeting, user) -> Meeting:
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
+    transaction.on_commit(
+        partial(notifications.announce_published_minutes_safely, meeting_id=meeting.pk, report=on_announced)
+    )
     return meeting
 
 

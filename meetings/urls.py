@@ -5,6 +5,7 @@ from meetings.views import browse, editing, history, minutes
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
 from meetings.views import exports as export_views
+from meetings.views import notifications as notification_views
 from meetings.views import printing as printing_views
 
 urlpatterns = [
@@ -47,6 +48,17 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
+    # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.
+    path(
+        "meetings/<int:pk>/invitations/send/",
+        notification_views.SendInvitationsView.as_view(),
+        name="meeting-send-invitations",
+    ),
+    path(
+        "meetings/<int:pk>/invitations/update/",
+        notification_views.SendInvitationsView.as_view(update=True),
+        name="meeting-send-invitation-updates",
+    ),
     # Meeting documents (meetings/views/documents.py)
     path("meetings/<int:pk>/documents/new/", document_views.DocumentUploadView.as_view(), name="document-upload"),
     path("documents/<int:pk>/download/", document_views.DocumentDownloadView.as_view(), name="document-download"),

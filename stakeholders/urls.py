@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stakeholders import views
+from stakeholders import profile, views
 
 urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
@@ -14,4 +14,7 @@ urlpatterns = [
     path("organizations/<int:pk>/delete/", views.OrganizationDeleteView.as_view(), name="organization-delete"),
     path("contacts/new/", views.ContactCreateView.as_view(), name="contact-create"),
     path("contacts/<int:pk>/edit/", views.ContactUpdateView.as_view(), name="contact-update"),
+    # A person's own settings (stakeholders/profile.py).
+    path("accounts/profile/", profile.ProfileView.as_view(), name="profile"),
+    path("reminders/unsubscribe/<str:token>/", profile.UnsubscribeView.as_view(), name="reminders-unsubscribe"),
 ]

@@ -1,6 +1,8 @@
 """Secretariat pages for the minutes (summary, per-item discussion, statements, decisions, actions), publishing,
 and the status updates on follow-up actions that participants may also record for their own organisation."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -27,6 +29,7 @@ from meetings.views.editing import (
     apply_validation_error,
     with_current_version,
 )
+from meetings.views.notifications import report_minutes_announcement
 
 MINUTES_SUMMARY_FIELDS = ["minutes_summary", *translation_fields("minutes_summary")]
 
@@ -102,8 +105,10 @@ class PublishMinutesView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         meeting = get_object_or_404(Meeting, pk=pk)
         change = services.publish_minutes if self.publish else services.reopen_minutes
+        # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
+        extra = {"on_announced": partial(report_minutes_announcement, request)} if self.publish else {}
         try:
-            change(meeting=meeting, user=request.user)
+            change(meeting=meeting, user=request.user, **extra)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

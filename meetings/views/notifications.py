@@ -1,0 +1,96 @@
+"""The secretariat's e-mail buttons on a meeting page (invitations, updates), and what the messages say afterwards.
+
+The rules are in meetings/notifications.py; these views only call them and report.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+
+from coordination.permissions import SecretariatRequiredMixin
+from meetings import notifications
+from meetings.models import Meeting
+
+
+def report_failures(request, delivery: notifications.Delivery) -> None:
+    if delivery.failed:
+        messages.error(
+            request,
+            ngettext(
+                "The e-mail to %(count)d person could not be sent (%(addresses)s): the mail server refused it or "
+                "could not be reached. Try again later.",
+                "The e-mails to %(count)d people could not be sent (%(addresses)s): the mail server refused them "
+                "or could not be reached. Try again later.",
+                len(delivery.failed),
+            )
+            % {"count": len(delivery.failed), "addresses": delivery.failed_addresses},
+        )
+    if delivery.broken:
+        messages.error(request, _("The e-mails could not be prepared; the error has been logged."))
+
+
+def report_minutes_announcement(request, delivery: notifications.Delivery) -> None:
+    """Runs when the publication commits (services.publish_minutes' on_announced)."""
+    if delivery.sent:
+        count = len(delivery.sent)
+        messages.info(
+            request,
+            ngettext("%(count)d participant was told by e-mail.", "%(count)d participants were told by e-mail.", count)
+            % {"count": count},
+        )
+    report_failures(request, delivery)
+
+
+class SendInvitationsView(SecretariatRequiredMixin, View):
+    """POST: e-mail the invitation (or, with ``update``, the changed meeting) to those who need it."""
+
+    http_method_names = ["post"]
+    model = Meeting
+    update = False
+
+    def post(self, request, pk):
+        meeting = get_object_or_404(Meeting, pk=pk)
+        try:
+            delivery = notifications.send_invitations(meeting=meeting, update=self.update)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(meeting)
+        sent, skipped = len(delivery.sent), len(delivery.skipped)
+        if sent:
+            if self.update:
+                text = ngettext(
+                    "The updated invitation was sent to %(count)d person.",
+                    "The updated invitation was sent to %(count)d people.",
+                    sent,
+                )
+            else:
+                text = ngettext(
+                    "The invitation was sent to %(count)d person.", "The invitation was sent to %(count)d people.", sent
+                )
+            messages.success(request, text % {"count": sent})
+        if skipped:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d person already has the current invitation and was not sent it again.",
+                    "%(count)d people already have the current invitation and were not sent it again.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
+        elif not sent and not delivery.failed:
+            if self.update:
+                messages.info(request, _("No one invited earlier is waiting for an update."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "No one to invite: name people on the participants list, or invite organisations whose "
+                        "contacts have e-mail addresses."
+                    ),
+                )
+        report_failures(request, delivery)
+        return redirect(meeting)

@@ -1,0 +1,648 @@
+"""E-mail: invitations with their .ics, updates, minutes published, action reminders, opting out, failures."""
+
+import datetime
+import smtplib
+import zoneinfo
+from io import StringIO
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from meetings import notifications, services
+from meetings.calendar import meeting_uid
+from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation
+from stakeholders.models import Contact
+from tests.meetings.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    ParticipationFactory,
+)
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TASHKENT = zoneinfo.ZoneInfo("Asia/Tashkent")
+BASE_URL = "https://portal.example.org"
+
+
+@pytest.fixture(autouse=True)
+def portal_address(settings):
+    settings.PORTAL_BASE_URL = BASE_URL
+    settings.DEFAULT_FROM_EMAIL = "Secretariat <secretariat@example.org>"
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    """Refuses every message, as an SMTP server that rejects the sender would."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPSenderRefused(550, b"Sender refused", "secretariat@example.org")
+
+
+class BouncingEmailBackend(BaseEmailBackend):
+    """Delivers to the in-memory outbox, except to addresses starting with "bounce"."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            if any(address.startswith("bounce") for address in message.to):
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+            mail.outbox.append(message)
+        return len(email_messages)
+
+
+class UnreachableEmailBackend(BaseEmailBackend):
+    def open(self):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    def send_messages(self, email_messages):  # pragma: no cover - never reached
+        raise AssertionError("open() failed")
+
+
+def upcoming_meeting(**kwargs):
+    start = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=30), datetime.time(10), tzinfo=TASHKENT
+    )
+    defaults = {
+        "title": "Fifth coordination meeting",
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=3),
+        "venue": "Hyatt Regency, Tashkent",
+        "status": MeetingStatus.PLANNED,
+        "time_zone": "Asia/Tashkent",
+    }
+    return MeetingFactory(**(defaults | kwargs))
+
+
+def invited_meeting(named=1, organisation_contacts=0):
+    """An upcoming meeting with an agenda, `named` people on its list, and one organisation invited as a whole."""
+    meeting = upcoming_meeting()
+    AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks")
+    AgendaItemFactory(meeting=meeting, position=2, title="Review of follow-up actions")
+    for _ in range(named):
+        contact = ContactFactory()
+        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    if organisation_contacts:
+        organization = OrganizationFactory()
+        ContactFactory.create_batch(organisation_contacts, organization=organization)
+        ParticipationFactory(meeting=meeting, organization=organization)
+    return meeting
+
+
+def calendar_of(message) -> tuple[Calendar, object]:
+    """The parsed .ics attached to an e-mail, and its MIME part."""
+    parts = [part for part in message.message().walk() if part.get_content_type() == "text/calendar"]
+    assert len(parts) == 1
+    return Calendar.from_ical(parts[0].get_payload(decode=True)), parts[0]
+
+
+def html_of(message) -> str:
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def message_texts(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+# Recipients
+
+
+def test_recipients_are_named_contacts_and_the_contacts_of_organisations_invited_as_a_whole():
+    meeting = upcoming_meeting()
+    named = ContactFactory(name="Aziza Named")
+    ParticipationFactory(meeting=meeting, organization=named.organization, contact=named)
+    no_email = ContactFactory(email="")
+    ParticipationFactory(meeting=meeting, organization=no_email.organization, contact=no_email)
+    inactive = ContactFactory(is_active=False)
+    ParticipationFactory(meeting=meeting, organization=inactive.organization, contact=inactive)
+    whole = OrganizationFactory()
+    first, second = (
+        ContactFactory(organization=whole, name="Bekzod"),
+        ContactFactory(organization=whole, name="Dilnoza"),
+    )
+    ContactFactory(organization=whole, email="")
+    ContactFactory(organization=whole, is_active=False)
+    ParticipationFactory(meeting=meeting, organization=whole)
+    # Named on the list and also a contact of an organisation invited as a whole: one e-mail.
+    ParticipationFactory(meeting=meeting, organization=whole, contact=second)
+    ContactFactory()  # not on the list
+
+    recipients = notifications.meeting_recipients(meeting)
+
+    assert [recipient.contact for recipient in recipients] == [named, first, second]
+    assert recipients[2].participation.contact == second
+
+
+# Invitations
+
+
+def test_invitation_has_agenda_text_html_and_an_ics_request():
+    meeting = invited_meeting(named=1)
+    contact = meeting.participations.get().contact
+
+    delivery = notifications.send_invitations(meeting=meeting)
+
+    assert delivery.sent == [contact] and not delivery.failed and not delivery.skipped
+    [message] = mail.outbox
+    assert message.to == [contact.email]
+    assert message.from_email == "Secretariat <secretariat@example.org>"
+    assert message.subject == f"Invitation: {meeting}"
+    assert f"Dear {contact.name}," in message.body
+    assert "1. Opening remarks" in message.body and "2. Review of follow-up actions" in message.body
+    assert "Hyatt Regency, Tashkent" in message.body
+    assert f"{BASE_URL}/meetings/{meeting.pk}/" in message.body
+    html = html_of(message)
+    assert "<li><strong>Opening remarks</strong>" in html and f'href="{BASE_URL}/meetings/{meeting.pk}/"' in html
+
+    calendar, part = calendar_of(message)
+    assert part.get_param("method") == "REQUEST"
+    assert part.get_filename() == f"meeting-{meeting.pk}.ics"
+    assert calendar["method"] == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["uid"]) == meeting_uid(meeting)
+    assert event["sequence"] == meeting.calendar_sequence == 0
+    assert event.decoded("dtstart") == meeting.starts_at
+    assert event["dtstart"].params["TZID"] == "Asia/Tashkent"
+    assert event.decoded("dtstart").hour == 10
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tashkent"]
+    assert str(event["organizer"]) == "mailto:secretariat@example.org"
+    assert str(event["attendee"]) == f"mailto:{contact.email}"
+    assert event["attendee"].params["CN"] == contact.name
+
+    invitation = Invitation.objects.get()
+    assert (invitation.meeting, invitation.contact, invitation.sequence) == (meeting, contact, 0)
+    assert Participation.objects.get().invitation_sent_at == invitation.sent_at
+
+
+def test_each_invitation_is_in_the_recipients_language():
+    meeting = invited_meeting(named=0)
+    for language in ("en", "ru", "uz"):
+        contact = ContactFactory(preferred_language=language)
+        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+
+    notifications.send_invitations(meeting=meeting)
+
+    by_language = {}
+    for message in mail.outbox:
+        contact = Contact.objects.get(email=message.to[0])
+        by_language[contact.preferred_language] = message
+    assert set(by_language) == {"en", "ru", "uz"}
+    for language, message in by_language.items():
+        assert f'<html lang="{language}">' in html_of(message)
+    # Django's own catalogues already translate the month in the date.
+    month = meeting.local_start.month
+    assert datetime.date(2000, month, 1).strftime("%B") in by_language["en"].body
+    assert datetime.date(2000, month, 1).strftime("%B") not in by_language["ru"].body
+
+
+def test_a_second_click_sends_nothing_to_those_already_invited():
+    meeting = invited_meeting(named=2)
+    notifications.send_invitations(meeting=meeting)
+    assert len(mail.outbox) == 2
+    newcomer = ContactFactory()
+    ParticipationFactory(meeting=meeting, organization=newcomer.organization, contact=newcomer)
+
+    delivery = notifications.send_invitations(meeting=meeting)
+
+    assert delivery.sent == [newcomer]
+    assert len(delivery.skipped) == 2
+    assert len(mail.outbox) == 3 and mail.outbox[2].to == [newcomer.email]
+    delivery = notifications.send_invitations(meeting=meeting)
+    assert not delivery.sent and len(delivery.skipped) == 3
+    assert len(mail.outbox) == 3
+    assert Invitation.objects.count() == 3
+
+
+def test_a_changed_meeting_sends_an_update_with_the_same_uid_and_a_higher_sequence():
+    meeting = invited_meeting(named=2)
+    notifications.send_invitations(meeting=meeting)
+    assert not notifications.invitation_status(meeting=meeting).update_due
+    meeting.starts_at += datetime.timedelta(hours=1)
+    meeting.ends_at += datetime.timedelta(hours=1)
+    meeting.save()
+    assert meeting.calendar_sequence == 1
+    newcomer = ContactFactory()
+    ParticipationFactory(meeting=meeting, organization=newcomer.organization, contact=newcomer)
+    status = notifications.invitation_status(meeting=meeting)
+    assert (status.invited, status.outdated, status.update_due) == (2, 2, True)
+    mail.outbox.clear()
+
+    delivery = notifications.send_invitations(meeting=meeting, update=True)
+
+    assert len(delivery.sent) == 2 and newcomer not in delivery.sent  # the newcomer needs an invitation, not an update
+    for message in mail.outbox:
+        assert message.subject == f"Updated invitation: {meeting}"
+        assert "has changed" in message.body
+        calendar, part = calendar_of(message)
+        assert part.get_param("method") == "REQUEST"
+        [event] = calendar.walk("VEVENT")
+        assert str(event["uid"]) == meeting_uid(meeting)
+        assert event["sequence"] == 1
+        assert event.decoded("dtstart").hour == 11
+    assert set(Invitation.objects.values_list("sequence", flat=True)) == {1}
+    assert not notifications.invitation_status(meeting=meeting).update_due
+    mail.outbox.clear()
+    assert not notifications.send_invitations(meeting=meeting, update=True).sent
+    assert mail.outbox == []
+
+
+def test_a_cancelled_meeting_sends_cancellations_and_no_new_invitations():
+    meeting = invited_meeting(named=1)
+    notifications.send_invitations(meeting=meeting)
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.save()
+    with pytest.raises(notifications.ValidationError):
+        notifications.send_invitations(meeting=meeting)
+    mail.outbox.clear()
+
+    notifications.send_invitations(meeting=meeting, update=True)
+
+    [message] = mail.outbox
+    assert message.subject.startswith("Cancelled:")
+    calendar, part = calendar_of(message)
+    assert calendar["method"] == "CANCEL" and part.get_param("method") == "CANCEL"
+    [event] = calendar.walk("VEVENT")
+    assert event["status"] == "CANCELLED" and event["sequence"] == 1
+
+
+def test_no_invitations_for_a_meeting_that_is_over():
+    meeting = MeetingFactory()  # in 2023
+    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    with pytest.raises(notifications.ValidationError):
+        notifications.send_invitations(meeting=meeting)
+    assert mail.outbox == [] and not Invitation.objects.exists()
+
+
+def test_refused_messages_are_reported_and_not_recorded_so_they_can_be_retried(settings, caplog):
+    settings.EMAIL_BACKEND = f"{__name__}.BouncingEmailBackend"
+    meeting = invited_meeting(named=0)
+    good = ContactFactory(email="good@example.org")
+    bad = ContactFactory(email="bounce@example.org")
+    for contact in (good, bad):
+        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+
+    delivery = notifications.send_invitations(meeting=meeting)
+
+    assert delivery.sent == [good] and delivery.failed == [bad]
+    assert [message.to for message in mail.outbox] == [["good@example.org"]]
+    assert list(Invitation.objects.values_list("contact", flat=True)) == [good.pk]
+    assert "bounce@example.org" in caplog.text
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert notifications.send_invitations(meeting=meeting).sent == [bad]
+
+
+def test_an_unreachable_mail_server_fails_every_message_without_raising(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.UnreachableEmailBackend"
+    meeting = invited_meeting(named=2)
+    delivery = notifications.send_invitations(meeting=meeting)
+    assert len(delivery.failed) == 2 and not delivery.sent
+    assert not Invitation.objects.exists()
+
+
+# Invitation views
+
+
+def test_secretariat_sends_invitations_from_the_meeting_page(client, secretariat):
+    meeting = invited_meeting(named=2, organisation_contacts=2)
+    client.force_login(secretariat)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("meeting-send-invitations", args=[meeting.pk]) in page
+    assert reverse("meeting-send-invitation-updates", args=[meeting.pk]) not in page
+
+    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    assert len(mail.outbox) == 4
+    assert message_texts(response) == ["The invitation was sent to 4 people."]
+    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+    assert len(mail.outbox) == 4
+    # (messages pile up until a page shows them)
+    assert message_texts(response)[-1] == "4 people already have the current invitation and were not sent it again."
+
+    meeting.venue = "UNODC office"
+    meeting.save()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Send update (4 people)" in page
+    response = client.post(reverse("meeting-send-invitation-updates", args=[meeting.pk]))
+    assert message_texts(response)[-1] == "The updated invitation was sent to 4 people."
+    assert len(mail.outbox) == 8
+
+
+def test_inviting_with_no_one_to_invite_says_so(client, secretariat):
+    meeting = upcoming_meeting()
+    ParticipationFactory(meeting=meeting)  # an organisation without contacts
+    client.force_login(secretariat)
+    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+    assert response.status_code == 302
+    assert "No one to invite" in message_texts(response)[0]
+    assert mail.outbox == []
+
+
+def test_a_failing_mail_server_gives_the_secretariat_a_message_not_an_error_page(client, secretariat, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
+    meeting = invited_meeting(named=2)
+    client.force_login(secretariat)
+
+    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]), follow=True)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "could not be sent" in content and "alert-danger" in content
+    assert not Invitation.objects.exists()
+    assert not Participation.objects.filter(invitation_sent_at__isnull=False).exists()
+
+
+def test_a_past_meeting_has_no_invitation_buttons_and_refuses_with_a_message(client, secretariat):
+    meeting = MeetingFactory()
+    client.force_login(secretariat)
+    assert reverse("meeting-send-invitations", args=[meeting.pk]) not in client.get(meeting.get_absolute_url()).text
+    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+    assert response.status_code == 302
+    assert "The meeting is over" in message_texts(response)[0]
+
+
+@pytest.mark.parametrize("name", ["meeting-send-invitations", "meeting-send-invitation-updates"])
+def test_only_the_secretariat_may_send_and_only_by_post(client, participant, secretariat, name):
+    meeting = invited_meeting(named=1)
+    url = reverse(name, args=[meeting.pk])
+    assert client.post(url).status_code == 302  # anonymous: to the login page
+    client.force_login(participant)
+    assert client.post(url).status_code == 403
+    assert reverse("meeting-send-invitations", args=[meeting.pk]) not in client.get(meeting.get_absolute_url()).text
+    client.force_login(secretariat)
+    assert client.get(url).status_code == 405
+    assert client.post(reverse(name, args=[987654])).status_code == 404
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
+    client, secretariat, django_assert_max_num_queries, rows
+):
+    meeting = invited_meeting(named=rows, organisation_contacts=rows)
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(16):
+        assert client.post(reverse("meeting-send-invitations", args=[meeting.pk])).status_code == 302
+    assert len(mail.outbox) == 2 * rows
+    with django_assert_max_num_queries(16):
+        assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+# Minutes published
+
+
+def test_publishing_minutes_tells_the_participants_with_a_link(secretariat, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory()
+    named = ContactFactory(preferred_language="ru")
+    ParticipationFactory(meeting=meeting, organization=named.organization, contact=named)
+    whole = OrganizationFactory()
+    colleague = ContactFactory(organization=whole)
+    ParticipationFactory(meeting=meeting, organization=whole)
+    reports = []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_minutes(meeting=meeting, user=secretariat, on_announced=reports.append)
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([named.email, colleague.email])
+    for message in mail.outbox:
+        assert f"{BASE_URL}/meetings/{meeting.pk}/" in message.body
+        assert f'href="{BASE_URL}/meetings/{meeting.pk}/"' in html_of(message)
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert by_address[colleague.email].subject == f"Minutes published: {meeting}"
+    assert '<html lang="ru">' in html_of(by_address[named.email])
+    [delivery] = reports
+    assert len(delivery.sent) == 2
+
+
+def test_a_rolled_back_publication_sends_nothing(secretariat, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.publish_minutes(meeting=meeting, user=secretariat)
+        raise RuntimeError("something later in the same transaction failed")
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_publishing_from_the_meeting_page_sends_the_announcement(
+    client, secretariat, settings, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory()
+    contact = ContactFactory()
+    ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == [contact.email]
+
+
+def test_publishing_with_a_failing_mail_server_still_publishes(
+    secretariat, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    reports = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_minutes(meeting=meeting, user=secretariat, on_announced=reports.append)
+    meeting.refresh_from_db()
+    assert meeting.minutes_published
+    assert len(reports[0].failed) == 1
+
+
+def test_reopened_minutes_are_not_announced(secretariat):
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    assert notifications.announce_published_minutes(meeting_id=meeting.pk).sent == []
+    assert mail.outbox == []
+
+
+# Reminders
+
+
+TODAY = datetime.date(2026, 3, 10)
+
+
+def reminder_world():
+    organization = OrganizationFactory()
+    meeting = MeetingFactory(starts_at=datetime.datetime(2026, 1, 10, 10, tzinfo=TASHKENT))
+    due_soon = ActionItemFactory(
+        meeting=meeting, responsible_organization=organization, due_on=TODAY + datetime.timedelta(days=7)
+    )
+    overdue = ActionItemFactory(
+        meeting=meeting, responsible_organization=organization, due_on=TODAY - datetime.timedelta(days=20)
+    )
+    ActionItemFactory(meeting=meeting, responsible_organization=organization, due_on=TODAY + datetime.timedelta(days=8))
+    ActionItemFactory(meeting=meeting, responsible_organization=organization, due_on=TODAY, status=ActionStatus.DONE)
+    ActionItemFactory(meeting=meeting, responsible_organization=organization, due_on=None)
+    reader = ContactFactory(organization=organization, preferred_language="en")
+    ContactFactory(organization=organization, receives_reminders=False)
+    ContactFactory(organization=organization, email="")
+    ContactFactory(organization=organization, is_active=False)
+    other = ActionItemFactory(meeting=meeting, due_on=TODAY)  # another organisation, without contacts
+    return reader, [overdue, due_soon], other
+
+
+def test_reminders_cover_overdue_actions_and_those_due_within_a_week_for_contacts_who_want_them():
+    reader, actions, _other = reminder_world()
+    [reminder] = notifications.due_reminders(today=TODAY)
+    assert reminder.contact == reader
+    assert reminder.actions == actions
+
+
+def test_reminder_email_lists_the_actions_with_links_and_an_unsubscribe_link():
+    reader, (overdue, due_soon), _other = reminder_world()
+
+    delivery = notifications.send_action_reminders(today=TODAY)
+
+    assert delivery.sent == [reader]
+    [message] = mail.outbox
+    assert message.to == [reader.email]
+    assert message.subject == "2 follow-up actions are overdue or due soon"
+    assert overdue.title in message.body and due_soon.title in message.body
+    assert "OVERDUE since" in message.body
+    assert f"{BASE_URL}/actions/{overdue.pk}/" in message.body
+    unsubscribe = notifications.unsubscribe_url(reader)
+    assert unsubscribe.startswith(f"{BASE_URL}/reminders/unsubscribe/")
+    assert unsubscribe in message.body and unsubscribe in html_of(message)
+    assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
+    assert set(ActionReminder.objects.values_list("action", "contact", "sent_on")) == {
+        (overdue.pk, reader.pk, TODAY),
+        (due_soon.pk, reader.pk, TODAY),
+    }
+
+
+def test_an_action_is_mentioned_at_most_once_a_week():
+    reader, actions, _other = reminder_world()
+    notifications.send_action_reminders(today=TODAY)
+    assert notifications.due_reminders(today=TODAY) == []
+    # The next day the action due on day 8 comes into the week's window: only it is mentioned.
+    later_action = reader.organization.action_items.get(due_on=TODAY + datetime.timedelta(days=8))
+    for days in range(1, 7):
+        [reminder] = notifications.due_reminders(today=TODAY + datetime.timedelta(days=days))
+        assert reminder.actions == [later_action]
+    # A week later, the first two are due another reminder (if still open).
+    [reminder] = notifications.due_reminders(today=TODAY + datetime.timedelta(days=7))
+    assert set(reminder.actions) == {*actions, later_action}
+
+
+def test_reminders_are_in_the_recipients_language():
+    reader, _actions, _other = reminder_world()
+    reader.preferred_language = "ru"
+    reader.save()
+    notifications.send_action_reminders(today=TODAY)
+    [message] = mail.outbox
+    assert '<html lang="ru">' in html_of(message)
+    assert "March" not in message.body  # the dates are in Russian
+
+
+def test_command_dry_run_prints_and_sends_and_records_nothing():
+    reader, actions, _other = reminder_world()
+    out = StringIO()
+    call_command("send_action_reminders", "--dry-run", f"--date={TODAY}", stdout=out)
+    output = out.getvalue()
+    assert f"Would remind {reader.name} <{reader.email}> (en) of 2 action(s)" in output
+    assert actions[0].title in output and actions[1].title in output
+    assert "nothing was sent" in output
+    assert mail.outbox == [] and not ActionReminder.objects.exists()
+
+
+def test_command_sends_once_and_a_second_run_the_same_day_sends_nothing():
+    reminder_world()
+    out = StringIO()
+    call_command("send_action_reminders", f"--date={TODAY}", stdout=out)
+    assert "Sent 1 reminder(s)." in out.getvalue()
+    call_command("send_action_reminders", f"--date={TODAY}", stdout=out)
+    assert len(mail.outbox) == 1
+
+
+def test_command_fails_loudly_when_the_mail_server_refuses(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
+    reminder_world()
+    with pytest.raises(CommandError):
+        call_command("send_action_reminders", f"--date={TODAY}", stdout=StringIO())
+    assert not ActionReminder.objects.exists()
+
+
+def test_command_rejects_a_bad_date():
+    with pytest.raises(CommandError):
+        call_command("send_action_reminders", "--date=tomorrow")
+
+
+# Opting out
+
+
+def test_the_unsubscribe_link_works_without_logging_in(client):
+    reader, _actions, _other = reminder_world()
+    url = reverse("reminders-unsubscribe", args=[notifications.unsubscribe_token(reader)])
+
+    page = client.get(url)
+    assert page.status_code == 200 and "Stop the reminders" in page.text
+    reader.refresh_from_db()
+    assert reader.receives_reminders  # a GET (a link preview, a mail scanner) changes nothing
+    response = client.post(url)
+
+    assert response.status_code == 200 and "will no longer receive" in response.text
+    reader.refresh_from_db()
+    assert not reader.receives_reminders
+    assert notifications.due_reminders(today=TODAY) == []
+
+
+def test_one_click_unsubscribe_post_needs_no_csrf_token():
+    reader, _actions, _other = reminder_world()
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("reminders-unsubscribe", args=[notifications.unsubscribe_token(reader)])
+    assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    reader.refresh_from_db()
+    assert not reader.receives_reminders
+
+
+@pytest.mark.parametrize("token", ["nonsense", "1:abc:def", "MQ:1vX0AA:tampered"])
+def test_a_bad_unsubscribe_token_changes_nothing(client, token):
+    reader, _actions, _other = reminder_world()
+    forged = notifications.unsubscribe_token(reader)[:-2] + "xx"
+    for bad in (token, forged):
+        url = reverse("reminders-unsubscribe", args=[bad])
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+    reader.refresh_from_db()
+    assert reader.receives_reminders
+
+
+def test_my_settings_page_turns_reminders_off_and_on(client, participant, django_assert_max_num_queries):
+    client.force_login(participant)
+    url = reverse("profile")
+    with django_assert_max_num_queries(8):
+        page = client.get(url)
+    assert page.status_code == 200 and 'name="receives_reminders"' in page.text
+    assert "checked" in page.text
+
+    response = client.post(url, {})
+    assert response.status_code == 302
+    contact = Contact.objects.get(user=participant)
+    assert not contact.receives_reminders
+    client.post(url, {"receives_reminders": "on"})
+    contact.refresh_from_db()
+    assert contact.receives_reminders
+
+
+def test_my_settings_without_a_contact_record(client):
+    user = UserFactory()
+    client.force_login(user)
+    assert "not linked to a contact" in client.get(reverse("profile")).text
+    assert client.post(reverse("profile"), {}).status_code == 200
