@@ -6,6 +6,7 @@ tests. The world has two organisations: `organization` (the `participant` fixtur
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth.tokens import default_token_generator
@@ -14,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from meetings.models import MinutesStatus, ParticipationStatus
-from stakeholders.models import organization_of
+from stakeholders.models import Contact, organization_of
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -218,10 +219,41 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
     for param in url.params:
         if param == "uidb64":
             kwargs[param] = urlsafe_base64_encode(force_bytes(world.participant.pk))
-        elif param == "token":
-            kwargs[param] = default_token_generator.make_token(world.participant)
+        elif param == "token" and url.name == "password_reset_confirm":
+            participant = type(world.participant).objects.get(pk=world.participant.pk)  # fresh last_login
+            kwargs[param] = default_token_generator.make_token(participant)
+        elif param == "token" and url.name == "reminders-unsubscribe":
+            from meetings.notifications import unsubscribe_token
+
+            kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
+        elif param == "token":  # the participant's personal calendar feed
+            kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
+        elif param == "file_format":
+            kwargs[param] = "csv"
         elif param in ("year", "quarter"):
             kwargs[param] = {"year": 2023, "quarter": 4}[param]
         else:
             kwargs[param] = object_for(world, url, param, substitutes).pk
     return kwargs
+
+
+@contextmanager
+def shared_world(django_db_blocker):
+    """One world for a whole module: built inside a transaction that is rolled back at the end.
+
+    Each test still runs in its own savepoint (pytest-django's `db`), so tests that delete or change
+    objects do not affect the next one; building the world once keeps a matrix of hundreds of requests fast.
+    """
+    from django.db import transaction
+
+    from tests.stakeholders.factories import UserFactory, participant_user, secretariat_user
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world(
+            participant=participant_user(username="matrix-part"),
+            other_participant=participant_user(username="matrix-other"),
+            secretariat=secretariat_user(username="matrix-sec"),
+            admin=UserFactory(username="matrix-root", is_staff=True, is_superuser=True),
+        )
+        yield world
+        transaction.set_rollback(True)

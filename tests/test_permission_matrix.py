@@ -1,0 +1,243 @@
+"""The permission matrix: every URL pattern x role x method, with the expected answer.
+
+The objects in every URL belong to the `participant`'s organisation (tests/security/world.py): the participant is
+the owner, `other_participant` an outsider of another organisation. Convention, one for the whole portal:
+- anonymous visitors are sent to the login page (302 to /accounts/login/) except on the public pages;
+- a page or action only the secretariat may use answers 403 to participants;
+- an object a participant may SEE but whose action is not theirs (another organisation's action or activity)
+  answers 403; an object a participant may not see at all (draft minutes, another organisation's private data)
+  answers 404, so that its existence is not revealed (see test_hidden_objects_are_404_to_participants);
+- views that change data refuse GET with 405 and POST without a CSRF token with 403.
+A URL pattern missing here fails test_every_url_pattern_is_in_the_matrix: new pages cannot skip the matrix.
+The admin's own URLs are tested separately (staff only).
+"""
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+
+from tests.security.world import path_kwargs, shared_world, site_urls
+
+ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
+LOGIN = "login"  # 302 to the login page
+
+
+def row(get, post):
+    return {"GET": dict(zip(ROLES, get, strict=True)), "POST": dict(zip(ROLES, post, strict=True))}
+
+
+PUBLIC_FORM = row((200,) * 5, (200,) * 5)  # an empty POST re-shows the form with field errors
+PUBLIC_PAGE = row((200,) * 5, (405,) * 5)
+READ = row((LOGIN, 200, 200, 200, 200), (LOGIN, 405, 405, 405, 405))
+SECRETARIAT_READ = row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 405, 405))
+SECRETARIAT_FORM = row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 200, 200))  # empty POST: field errors
+SECRETARIAT_ACTION = row((LOGIN, 403, 403, 405, 405), (LOGIN, 403, 403, 302, 302))  # POST only, then redirect
+SECRETARIAT_ACTION_WITH_FORM = row((LOGIN, 403, 403, 405, 405), (LOGIN, 403, 403, 200, 200))  # empty POST: errors
+OWN_ORGANISATION_FORM = row((LOGIN, 200, 403, 200, 200), (LOGIN, 200, 403, 200, 200))
+OWN_ORGANISATION_ACTION = row((LOGIN, 405, 405, 405, 405), (LOGIN, 200, 403, 200, 200))  # POST only; errors
+USER_FORM = row((LOGIN, 200, 200, 200, 200), (LOGIN, 200, 200, 200, 200))
+
+MATRIX = {
+    # coordination
+    "dashboard": READ,
+    "healthz": PUBLIC_PAGE,
+    "search": READ,
+    # accounts
+    "login": PUBLIC_FORM,
+    "logout": row((LOGIN, 405, 405, 405, 405), (LOGIN,) * 5),  # POST only; then back to the login page
+    "set_language": row((405,) * 5, (302,) * 5),  # public, POST only: stores the language, back to the page
+    "password_change": USER_FORM,
+    "password_change_done": READ,
+    "password_reset": PUBLIC_FORM,
+    "password_reset_done": PUBLIC_PAGE,
+    "password_reset_confirm": row((302,) * 5, (302,) * 5),  # a valid link moves the token into the session
+    "password_reset_complete": PUBLIC_PAGE,
+    "profile": row((LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200)),  # admin: no contact, nothing to save
+    "reminders-unsubscribe": PUBLIC_FORM,  # the signed token in the link stands in for the login
+    # meetings: reading
+    "meeting-list": READ,
+    "meeting-detail": READ,
+    "series-list": READ,
+    "series-detail": READ,
+    "series-minutes": READ,
+    "series-minutes-pdf": READ,
+    "series-participation": READ,
+    "series-progress": READ,
+    "series-timeline": READ,
+    "meeting-agenda-print": READ,
+    "meeting-minutes-print": READ,
+    "meeting-minutes-pdf": READ,
+    "meeting-calendar": READ,
+    "calendar-feed": READ,
+    "calendar-subscription": READ,
+    "calendar-token-reset": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 404)),  # admin: no contact
+    "personal-calendar-feed": row((200,) * 5, (405,) * 5),  # the secret token stands in for the login
+    "action-list": READ,
+    "action-detail": READ,
+    "action-export": READ,
+    "activity-export": READ,
+    "participation-export": READ,
+    "document-download": READ,
+    # meetings: the secretariat's meeting cycle
+    "meeting-prepare-next": SECRETARIAT_ACTION,
+    "meeting-create": SECRETARIAT_FORM,
+    "meeting-edit": SECRETARIAT_FORM,
+    "meeting-agenda": SECRETARIAT_FORM,
+    "agenda-item-edit": SECRETARIAT_FORM,
+    "agenda-item-move": SECRETARIAT_ACTION,
+    "agenda-item-delete": SECRETARIAT_ACTION,
+    "meeting-participants": SECRETARIAT_FORM,
+    "meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
+    "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
+    "meeting-minutes-edit": SECRETARIAT_FORM,
+    "meeting-minutes-publish": SECRETARIAT_ACTION,
+    "meeting-minutes-reopen": SECRETARIAT_ACTION,
+    "statement-create": SECRETARIAT_FORM,
+    "statement-edit": SECRETARIAT_FORM,
+    "statement-delete": SECRETARIAT_ACTION,
+    "decision-create": SECRETARIAT_FORM,
+    "decision-edit": SECRETARIAT_FORM,
+    "decision-delete": SECRETARIAT_ACTION,
+    "action-create": SECRETARIAT_FORM,
+    "action-edit": SECRETARIAT_FORM,
+    "action-update": OWN_ORGANISATION_ACTION,
+    "meeting-history": SECRETARIAT_READ,
+    "meeting-send-invitations": SECRETARIAT_ACTION,
+    "meeting-send-invitation-updates": SECRETARIAT_ACTION,
+    "document-upload": SECRETARIAT_FORM,
+    "document-delete": SECRETARIAT_ACTION,
+    # stakeholders
+    "organization-list": READ,
+    "organization-detail": READ,
+    "organization-create": SECRETARIAT_FORM,
+    "organization-update": SECRETARIAT_FORM,
+    "organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
+    "contact-create": SECRETARIAT_FORM,
+    "contact-update": SECRETARIAT_FORM,
+    # activities
+    "activity-list": READ,
+    "activity-detail": READ,
+    "activity-create": SECRETARIAT_FORM,
+    "activity-update": SECRETARIAT_FORM,
+    "activity-delete": SECRETARIAT_ACTION,
+    "activity-progress": OWN_ORGANISATION_FORM,
+    "plan-create": SECRETARIAT_FORM,
+    "plan-update": SECRETARIAT_FORM,
+    "quarter-review": SECRETARIAT_FORM,
+    "endorse-plan": SECRETARIAT_ACTION,
+}
+
+
+def post_data(world, name):
+    """Most POSTs are sent empty (field errors or a plain action); these need a field to reach the action."""
+    return {"endorse-plan": {"plan": world.plan.pk}}.get(name, {})
+
+
+SITE_URLS = site_urls()
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with shared_world(django_db_blocker) as shared:
+        yield shared
+
+
+def request_as(world, role, url, method, client=None, substitutes=None):
+    client = client or Client()
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    path = reverse(url.name, kwargs=path_kwargs(world, url, substitutes))
+    if method == "GET":
+        return client.get(path)
+    return client.post(path, post_data(world, url.name))
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    names = {url.name for url in SITE_URLS}
+    missing = sorted(names - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - names)
+    assert not missing, f"URL patterns missing from the permission matrix (tests/test_permission_matrix.py): {missing}"
+    assert not stale, f"the matrix names URL patterns that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url", SITE_URLS, ids=[url.name for url in SITE_URLS])
+def test_permission_matrix(world, db, url, role, method):
+    if url.name not in MATRIX:
+        pytest.fail(f"{url.name} is missing from the permission matrix")
+    expected = MATRIX[url.name][method][role]
+    response = request_as(world, role, url, method)
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{method} {url.route} as {role}"
+        assert response.url.startswith(reverse("login")), f"{method} {url.route} as {role} -> {response.url}"
+    else:
+        assert response.status_code == expected, f"{method} {url.route} as {role}"
+        if expected == 302 and role != "anonymous":
+            assert not response.url.startswith(reverse("login")), "logged-in users are not sent to the login page"
+
+
+# Deliberately without CSRF protection, each with its reason.
+CSRF_EXEMPT = {
+    "reminders-unsubscribe": "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the signed token "
+    "authorises, and the worst a forged request does is stop someone's reminders",
+}
+
+
+def _posting_cases():
+    """(URL, role) for every URL that accepts a POST from some role: that POST must carry a CSRF token."""
+    for url in SITE_URLS:
+        if url.name in CSRF_EXEMPT:
+            continue
+        post = MATRIX.get(url.name, {}).get("POST", {})
+        for role in ("admin", "participant", "anonymous"):
+            if post.get(role) not in (405, 403, 404, LOGIN, None):
+                yield pytest.param(url, role, id=f"{url.name}-{role}")
+                break
+
+
+@pytest.mark.parametrize(("url", "role"), list(_posting_cases()))
+def test_post_without_csrf_token_is_refused(world, db, url, role):
+    client = Client(enforce_csrf_checks=True)
+    response = request_as(world, role, url, "POST", client=client)
+    assert response.status_code == 403
+    assert b"CSRF" in response.content
+
+
+# Objects a participant may not see at all answer 404 (not 403), so their existence is not revealed.
+HIDDEN = [
+    # (URL name, the world object to use, expected for participant and other_participant)
+    ("meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
+    ("meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
+]
+
+
+@pytest.mark.parametrize(("name", "substitutes", "expected"), HIDDEN, ids=[case[0] for case in HIDDEN])
+@pytest.mark.parametrize("role", ["participant", "other_participant"])
+def test_hidden_objects_are_404_to_participants(world, db, name, substitutes, expected, role):
+    url = next(url for url in SITE_URLS if url.name == name)
+    assert request_as(world, role, url, "GET", substitutes=substitutes).status_code == expected
+    assert request_as(world, "secretariat", url, "GET", substitutes=substitutes).status_code == 200
+
+
+def _admin_urls():
+    urls = [("admin:index", [])]
+    for model in admin.site._registry:
+        opts = model._meta
+        urls.append((f"admin:{opts.app_label}_{opts.model_name}_changelist", []))
+    return urls
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", 302), ("participant", 302), ("secretariat", 302), ("admin", 200)]
+)
+def test_the_admin_is_for_staff_only(world, db, role, expected):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    for name, args in _admin_urls():
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == expected, f"{name} as {role}"
+        if expected == 302:  # the admin's login, or the portal's for anonymous visitors
+            assert response.url.startswith((reverse("admin:login"), reverse("login")))
