@@ -50,8 +50,8 @@ class SearchText(forms.CharField):
 
 class SearchForm(forms.Form):
     q = SearchText(required=False, label=_("Search"))
-    kind = forms.ChoiceField(required=False, choices=[("", "Everything"), *KIND_LABELS.items()])
-    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(required=False, choices=[("", _("Everything")), *KIND_LABELS.items()])
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 
 @dataclass

@@ -9,3 +9,11 @@ register = template.Library()
 def localized(obj, field: str):
     """``{{ meeting|localized:"title" }}``: the Russian or Uzbek version of a field when there is one."""
     return localized_value(obj, field)
+
+
+@register.filter
+def participation_status(code: str):
+    """The label of a participation status code ("attended" -> "Attended" in the active language); "" for none."""
+    from meetings.models import ParticipationStatus
+
+    return ParticipationStatus(code).label if code in ParticipationStatus.values else ""

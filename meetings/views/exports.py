@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from activities.models import Activity
@@ -24,17 +25,17 @@ def export_actions(request, file_format):
     _check_format(file_format)
     actions = ActionFilter(request.GET, queryset=tracked_actions()).qs[:MAX_ROWS]
     header = [
-        "ID",
-        "Action",
-        "Responsible organisation",
-        "Owner",
-        "Due",
-        "Status",
-        "Overdue",
-        "Agreed at meeting",
-        "Meeting date",
-        "Reviewed at meetings",
-        "Description",
+        _("ID"),
+        _("Action"),
+        _("Responsible organisation"),
+        _("Owner"),
+        _("Due"),
+        _("Status"),
+        _("Overdue"),
+        _("Agreed at meeting"),
+        _("Meeting date"),
+        _("Reviewed at meetings"),
+        _("Description"),
     ]
     rows = (
         [
@@ -45,14 +46,14 @@ def export_actions(request, file_format):
             action.due_on,
             action.get_status_display(),
             "yes" if action.is_overdue else "",
-            f"{action.meeting.ordinal} meeting",
+            _("%(ordinal)s meeting") % {"ordinal": action.meeting.ordinal},
             action.meeting.local_start.date(),
-            [f"{meeting.ordinal} meeting" for meeting in reviewing_meetings(action)],
+            [_("%(ordinal)s meeting") % {"ordinal": meeting.ordinal} for meeting in reviewing_meetings(action)],
             action.description,
         ]
         for action in actions
     )
-    return table_response(file_format, f"actions-{_stamp()}", "Actions", header, rows)
+    return table_response(file_format, f"actions-{_stamp()}", _("Actions"), header, rows)
 
 
 @require_safe
@@ -65,19 +66,19 @@ def export_activities(request, file_format):
     )
     activities = ActivityFilter(request.GET, queryset=activities).qs[:MAX_ROWS]
     header = [
-        "ID",
-        "Quarter",
-        "Activity",
-        "Kind",
-        "Lead organisation",
-        "Partners",
-        "Starts",
-        "Ends",
-        "Places",
-        "Target group",
-        "Status",
-        "People reached",
-        "Outcome",
+        _("ID"),
+        _("Quarter"),
+        _("Activity"),
+        _("Kind"),
+        _("Lead organisation"),
+        _("Partners"),
+        _("Starts"),
+        _("Ends"),
+        _("Places"),
+        _("Target group"),
+        _("Status"),
+        _("People reached"),
+        _("Outcome"),
     ]
     rows = (
         [
@@ -97,7 +98,7 @@ def export_activities(request, file_format):
         ]
         for activity in activities
     )
-    return table_response(file_format, f"activities-{_stamp()}", "Activities", header, rows)
+    return table_response(file_format, f"activities-{_stamp()}", _("Activities"), header, rows)
 
 
 @require_safe
@@ -107,10 +108,10 @@ def export_participation(request, file_format):
         "meeting__starts_at", "organization__name", "contact__name", "id"
     )
     participations = ParticipationFilter(request.GET, queryset=participations).qs[:MAX_ROWS]
-    header = ["Meeting", "Date", "Series", "Organisation", "Kind", "Person", "Role", "Status"]
+    header = [_("Meeting"), _("Date"), _("Series"), _("Organisation"), _("Kind"), _("Person"), _("Role"), _("Status")]
     rows = (
         [
-            f"{p.meeting.ordinal} meeting",
+            _("%(ordinal)s meeting") % {"ordinal": p.meeting.ordinal},
             p.meeting.local_start.date(),
             p.meeting.series.title,
             p.organization.name,
@@ -121,4 +122,4 @@ def export_participation(request, file_format):
         ]
         for p in participations
     )
-    return table_response(file_format, f"participation-{_stamp()}", "Participation", header, rows)
+    return table_response(file_format, f"participation-{_stamp()}", _("Participation"), header, rows)
