@@ -210,6 +210,7 @@ HIDDEN = [
     # (URL name, the world object to use, expected for participant and other_participant)
     ("meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
     ("meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
+    ("document-download", {"document": "draft_minutes_document"}, 404),
 ]
 
 

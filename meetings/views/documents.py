@@ -79,6 +79,9 @@ class DocumentDownloadView(View):
     def get(self, request, pk):
         document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
         if not may_download(request.user, document):
+            if request.user.has_perm("meetings.view_meeting"):
+                # Draft minutes are hidden from the meeting page: do not reveal that the file exists either.
+                raise Http404("No such document.")
             raise PermissionDenied(_("You may not download this document."))
         try:
             handle = document.file.open("rb")

@@ -267,7 +267,7 @@ def test_a_minutes_document_follows_the_minutes_visibility(client, participant, 
     draft = DocumentFactory(kind="minutes", title="Draft minutes file")
     published = DocumentFactory(kind="minutes", meeting=MeetingFactory(published=True))
     client.force_login(participant)
-    assert client.get(reverse("document-download", args=[draft.pk])).status_code == 403
+    assert client.get(reverse("document-download", args=[draft.pk])).status_code == 404  # hidden, as the minutes
     assert "Draft minutes file" not in client.get(draft.meeting.get_absolute_url()).content.decode()
     assert client.get(reverse("document-download", args=[published.pk])).status_code == 200
     client.force_login(secretariat)

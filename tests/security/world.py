@@ -126,6 +126,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
         "other_action_update": ActionUpdateFactory(action=other_action, meeting=meeting),
         "document": DocumentFactory(meeting=meeting),
         "draft_document": DocumentFactory(meeting=draft_meeting),
+        "draft_minutes_document": DocumentFactory(meeting=draft_meeting, kind="minutes"),
         "plan": plan,
         "activity": activity,
         "other_activity": other_activity,
