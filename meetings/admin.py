@@ -4,10 +4,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import (
     ActionItem,
+    ActionReminder,
     ActionUpdate,
     AgendaItem,
     Decision,
     Document,
+    Invitation,
     Meeting,
     MeetingSeries,
     Participation,
@@ -226,3 +228,30 @@ class DocumentAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "meeting__title"]
     autocomplete_fields = ["meeting"]
     list_select_related = ["meeting"]
+
+
+class SentMailAdmin(admin.ModelAdmin):
+    """A log of e-mail sent (meetings/notifications.py): read-only. Deleting a row lets the mail be sent again."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SentMailAdmin):
+    list_display = ["meeting", "contact", "sequence", "sent_at"]
+    list_filter = ["meeting__series"]
+    search_fields = ["contact__name", "contact__email", "meeting__title"]
+    list_select_related = ["meeting", "contact__organization"]
+    date_hierarchy = "sent_at"
+
+
+@admin.register(ActionReminder)
+class ActionReminderAdmin(SentMailAdmin):
+    list_display = ["action", "contact", "sent_on"]
+    search_fields = ["contact__name", "contact__email", "action__title"]
+    list_select_related = ["action", "contact__organization"]
+    date_hierarchy = "sent_on"

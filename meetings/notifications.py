@@ -15,13 +15,13 @@ import logging
 import smtplib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from email.mime.text import MIMEText
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
+from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.template.loader import render_to_string
@@ -197,7 +197,8 @@ def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> 
                 "cancelled": cancelled,
             },
         )
-    ics = MIMEText(invitation_calendar(meeting=meeting, contact=contact, url=url).decode(), "calendar", "utf-8")
+    # Django's SafeMIMEText keeps UTF-8 text readable (8bit/quoted-printable) rather than base64.
+    ics = SafeMIMEText(invitation_calendar(meeting=meeting, contact=contact, url=url).decode(), "calendar", "utf-8")
     ics.set_param("method", "CANCEL" if cancelled else "REQUEST")
     ics.add_header("Content-Disposition", "attachment", filename=f"meeting-{meeting.pk}.ics")
     message.attach(ics)

@@ -646,3 +646,18 @@ def test_my_settings_without_a_contact_record(client):
     client.force_login(user)
     assert "not linked to a contact" in client.get(reverse("profile")).text
     assert client.post(reverse("profile"), {}).status_code == 200
+
+
+def test_the_admin_lists_sent_mail_read_only(client, admin_user):
+    meeting = invited_meeting(named=1)
+    notifications.send_invitations(meeting=meeting)
+    client.force_login(admin_user)
+    response = client.get(reverse("admin:meetings_invitation_changelist"))
+    assert response.status_code == 200 and meeting.participations.get().contact.name in response.text
+    assert client.get(reverse("admin:meetings_invitation_add")).status_code == 403
+    assert client.get(reverse("admin:meetings_actionreminder_changelist")).status_code == 200
+
+
+def test_the_user_menu_links_to_my_settings(client, participant):
+    client.force_login(participant)
+    assert f'href="{reverse("profile")}"' in client.get(reverse("dashboard")).text
