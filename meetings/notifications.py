@@ -197,8 +197,9 @@ def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> 
                 "cancelled": cancelled,
             },
         )
+        calendar = invitation_calendar(meeting=meeting, contact=contact, url=url).decode()
     # Django's SafeMIMEText keeps UTF-8 text readable (8bit/quoted-printable) rather than base64.
-    ics = SafeMIMEText(invitation_calendar(meeting=meeting, contact=contact, url=url).decode(), "calendar", "utf-8")
+    ics = SafeMIMEText(calendar, "calendar", "utf-8")
     ics.set_param("method", "CANCEL" if cancelled else "REQUEST")
     ics.add_header("Content-Disposition", "attachment", filename=f"meeting-{meeting.pk}.ics")
     message.attach(ics)

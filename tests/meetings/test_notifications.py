@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from coordination.roles import sync_roles
 from meetings import notifications, services
 from meetings.calendar import meeting_uid
 from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation
@@ -26,7 +27,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     ParticipationFactory,
 )
-from tests.stakeholders.factories import ContactFactory, OrganizationFactory, UserFactory
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory, UserFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -661,3 +662,27 @@ def test_the_admin_lists_sent_mail_read_only(client, admin_user):
 def test_the_user_menu_links_to_my_settings(client, participant):
     client.force_login(participant)
     assert f'href="{reverse("profile")}"' in client.get(reverse("dashboard")).text
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("backend", ["locmem", "failing"])
+def test_publishing_tells_the_secretariat_who_was_reached_or_not(client, settings, backend):
+    """With real commits (ATOMIC_REQUESTS), the mail goes out at the end of the request and its outcome is shown."""
+    sync_roles()  # a transactional test starts from an empty database
+    if backend == "failing":
+        settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
+    meeting = MeetingFactory()
+    contact = ContactFactory(email="focal.point@example.org")
+    ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    client.force_login(secretariat_user(username="publisher"))
+
+    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
+
+    assert response.status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.minutes_published
+    if backend == "locmem":
+        assert [message.to for message in mail.outbox] == [["focal.point@example.org"]]
+        assert "1 participant was told by e-mail." in response.text
+    else:
+        assert "could not be sent (focal.point@example.org)" in response.text
