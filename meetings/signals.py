@@ -28,5 +28,5 @@ def bump_calendar_sequence(sender, instance, created=False, raw=False, **kwargs)
     if raw or created or not getattr(instance, "_calendar_changed", False):
         return
     Meeting.objects.filter(pk=instance.pk).update(calendar_sequence=F("calendar_sequence") + 1)
-    instance.calendar_sequence = Meeting.objects.values_list("calendar_sequence", flat=True).get(pk=instance.pk)
+    instance.calendar_sequence += 1
     instance._calendar_changed = False
