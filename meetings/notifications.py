@@ -118,7 +118,7 @@ def _deliver(batch: list[tuple[Contact, EmailMultiAlternatives]], what: str) -> 
         connection.open()
     except SEND_ERRORS:
         logger.exception("Could not connect to the mail server to send %s to %d people", what, len(batch))
-        delivery.failed = [contact for contact, _message in batch]
+        delivery.failed = [contact for contact, _unsent in batch]
         return delivery
     try:
         for contact, message in batch:
@@ -128,14 +128,20 @@ def _deliver(batch: list[tuple[Contact, EmailMultiAlternatives]], what: str) -> 
             except SEND_ERRORS:
                 logger.exception("Could not send %s to %s (contact %s)", what, contact.email, contact.pk)
                 delivery.failed.append(contact)
+                # The server may have dropped the connection: the next message then opens a fresh one.
+                _close_quietly(connection, what)
             else:
                 delivery.sent.append(contact)
     finally:
-        try:
-            connection.close()
-        except SEND_ERRORS:
-            logger.warning("The mail connection did not close cleanly after sending %s", what, exc_info=True)
+        _close_quietly(connection, what)
     return delivery
+
+
+def _close_quietly(connection, what: str) -> None:
+    try:
+        connection.close()
+    except SEND_ERRORS:
+        logger.warning("The mail connection did not close cleanly while sending %s", what, exc_info=True)
 
 
 # Invitations

@@ -59,6 +59,24 @@ class BouncingEmailBackend(BaseEmailBackend):
         return len(email_messages)
 
 
+class DroppingEmailBackend(BaseEmailBackend):
+    """Like the SMTP backend, a dropped connection stays broken until close(): "drop..." addresses drop it."""
+
+    broken = False
+
+    def close(self):
+        self.broken = False
+
+    def send_messages(self, email_messages):
+        if self.broken:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        if email_messages[0].to[0].startswith("drop"):
+            self.broken = True
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        mail.outbox.extend(email_messages)
+        return len(email_messages)
+
+
 class UnreachableEmailBackend(BaseEmailBackend):
     def open(self):
         raise ConnectionRefusedError(111, "Connection refused")
@@ -299,6 +317,17 @@ def test_refused_messages_are_reported_and_not_recorded_so_they_can_be_retried(s
     assert "bounce@example.org" in caplog.text
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert notifications.send_invitations(meeting=meeting).sent == [bad]
+
+
+def test_a_dropped_connection_fails_one_message_and_the_next_goes_on_a_fresh_one(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.DroppingEmailBackend"
+    meeting = invited_meeting(named=0)
+    dropped = ContactFactory(name="A", email="drop@example.org")
+    good = ContactFactory(name="B", email="good@example.org")
+    for contact in (dropped, good):
+        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    delivery = notifications.send_invitations(meeting=meeting)
+    assert delivery.failed == [dropped] and delivery.sent == [good]
 
 
 def test_an_unreachable_mail_server_fails_every_message_without_raising(settings):
