@@ -212,6 +212,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coordination.lockout.lockout_response"  # templates/registration/locked_out.html
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_CALLABLE = "coordination.lockout.client_username"  # storable: no NUL, at most 150 characters
 AXES_VERBOSE = False
 # ------------------------------------------------------------------------------------------ end of security block
 

@@ -162,3 +162,12 @@ class TestSessions:
     def test_the_session_has_an_explicit_lifetime(self, client, participant):
         assert attempt(client, PASSWORD).status_code == 302
         assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 12 * 60 * 60
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["x" * 300, "part\x00", "<script>alert(1)</script>" * 20])
+def test_hostile_usernames_are_a_failed_login_not_an_error(client, participant, username):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = attempt(client, "wrong password", username=username)
+        assert response.status_code in (200, 429)
+    assert attempt(client, PASSWORD).status_code == 302  # the real user is not locked out by it
