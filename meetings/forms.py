@@ -187,10 +187,32 @@ class ParticipationRowForm(forms.ModelForm):
         }
 
 
+class KnownRowChoiceField(forms.ModelChoiceField):
+    """A formset row's hidden id, looked up among the rows the formset already loaded (not one query per row)."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.rows[int(value)]
+        except (KeyError, TypeError, ValueError):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
 class BaseParticipationFormSet(BaseModelFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+        if not hasattr(self, "_rows"):
+            self._rows = {row.pk: row for row in self.get_queryset()}
+        id_field = form.fields["id"]
+        form.fields["id"] = KnownRowChoiceField(
+            id_field.queryset, rows=self._rows, initial=id_field.initial, required=False, widget=id_field.widget
+        )
 
 
 ParticipationFormSet = modelformset_factory(

@@ -325,7 +325,7 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         context.setdefault("add_form", AddParticipantForm())
         context.update(
             meeting=meeting,
-            rollup=services.attendance_by_organization(form.instance for form in formset.forms),
+            rollup=services.attendance_by_organization(form.instance for form in formset.forms if form.instance.pk),
             uninvited_member_count=meeting.series.members.exclude(participations__meeting=meeting).count(),
         )
         return context

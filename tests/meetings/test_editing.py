@@ -539,3 +539,30 @@ def test_secretariat_pages_query_count_does_not_grow(client, secretariat, django
     ):
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_saving_the_register_does_not_query_per_row(client, secretariat, django_assert_max_num_queries, rows):
+    meeting = MeetingFactory()
+    participations = [ParticipationFactory(meeting=meeting) for _ in range(rows)]
+    data = {
+        "participants-TOTAL_FORMS": rows,
+        "participants-INITIAL_FORMS": rows,
+        "participants-MIN_NUM_FORMS": 0,
+        "participants-MAX_NUM_FORMS": 1000,
+    }
+    for index, participation in enumerate(participations):
+        data.update(
+            {
+                f"participants-{index}-id": participation.pk,
+                f"participants-{index}-role": "participant",
+                f"participants-{index}-status": "invited",
+            }
+        )
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(12):
+        response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    data["participants-0-id"] = ParticipationFactory().pk  # another meeting's row
+    response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
+    assert response.status_code == 200 and "id" in response.context["formset"].forms[0].errors
