@@ -8,7 +8,7 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        post_migrate.connect(_keep_roles_in_step, sender=self)
+        post_migrate.connect(_keep_roles_in_step, dispatch_uid="coordination.keep_roles_in_step")
 
         from django.contrib.auth.signals import user_logged_in
 
@@ -18,7 +18,15 @@ class CoordinationConfig(AppConfig):
 
 
 def _keep_roles_in_step(sender, **kwargs):
-    """New models added by later migrations get their permissions in the groups too."""
+    """New models added by later migrations get their permissions in the groups too.
+
+    post_migrate is sent once per app, in INSTALLED_APPS order, and each app's permissions are created by
+    its own signal: only after the last app are all of them there (also after a test flush).
+    """
+    from django.apps import apps
+
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
     from coordination.roles import sync_roles
 
     sync_roles()

@@ -62,18 +62,6 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """Give the Secretariat and Participant groups their permissions again.
-
-    A transactional test empties every table afterwards; the post_migrate signal that refills them runs the
-    portal's role sync before the meetings app has recreated its permissions, leaving the groups empty.
-    """
-    from coordination.roles import sync_roles
-
-    sync_roles()
-
-
 @pytest.fixture
 def new_page(chromium, live_server, request):
     """Open pages in fresh browser contexts (separate cookies: one per user); screenshot them on failure."""
