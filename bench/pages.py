@@ -74,7 +74,12 @@ PAGES = [
     Page("busy organisation", "organization-detail", args=lambda d: [d.busy_organization.pk]),
     Page("actions, open, filtered", "action-list", query=lambda d: {"status": "open"}),
     Page("activities (plans)", "activity-list"),
-    Page("activity timeline, a year", "activity-timeline", query=lambda d: {"year": d.year}),
+    Page(
+        "activity timeline, a year",
+        "series-timeline",
+        args=lambda d: [d.full_meeting.series_id],
+        query=lambda d: {"year": d.year},
+    ),
     Page("search, common word", "search", query=lambda d: {"q": COMMON_WORD}),
     Page("search, rare word", "search", query=lambda d: {"q": RARE_WORD}),
     Page("calendar feed", "calendar-feed"),

@@ -332,15 +332,29 @@ def run_wrk(base: str, target: Target, cookie: str, args, duration: int | None =
     if cookie:
         command[-1:-1] = ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    settle(base)
     match = re.search(r"^BENCH_JSON (\{.*\})$", output, re.MULTILINE)
     if not match:
         raise SystemExit(f"no result from wrk for {target.path}:\n{output}")
     result = json.loads(match.group(1))
-    errors = sum(value for key, value in result.items() if key.startswith("errors_"))
-    if errors:
-        raise SystemExit(f"wrk saw {errors} errors on {target.path}: {result}\n{output}")
+    if result["errors_status"]:  # a 4xx/5xx answer: the page is broken, its numbers would mean nothing
+        raise SystemExit(f"wrk saw {result['errors_status']} error answers on {target.path}: {result}\n{output}")
+    # Socket errors and requests slower than wrk's timeout are counted and shown in the report.
+    result["errors"] = sum(value for key, value in result.items() if key.startswith("errors_"))
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
     return result
+
+
+def settle(base: str, timeout: float = 60) -> None:
+    """Wait until the requests wrk left queued in gunicorn are answered, so they do not slow the next run."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=timeout) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
 
 
 def check_page(base: str, target: Target, cookie: str) -> None:
@@ -384,12 +398,14 @@ def summarise(target: Target, baseline: bool = False) -> dict:
         "p95": _median(target.runs, "p95_us") / 1000,
         "queries": target.queries,
         "kb": (target.size or 0) / 1024,
+        "errors": sum(run["errors"] for run in target.runs),
     }
     if baseline:
         row["ratio"] = 1.0
     else:
         row["ratio"] = statistics.median(
-            page["rps"] / healthz["rps"] for page, healthz in zip(target.runs, target.baseline_runs, strict=True)
+            page["rps"] / healthz["rps"] if healthz["rps"] else 0.0
+            for page, healthz in zip(target.runs, target.baseline_runs, strict=True)
         )
     row["ok"] = row["ratio"] >= TARGET_RATIO and row["p95"] < TARGET_P95_MS
     return row
@@ -419,14 +435,15 @@ def postgres_version() -> str:
 
 def render_table(rows: list[dict]) -> str:
     lines = [
-        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | SQL queries | KiB | target |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | SQL queries | KiB | errors | target |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
         path = row["path"] if len(row["path"]) <= 40 else row["path"][:37] + "..."
         lines.append(
             f"| {row['label']} | `{path}` | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
-            f"{row['ratio']:.2f} | {row['queries']} | {row['kb']:.0f} | {'yes' if row['ok'] else '**no**'} |"
+            f"{row['ratio']:.2f} | {row['queries']} | {row['kb']:.0f} | {row['errors']} | "
+            f"{'yes' if row['ok'] else '**no**'} |"
         )
     return "\n".join(lines)
 
@@ -528,6 +545,8 @@ def main(argv=None) -> int:
         for server in servers:
             server.stop()
 
+    raw_path = RAW_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+    raw_path.write_text(json.dumps([t.__dict__ for t in [baseline, *targets]], indent=1, default=str))
     rows = [summarise(baseline, baseline=True), *[summarise(target) for target in targets]]
     report = render_report(
         rows,
@@ -545,9 +564,6 @@ def main(argv=None) -> int:
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(report)
-    (RAW_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
-        json.dumps({"rows": rows, "targets": [t.__dict__ for t in [baseline, *targets]]}, indent=1, default=str)
-    )
     print(report)
     log(f"wrote {args.output}")
     if not args.no_readme and args.output == RESULTS_DIR / "latest.md" and update_readme(report):
