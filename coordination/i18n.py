@@ -47,8 +47,8 @@ def language_on_login(sender, request, user, **kwargs):
     saved in the profile. Without a cookie, a profile language other than the default is applied; the default
     (never chosen) leaves the browser's Accept-Language in charge.
     """
-    if request is None:
-        return
+    if request is None or request.method != "POST":
+        return  # only a login form; Client.force_login and the like change nothing
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if chosen and translation.check_for_language(chosen):
         remember_language(user, chosen)

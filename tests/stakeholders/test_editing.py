@@ -189,10 +189,10 @@ def test_a_referenced_organisation_is_kept_and_the_message_says_why(client, secr
         "2 contacts",
         "1 participation",
         "1 action item",
-        "1 activity (as lead organization)",
+        "1 activity (as lead organisation)",
         "1 activity (as partners)",
-        "1 meeting series (as convening organization)",
-        "1 organization (units under it)",
+        "1 meeting series (as convening organisation)",
+        "1 organisation (units under it)",
     ):
         assert part in message, part
     assert "Mark it inactive instead" in message
