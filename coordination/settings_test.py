@@ -15,3 +15,21 @@ AUTHENTICATION_BACKENDS = [
     "tests.security.backends.AxesBackendAllowingTestClientLogin",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# N+1 detection (django-zeal, issue 5): every request the tests make fails with NPlusOneError when a page loads
+# the same relation once per row instead of with select_related/prefetch_related.
+INSTALLED_APPS = [*INSTALLED_APPS, "zeal"]  # noqa: F405
+MIDDLEWARE = ["zeal.middleware.zeal_middleware", *MIDDLEWARE]  # noqa: F405
+ZEAL_RAISE = True
+ZEAL_SHOW_ALL_CALLERS = True
+# Repeated get() calls that are not a page loading rows one by one:
+ZEAL_ALLOWLIST = [
+    # Django's session middleware reads the session again when it flushes a stale one.
+    {"model": "sessions.Session", "field": "get()"},
+    # A model formset's hidden `id` field looks up each posted row with get() (the participation register).
+    {"model": "meetings.Participation", "field": "get()"},
+    # The quarter review upserts one review per activity (update_or_create): a write per row anyway.
+    {"model": "activities.ActivityReview", "field": "get()"},
+    # The organisation form walks up the parent chain to refuse a loop (a few levels at most).
+    {"model": "stakeholders.Organization", "field": "get()"},
+]
