@@ -476,6 +476,8 @@ def render_report(rows, context) -> str:
 - Data set (scale {context["args"].scale}, {generated}): {counts}
 - Logged in as a participant of the busiest organisation; SQL queries per request counted with Django's test client
 - Two app servers: {context["session_check"]}
+- Load average (1 min) before / after the run: {context["load"][0]:.1f} / {context["load"][1]:.1f}
+  (other work on the machine lowers every number; errors = wrk timeouts over 10 s and socket errors)
 - Targets: ratio >= 0.33 and p95 < {TARGET_P95_MS} ms. {verdict}{missing}
 
 {render_table(rows)}
@@ -526,6 +528,7 @@ def main(argv=None) -> int:
     log("queries per request: " + ", ".join(f"{t.label} {t.queries}" for t in [baseline, *targets]))
     postgres = postgres_version()
 
+    load_before = os.getloadavg()[0]
     servers = []
     try:
         first = Server(args.port, env)
@@ -560,6 +563,7 @@ def main(argv=None) -> int:
             "generated": generated,
             "missing": missing,
             "session_check": session_check,
+            "load": (load_before, os.getloadavg()[0]),
         },
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
