@@ -100,6 +100,15 @@ def upcoming_meeting(**kwargs):
     return MeetingFactory(**(defaults | kwargs))
 
 
+def on_the_list(meeting, contact):
+    return ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+
+
+def past_meeting(**kwargs):
+    start = datetime.datetime(2023, 10, 24, 10, tzinfo=TASHKENT)  # explicit: the factory's dates move on with each use
+    return MeetingFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **kwargs)
+
+
 def invited_meeting(named=1, organisation_contacts=0):
     """An upcoming meeting with an agenda, `named` people on its list, and one organisation invited as a whole."""
     meeting = upcoming_meeting()
@@ -107,7 +116,7 @@ def invited_meeting(named=1, organisation_contacts=0):
     AgendaItemFactory(meeting=meeting, position=2, title="Review of follow-up actions")
     for _ in range(named):
         contact = ContactFactory()
-        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+        on_the_list(meeting, contact)
     if organisation_contacts:
         organization = OrganizationFactory()
         ContactFactory.create_batch(organisation_contacts, organization=organization)
@@ -138,11 +147,11 @@ def message_texts(response) -> list[str]:
 def test_recipients_are_named_contacts_and_the_contacts_of_organisations_invited_as_a_whole():
     meeting = upcoming_meeting()
     named = ContactFactory(name="Aziza Named")
-    ParticipationFactory(meeting=meeting, organization=named.organization, contact=named)
+    on_the_list(meeting, named)
     no_email = ContactFactory(email="")
-    ParticipationFactory(meeting=meeting, organization=no_email.organization, contact=no_email)
+    on_the_list(meeting, no_email)
     inactive = ContactFactory(is_active=False)
-    ParticipationFactory(meeting=meeting, organization=inactive.organization, contact=inactive)
+    on_the_list(meeting, inactive)
     whole = OrganizationFactory()
     first, second = (
         ContactFactory(organization=whole, name="Bekzod"),
@@ -206,7 +215,7 @@ def test_each_invitation_is_in_the_recipients_language():
     meeting = invited_meeting(named=0)
     for language in ("en", "ru", "uz"):
         contact = ContactFactory(preferred_language=language)
-        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+        on_the_list(meeting, contact)
 
     notifications.send_invitations(meeting=meeting)
 
@@ -228,7 +237,7 @@ def test_a_second_click_sends_nothing_to_those_already_invited():
     notifications.send_invitations(meeting=meeting)
     assert len(mail.outbox) == 2
     newcomer = ContactFactory()
-    ParticipationFactory(meeting=meeting, organization=newcomer.organization, contact=newcomer)
+    on_the_list(meeting, newcomer)
 
     delivery = notifications.send_invitations(meeting=meeting)
 
@@ -250,7 +259,7 @@ def test_a_changed_meeting_sends_an_update_with_the_same_uid_and_a_higher_sequen
     meeting.save()
     assert meeting.calendar_sequence == 1
     newcomer = ContactFactory()
-    ParticipationFactory(meeting=meeting, organization=newcomer.organization, contact=newcomer)
+    on_the_list(meeting, newcomer)
     status = notifications.invitation_status(meeting=meeting)
     assert (status.invited, status.outdated, status.update_due) == (2, 2, True)
     mail.outbox.clear()
@@ -294,8 +303,8 @@ def test_a_cancelled_meeting_sends_cancellations_and_no_new_invitations():
 
 
 def test_no_invitations_for_a_meeting_that_is_over():
-    meeting = MeetingFactory()  # in 2023
-    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    meeting = past_meeting()
+    on_the_list(meeting, ContactFactory())
     with pytest.raises(notifications.ValidationError):
         notifications.send_invitations(meeting=meeting)
     assert mail.outbox == [] and not Invitation.objects.exists()
@@ -307,7 +316,7 @@ def test_refused_messages_are_reported_and_not_recorded_so_they_can_be_retried(s
     good = ContactFactory(email="good@example.org")
     bad = ContactFactory(email="bounce@example.org")
     for contact in (good, bad):
-        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+        on_the_list(meeting, contact)
 
     delivery = notifications.send_invitations(meeting=meeting)
 
@@ -325,7 +334,7 @@ def test_a_dropped_connection_fails_one_message_and_the_next_goes_on_a_fresh_one
     dropped = ContactFactory(name="A", email="drop@example.org")
     good = ContactFactory(name="B", email="good@example.org")
     for contact in (dropped, good):
-        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+        on_the_list(meeting, contact)
     delivery = notifications.send_invitations(meeting=meeting)
     assert delivery.failed == [dropped] and delivery.sent == [good]
 
@@ -392,7 +401,7 @@ def test_a_failing_mail_server_gives_the_secretariat_a_message_not_an_error_page
 
 
 def test_a_past_meeting_has_no_invitation_buttons_and_refuses_with_a_message(client, secretariat):
-    meeting = MeetingFactory()
+    meeting = past_meeting()
     client.force_login(secretariat)
     assert reverse("meeting-send-invitations", args=[meeting.pk]) not in client.get(meeting.get_absolute_url()).text
     response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
@@ -433,7 +442,7 @@ def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
 def test_publishing_minutes_tells_the_participants_with_a_link(secretariat, django_capture_on_commit_callbacks):
     meeting = MeetingFactory()
     named = ContactFactory(preferred_language="ru")
-    ParticipationFactory(meeting=meeting, organization=named.organization, contact=named)
+    on_the_list(meeting, named)
     whole = OrganizationFactory()
     colleague = ContactFactory(organization=whole)
     ParticipationFactory(meeting=meeting, organization=whole)
@@ -455,7 +464,7 @@ def test_publishing_minutes_tells_the_participants_with_a_link(secretariat, djan
 
 def test_a_rolled_back_publication_sends_nothing(secretariat, django_capture_on_commit_callbacks):
     meeting = MeetingFactory()
-    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    on_the_list(meeting, ContactFactory())
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
@@ -472,7 +481,7 @@ def test_publishing_from_the_meeting_page_sends_the_announcement(
 ):
     meeting = MeetingFactory()
     contact = ContactFactory()
-    ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    on_the_list(meeting, contact)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
@@ -486,7 +495,7 @@ def test_publishing_with_a_failing_mail_server_still_publishes(
 ):
     settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
     meeting = MeetingFactory()
-    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    on_the_list(meeting, ContactFactory())
     reports = []
     with django_capture_on_commit_callbacks(execute=True):
         services.publish_minutes(meeting=meeting, user=secretariat, on_announced=reports.append)
@@ -497,7 +506,7 @@ def test_publishing_with_a_failing_mail_server_still_publishes(
 
 def test_reopened_minutes_are_not_announced(secretariat):
     meeting = MeetingFactory()
-    ParticipationFactory(meeting=meeting, contact=ContactFactory())
+    on_the_list(meeting, ContactFactory())
     assert notifications.announce_published_minutes(meeting_id=meeting.pk).sent == []
     assert mail.outbox == []
 
@@ -702,7 +711,7 @@ def test_publishing_tells_the_secretariat_who_was_reached_or_not(client, setting
         settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
     meeting = MeetingFactory()
     contact = ContactFactory(email="focal.point@example.org")
-    ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    on_the_list(meeting, contact)
     client.force_login(secretariat_user(username="publisher"))
 
     response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
