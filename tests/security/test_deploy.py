@@ -34,7 +34,9 @@ print(json.dumps({name: getattr(settings, name, None) for name in names}))
 
 
 def run_in_production(args, **extra_env):
-    env = {**os.environ, **PRODUCTION_ENV, **extra_env}
+    # The browser tests allow async-unsafe calls in this process; a production process never does.
+    inherited = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**inherited, **PRODUCTION_ENV, **extra_env}
     return subprocess.run(  # noqa: S603 (fixed argv)
         [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
     )
