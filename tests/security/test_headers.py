@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.security.world import build_world, path_kwargs, site_urls
+from tests.security.world import path_kwargs, shared_world, site_urls
 
 SITE_URLS = site_urls()
 INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
@@ -13,11 +13,10 @@ INLINE_STYLE = re.compile(rb"<style\b|\sstyle\s*=", re.IGNORECASE)
 EVENT_HANDLER = re.compile(rb"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 
 
-@pytest.fixture
-def world(participant, other_participant, secretariat, admin_user):
-    return build_world(
-        participant=participant, other_participant=other_participant, secretariat=secretariat, admin=admin_user
-    )
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with shared_world(django_db_blocker) as shared:
+        yield shared
 
 
 def assert_security_headers(response):
@@ -46,7 +45,7 @@ def assert_no_inline_code(response):
 
 @pytest.mark.parametrize("url", SITE_URLS, ids=[url.name for url in SITE_URLS])
 @pytest.mark.parametrize("role", ["anonymous", "participant", "secretariat"])
-def test_every_page_has_the_security_headers(client, world, url, role):
+def test_every_page_has_the_security_headers(client, world, db, url, role):
     if role != "anonymous":
         client.force_login(getattr(world, role))
     path = reverse(url.name, kwargs=path_kwargs(world, url))
@@ -56,7 +55,7 @@ def test_every_page_has_the_security_headers(client, world, url, role):
     assert_no_inline_code(response)
 
 
-def test_error_pages_and_admin_have_the_security_headers(client, world):
+def test_error_pages_and_admin_have_the_security_headers(client, world, db):
     client.force_login(world.admin)
     for path in ["/no-such-page/", "/admin/", "/admin/meetings/meeting/", reverse("admin:auth_user_changelist")]:
         response = client.get(path)
