@@ -26,8 +26,6 @@ ZEAL_SHOW_ALL_CALLERS = True
 ZEAL_ALLOWLIST = [
     # Django's session middleware reads the session again when it flushes a stale one.
     {"model": "sessions.Session", "field": "get()"},
-    # A model formset's hidden `id` field looks up each posted row with get() (the participation register).
-    {"model": "meetings.Participation", "field": "get()"},
     # The quarter review upserts one review per activity (update_or_create): a write per row anyway.
     {"model": "activities.ActivityReview", "field": "get()"},
     # The organisation form walks up the parent chain to refuse a loop (a few levels at most).
