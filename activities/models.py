@@ -143,6 +143,8 @@ class Activity(TimeStampedModel):
         indexes = [
             GinIndex(fields=["places"], name="activity_places_gin"),
             GinIndex(fulltext.activity_document(), name="activity_search_idx"),
+            # The calendar feed and the timeline pick activities by date among tens of thousands.
+            models.Index(fields=["starts_on", "id"], name="activity_starts_on_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -13,9 +14,11 @@ from meetings.models import AgendaItem, Meeting, MeetingStatus
 # show every meeting twice after a move.
 UID_DOMAIN = "coordination-portal"
 PRODUCT_ID = "-//Coordination portal//Meetings and activities//EN"
-# A feed lists the latest meetings and activities (and everything upcoming among them); calendar
-# apps poll feeds often, so a very long history is not worth sending every time.
-FEED_LIMIT = 300
+# Calendar apps poll feeds often and every event costs serialisation time, so a feed holds the
+# meetings and activities of the last FEED_HISTORY_DAYS and upcoming, at most FEED_LIMIT of each kind,
+# the ones nearest to today when there are more.
+FEED_HISTORY_DAYS = 365
+FEED_LIMIT = 100
 
 _EVENT_STATUS = {
     MeetingStatus.PLANNED: "CONFIRMED",
@@ -39,14 +42,20 @@ def meetings_for_calendar():
 
 
 def feed_meetings():
-    return meetings_for_calendar().order_by("-starts_at", "-id")[:FEED_LIMIT]
+    now = timezone.now()
+    since = now - datetime.timedelta(days=FEED_HISTORY_DAYS)
+    distance = Greatest(F("starts_at") - Value(now), Value(now) - F("starts_at"))
+    return meetings_for_calendar().filter(starts_at__gte=since).order_by(distance, "id")[:FEED_LIMIT]
 
 
 def feed_activities():
+    today = timezone.localdate()
+    since = today - datetime.timedelta(days=FEED_HISTORY_DAYS)
+    distance = Greatest(F("starts_on") - Value(today), Value(today) - F("starts_on"))
     return (
-        Activity.objects.filter(starts_on__isnull=False)
+        Activity.objects.filter(starts_on__gte=since)
         .select_related("lead_organization")
-        .order_by("-starts_on", "-id")[:FEED_LIMIT]
+        .order_by(distance, "id")[:FEED_LIMIT]
     )
 
 

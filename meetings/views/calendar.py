@@ -35,7 +35,7 @@ def _feed(request, name: str) -> bytes:
 
 @require_safe
 def calendar_feed(request):
-    """Every meeting and activity (the latest few hundred) for the logged-in user."""
+    """The meetings and activities of the last year and upcoming (see meetings.calendar) for the logged-in user."""
     return _ics_response(_feed(request, "Coordination meetings"), "coordination.ics", download=False)
 
 

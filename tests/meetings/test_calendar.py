@@ -3,9 +3,11 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
-from meetings.calendar import meeting_uid
+from activities.quarter import Quarter
+from meetings.calendar import activity_uid, meeting_uid
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
@@ -21,6 +23,16 @@ def parse(response) -> Calendar:
 
 def events(calendar):
     return list(calendar.walk("VEVENT"))
+
+
+def recent_meeting(days_from_now=7, **kwargs):
+    """A meeting inside the feed's window (the factory's default dates are years back)."""
+    return MeetingFactory(starts_at=timezone.now() + datetime.timedelta(days=days_from_now), **kwargs)
+
+
+def activity_on(day: datetime.date, **kwargs):
+    quarter = Quarter.containing(day)
+    return ActivityFactory(starts_on=day, plan__year=quarter.year, plan__quarter_number=quarter.number, **kwargs)
 
 
 def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, participant):
@@ -83,32 +95,53 @@ def test_cancelled_meeting_is_marked_cancelled_in_the_file(client, participant):
 
 
 def test_feed_has_meetings_and_all_day_activities(client, participant):
-    meeting = MeetingFactory()
-    activity = ActivityFactory(
+    meeting = recent_meeting()
+    first_day = Quarter.current().first_day
+    activity = activity_on(
+        first_day,
         title="Airport staff training",
-        starts_on=datetime.date(2023, 11, 1),
-        ends_on=datetime.date(2023, 11, 3),
+        ends_on=first_day + datetime.timedelta(days=2),
         places=["Bukhara", "Fergana"],
-        plan__quarter_number=4,
     )
     client.force_login(participant)
     calendar = parse(client.get("/calendar.ics"))
     by_uid = {str(event["uid"]): event for event in events(calendar)}
     assert set(by_uid) == {meeting_uid(meeting), f"activity-{activity.pk}@coordination-portal"}
     activity_event = by_uid[f"activity-{activity.pk}@coordination-portal"]
-    assert activity_event.decoded("dtstart") == datetime.date(2023, 11, 1)
-    assert activity_event.decoded("dtend") == datetime.date(2023, 11, 4)
+    assert activity_event.decoded("dtstart") == first_day
+    assert activity_event.decoded("dtend") == first_day + datetime.timedelta(days=3)
     assert str(activity_event["location"]) == "Bukhara, Fergana"
 
 
 @pytest.mark.parametrize("rows", [3, 30])
 def test_feed_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
     for _ in range(rows):
-        AgendaItemFactory(meeting=MeetingFactory())
-        ActivityFactory()
+        AgendaItemFactory(meeting=recent_meeting())
+        activity_on(timezone.localdate())
     client.force_login(participant)
     with django_assert_max_num_queries(7):
-        assert client.get("/calendar.ics").status_code == 200
+        response = client.get("/calendar.ics")
+    assert len(events(parse(response))) == 2 * rows
+
+
+def test_feed_leaves_out_events_older_than_a_year_and_keeps_those_nearest_today(client, participant, monkeypatch):
+    monkeypatch.setattr("meetings.calendar.FEED_LIMIT", 2)
+    today = timezone.localdate()
+    too_old = recent_meeting(days_from_now=-400)
+    last_month, next_week, in_two_years = (recent_meeting(days) for days in (-30, 7, 730))
+    old_activity = activity_on(today - datetime.timedelta(days=400))
+    current_activity = activity_on(today)
+    client.force_login(participant)
+
+    uids = {str(event["uid"]) for event in events(parse(client.get("/calendar.ics")))}
+
+    assert uids == {
+        meeting_uid(last_month),
+        meeting_uid(next_week),
+        activity_uid(current_activity),
+    }
+    assert meeting_uid(too_old) not in uids and meeting_uid(in_two_years) not in uids
+    assert activity_uid(old_activity) not in uids
 
 
 def test_feed_needs_a_login(client):
@@ -116,7 +149,7 @@ def test_feed_needs_a_login(client):
 
 
 def test_personal_feed_works_without_a_session(client, participant):
-    MeetingFactory(title="Subscribed meeting")
+    recent_meeting(title="Subscribed meeting")
     token = participant.contact.calendar_token
     response = client.get(f"/calendar/{token}.ics")
     assert response.status_code == 200
