@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -298,9 +298,11 @@ def _strongest_status_of(organization):
 def attendance_dots(organization) -> list[tuple]:
     """[(series, [meeting with .status_of_organization, ...]), ...]: the latest meetings of the series the
     organisation belongs to or took part in, oldest first, with its status at each (one query)."""
+    # EXISTS per series (a few dozen) stops at the first participation found, where an IN list would
+    # collect the series of every participation of a busy organisation (thousands).
     series_ids = MeetingSeries.objects.filter(
-        Q(members=organization)
-        | Q(pk__in=Participation.objects.filter(organization=organization).values("meeting__series"))
+        Exists(MeetingSeries.members.through.objects.filter(meetingseries=OuterRef("pk"), organization=organization))
+        | Exists(Participation.objects.filter(meeting__series=OuterRef("pk"), organization=organization))
     ).values("pk")
     meetings = (
         Meeting.objects.filter(series__in=series_ids)
@@ -340,13 +342,15 @@ def action_record(organization) -> ActionRecord:
 
 
 def owned_actions(organization):
-    """Open ones first (soonest due), then the rest."""
+    """Open ones first (soonest due), then the rest: the first few of each read in index order, then merged
+    (sorting on an open-or-not expression would sort every action of a busy organisation)."""
+    actions = ActionItem.objects.filter(responsible_organization=organization).select_related("meeting", "owner")
+    still_open = actions.filter(status__in=OPEN_ACTION_STATUSES).annotate(closed=Value(0))
+    closed = actions.exclude(status__in=OPEN_ACTION_STATUSES).annotate(closed=Value(1))
     return (
-        ActionItem.objects.filter(responsible_organization=organization)
-        .select_related("meeting", "owner")
-        .order_by(Case(When(status__in=OPEN_ACTION_STATUSES, then=Value(0)), default=Value(1)), "due_on", "-id")[
-            :PROFILE_LIST
-        ]
+        still_open.order_by("due_on", "id")[:PROFILE_LIST]
+        .union(closed.order_by("due_on", "id")[:PROFILE_LIST], all=True)
+        .order_by("closed", "due_on", "id")[:PROFILE_LIST]
     )
 
 
@@ -359,15 +363,19 @@ def statements_made(organization, user):
 
 def activities_involved(organization):
     """Activities the organisation led or partnered, newest first, each with .is_led."""
-    activities = (
-        Activity.objects.filter(
-            Q(lead_organization=organization)
-            | Q(pk__in=Activity.partners.through.objects.filter(organization=organization).values("activity"))
-        )
-        .select_related("lead_organization", "plan")
-        .order_by("-plan__year", "-plan__quarter_number", "-starts_on", "-id")[: PROFILE_LIST * 2]
+    # Led and partnered ones are two indexed lookups; an OR of them was a scan of every activity.
+    newest_first = ("-plan__year", "-plan__quarter_number", "-starts_on", "-id")
+    involved = Activity.objects.select_related("lead_organization", "plan")
+    led = involved.filter(lead_organization=organization)
+    partnered = involved.filter(
+        pk__in=Activity.partners.through.objects.filter(organization=organization).values("activity")
+    ).exclude(lead_organization=organization)
+    shown = PROFILE_LIST * 2
+    activities = list(
+        led.order_by(*newest_first)[:shown]
+        .union(partnered.order_by(*newest_first)[:shown], all=True)
+        .order_by(*newest_first)[:shown]
     )
-    activities = list(activities)
     for activity in activities:
         activity.is_led = activity.lead_organization_id == organization.pk
     return activities

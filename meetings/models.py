@@ -554,6 +554,12 @@ class ActionItem(TimeStampedModel):
                 condition=Q(status__in=OPEN_ACTION_STATUSES),
                 name="open_action_org_due_idx",
             ),
+            # An organisation's closed actions by due date (its profile lists them after the open ones).
+            models.Index(
+                fields=["responsible_organization", "due_on", "id"],
+                condition=~Q(status__in=OPEN_ACTION_STATUSES),
+                name="closed_action_org_due_idx",
+            ),
             GinIndex(fulltext.action_document(), name="action_search_idx"),
         ]
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from meetings import analytics
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -57,3 +58,33 @@ def test_profile_query_count_is_constant(client, participant, organization, djan
     client.force_login(participant)
     with django_assert_max_num_queries(15):
         assert client.get(organization.get_absolute_url()).status_code == 200
+
+
+def test_profile_lists_open_actions_first_by_due_date_then_closed_ones(organization):
+    closed_early = ActionItemFactory(
+        responsible_organization=organization, status="done", due_on=datetime.date(2023, 1, 1)
+    )
+    open_late = ActionItemFactory(
+        responsible_organization=organization, status="open", due_on=datetime.date(2023, 6, 1)
+    )
+    open_early = ActionItemFactory(
+        responsible_organization=organization, status="in_progress", due_on=datetime.date(2023, 2, 1)
+    )
+    dropped = ActionItemFactory(
+        responsible_organization=organization, status="dropped", due_on=datetime.date(2023, 3, 1)
+    )
+    ActionItemFactory(status="open")
+
+    assert list(analytics.owned_actions(organization)) == [open_early, open_late, closed_early, dropped]
+
+
+def test_profile_lists_an_activity_led_and_partnered_once(organization):
+    led_and_partnered = ActivityFactory(lead_organization=organization)
+    led_and_partnered.partners.add(organization)
+    partnered = ActivityFactory()
+    partnered.partners.add(organization)
+    ActivityFactory()
+
+    activities = analytics.activities_involved(organization)
+
+    assert sorted((a.pk, a.is_led) for a in activities) == sorted([(led_and_partnered.pk, True), (partnered.pk, False)])
