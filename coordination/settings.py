@@ -175,6 +175,8 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # HTTPS. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO,https (only when the
 # proxy always sets that header); set SECURE_SSL_REDIRECT=False only when the proxy itself redirects to HTTPS.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# A load balancer's health check speaks plain HTTP to the app server: answer it instead of redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not SECURE_SSL_REDIRECT and not DEBUG:
     SILENCED_SYSTEM_CHECKS = ["security.W008"]  # the proxy redirects to HTTPS (documented choice)
 if _proxy_ssl_header := env.list("SECURE_PROXY_SSL_HEADER", default=[]):

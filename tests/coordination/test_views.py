@@ -60,3 +60,10 @@ def test_roles_exist_with_permissions():
     participant_permissions = Group.objects.get(name=PARTICIPANT).permissions
     assert participant_permissions.filter(codename="view_meeting").exists()
     assert not participant_permissions.filter(codename__in=["change_meeting", "view_draft_minutes"]).exists()
+
+
+def test_healthz_is_not_redirected_to_https(client, settings):
+    """Load balancers check health over plain HTTP; every other page still goes to HTTPS."""
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get(reverse("login")).status_code == 301
