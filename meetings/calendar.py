@@ -5,9 +5,11 @@ import datetime
 from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from activities.models import Activity, ActivityStatus
+from coordination.i18n import localized, translation_fields
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
 # UIDs must not change with the host name the portal is served under, or calendar apps would
@@ -37,7 +39,12 @@ def activity_uid(activity) -> str:
 
 def meetings_for_calendar():
     return Meeting.objects.select_related("series").prefetch_related(
-        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "id").only("meeting_id", "title"))
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.order_by("position", "id").only(
+                "meeting_id", "title", *translation_fields("title")
+            ),
+        )
     )
 
 
@@ -60,10 +67,12 @@ def feed_activities():
 
 
 def _meeting_description(meeting, url: str) -> str:
-    lines = [str(meeting.series), f"{meeting.get_format_display()} · {meeting.venue or 'Venue to be announced'}"]
+    venue = meeting.venue or _("Venue to be announced")
+    lines = [str(meeting.series), f"{meeting.get_format_display()} · {venue}"]
     items = list(meeting.agenda_items.all())
     if items:
-        lines += ["", "Agenda:"] + [f"{number}. {item.title}" for number, item in enumerate(items, start=1)]
+        titles = [f"{number}. {localized(item, 'title')}" for number, item in enumerate(items, start=1)]
+        lines += ["", _("Agenda:"), *titles]
     if url:
         lines += ["", url]
     return "\n".join(lines)
@@ -75,7 +84,7 @@ def meeting_event(meeting, url: str = "") -> Event:
     event.add("sequence", meeting.calendar_sequence)
     event.add("dtstamp", timezone.now())
     event.add("last-modified", meeting.updated)
-    event.add("summary", f"{meeting.ordinal} meeting: {meeting.title}" if meeting.title else str(meeting))
+    event.add("summary", str(meeting))
     event.add("dtstart", meeting.local_start)
     event.add("dtend", meeting.local_end)
     if meeting.venue:

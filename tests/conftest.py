@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.stakeholders.factories import OrganizationFactory, UserFactory, participant_user, secretariat_user
 
@@ -40,3 +42,10 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def back_to_the_default_language():
+    """LocaleMiddleware leaves the last request's language active in the thread: no test passes it on."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -34,13 +34,6 @@ PAGES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def back_to_the_default_language():
-    """LocaleMiddleware leaves the last request's language active in the thread: do not pass Uzbek to later tests."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 def html_lang(response) -> str:
     return re.search(r'<html lang="([\w-]+)"', response.content.decode()).group(1)
 

@@ -186,3 +186,19 @@ def test_subscription_page_shows_the_personal_address(client, participant):
     client.force_login(participant)
     response = client.get(reverse("calendar-subscription"))
     assert participant.contact.calendar_token in response.content.decode()
+
+
+def test_meeting_calendar_file_follows_the_language(client, participant):
+    """The summary, the agenda heading and agenda titles with a Russian version come out in Russian."""
+    meeting = MeetingFactory(number=5, title="Quarterly review", title_ru="Ежеквартальный обзор", venue="")
+    AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks", title_ru="Вступительное слово")
+    client.force_login(participant)
+
+    response = client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="ru")
+
+    [event] = events(parse(response))
+    assert "Ежеквартальный обзор" in str(event["summary"])
+    description = str(event["description"])
+    assert "Повестка дня:" in description
+    assert "1. Вступительное слово" in description
+    assert "Место проведения будет объявлено" in description
