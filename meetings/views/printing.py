@@ -13,6 +13,23 @@ from meetings.printing import (
 )
 
 
+class PdfOrHtmlMixin:
+    """Renders the page as HTML, or with ``as_pdf`` as a PDF download of the same template."""
+
+    as_pdf = False
+
+    def pdf_filename(self, context) -> str:
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.as_pdf:
+            return super().render_to_response(context, **response_kwargs)
+        html = render_to_string(self.template_name, context, request=self.request)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.pdf_filename(context)}"'
+        return response
+
+
 class MeetingPrintMixin:
     context_object_name = "meeting"
 
@@ -30,11 +47,10 @@ class AgendaPrintView(MeetingPrintMixin, DetailView):
         return context
 
 
-class MinutesPrintView(MeetingPrintMixin, DetailView):
+class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
     """The minutes, ready to print; a 404 for those who may not read them yet."""
 
     template_name = "meetings/print/minutes.html"
-    as_pdf = False
 
     def get_object(self, queryset=None):
         meeting = super().get_object(queryset)
@@ -52,21 +68,15 @@ class MinutesPrintView(MeetingPrintMixin, DetailView):
         )
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        if not self.as_pdf:
-            return super().render_to_response(context, **response_kwargs)
-        html = render_to_string(self.template_name, context, request=self.request)
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="minutes-meeting-{self.object.number}.pdf"'
-        return response
+    def pdf_filename(self, context) -> str:
+        return f"minutes-meeting-{self.object.number}.pdf"
 
 
-class CompiledMinutesView(DetailView):
+class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
     """The published minutes of every meeting of a series, in order: for the annual report."""
 
     template_name = "meetings/print/compiled_minutes.html"
     context_object_name = "series"
-    as_pdf = False
 
     def get_queryset(self):
         return MeetingSeries.objects.select_related("convening_organization", "funding_organization")
@@ -95,11 +105,6 @@ class CompiledMinutesView(DetailView):
         )
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        if not self.as_pdf:
-            return super().render_to_response(context, **response_kwargs)
-        html = render_to_string(self.template_name, context, request=self.request)
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    def pdf_filename(self, context) -> str:
         suffix = f"-{context['year']}" if context["year"] else ""
-        response["Content-Disposition"] = f'attachment; filename="minutes-series-{self.object.pk}{suffix}.pdf"'
-        return response
+        return f"minutes-series-{self.object.pk}{suffix}.pdf"

@@ -71,7 +71,7 @@ def test_minutes_pdf_is_a_pdf(client, participant):
     response = client.get(reverse("meeting-minutes-pdf", args=[meeting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == f'attachment; filename="minutes-meeting-{meeting.number}.pdf"'
     assert response.content.startswith(b"%PDF-")
     assert len(response.content) > 2000
 
@@ -105,6 +105,9 @@ def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretari
     assert by_year.context["entries"] == []
     pdf = client.get(reverse("series-minutes-pdf", args=[series.pk]))
     assert pdf.content.startswith(b"%PDF-")
+    assert pdf["Content-Disposition"] == f'attachment; filename="minutes-series-{series.pk}.pdf"'
+    pdf_of_a_year = client.get(reverse("series-minutes-pdf", args=[series.pk]), {"year": "2023"})
+    assert pdf_of_a_year["Content-Disposition"] == f'attachment; filename="minutes-series-{series.pk}-2023.pdf"'
 
 
 @pytest.mark.parametrize("rows", [3, 30])
