@@ -109,7 +109,7 @@ class ActivityCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateVi
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
-    success_message = "“%(title)s” was added to the plan."
+    success_message = _("“%(title)s” was added to the plan.")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -126,7 +126,7 @@ class ActivityUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateVi
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
-    success_message = "“%(title)s” was saved."
+    success_message = _("“%(title)s” was saved.")
 
     def get_queryset(self):
         return Activity.objects.select_related("plan__series").prefetch_related("partners", "topics")

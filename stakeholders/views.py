@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
@@ -77,14 +78,14 @@ class OrganizationCreateView(SecretariatRequiredMixin, SuccessMessageMixin, Crea
     model = Organization
     form_class = OrganizationForm
     template_name = "stakeholders/organization_form.html"
-    success_message = "“%(name)s” was added."
+    success_message = gettext_lazy("“%(name)s” was added.")
 
 
 class OrganizationUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
     model = Organization
     form_class = OrganizationForm
     template_name = "stakeholders/organization_form.html"
-    success_message = "“%(name)s” was saved."
+    success_message = gettext_lazy("“%(name)s” was saved.")
 
     def get_queryset(self):
         return Organization.objects.select_related("parent")
@@ -123,7 +124,7 @@ class ContactCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateVie
     model = Contact
     form_class = ContactForm
     template_name = "stakeholders/contact_form.html"
-    success_message = "%(name)s was added."
+    success_message = gettext_lazy("%(name)s was added.")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -137,7 +138,7 @@ class ContactUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateVie
     model = Contact
     form_class = ContactForm
     template_name = "stakeholders/contact_form.html"
-    success_message = "%(name)s was saved."
+    success_message = gettext_lazy("%(name)s was saved.")
 
     def get_queryset(self):
         return Contact.objects.select_related("organization", "user")

@@ -276,3 +276,12 @@ def test_form_pages_query_count_does_not_grow(client, secretariat, django_assert
     ):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_success_messages_follow_the_language(client, secretariat, organization):
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "ru"
+    response = client.post(reverse("contact-create"), _contact_data(organization), follow=True)
+    assert "Контакт Dilnoza Karimova добавлен." in [str(message) for message in response.context["messages"]]
+    response = client.post(reverse("organization-create"), _organization_data(), follow=True)
+    assert "Организация «Ministry of Justice» добавлена." in [str(message) for message in response.context["messages"]]
