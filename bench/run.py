@@ -267,8 +267,12 @@ def _get(opener, url):
         return error.code, error.read()
 
 
-def log_in(base: str) -> tuple[str, str]:
-    """Log in through the login form like a browser; returns the session cookie's name and value."""
+def log_in(base: str) -> str:
+    """Log in through the login form like a browser; returns the Cookie header a browser would send next.
+
+    That is the session and the CSRF cookie: without the latter every page would answer with a new CSRF cookie,
+    which no browser sees after its first page.
+    """
     from django.conf import settings
 
     from bench.datagen import BENCH_PASSWORD, BENCH_USERNAME
@@ -291,7 +295,7 @@ def log_in(base: str) -> tuple[str, str]:
     cookies = {cookie.name: cookie.value for cookie in jar}
     if status != 302 or settings.SESSION_COOKIE_NAME not in cookies:
         raise SystemExit(f"logging in as {BENCH_USERNAME} failed (HTTP {status})")
-    return settings.SESSION_COOKIE_NAME, cookies[settings.SESSION_COOKIE_NAME]
+    return "; ".join(f"{name}={value}" for name, value in sorted(cookies.items()))
 
 
 def fetch_with_session(url: str, cookie: str) -> tuple[int, bytes]:
@@ -536,8 +540,7 @@ def main(argv=None) -> int:
         servers = [first, second]
         first.wait_until_ready()
         second.wait_until_ready()
-        cookie_name, session = log_in(first.base)
-        cookie = f"{cookie_name}={session}"
+        cookie = log_in(first.base)
         session_check = check_shared_session(first, second, cookie)
         log(session_check)
         second.stop()

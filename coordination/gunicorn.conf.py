@@ -43,9 +43,13 @@ wsgi_app = "coordination.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-# Workers are recycled now and then so that a slow leak cannot grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers are recycled now and then so that a slow leak cannot grow without bound. The application is loaded once
+# in the master and workers fork from it, so a recycled worker is ready in milliseconds instead of stalling its
+# requests for the second it takes to import Django (which showed as a p95 of several hundred ms under load).
+# Loading the application opens no database connection, so no connection is shared across the fork.
+preload_app = True
+max_requests = 20000
+max_requests_jitter = 2000
 timeout = 30
 graceful_timeout = 20
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
