@@ -152,7 +152,8 @@ class Target:
     path: str
     queries: int | None = None
     size: int | None = None
-    runs: list = field(default_factory=list)
+    runs: list = field(default_factory=list)  # repeated requests: the page cache replays the page
+    first_view_runs: list = field(default_factory=list)  # every request new to the page cache: rendered
     baseline_runs: list = field(default_factory=list)
 
 
@@ -173,10 +174,10 @@ def resolve_pages(only: str | None) -> tuple[list[Target], list[str]]:
 
 
 def count_queries(targets: list[Target], baseline: Target) -> None:
-    """SQL queries per request, with Django's test client logged in as the bench participant."""
+    """SQL queries per rendered request (page cache off), with Django's test client as the bench participant."""
     from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     from bench.datagen import BENCH_USERNAME
@@ -192,7 +193,7 @@ def count_queries(targets: list[Target], baseline: Target) -> None:
             browser.get(target.path)  # warm up: first-request work is not what a page costs
         except Exception as error:
             raise SystemExit(f"{target.label} ({target.path}) fails: {error!r}") from error
-        with CaptureQueriesContext(connection) as context:
+        with override_settings(PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as context:
             response = browser.get(target.path)
         if response.status_code != 200:
             raise SystemExit(f"{target.label} ({target.path}) answered {response.status_code} to the test client")
@@ -320,7 +321,10 @@ def check_shared_session(first: Server, second: Server, cookie: str) -> str:
     )
 
 
-def run_wrk(base: str, target: Target, cookie: str, args, duration: int | None = None) -> dict:
+def run_wrk(
+    base: str, target: Target, cookie: str, args, duration: int | None = None, first_view: bool = False
+) -> dict:
+    """One wrk run; with first_view, report.lua makes every request new to the page cache (see its comment)."""
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -335,7 +339,8 @@ def run_wrk(base: str, target: Target, cookie: str, args, duration: int | None =
     ]
     if cookie:
         command[-1:-1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    env = {**os.environ, "BENCH_FIRST_VIEW": "1" if first_view else ""}
+    output = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     settle(base)
     match = re.search(r"^BENCH_JSON (\{.*\})$", output, re.MULTILINE)
     if not match:
@@ -378,12 +383,15 @@ def measure(base: str, targets: list[Target], baseline: Target, cookie: str, arg
         for target in targets:
             healthz = run_wrk(base, baseline, None, args)  # anonymous, like a load balancer's health check
             page = run_wrk(base, target, cookie, args)
+            first_view = run_wrk(base, target, cookie, args, first_view=True)
             target.baseline_runs.append(healthz)
             target.runs.append(page)
+            target.first_view_runs.append(first_view)
             baseline.runs.append(healthz)
             log(
                 f"round {round_number}/{args.rounds}  {target.label:<28} {page['rps']:8.0f} req/s  "
-                f"p95 {page['p95_us'] / 1000:6.1f} ms   /healthz {healthz['rps']:6.0f} req/s"
+                f"p95 {page['p95_us'] / 1000:6.1f} ms   first view {first_view['rps']:6.0f} req/s  "
+                f"p95 {first_view['p95_us'] / 1000:6.1f} ms   /healthz {healthz['rps']:6.0f} req/s"
             )
         for target in targets:
             check_page(base, target, cookie)  # still 200: the session did not expire half-way
@@ -391,6 +399,13 @@ def measure(base: str, targets: list[Target], baseline: Target, cookie: str, arg
 
 def _median(runs, key):
     return statistics.median(run[key] for run in runs)
+
+
+def _ratio(runs, baseline_runs) -> float:
+    return statistics.median(
+        page["rps"] / healthz["rps"] if healthz["rps"] else 0.0
+        for page, healthz in zip(runs, baseline_runs, strict=True)
+    )
 
 
 def summarise(target: Target, baseline: bool = False) -> dict:
@@ -407,10 +422,11 @@ def summarise(target: Target, baseline: bool = False) -> dict:
     if baseline:
         row["ratio"] = 1.0
     else:
-        row["ratio"] = statistics.median(
-            page["rps"] / healthz["rps"] if healthz["rps"] else 0.0
-            for page, healthz in zip(target.runs, target.baseline_runs, strict=True)
-        )
+        row["ratio"] = _ratio(target.runs, target.baseline_runs)
+        row["first_rps"] = _median(target.first_view_runs, "rps")
+        row["first_p95"] = _median(target.first_view_runs, "p95_us") / 1000
+        row["first_ratio"] = _ratio(target.first_view_runs, target.baseline_runs)
+        row["errors"] += sum(run["errors"] for run in target.first_view_runs)
     row["ok"] = row["ratio"] >= TARGET_RATIO and row["p95"] < TARGET_P95_MS
     return row
 
@@ -439,15 +455,21 @@ def postgres_version() -> str:
 
 def render_table(rows: list[dict]) -> str:
     lines = [
-        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | SQL queries | KiB | errors | target |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | target "
+        "| first view req/s | first view p95 ms | first view ratio | SQL queries (rendered) | KiB | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         path = row["path"] if len(row["path"]) <= 40 else row["path"][:37] + "..."
+        first_view = (
+            f"{row['first_rps']:,.0f} | {row['first_p95']:.1f} | {row['first_ratio']:.2f}"
+            if "first_rps" in row
+            else "| |"
+        )
         lines.append(
             f"| {row['label']} | `{path}` | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
-            f"{row['ratio']:.2f} | {row['queries']} | {row['kb']:.0f} | {row['errors']} | "
-            f"{'yes' if row['ok'] else '**no**'} |"
+            f"{row['ratio']:.2f} | {'yes' if row['ok'] else '**no**'} | {first_view} | {row['queries']} | "
+            f"{row['kb']:.0f} | {row['errors']} |"
         )
     return "\n".join(lines)
 
@@ -477,6 +499,10 @@ def render_report(rows, context) -> str:
 - Load: wrk, {context["args"].threads} threads, {context["args"].connections} connections,
   {context["args"].duration} s per run, {context["args"].rounds} rounds; /healthz and each page alternately;
   medians over the rounds; ratio = page req/s / the /healthz req/s measured just before it
+- Two numbers per page. "req/s", "p95" and "target": wrk repeats one request, as a user reloading a page does;
+  after a worker's first request the page cache (coordination/page_cache.py) replays it with one query.
+  "First view": every request carries a new dummy cookie (bench/report.lua), so nothing is replayed and each
+  request renders the page: what a page costs the first time, or right after any write
 - Data set (scale {context["args"].scale}, {generated}): {counts}
 - Logged in as a participant of the busiest organisation; SQL queries per request counted with Django's test client
 - Two app servers: {context["session_check"]}
