@@ -51,6 +51,8 @@ class ActivityPlan(TimeStampedModel):
         verbose_name = _("activity plan")
         verbose_name_plural = _("activity plans")
         ordering = ["-year", "-quarter_number"]
+        # The plan list (newest first) and the dashboard (this quarter's plans) read plans by quarter.
+        indexes = [models.Index(fields=["-year", "-quarter_number"], name="plan_quarter_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "year", "quarter_number"],

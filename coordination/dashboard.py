@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.db.models import DateField
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
+from coordination.queries import sort_key_without_index
 from meetings.models import ActionItem, Meeting
 from stakeholders.models import organization_of
 
@@ -56,9 +58,9 @@ def build_dashboard(user) -> Dashboard:
     activities = []
     if plan:
         activities = list(
-            Activity.objects.filter(plan__year=plan.year, plan__quarter_number=plan.quarter_number)
+            Activity.objects.filter(plan__in=ActivityPlan.objects.for_quarter(plan.quarter))
             .select_related("lead_organization")
-            .order_by("starts_on", "title")[:LIST_LIMIT]
+            .order_by(sort_key_without_index("starts_on", DateField()), "title")[:LIST_LIMIT]
         )
 
     drafts = list(_meetings().with_draft_minutes().order_by("-starts_at")[:LIST_LIMIT]) if can_see_drafts else []

@@ -16,6 +16,7 @@ from activities.quarter import Quarter
 from coordination import fulltext
 from coordination.i18n import localized
 from coordination.models import TimeStampedModel
+from coordination.queries import sort_key_without_index
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -95,7 +96,12 @@ class MinutesStatus(models.TextChoices):
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self):
-        return self.filter(ends_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED).order_by("starts_at")
+        """Meetings not over yet, the soonest first: read through the ends_at index (see sort_key_without_index)."""
+        return (
+            self.filter(ends_at__gte=timezone.now())
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by(sort_key_without_index("starts_at", models.DateTimeField()), "id")
+        )
 
     def past(self):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
@@ -195,6 +201,7 @@ class Meeting(TimeStampedModel):
         indexes = [
             # Date filters and the meetings list's order (-starts_at, -id), read backwards, with no sort step.
             models.Index(fields=["starts_at", "id"], name="meeting_list_order_idx"),
+            models.Index(fields=["ends_at"], name="meeting_ends_at_idx"),  # the meetings still to come
             GinIndex(fulltext.meeting_document(), name="meeting_search_idx"),
             GinIndex(fulltext.meeting_minutes_document(), name="meeting_minutes_search_idx"),
         ]
