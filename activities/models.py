@@ -136,7 +136,10 @@ class Activity(TimeStampedModel):
     description_ru = models.TextField(_("description (Russian)"), blank=True)
     description_uz = models.TextField(_("description (Uzbek)"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    search_document = fulltext.stored(fulltext.activity_document())
+
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    objects = fulltext.WithoutStoredDocuments()
 
     class Meta:
         verbose_name = _("activity")
@@ -144,7 +147,7 @@ class Activity(TimeStampedModel):
         ordering = ["starts_on", "title"]
         indexes = [
             GinIndex(fields=["places"], name="activity_places_gin"),
-            GinIndex(fulltext.activity_document(), name="activity_search_idx"),
+            GinIndex(fields=["search_document"], name="activity_search_idx"),
             # The calendar feed and the timeline pick activities by date among tens of thousands.
             models.Index(fields=["starts_on", "id"], name="activity_starts_on_idx"),
         ]

@@ -1,13 +1,14 @@
 """The full-text search documents of the portal's models.
 
-Each searchable model declares a GIN expression index on one of these documents; the search
-page (coordination/search.py) filters on the very same expression, so PostgreSQL answers from
-the index instead of scanning the table. Change a document here and a migration follows.
+Each searchable model stores its documents in generated columns (`stored`), kept by PostgreSQL on every write,
+with a GIN index on each. The search page (coordination/search.py) matches and ranks on those columns, so
+neither finding nor ranking parses a row's text again (ranking a common word over long minutes used to parse
+each candidate's text on every search). Change a document here and a migration follows.
 """
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchVector
-from django.db.models import F, Func, TextField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db.models import F, Func, GeneratedField, Manager, TextField
 from django.db.models.functions import Cast
 
 SEARCH_CONFIG = "english"
@@ -36,6 +37,26 @@ def document(*weighted_parts):
         piece = SearchVector(part, weight=weight, config=SEARCH_CONFIG)
         vector = piece if vector is None else vector + piece
     return vector
+
+
+# The generated columns' names; history tables leave them out (they are derived from the other fields).
+STORED_FIELDS = ["search_document", "minutes_search_document"]
+
+
+class WithoutStoredDocuments(Manager):
+    """Reads rows without their stored documents: only the search page needs them, and only inside SQL.
+
+    (A select_related() join still reads them; the busiest lists defer them there too.)
+    """
+
+    def get_queryset(self):
+        stored_here = [field.name for field in self.model._meta.concrete_fields if field.name in STORED_FIELDS]
+        return super().get_queryset().defer(*stored_here)
+
+
+def stored(vector):
+    """A tsvector column PostgreSQL computes from the row on every insert and update."""
+    return GeneratedField(expression=vector, output_field=SearchVectorField(), db_persist=True)
 
 
 def meeting_document():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import TextField, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -26,8 +26,7 @@ from stakeholders.models import Organization
 MAX_QUERY_LENGTH = 200
 PER_KIND = 5
 PAGE_SIZE = 20
-# Ranking parses each candidate's text again; for a very common word only this many matches (any of
-# them, as the GIN index yields them) are ranked.
+# For a very common word only this many matches (any of them, as the GIN index yields them) are ranked.
 CANDIDATE_LIMIT = 200
 
 KIND_LABELS = {
@@ -90,15 +89,14 @@ class Search:
 
     # -- one query per source -------------------------------------------------
     def _matching(self, queryset, document, snippet_text):
+        """Rows whose stored `document` column (see coordination.fulltext) matches, best first."""
         # No ORDER BY: sorted candidates (e.g. a model's default newest-first) would make PostgreSQL walk that
-        # order and parse every row's text instead of reading the matches from the GIN index.
-        candidates = (
-            queryset.alias(document=document).filter(document=self.query).order_by().values("pk")[:CANDIDATE_LIMIT]
-        )
+        # order and test every row instead of reading the matches from the GIN index.
+        candidates = queryset.filter(**{document: self.query}).order_by().values("pk")[:CANDIDATE_LIMIT]
         return (
             queryset.filter(pk__in=candidates)
             .annotate(
-                rank=SearchRank(document, self.query),
+                rank=SearchRank(F(document), self.query),
                 snippet=SearchHeadline(
                     snippet_text,
                     self.query,
@@ -127,7 +125,7 @@ class Search:
             meetings = self._by_meeting_year(Meeting.objects.select_related("series"), prefix="")
             return [
                 (
-                    self._matching(meetings, fulltext.meeting_document(), _joined("title", Value(" · "), "venue")),
+                    self._matching(meetings, "search_document", _joined("title", Value(" · "), "venue")),
                     lambda m: (
                         str(m),
                         m.get_absolute_url(),
@@ -139,9 +137,7 @@ class Search:
             items = self._by_meeting_year(AgendaItem.objects.select_related("meeting"))
             return [
                 (
-                    self._matching(
-                        items, fulltext.agenda_item_document(), _joined("title", Value(". "), "description")
-                    ),
+                    self._matching(items, "search_document", _joined("title", Value(". "), "description")),
                     lambda i: (i.title, i.meeting.get_absolute_url() + "#agenda", _meeting_label(i.meeting)),
                 )
             ]
@@ -155,7 +151,7 @@ class Search:
                 (
                     self._matching(
                         self._by_meeting_year(meetings, prefix=""),
-                        fulltext.meeting_minutes_document(),
+                        "minutes_search_document",
                         "minutes_summary",
                     ),
                     lambda m: (
@@ -165,9 +161,7 @@ class Search:
                     ),
                 ),
                 (
-                    self._matching(
-                        self._by_meeting_year(items), fulltext.agenda_item_minutes_document(), "discussion_summary"
-                    ),
+                    self._matching(self._by_meeting_year(items), "minutes_search_document", "discussion_summary"),
                     lambda i: (
                         _("Minutes: %(title)s") % {"title": i.title},
                         i.meeting.get_absolute_url() + "#minutes",
@@ -181,7 +175,7 @@ class Search:
             )
             return [
                 (
-                    self._matching(statements, fulltext.statement_document(), "summary"),
+                    self._matching(statements, "search_document", "summary"),
                     lambda s: (
                         f"{s.speaker.name} ({s.organization.short_name})",
                         s.meeting.get_absolute_url() + "#statements",
@@ -193,7 +187,7 @@ class Search:
             actions = self._by_meeting_year(ActionItem.objects.select_related("meeting", "responsible_organization"))
             return [
                 (
-                    self._matching(actions, fulltext.action_document(), _joined("title", Value(". "), "description")),
+                    self._matching(actions, "search_document", _joined("title", Value(". "), "description")),
                     lambda a: (
                         a.title,
                         a.get_absolute_url(),
@@ -210,7 +204,7 @@ class Search:
             )
             return [
                 (
-                    self._matching(activities, fulltext.activity_document(), snippet),
+                    self._matching(activities, "search_document", snippet),
                     lambda a: (
                         a.title,
                         a.get_absolute_url(),
@@ -223,7 +217,7 @@ class Search:
             snippet = _joined("name", Value(" "), "acronym", Value(" · "), "country")
             return [
                 (
-                    self._matching(organizations, fulltext.organization_document(), snippet),
+                    self._matching(organizations, "search_document", snippet),
                     lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
                 )
             ]

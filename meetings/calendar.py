@@ -1,12 +1,17 @@
-"""iCalendar (RFC 5545) files of meetings and activities, built with the icalendar library."""
+"""iCalendar (RFC 5545) files of meetings and activities, built with the icalendar library.
+
+Feeds are polled often and hold a few hundred events, so two slow steps of icalendar are done here instead:
+line folding (`fold`) and the VTIMEZONE components (built once per zone and process).
+"""
 
 import datetime
+import functools
 
 from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from activities.models import Activity, ActivityStatus
 from coordination.i18n import localized, translation_fields
@@ -108,7 +113,10 @@ def activity_event(activity, url: str = "") -> Event:
     event.add("dtend", activity.last_day + datetime.timedelta(days=1))
     if activity.places:
         event.add("location", ", ".join(activity.places))
-    details = [f"{activity.get_kind_display()} led by {activity.lead_organization.short_name}"]
+    details = [
+        _("%(kind)s led by %(organization)s")
+        % {"kind": activity.get_kind_display(), "organization": activity.lead_organization.short_name}
+    ]
     if activity.description:
         details.append(activity.description)
     if url:
@@ -133,5 +141,45 @@ def build_calendar(*, name: str, meetings=(), activities=(), url_for=None) -> by
         calendar.add_component(meeting_event(meeting, url_for(meeting) if url_for else ""))
     for activity in activities:
         calendar.add_component(activity_event(activity, url_for(activity) if url_for else ""))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        if (vtimezone := _vtimezone(tzid)) is not None:
+            calendar.subcomponents.insert(position, vtimezone)
+    return serialise(calendar)
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """The VTIMEZONE of a zone, built once per process: icalendar derives it from every transition of the zone."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:  # a zone icalendar does not know: calendar apps fall back to their own database
+        return None
+
+
+def serialise(calendar: Calendar) -> bytes:
+    """Calendar.to_ical(), with the content lines folded by `fold` (icalendar folds one character at a time)."""
+    return b"".join(fold(line) + b"\r\n" for line in calendar.content_lines() if line)
+
+
+FOLD_LIMIT = 74  # octets of content per physical line (a continuation line adds its leading space)
+
+
+def fold(line: str) -> bytes:
+    """An RFC 5545 content line folded into lines of at most 75 octets, never inside a UTF-8 character.
+
+    Like icalendar, a fold never separates an escape character (backslash or ^) from what it escapes.
+    """
+    data = line.encode()
+    if len(data) <= FOLD_LIMIT:
+        return data
+    pieces, start = [], 0
+    while len(data) - start > FOLD_LIMIT:
+        end = start + FOLD_LIMIT
+        while data[end] & 0b1100_0000 == 0b1000_0000:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        if end - start > 1 and data[end - 1 : end] in (b"\\", b"^"):
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)

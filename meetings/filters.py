@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
 from activities.quarter import Quarter
+from coordination.widgets import QuickSelect
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -25,14 +26,15 @@ OPEN = "open"
 
 
 def _organizations():
-    return Organization.objects.order_by("name")
+    # Only what an option shows (Organization.__str__): these lists have hundreds of rows.
+    return Organization.objects.only("name", "acronym").order_by("name")
 
 
 class MeetingChoiceFilter(django_filters.NumberFilter):
     """A meeting by id, offered as a list of the latest meetings (a full list would be thousands long)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.Select)
+        kwargs.setdefault("widget", QuickSelect)
         kwargs.setdefault("label", "Meeting")
         super().__init__(*args, **kwargs)
 
@@ -50,7 +52,11 @@ def _bootstrap(form):
 
 
 def _offer_latest_meetings(filterset, name="meeting"):
-    meetings = Meeting.objects.select_related("series").order_by("-starts_at", "-id")[:MEETING_CHOICES]
+    meetings = (
+        Meeting.objects.select_related("series")
+        .only("number", "starts_at", "time_zone", "series__title")
+        .order_by("-starts_at", "-id")[:MEETING_CHOICES]
+    )
     choices = [("", _("Any meeting"))] + [
         (meeting.pk, f"{meeting.ordinal} · {date_format(meeting.local_start, 'SHORT_DATE_FORMAT')} · {meeting.series}")
         for meeting in meetings
@@ -61,7 +67,11 @@ def _offer_latest_meetings(filterset, name="meeting"):
 
 class ActionFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
-        field_name="responsible_organization", queryset=_organizations(), label=_("Organisation"), empty_label=_("Any")
+        field_name="responsible_organization",
+        queryset=_organizations(),
+        label=_("Organisation"),
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     status = django_filters.ChoiceFilter(
         choices=[(OPEN, _("Open or in progress")), *ActionStatus.choices],
@@ -95,7 +105,7 @@ class ParticipationFilter(django_filters.FilterSet):
     )
     meeting = MeetingChoiceFilter(field_name="meeting")
     organization = django_filters.ModelChoiceFilter(
-        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any")
+        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any"), widget=QuickSelect
     )
     kind = django_filters.ChoiceFilter(
         field_name="organization__kind", choices=OrganizationKind.choices, label=_("Kind")
@@ -116,7 +126,11 @@ class ActivityFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices)
     status = django_filters.ChoiceFilter(choices=ActivityStatus.choices)
     lead = django_filters.ModelChoiceFilter(
-        field_name="lead_organization", queryset=_organizations(), label=_("Lead organisation"), empty_label=_("Any")
+        field_name="lead_organization",
+        queryset=_organizations(),
+        label=_("Lead organisation"),
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     city = django_filters.CharFilter(method="filter_city", label=_("City"), max_length=100)
 

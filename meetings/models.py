@@ -170,8 +170,11 @@ class Meeting(TimeStampedModel):
     minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)
     minutes_summary_uz = models.TextField(_("minutes (Uzbek)"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["version", "calendar_sequence"])
-    objects = MeetingQuerySet.as_manager()
+    search_document = fulltext.stored(fulltext.meeting_document())
+    minutes_search_document = fulltext.stored(fulltext.meeting_minutes_document())
+
+    history = HistoricalRecords(excluded_fields=["version", "calendar_sequence", *fulltext.STORED_FIELDS])
+    objects = fulltext.WithoutStoredDocuments.from_queryset(MeetingQuerySet)()
 
     class Meta:
         verbose_name = _("meeting")
@@ -202,8 +205,8 @@ class Meeting(TimeStampedModel):
             # Date filters and the meetings list's order (-starts_at, -id), read backwards, with no sort step.
             models.Index(fields=["starts_at", "id"], name="meeting_list_order_idx"),
             models.Index(fields=["ends_at"], name="meeting_ends_at_idx"),  # the meetings still to come
-            GinIndex(fulltext.meeting_document(), name="meeting_search_idx"),
-            GinIndex(fulltext.meeting_minutes_document(), name="meeting_minutes_search_idx"),
+            GinIndex(fields=["search_document"], name="meeting_search_idx"),
+            GinIndex(fields=["minutes_search_document"], name="meeting_minutes_search_idx"),
         ]
 
     def __str__(self):
@@ -317,7 +320,11 @@ class AgendaItem(TimeStampedModel):
         verbose_name=_("actions to review"),
     )
 
-    history = HistoricalRecords()
+    search_document = fulltext.stored(fulltext.agenda_item_document())
+    minutes_search_document = fulltext.stored(fulltext.agenda_item_minutes_document())
+
+    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    objects = fulltext.WithoutStoredDocuments()
 
     class Meta:
         verbose_name = _("agenda item")
@@ -331,8 +338,8 @@ class AgendaItem(TimeStampedModel):
             ),
         ]
         indexes = [
-            GinIndex(fulltext.agenda_item_document(), name="agenda_item_search_idx"),
-            GinIndex(fulltext.agenda_item_minutes_document(), name="agenda_item_minutes_search_idx"),
+            GinIndex(fields=["search_document"], name="agenda_item_search_idx"),
+            GinIndex(fields=["minutes_search_document"], name="agenda_item_minutes_search_idx"),
         ]
 
     def __str__(self):
@@ -441,13 +448,16 @@ class Statement(TimeStampedModel):
     position = models.PositiveIntegerField(_("position"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
 
-    history = HistoricalRecords()
+    search_document = fulltext.stored(fulltext.statement_document())
+
+    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    objects = fulltext.WithoutStoredDocuments()
 
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         ordering = ["meeting", "position", "id"]
-        indexes = [GinIndex(fulltext.statement_document(), name="statement_search_idx")]
+        indexes = [GinIndex(fields=["search_document"], name="statement_search_idx")]
 
     def __str__(self):
         return _("%(speaker)s at the %(meeting)s") % {
@@ -542,8 +552,10 @@ class ActionItem(TimeStampedModel):
     status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
-    objects = ActionItemQuerySet.as_manager()
+    search_document = fulltext.stored(fulltext.action_document())
+
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    objects = fulltext.WithoutStoredDocuments.from_queryset(ActionItemQuerySet)()
 
     class Meta:
         verbose_name = _("action item")
@@ -567,7 +579,7 @@ class ActionItem(TimeStampedModel):
                 condition=~Q(status__in=OPEN_ACTION_STATUSES),
                 name="closed_action_org_due_idx",
             ),
-            GinIndex(fulltext.action_document(), name="action_search_idx"),
+            GinIndex(fields=["search_document"], name="action_search_idx"),
         ]
 
     def __str__(self):

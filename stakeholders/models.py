@@ -48,8 +48,10 @@ class Organization(TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
-    history = HistoricalRecords()
-    objects = OrganizationQuerySet.as_manager()
+    search_document = fulltext.stored(fulltext.organization_document())
+
+    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    objects = fulltext.WithoutStoredDocuments.from_queryset(OrganizationQuerySet)()
 
     class Meta:
         verbose_name = _("organisation")
@@ -61,7 +63,7 @@ class Organization(TimeStampedModel):
                 name="organization_not_own_parent",
             ),
         ]
-        indexes = [GinIndex(fulltext.organization_document(), name="organization_search_idx")]
+        indexes = [GinIndex(fields=["search_document"], name="organization_search_idx")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from coordination import fulltext
 from coordination.search import MAX_QUERY_LENGTH, Search
 from meetings.models import AgendaItem
 from tests.activities.factories import ActivityFactory
@@ -170,5 +169,13 @@ def test_search_uses_the_gin_index(participant):
     assert "agenda_item_search_idx" in plan
     assert [item.title for item in queryset] == ["Kingfisher"]
     # The plain document filter alone, as the benchmark's planner would see it.
-    matching = AgendaItem.objects.alias(document=fulltext.agenda_item_document()).filter(document=searcher.query)
+    matching = AgendaItem.objects.filter(search_document=searcher.query)
     assert "agenda_item_search_idx" in matching.explain()
+
+
+def test_an_edited_text_is_found_by_its_new_words_only(participant):
+    item = AgendaItemFactory(title="Shelter capacity", description="Beds in the northern regions")
+    item.description = "Hotline staffing in Karakalpakstan"
+    item.save()
+    assert [hit.title for hit in Search("Karakalpakstan", participant)._hits("agenda", 5)] == ["Shelter capacity"]
+    assert Search("northern", participant)._hits("agenda", 5) == []

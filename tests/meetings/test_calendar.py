@@ -1,13 +1,15 @@
 import datetime
+import random
 import zoneinfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from icalendar.parser import Contentline
 
 from activities.quarter import Quarter
-from meetings.calendar import activity_uid, meeting_uid
+from meetings.calendar import activity_uid, fold, meeting_uid
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
@@ -202,3 +204,35 @@ def test_meeting_calendar_file_follows_the_language(client, participant):
     assert "Повестка дня:" in description
     assert "1. Вступительное слово" in description
     assert "Место проведения будет объявлено" in description
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_lines_are_folded_exactly_as_icalendar_folds_them(seed):
+    rng = random.Random(seed)
+    alphabet = "ab ,;\\^юя€𝄞"  # one- to four-octet characters and the escape characters a fold must not orphan
+    for _ in range(400):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        assert fold(line) == Contentline(line).to_ical()
+
+
+def test_a_feed_is_serialised_as_icalendar_would(client_for, participant):
+    for number in range(3):
+        MeetingFactory(
+            starts_at=timezone.now() + datetime.timedelta(days=number),
+            ends_at=timezone.now() + datetime.timedelta(days=number, hours=2),
+            title="Очень длинное название заседания по координации " * 3,
+            time_zone="Europe/Berlin" if number else "Asia/Tashkent",
+        )
+    body = client_for(participant).get(reverse("calendar-feed")).content
+    calendar = Calendar.from_ical(body)
+    assert body == calendar.to_ical()
+    assert {zone.tz_name for zone in calendar.timezones} == {"Asia/Tashkent", "Europe/Berlin"}
+
+
+def test_activity_description_follows_the_language(client, participant):
+    ActivityFactory(starts_on=timezone.localdate(), lead_organization__acronym="IOM")
+    client.force_login(participant)
+    response = client.get(reverse("calendar-feed"), HTTP_ACCEPT_LANGUAGE="ru")
+    [event] = [event for event in events(parse(response)) if str(event["uid"]).startswith("activity-")]
+    assert "ведущая организация: IOM" in str(event["description"])
+    assert "led by" not in str(event["description"])
