@@ -579,6 +579,10 @@ class ActionItem(TimeStampedModel):
                 condition=~Q(status__in=OPEN_ACTION_STATUSES),
                 name="closed_action_org_due_idx",
             ),
+            # An organisation's action record (counts by status and due date) from the index alone.
+            models.Index(
+                fields=["responsible_organization", "status", "due_on"], include=["id"], name="action_org_record_idx"
+            ),
             GinIndex(fields=["search_document"], name="action_search_idx"),
         ]
 
