@@ -16,6 +16,9 @@ Only what is safe to replay is stored: GET, 200, not streamed, no `no-store`, be
 no cookie except the CSRF cookie the browser already has, and rendered while the snapshot stayed the same (a
 request that wrote, or that raced a commit, is not stored). The cache is per process (LocMemCache): entries are
 addressed by content, so several processes or servers can never disagree, they only warm up separately.
+Two cases where equal snapshot texts need not mean equal data are excluded: a hot standby (its snapshots do not
+list running transactions: nothing is cached there) and a new connection, which may reach a server with another
+history after a failover or a restore (each new connection empties the process's cache).
 """
 
 import hashlib
@@ -23,18 +26,34 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 CACHE_ALIAS = "pages"
 HIT_HEADER = "X-Page-Cache"
+KEYED_HEADERS = {"cookie", "accept-language"}  # request headers that are part of the key
 
 
-def current_snapshot() -> str:
+def _vary_headers(response) -> list[str]:
+    return cc_delim_re.split(response["Vary"]) if response.has_header("Vary") else []
+
+
+def current_snapshot() -> str | None:
+    """The snapshot's text, or None on a hot standby, whose snapshots do not list running transactions."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_current_snapshot()::text")
-        return cursor.fetchone()[0]
+        cursor.execute("SELECT pg_current_snapshot()::text, pg_is_in_recovery()")
+        snapshot, in_recovery = cursor.fetchone()
+    return None if in_recovery else snapshot
+
+
+@receiver(connection_created)
+def forget_pages_on_reconnect(sender, **kwargs):
+    """A new connection may reach a server whose history differs (failover, restore): its snapshots mean other
+    data, so nothing rendered before may be replayed."""
+    caches[CACHE_ALIAS].clear()
 
 
 def page_key(request, snapshot: str) -> str:
@@ -65,9 +84,13 @@ def _only_known_csrf_cookie(request, response) -> bool:
     return True
 
 
+def _varies_only_on_the_key(response) -> bool:
+    return {header.lower() for header in _vary_headers(response)} <= KEYED_HEADERS
+
+
 def is_cacheable_response(request, response) -> bool:
-    if response.status_code != 200 or response.streaming:
-        return False
+    if response.status_code != 200 or response.streaming or not _varies_only_on_the_key(response):
+        return False  # (a Vary on anything else would need that header in the key)
     if "no-store" in cc_delim_re.split(response.get("Cache-Control", "").lower()):
         return False
     if len(response.content) > settings.PAGE_CACHE_MAX_BYTES:
@@ -97,8 +120,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        cache = caches[CACHE_ALIAS]
+        request.get_host()  # a disallowed host fails here, before any query
         snapshot = current_snapshot()
+        if snapshot is None:
+            return self.get_response(request)
+        cache = caches[CACHE_ALIAS]
         key = page_key(request, snapshot)
         if (entry := cache.get(key)) is not None:
             return thaw(entry)

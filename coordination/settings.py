@@ -245,7 +245,7 @@ PAGE_CACHE_EXEMPT_PREFIXES = ["/healthz", "/admin/", "/" + STATIC_URL, "/" + MED
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=500)},
+    "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
 }
 # -------------------------------------------------------------------------------------- end of production block
 

@@ -9,10 +9,21 @@ import datetime
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.db.backends.signals import connection_created
+from django.http import HttpResponse
 from django.test import Client
+from django.test.signals import template_rendered
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
-from coordination.page_cache import CACHE_ALIAS, HIT_HEADER, page_key
+from coordination.page_cache import (
+    CACHE_ALIAS,
+    HIT_HEADER,
+    is_cacheable_request,
+    is_cacheable_response,
+    page_key,
+)
 from meetings.models import Meeting
 from tests.meetings.factories import MeetingFactory
 from tests.stakeholders.factories import participant_user, secretariat_user
@@ -101,7 +112,88 @@ def test_a_message_is_shown_once_and_never_replayed(reader):
     assert b"Your calendar address has changed" not in after.content + again.content
 
 
-def test_redirects_posts_and_new_cookies_are_not_stored(meeting):
+def test_a_withdrawn_role_takes_effect_at_once(meeting):
+    staff = secretariat_user(username="staff")
+    client = logged_in(staff)
+    edit_url = reverse("meeting-edit", args=[meeting.pk])
+    client.get(edit_url)
+    assert replayed(client.get(edit_url))
+    staff.groups.clear()
+    assert client.get(edit_url).status_code == 403
+
+
+def test_each_language_has_its_own_entry(reader, meeting):
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert replayed(reader.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+    russian = reader.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+    assert not replayed(russian)
+    assert russian["Content-Language"] == "ru"
+
+
+def test_head_requests_pass_through(reader, meeting):
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url)
+    assert not replayed(reader.head(url))
+
+
+def test_a_page_that_wrote_is_not_stored(reader, meeting, monkeypatch):
+    stored = []
+    monkeypatch.setattr(caches[CACHE_ALIAS], "set", lambda *args, **kwargs: stored.append(args))
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url)
+    assert len(stored) == 1  # an ordinary page is kept
+
+    def write_while_rendering(**kwargs):
+        Meeting.objects.filter(pk=meeting.pk).update(venue="Samarkand")  # committed with the request
+
+    template_rendered.connect(write_while_rendering)
+    try:
+        reader.get(url)
+    finally:
+        template_rendered.disconnect(write_while_rendering)
+    assert len(stored) == 1
+
+
+def test_nothing_is_cached_on_a_hot_standby(reader, meeting, monkeypatch):
+    monkeypatch.setattr("coordination.page_cache.current_snapshot", lambda: None)
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url)
+    assert not replayed(reader.get(url))
+
+
+def test_a_new_database_connection_forgets_every_page(reader, meeting):
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url)
+    connection_created.send(sender=connection.__class__, connection=connection)
+    assert not replayed(reader.get(url))
+
+
+def test_pages_over_the_size_limit_are_not_stored(reader, meeting, settings):
+    settings.PAGE_CACHE_MAX_BYTES = 1000
+    url = reverse("meeting-detail", args=[meeting.pk])
+    reader.get(url)
+    assert not replayed(reader.get(url))
+
+
+def test_a_response_varying_on_another_header_is_not_stored(rf):
+    request = rf.get("/meetings/")
+    response = HttpResponse("page")
+    assert is_cacheable_response(request, response)
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    assert is_cacheable_response(request, response)
+    patch_vary_headers(response, ["User-Agent"])
+    assert not is_cacheable_response(request, response)
+
+
+def test_only_gets_outside_the_exempt_paths_are_cached(rf):
+    assert is_cacheable_request(rf.get("/meetings/"))
+    assert not is_cacheable_request(rf.post("/meetings/"))
+    assert not is_cacheable_request(rf.get("/admin/"))
+    assert not is_cacheable_request(rf.get("/healthz"))
+
+
+def test_redirects_and_new_cookies_are_not_stored(meeting):
     anonymous = Client()
     url = reverse("meeting-detail", args=[meeting.pk])
     assert anonymous.get(url).status_code == 302
