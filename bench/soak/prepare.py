@@ -64,6 +64,7 @@ def main(threads: int, password: str):
                 "action": action.pk,
                 "action_version": action.version,
                 "action_update_path": reverse("action-update", args=[action.pk]),
+                "action_path": reverse("action-detail", args=[action.pk]),
             }
         )
 

@@ -2,6 +2,8 @@
 -- One connection per thread, so each response belongs to the request sent just before it.
 -- Every WRITE_EVERY-th request is a write: a decision by the thread's secretariat user, or a status update
 -- of the thread's own action by its participant user (with the version it knows, so no edit conflicts).
+-- After each acknowledged status update the next request reads the action's page, which must show the new note
+-- at once, whichever worker answers (the page cache must never replay a page older than a commit).
 
 local threads = {}
 local counter = 0
@@ -12,10 +14,10 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local cfg, me, run, n, version, last, last_path, stats
+local cfg, me, run, n, version, last, last_path, stats, sent_tag, check_tag
 local STAT_NAMES = {
   "requests", "reads", "reads_ok", "five_xx", "unexpected", "decisions_sent", "decisions_acked",
-  "actions_sent", "actions_acked", "final_version", "statuses", "unexpected_paths",
+  "actions_sent", "actions_acked", "final_version", "statuses", "unexpected_paths", "fresh_reads", "stale_reads",
 }
 
 -- thread:get copies scalar globals reliably (not nested tables): publish each figure as its own global.
@@ -33,7 +35,7 @@ function init(args)
   stats = {
     requests = 0, reads = 0, reads_ok = 0, five_xx = 0, unexpected = 0,
     decisions_sent = 0, decisions_acked = 0, actions_sent = 0, actions_acked = 0,
-    final_version = version, statuses = "", unexpected_paths = "",
+    final_version = version, statuses = "", unexpected_paths = "", fresh_reads = 0, stale_reads = 0,
   }
   status_counts = {}
   publish()
@@ -53,16 +55,23 @@ local function post(path, who, body)
 end
 
 function request()
+  if check_tag then
+    last = "check"
+    return wrk.format("GET", me.action_path, { ["Cookie"] = cookie("participant") })
+  end
   n = n + 1
   if n % cfg.write_every == 0 then
     local tag = string.format("soak-%s-%d-%d", run, index, n)
     if (n / cfg.write_every) % 2 == 1 or me.actions_broken then
       last = "decision"
       stats.decisions_sent = stats.decisions_sent + 1
+      publish()  -- now, not at the answer: a write in flight when wrk stops may still be committed
       return post(cfg.decision_path, "secretariat", "agenda_item=&text=" .. tag)
     end
     last = "action"
     stats.actions_sent = stats.actions_sent + 1
+    publish()
+    sent_tag = tag
     local status = ((n / cfg.write_every) % 4 == 0) and "in_progress" or "open"
     return post(me.action_update_path, "participant",
       string.format("status=%s&noted_on=%s&note=%s&version=%d", status, today, tag, version))
@@ -97,10 +106,19 @@ function response(status, headers, body)
       stats.actions_acked = stats.actions_acked + 1
       version = version + 1
       stats.final_version = version
+      check_tag = sent_tag
     else
       stats.unexpected = stats.unexpected + 1
       me.actions_broken = true  -- the version is unknown now: only decisions from here on
     end
+  elseif last == "check" then
+    if status == 200 and string.find(body, check_tag, 1, true) then
+      stats.fresh_reads = stats.fresh_reads + 1
+    else
+      stats.stale_reads = stats.stale_reads + 1
+      stats.unexpected_paths = stats.unexpected_paths .. me.action_path .. " stale " .. key .. "; "
+    end
+    check_tag = nil
   end
   publish()
 end

@@ -8,8 +8,9 @@
 3. Logs every user in through the login form, then drives wrk (bench/soak/soak.lua) for SOAK_SECONDS: 3 reads of
    the main pages for every write (decisions by the secretariat, action status updates by the participants, with
    CSRF token and cookie).
-4. Counts 5xx answers (wrk and the access log) and checks every acknowledged write (302) is in the database.
-   Exits 1 on any 5xx, any lost write or any unexpected answer. Writes var/soak/report.json.
+4. Counts 5xx answers (wrk and the access log) and checks every acknowledged write (302) is in the database;
+   after each acknowledged action update the action's page must show it at once (no stale page replayed).
+   Exits 1 on any 5xx, any lost write, any stale read or any unexpected answer. Writes var/soak/report.json.
 
 Usage: python bench/soak/soak.py [--seconds 180] [--threads 4] [--port 8110] [--keep]
 """
@@ -274,6 +275,8 @@ def main(argv=None):
             "decisions_acked",
             "actions_sent",
             "actions_acked",
+            "fresh_reads",
+            "stale_reads",
         )
     }
     statuses = Counter()
@@ -318,6 +321,7 @@ def main(argv=None):
         "wrk_socket_errors": socket_errors.group(1) if socket_errors else "none",
         "unexpected_answers": total["unexpected"],
         "unexpected_reads": unexpected_paths[:20],
+        "reads_after_own_write": {"showed_it": total["fresh_reads"], "stale": total["stale_reads"]},
         "writes": {
             "decisions_sent": total["decisions_sent"],
             "decisions_acknowledged": total["decisions_acked"],
@@ -338,6 +342,7 @@ def main(argv=None):
         or report["five_xx_access_log"]
         or report["lost_writes"]
         or report["unexpected_answers"]
+        or total["stale_reads"]
         or report["wrk_socket_errors"] != "none"
     )
     log("FAILED" if failed else "OK: no 5xx, no lost writes")
