@@ -23,7 +23,7 @@ logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
 def meetings_for_print():
     """Meetings with everything their agenda and minutes show, in a fixed number of queries."""
-    return Meeting.objects.select_related("series", "minutes_published_by").prefetch_related(
+    return Meeting.objects.select_related("series__convening_organization", "minutes_published_by").prefetch_related(
         Prefetch(
             "agenda_items",
             queryset=AgendaItem.objects.select_related("presenter__organization", "lead_organization").order_by(

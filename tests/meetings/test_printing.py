@@ -120,3 +120,15 @@ def test_print_pages_query_count_is_constant(client, participant, django_assert_
         assert client.get(reverse("meeting-minutes-print", args=[meeting.pk])).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(reverse("series-minutes", args=[meeting.series.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("meetings", [3, 30])
+def test_compiled_minutes_query_count_does_not_grow_with_meetings(
+    client, participant, django_assert_max_num_queries, meetings
+):
+    series = MeetingSeriesFactory()
+    MeetingFactory.create_batch(meetings, series=series, published=True)
+    client.force_login(participant)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("series-minutes", args=[series.pk]))
+    assert len(response.context["entries"]) == meetings
