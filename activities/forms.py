@@ -7,6 +7,8 @@ from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
 from activities.services import ReviewEntry
 from coordination.i18n import translation_fields
+from coordination.widgets import PortalModelForm, QuickSelectMultiple
+from stakeholders.models import Organization
 
 
 class PlacesField(SimpleArrayField):
@@ -45,10 +47,10 @@ def _helper() -> FormHelper:
     return helper
 
 
-class ActivityPlanForm(forms.ModelForm):
+class ActivityPlanForm(PortalModelForm):
     quarter = forms.CharField(label=_("Quarter"), max_length=10, help_text=_("Write it like 2023-Q4."))
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = ActivityPlan
         fields = ["series", "quarter", "notes"]
 
@@ -94,10 +96,10 @@ class ActivityPlanForm(forms.ModelForm):
         return cleaned_data
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(PortalModelForm):
     places = PlacesField(label=_("Places"), required=False)
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Activity
         fields = [
             "plan",
@@ -123,7 +125,7 @@ class ActivityForm(forms.ModelForm):
             "description_ru": forms.Textarea(attrs={"rows": 3}),
             "description_uz": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
-            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "partners": QuickSelectMultiple(attrs={"size": 8}),
             "topics": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {"starts_on": _("Must fall within the plan's quarter.")}
@@ -131,7 +133,11 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-        self.fields["plan"].queryset = ActivityPlan.objects.select_related("series")
+        self.fields["plan"].queryset = ActivityPlan.objects.select_related("series").only(
+            "year", "quarter_number", "series__title"
+        )
+        for name in ["lead_organization", "partners"]:
+            self.fields[name].queryset = Organization.objects.only("name", "acronym").order_by("name")
         self.fields["plan"].label_from_instance = lambda plan: f"{plan.quarter.label} · {plan.series}"
         self.fields["starts_on"].required = True
 
@@ -144,10 +150,10 @@ class ActivityForm(forms.ModelForm):
         return cleaned_data
 
 
-class ActivityProgressForm(forms.ModelForm):
+class ActivityProgressForm(PortalModelForm):
     """What the lead organisation itself may update: how the activity is going."""
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Activity
         fields = ["status", "people_reached", "outcome"]
         widgets = {"outcome": forms.Textarea(attrs={"rows": 4})}

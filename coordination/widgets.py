@@ -1,6 +1,7 @@
 """Form widgets shared by the apps."""
 
 from django import forms
+from django.db import models
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -16,11 +17,12 @@ def _attributes(attrs: dict) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703: every part went through format_html
 
 
-class QuickSelect(forms.Select):
-    """A <select> built in Python, with the same HTML as Django's select.html.
+class OptionsInPython:
+    """Renders a <select> in Python, with the same HTML as Django's select.html.
 
-    Django renders each <option> through a template include; the filters' lists of hundreds of organisations
-    made that the largest single cost of the actions and activities pages.
+    Django renders each <option> through a template include (tens of microseconds each); the portal's lists of
+    500 organisations and 2,000 people made that the largest single cost of the filters and of the secretariat's
+    forms (300 ms for the agenda page at bench scale).
     """
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -42,3 +44,29 @@ class QuickSelect(forms.Select):
                 parts.append("</optgroup>")
         parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703: every part went through format_html
+
+
+class QuickSelect(OptionsInPython, forms.Select):
+    pass
+
+
+class QuickSelectMultiple(OptionsInPython, forms.SelectMultiple):
+    pass
+
+
+def quick_formfield(db_field, **kwargs):
+    """A ModelForm's `formfield_callback`: references to other rows get the Python-rendered selects."""
+    if "widget" not in kwargs:
+        if isinstance(db_field, models.ForeignKey):
+            kwargs["widget"] = QuickSelect
+        elif isinstance(db_field, models.ManyToManyField):
+            kwargs["widget"] = QuickSelectMultiple
+    return db_field.formfield(**kwargs)
+
+
+class PortalModelForm(forms.ModelForm):
+    """The base of the portal's model forms (see quick_formfield); a subclass's Meta inherits PortalModelForm.Meta,
+    as Django reads formfield_callback from the form's own Meta only."""
+
+    class Meta:
+        formfield_callback = quick_formfield

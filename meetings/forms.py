@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
 from coordination.i18n import translation_fields
+from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -23,12 +24,17 @@ from meetings.models import (
 from stakeholders.models import Contact, Organization
 
 
+# Choice lists load only what an option shows (Contact.__str__, Organization.__str__): they run to thousands of rows.
 def _contacts():
-    return Contact.objects.select_related("organization").order_by("name")
+    return (
+        Contact.objects.select_related("organization")
+        .only("name", "organization__name", "organization__acronym")
+        .order_by("name")
+    )
 
 
 def _organizations():
-    return Organization.objects.order_by("name")
+    return Organization.objects.only("name", "acronym").order_by("name")
 
 
 class DateInput(forms.DateInput):
@@ -45,7 +51,7 @@ class VersionedFormMixin(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
@@ -70,7 +76,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         *translation_fields("title"),
     ]
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Meeting
         fields = ["number", "title", "time_zone", "venue", "format", "status", *translation_fields("title")]
 
@@ -123,8 +129,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
+class AgendaItemForm(VersionedFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = AgendaItem
         fields = [
             "title",
@@ -175,10 +181,10 @@ AgendaItemMinutesFormSet = modelformset_factory(
 )
 
 
-class ParticipationRowForm(forms.ModelForm):
+class ParticipationRowForm(PortalModelForm):
     """One row of the register; the table gives each field its label."""
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Participation
         fields = ["role", "status"]
         widgets = {
@@ -224,7 +230,7 @@ class InviteOrganizationsForm(forms.Form):
     organizations = forms.ModelMultipleChoiceField(
         queryset=Organization.objects.none(),
         label=_("Organisations"),
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=QuickSelectMultiple(attrs={"size": 10}),
         help_text=_("Hold Ctrl (or Cmd) to pick several."),
     )
 
@@ -234,7 +240,7 @@ class InviteOrganizationsForm(forms.Form):
 
 
 class AddParticipantForm(forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"))
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
 
     def __init__(self, *args, **kwargs):
@@ -242,8 +248,8 @@ class AddParticipantForm(forms.Form):
         self.fields["contact"].queryset = _contacts().filter(is_active=True)
 
 
-class StatementForm(forms.ModelForm):
-    class Meta:
+class StatementForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Statement
         fields = ["speaker", "organization", "agenda_item", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
@@ -263,8 +269,8 @@ class StatementForm(forms.ModelForm):
         return organization or (speaker.organization if speaker else None)
 
 
-class DecisionForm(forms.ModelForm):
-    class Meta:
+class DecisionForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Decision
         fields = ["text", "agenda_item"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
@@ -275,8 +281,8 @@ class DecisionForm(forms.ModelForm):
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
 
-class ActionItemForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
+class ActionItemForm(VersionedFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = ActionItem
         fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_on": DateInput}

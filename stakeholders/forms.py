@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coordination.widgets import PortalModelForm
 from stakeholders.models import Contact, Organization
 
 
@@ -13,10 +14,10 @@ def _helper() -> FormHelper:
     return helper
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(PortalModelForm):
     website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Organization
         fields = ["name", "acronym", "kind", "country", "parent", "website", "is_active"]
 
@@ -52,8 +53,8 @@ class OrganizationForm(forms.ModelForm):
         return parent
 
 
-class ContactForm(forms.ModelForm):
-    class Meta:
+class ContactForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Contact
         fields = ["organization", "name", "position", "email", "phone", "is_active", "user"]
         labels = {"user": _("Portal account")}
@@ -61,7 +62,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-        self.fields["organization"].queryset = Organization.objects.order_by("name")
+        self.fields["organization"].queryset = Organization.objects.only("name", "acronym").order_by("name")
         unlinked = Q(contact__isnull=True)
         if self.instance.pk:
             unlinked |= Q(contact=self.instance)

@@ -31,3 +31,16 @@ def test_a_model_choice_field_renders_alike():
     expected = field.widget.render("organization", chosen.pk)
     field.widget = QuickSelect(choices=field.choices)
     assert parse_html(field.widget.render("organization", chosen.pk)) == parse_html(expected)
+
+
+def test_the_portal_s_model_forms_render_references_in_python():
+    from activities.forms import ActivityForm
+    from coordination.widgets import QuickSelectMultiple
+    from meetings.forms import AgendaItemForm
+    from stakeholders.forms import ContactForm
+
+    assert type(AgendaItemForm.base_fields["presenter"].widget) is QuickSelect
+    assert type(AgendaItemForm.base_fields["lead_organization"].widget) is QuickSelect
+    assert type(ActivityForm.base_fields["lead_organization"].widget) is QuickSelect
+    assert type(ActivityForm.base_fields["partners"].widget) is QuickSelectMultiple
+    assert type(ContactForm.base_fields["organization"].widget) is QuickSelect
