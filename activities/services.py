@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
+from coordination.versioning import claim_version
 from meetings.models import Meeting, MeetingStatus
 
 
@@ -134,3 +135,13 @@ def endorse_plan(*, plan: ActivityPlan, meeting: Meeting) -> ActivityPlan:
     plan.full_clean()
     plan.save()
     return plan
+
+
+@transaction.atomic
+def save_activity(form, *, expected_version: int | None) -> Activity:
+    """Save an activity form. An edit is refused with EditConflict when someone else saved the activity since the
+    form was loaded; each saved edit moves the version on, which calendar apps see as the event's SEQUENCE."""
+    activity = form.instance
+    if activity.pk is not None:
+        activity.version = claim_version(Activity, activity.pk, expected_version)
+    return form.save()

@@ -11,9 +11,16 @@ from django.views.generic.detail import SingleObjectMixin
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
-from activities.services import activities_under_review, endorse_plan, plan_to_endorse, record_quarter_review
+from activities.services import (
+    activities_under_review,
+    endorse_plan,
+    plan_to_endorse,
+    record_quarter_review,
+    save_activity,
+)
 from coordination.permissions import SecretariatRequiredMixin
 from coordination.roles import is_secretariat
+from coordination.versioning import EditConflict, with_current_version
 from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
 from stakeholders.models import organization_of
@@ -122,7 +129,32 @@ class ActivityCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateVi
         return initial
 
 
-class ActivityUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+CONFLICT_MESSAGE = _(
+    "Someone else saved changes to this activity while you were editing, so your changes were NOT saved. "
+    "They are shown below. Compare them with the activity page (open it in another tab), "
+    "then save again to replace the other version."
+)
+
+
+class VersionCheckedSaveMixin:
+    """For an activity's UpdateView: a save based on an old version is refused and the user's text shown back."""
+
+    def form_valid(self, form):
+        try:
+            self.object = save_activity(form, expected_version=form.cleaned_data["version"])
+        except EditConflict as conflict:
+            messages.error(self.request, CONFLICT_MESSAGE)
+            self.object = self.get_object()
+            form = self.get_form_class()(
+                with_current_version(self.request.POST, conflict.current_version), instance=self.object
+            )
+            form.is_valid()
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
+        return redirect(self.get_success_url())
+
+
+class ActivityUpdateView(SecretariatRequiredMixin, VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -157,7 +189,7 @@ class ActivityDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
         return redirect(plan_url)
 
 
-class ActivityProgressView(SuccessMessageMixin, UpdateView):
+class ActivityProgressView(VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView):
     """The lead organisation's own people (and the secretariat) record how the activity is going."""
 
     model = Activity

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
 from coordination.i18n import translation_fields
+from coordination.versioning import VersionedFormMixin
 from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
 from meetings.models import (
     ActionItem,
@@ -43,12 +44,6 @@ class DateInput(forms.DateInput):
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
-
-
-class VersionedFormMixin(forms.Form):
-    """A hidden field carrying the version the user started from (see meetings.services.EditConflict)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class MeetingForm(VersionedFormMixin, PortalModelForm):

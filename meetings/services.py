@@ -11,12 +11,13 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.quarter import Quarter
 from coordination.roles import is_secretariat
+from coordination.versioning import claim_version as _claim_version
 from meetings import notifications
 from meetings.models import (
     ActionItem,
@@ -38,27 +39,6 @@ from stakeholders.models import Contact, Organization, organization_of
 REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
 DEFAULT_MEETING_HOURS = 3
 DEFAULT_INTERVAL = datetime.timedelta(weeks=13)  # the platform meets quarterly
-
-
-class EditConflict(Exception):
-    """Someone else saved the object after the user loaded it; the user's changes were not saved."""
-
-    def __init__(self, current_version: int):
-        super().__init__(f"The object is now at version {current_version}.")
-        self.current_version = current_version
-
-
-def _claim_version(model, pk: int, expected_version: int) -> int:
-    """Move the row from ``expected_version`` to the next version, or raise EditConflict.
-
-    The UPDATE locks the row until the transaction ends, so of two concurrent saves based on the same
-    version exactly one succeeds.
-    """
-    claimed = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
-    if not claimed:
-        current = model.objects.filter(pk=pk).values_list("version", flat=True).first()
-        raise EditConflict(current_version=current or 0)
-    return expected_version + 1
 
 
 def claim_meeting_version(meeting: Meeting, expected_version: int) -> None:

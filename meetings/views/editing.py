@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from coordination.permissions import SecretariatRequiredMixin
+from coordination.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     AddParticipantForm,
@@ -26,13 +27,6 @@ CONFLICT_MESSAGE = gettext_lazy(
     "They are shown below. Compare them with the meeting page (open it in another tab), "
     "then save again to replace the other version."
 )
-
-
-def with_current_version(data, current_version: int):
-    """The submitted form data with the version the user has now seen, so a second save is deliberate."""
-    data = data.copy()
-    data["version"] = str(current_version)
-    return data
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
@@ -116,7 +110,7 @@ class MeetingFormView(SecretariatRequiredMixin, TemplateView):
                     expected_version=None if is_new else form.cleaned_data["version"],
                     user=request.user,
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(request, CONFLICT_MESSAGE)
                 self.meeting.refresh_from_db()
                 form = self.get_form(with_current_version(request.POST, conflict.current_version))
@@ -174,7 +168,7 @@ class AgendaView(MeetingEditMixin, TemplateView):
                         user=request.user,
                     )
                     form.save_m2m()
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(request, CONFLICT_MESSAGE)
                 meeting.version = conflict.current_version
                 form = AgendaItemForm(with_current_version(request.POST, conflict.current_version), meeting=meeting)
@@ -219,7 +213,7 @@ class AgendaItemEditView(AgendaItemMixin, TemplateView):
                         user=request.user,
                     )
                     form.save_m2m()
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(request, CONFLICT_MESSAGE)
                 meeting.version = conflict.current_version
                 fresh = AgendaItem.objects.get(pk=item.pk)
@@ -254,7 +248,7 @@ class AgendaItemMoveView(AgendaItemMixin, View):
         else:
             try:
                 moved = services.move_agenda_item(item=item, offset=offset, expected_version=version, user=request.user)
-            except services.EditConflict:
+            except EditConflict:
                 messages.error(
                     request,
                     _(
@@ -290,9 +284,9 @@ class AgendaItemDeleteView(AgendaItemMixin, View):
         version = _posted_version(request)
         try:
             if version is None:
-                raise services.EditConflict(current_version=item.meeting.version)
+                raise EditConflict(current_version=item.meeting.version)
             services.remove_agenda_item(item=item, expected_version=version, user=request.user)
-        except services.EditConflict:
+        except EditConflict:
             messages.error(
                 request, _("The agenda was changed by someone else meanwhile, so nothing was removed. Try again.")
             )

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from coordination.i18n import translation_fields
 from coordination.permissions import SecretariatRequiredMixin
+from coordination.versioning import EditConflict
 from meetings import services
 from meetings.forms import (
     ActionItemForm,
@@ -85,7 +86,7 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
                         for item_form in formset.forms
                     },
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(request, CONFLICT_MESSAGE)
                 form, formset = self.get_forms(with_current_version(request.POST, conflict.current_version))
                 form.is_valid()
@@ -156,7 +157,7 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
         if form.is_valid():
             try:
                 self.save(form)
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(
                     request,
                     _(
@@ -256,7 +257,7 @@ class ActionStatusUpdateView(TemplateView):
                     noted_on=form.cleaned_data["noted_on"],
                     expected_version=form.cleaned_data["version"],
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 messages.error(
                     request,
                     _(

@@ -1,9 +1,11 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
+from meetings.calendar import activity_event
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
 from tests.stakeholders.factories import OrganizationFactory
@@ -204,7 +206,10 @@ def test_secretariat_edits_an_activity_and_history_records_it(client, secretaria
     url = reverse("activity-update", args=[activity.pk])
     assert client.get(url).context["form"]["places"].value() == "Tashkent"
     response = client.post(
-        url, _activity_data(activity.plan, activity.lead_organization, title="Renamed", places="Samarkand")
+        url,
+        _activity_data(
+            activity.plan, activity.lead_organization, title="Renamed", places="Samarkand", version=activity.version
+        ),
     )
     assert response.status_code == 302
     activity.refresh_from_db()
@@ -239,7 +244,8 @@ def test_the_lead_organisation_updates_progress_only(client, participant, organi
     assert "Update progress" in client.get(activity.get_absolute_url()).content.decode()
     assert client.get(url).status_code == 200
     response = client.post(
-        url, {"status": "completed", "people_reached": "35", "outcome": "35 trained", "title": "Hijacked"}
+        url,
+        {"status": "completed", "people_reached": "35", "outcome": "35 trained", "title": "Hijacked", "version": "1"},
     )
     assert response.status_code == 302
     activity.refresh_from_db()
@@ -251,9 +257,61 @@ def test_the_lead_organisation_updates_progress_only(client, participant, organi
 def test_progress_input_errors_are_field_errors(client, participant, organization):
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(participant)
-    response = client.post(reverse("activity-progress", args=[activity.pk]), {"status": "done", "people_reached": "-1"})
+    response = client.post(
+        reverse("activity-progress", args=[activity.pk]), {"status": "done", "people_reached": "-1", "version": "1"}
+    )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"status", "people_reached"}
+
+
+def test_an_edit_based_on_an_old_version_is_refused_and_kept_on_screen(client, secretariat):
+    activity = ActivityFactory(title="Seminar for judges")
+    client.force_login(secretariat)
+    url = reverse("activity-update", args=[activity.pk])
+    loaded_version = client.get(url).context["form"]["version"].value()
+    first = _activity_data(
+        activity.plan, activity.lead_organization, title="Seminar for prosecutors", version=loaded_version
+    )
+    assert client.post(url, first).status_code == 302
+    second = _activity_data(
+        activity.plan, activity.lead_organization, title="Seminar for lawyers", version=loaded_version
+    )
+    response = client.post(url, second)
+    assert response.status_code == 200
+    assert "your changes were NOT saved" in response.content.decode()
+    assert response.context["form"]["title"].value() == "Seminar for lawyers"  # the user's text, not lost
+    activity.refresh_from_db()
+    assert activity.title == "Seminar for prosecutors"
+    # Saving again from the conflict page is deliberate, and wins.
+    assert client.post(url, {**second, "version": response.context["form"]["version"].value()}).status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.version) == ("Seminar for lawyers", 3)
+
+
+def test_progress_saved_while_the_secretariat_edits_is_not_overwritten(client, secretariat, participant, organization):
+    activity = ActivityFactory(lead_organization=organization, title="Awareness campaign")
+    lead = Client()
+    lead.force_login(participant)
+    client.force_login(secretariat)
+    edit_url = reverse("activity-update", args=[activity.pk])
+    loaded_version = client.get(edit_url).context["form"]["version"].value()
+    progress = {"status": "completed", "people_reached": "120", "outcome": "Leaflets handed out", "version": "1"}
+    assert lead.post(reverse("activity-progress", args=[activity.pk]), progress).status_code == 302
+    stale = _activity_data(activity.plan, organization, title="Awareness campaign, Nukus", version=loaded_version)
+    assert client.post(edit_url, stale).status_code == 200
+    activity.refresh_from_db()
+    assert (activity.status, activity.people_reached, activity.title) == ("completed", 120, "Awareness campaign")
+
+
+def test_each_saved_edit_moves_the_calendar_sequence_on(client, secretariat):
+    activity = ActivityFactory()
+    client.force_login(secretariat)
+    url = reverse("activity-update", args=[activity.pk])
+    data = _activity_data(activity.plan, activity.lead_organization, title="Study visit", version=activity.version)
+    client.post(url, data)
+    activity.refresh_from_db()
+    assert activity.version == 2
+    assert "SEQUENCE:1" in activity_event(activity).to_ical().decode()
 
 
 def test_another_organisation_cannot_update_progress(client, other_participant, organization):

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from activities.quarter import Quarter
+from coordination.versioning import EditConflict
 from meetings import services
 from meetings.models import ActionItem, ActionStatus, AgendaItem, Meeting, MinutesStatus, ParticipationStatus
 from tests.meetings.factories import (
@@ -77,7 +78,7 @@ def test_save_meeting_refuses_a_stale_version():
     first.title = "First"
     services.save_meeting(meeting=first, expected_version=1)
     second.title = "Second"
-    with pytest.raises(services.EditConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.save_meeting(meeting=second, expected_version=1)
     assert conflict.value.current_version == 2
     meeting.refresh_from_db()
@@ -101,7 +102,7 @@ def test_agenda_add_move_and_remove_keep_positions_dense_and_bump_the_version():
     assert not services.move_agenda_item(item=a, offset=-1, expected_version=5)
     services.remove_agenda_item(item=a, expected_version=6)
     assert titles() == [(1, "C"), (2, "B")]
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.move_agenda_item(item=c, offset=1, expected_version=6)
     assert titles() == [(1, "C"), (2, "B")]
 
@@ -146,7 +147,7 @@ def test_save_minutes_checks_version_and_publication():
     )
     item.refresh_from_db()
     assert (item.discussion_summary, item.outcome) == ("Talked", "decision")
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.save_minutes(meeting=meeting, minutes_summary="Stale", item_minutes={}, expected_version=1)
     assert Meeting.objects.get(pk=meeting.pk).minutes_summary == "Summary"
 
@@ -189,7 +190,7 @@ def test_record_action_update_by_the_responsible_organisation(participant, other
     assert update.author == participant and update.noted_on == timezone.localdate()
     with pytest.raises(PermissionDenied):
         services.record_action_update(action=action, user=other_participant, status="done", expected_version=2)
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.record_action_update(action=action, user=participant, status="done", expected_version=1)
     with pytest.raises(ValidationError):
         services.record_action_update(
