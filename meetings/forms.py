@@ -243,7 +243,16 @@ class AddParticipantForm(forms.Form):
         self.fields["contact"].queryset = _contacts().filter(is_active=True)
 
 
-class StatementForm(PortalModelForm):
+class VersionedEntryFormMixin(VersionedFormMixin):
+    """An edit carries the version it started from (coordination.versioning); a new entry has none yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["version"].required = self.instance.pk is not None
+
+
+class StatementForm(VersionedEntryFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Statement
         fields = ["speaker", "organization", "agenda_item", "summary"]
@@ -264,7 +273,7 @@ class StatementForm(PortalModelForm):
         return organization or (speaker.organization if speaker else None)
 
 
-class DecisionForm(PortalModelForm):
+class DecisionForm(VersionedEntryFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Decision
         fields = ["text", "agenda_item"]
@@ -276,7 +285,7 @@ class DecisionForm(PortalModelForm):
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
 
-class ActionItemForm(VersionedFormMixin, PortalModelForm):
+class ActionItemForm(VersionedEntryFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = ActionItem
         fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
@@ -285,9 +294,6 @@ class ActionItemForm(VersionedFormMixin, PortalModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
-        self.fields["version"].initial = self.instance.version
-        if self.instance.pk is None:
-            self.fields["version"].required = False
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
         self.fields["responsible_organization"].queryset = _organizations()

@@ -447,10 +447,13 @@ class Statement(TimeStampedModel):
     summary = models.TextField(_("summary"))
     position = models.PositiveIntegerField(_("position"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
 
     search_document = fulltext.stored(fulltext.statement_document())
 
-    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
     objects = fulltext.WithoutStoredDocuments()
 
     class Meta:
@@ -477,8 +480,11 @@ class Decision(TimeStampedModel):
         verbose_name=_("agenda item"),
     )
     text = models.TextField(_("text"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("decision")

@@ -357,20 +357,28 @@ def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
     return meeting
 
 
-def save_statement(*, statement: Statement, user=None) -> Statement:
+def save_statement(*, statement: Statement, expected_version: int | None = None, user=None) -> Statement:
+    """Create a statement (expected_version None) or edit one, refused with EditConflict if saved in between."""
     ensure_minutes_editable(statement.meeting)
     statement.full_clean()
-    if statement.pk is None and not statement.position:
-        last = statement.meeting.statements.aggregate(last=Max("position"))["last"] or 0
-        statement.position = last + 1
-    _with_history_user(statement, user).save()
+    with transaction.atomic():
+        if statement.pk is not None:
+            statement.version = _claim_version(Statement, statement.pk, expected_version)
+        elif not statement.position:
+            last = statement.meeting.statements.aggregate(last=Max("position"))["last"] or 0
+            statement.position = last + 1
+        _with_history_user(statement, user).save()
     return statement
 
 
-def save_decision(*, decision: Decision, user=None) -> Decision:
+def save_decision(*, decision: Decision, expected_version: int | None = None, user=None) -> Decision:
+    """Create a decision (expected_version None) or edit one, refused with EditConflict if saved in between."""
     ensure_minutes_editable(decision.meeting)
     decision.full_clean()
-    _with_history_user(decision, user).save()
+    with transaction.atomic():
+        if decision.pk is not None:
+            decision.version = _claim_version(Decision, decision.pk, expected_version)
+        _with_history_user(decision, user).save()
     return decision
 
 

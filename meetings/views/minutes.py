@@ -152,6 +152,9 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
     def save(self, form):
         raise NotImplementedError
 
+    def expected_version(self, form) -> int | None:
+        return form.cleaned_data.get("version") if self.entry else None
+
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST)
         if form.is_valid():
@@ -166,7 +169,7 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
                     )
                     % {"noun": self.noun},
                 )
-                self.entry = self.get_entry()
+                # The user's text comes back bound to the form; only the version moves to the one now saved.
                 form = self.get_form(with_current_version(request.POST, conflict.current_version))
                 form.is_valid()
             except ValidationError as error:
@@ -186,7 +189,9 @@ class StatementFormView(MinutesEntryView):
     noun = gettext_lazy("statement")
 
     def save(self, form):
-        services.save_statement(statement=form.save(commit=False), user=self.request.user)
+        services.save_statement(
+            statement=form.save(commit=False), expected_version=self.expected_version(form), user=self.request.user
+        )
 
 
 class DecisionFormView(MinutesEntryView):
@@ -195,7 +200,9 @@ class DecisionFormView(MinutesEntryView):
     noun = gettext_lazy("decision")
 
     def save(self, form):
-        services.save_decision(decision=form.save(commit=False), user=self.request.user)
+        services.save_decision(
+            decision=form.save(commit=False), expected_version=self.expected_version(form), user=self.request.user
+        )
 
 
 class ActionFormView(MinutesEntryView):
@@ -206,7 +213,7 @@ class ActionFormView(MinutesEntryView):
     def save(self, form):
         services.save_action(
             action=form.save(commit=False),
-            expected_version=form.cleaned_data.get("version") if self.entry else None,
+            expected_version=self.expected_version(form),
             user=self.request.user,
         )
 

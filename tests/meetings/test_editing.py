@@ -566,3 +566,28 @@ def test_saving_the_register_does_not_query_per_row(client, secretariat, django_
     data["participants-0-id"] = ParticipationFactory().pk  # another meeting's row
     response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
     assert response.status_code == 200 and "id" in response.context["formset"].forms[0].errors
+
+
+def test_stale_statement_and_decision_edits_are_refused_and_the_text_kept(client, secretariat):
+    meeting = MeetingFactory()
+    statement = StatementFactory(meeting=meeting, summary="Shelters are full.")
+    decision = DecisionFactory(meeting=meeting, text="Open two shelters.")
+    client.force_login(secretariat)
+    for url, field, data in [
+        (
+            reverse("statement-edit", args=[statement.pk]),
+            "summary",
+            {"speaker": statement.speaker.pk, "organization": "", "agenda_item": ""},
+        ),
+        (reverse("decision-edit", args=[decision.pk]), "text", {"agenda_item": ""}),
+    ]:
+        loaded = client.get(url).context["form"]["version"].value()
+        assert client.post(url, {**data, field: "First edit.", "version": loaded}).status_code == 302
+        response = client.post(url, {**data, field: "Second edit.", "version": loaded})
+        assert response.status_code == 200
+        assert "your changes were NOT saved" in response.content.decode()
+        assert response.context["form"][field].value() == "Second edit."
+    statement.refresh_from_db()
+    decision.refresh_from_db()
+    assert (statement.summary, statement.version) == ("First edit.", 2)
+    assert (decision.text, decision.version) == ("First edit.", 2)
