@@ -7,7 +7,7 @@ from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
 from activities.services import ReviewEntry
 from coordination.i18n import translation_fields
-from coordination.versioning import VersionedFormMixin
+from coordination.versioning import VersionedModelFormMixin
 from coordination.widgets import PortalModelForm, QuickSelectMultiple
 from stakeholders.models import Organization
 
@@ -97,16 +97,7 @@ class ActivityPlanForm(PortalModelForm):
         return cleaned_data
 
 
-class VersionedActivityFormMixin(VersionedFormMixin):
-    """An edit carries the version it started from (coordination.versioning); a new activity has none yet."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].required = self.instance.pk is not None
-        self.fields["version"].initial = self.instance.version
-
-
-class ActivityForm(VersionedActivityFormMixin, PortalModelForm):
+class ActivityForm(VersionedModelFormMixin, PortalModelForm):
     places = PlacesField(label=_("Places"), required=False)
 
     class Meta(PortalModelForm.Meta):
@@ -160,7 +151,7 @@ class ActivityForm(VersionedActivityFormMixin, PortalModelForm):
         return cleaned_data
 
 
-class ActivityProgressForm(VersionedActivityFormMixin, PortalModelForm):
+class ActivityProgressForm(VersionedModelFormMixin, PortalModelForm):
     """What the lead organisation itself may update: how the activity is going."""
 
     class Meta(PortalModelForm.Meta):

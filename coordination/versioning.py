@@ -32,6 +32,15 @@ class VersionedFormMixin(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class VersionedModelFormMixin(VersionedFormMixin):
+    """For a ModelForm of a versioned model: an edit carries the version it started from; a new object has none."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["version"].required = self.instance.pk is not None
+
+
 def with_current_version(data, current_version: int):
     """The submitted form data with the version the user has now seen, so a second save is deliberate."""
     data = data.copy()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
 from coordination.i18n import translation_fields
-from coordination.versioning import VersionedFormMixin
+from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
 from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
 from meetings.models import (
     ActionItem,
@@ -243,16 +243,7 @@ class AddParticipantForm(forms.Form):
         self.fields["contact"].queryset = _contacts().filter(is_active=True)
 
 
-class VersionedEntryFormMixin(VersionedFormMixin):
-    """An edit carries the version it started from (coordination.versioning); a new entry has none yet."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        self.fields["version"].required = self.instance.pk is not None
-
-
-class StatementForm(VersionedEntryFormMixin, PortalModelForm):
+class StatementForm(VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Statement
         fields = ["speaker", "organization", "agenda_item", "summary"]
@@ -273,7 +264,7 @@ class StatementForm(VersionedEntryFormMixin, PortalModelForm):
         return organization or (speaker.organization if speaker else None)
 
 
-class DecisionForm(VersionedEntryFormMixin, PortalModelForm):
+class DecisionForm(VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Decision
         fields = ["text", "agenda_item"]
@@ -285,7 +276,7 @@ class DecisionForm(VersionedEntryFormMixin, PortalModelForm):
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
 
-class ActionItemForm(VersionedEntryFormMixin, PortalModelForm):
+class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = ActionItem
         fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
