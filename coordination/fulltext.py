@@ -46,7 +46,7 @@ STORED_FIELDS = ["search_document", "minutes_search_document"]
 class WithoutStoredDocuments(Manager):
     """Reads rows without their stored documents: only the search page needs them, and only inside SQL.
 
-    (A select_related() join still reads them; the busiest lists defer them there too.)
+    A select_related() join from another model still reads them (about as many bytes as the text they index).
     """
 
     def get_queryset(self):
