@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from coordination.i18n import translation_fields
 from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict
+from coordination.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     ActionItemForm,
@@ -24,12 +24,7 @@ from meetings.forms import (
     StatementForm,
 )
 from meetings.models import ActionItem, Decision, Meeting, Statement
-from meetings.views.editing import (
-    CONFLICT_MESSAGE,
-    MeetingEditMixin,
-    apply_validation_error,
-    with_current_version,
-)
+from meetings.views.editing import CONFLICT_MESSAGE, MeetingEditMixin, apply_validation_error
 from meetings.views.notifications import report_minutes_announcement
 
 MINUTES_SUMMARY_FIELDS = ["minutes_summary", *translation_fields("minutes_summary")]
