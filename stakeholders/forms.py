@@ -71,3 +71,22 @@ class ContactForm(PortalModelForm):
             f"{user.username} ({user.get_full_name()})" if user.get_full_name() else user.username
         )
         self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")
+
+
+class InviteForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role in the portal"), choices=())
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.fields["role"].initial = roles[0][0] if roles else None
+        self.helper = _helper()
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=())
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.helper = _helper()
