@@ -14,6 +14,7 @@ urlpatterns = [
     path("organizations/<int:pk>/delete/", views.OrganizationDeleteView.as_view(), name="organization-delete"),
     path("contacts/new/", views.ContactCreateView.as_view(), name="contact-create"),
     path("contacts/<int:pk>/edit/", views.ContactUpdateView.as_view(), name="contact-update"),
+    path("contacts/<int:pk>/reactivate/", views.ContactReactivateView.as_view(), name="contact-reactivate"),
     # Access to the portal (stakeholders/account_views.py).
     path("contacts/<int:pk>/", account_views.ContactDetailView.as_view(), name="contact-detail"),
     path("contacts/<int:pk>/invite/", account_views.InviteView.as_view(), name="contact-invite"),

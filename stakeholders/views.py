@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
 from django.shortcuts import redirect
@@ -12,6 +13,7 @@ from django.views.generic.detail import SingleObjectMixin
 from coordination.permissions import SecretariatRequiredMixin
 from meetings import analytics
 from meetings.models import Meeting, ParticipationStatus
+from stakeholders import accounts
 from stakeholders.forms import ContactForm, OrganizationForm
 from stakeholders.models import Contact, Organization, OrganizationKind
 from stakeholders.services import describe_references, references_to
@@ -44,9 +46,15 @@ class OrganizationDetailView(DetailView):
     template_name = "stakeholders/organization_detail.html"
     context_object_name = "organization"
 
+    def show_inactive(self) -> bool:
+        return self.request.GET.get("inactive") == "1"
+
     def get_queryset(self):
-        return Organization.objects.select_related("parent").prefetch_related(
-            "children", Prefetch("contacts", queryset=Contact.objects.active())
+        contacts = Contact.objects.all() if self.show_inactive() else Contact.objects.active()
+        return (
+            Organization.objects.select_related("parent")
+            .annotate(inactive_contact_count=Count("contacts", filter=Q(contacts__is_active=False)))
+            .prefetch_related("children", Prefetch("contacts", queryset=contacts.order_by("-is_active", "name")))
         )
 
     def get_context_data(self, **kwargs):
@@ -62,6 +70,8 @@ class OrganizationDetailView(DetailView):
             .order_by("-starts_at")[: settings.PAGE_SIZE]
         )
         context.update(
+            show_inactive=self.show_inactive(),
+            inactive_contacts=organization.inactive_contact_count,
             attendance_dots=analytics.attendance_dots(organization),
             action_record=analytics.action_record(organization),
             owned_actions=analytics.owned_actions(organization),
@@ -142,3 +152,28 @@ class ContactUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateVie
 
     def get_queryset(self):
         return Contact.objects.select_related("organization", "user")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if form.account_to_deactivate is not None:
+                try:
+                    accounts.deactivate_account(contact=self.object, by=self.request.user)
+                except PermissionDenied:
+                    messages.warning(self.request, _("Their account was left as it is: only an admin can change it."))
+                else:
+                    messages.info(self.request, _("Their portal account is deactivated too."))
+        return response
+
+
+class ContactReactivateView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only: an inactive contact comes back (their account, if any, is reactivated on its own page)."""
+
+    model = Contact
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        contact = self.get_object()
+        Contact.objects.filter(pk=contact.pk).update(is_active=True)
+        messages.success(request, _("%(name)s is active again.") % {"name": contact.name})
+        return redirect("contact-detail", contact.pk)

@@ -115,6 +115,7 @@ MATRIX = {
     "organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
     "contact-create": SECRETARIAT_FORM,
     "contact-update": SECRETARIAT_FORM,
+    "contact-reactivate": SECRETARIAT_ACTION,
     # access to the portal
     "contact-detail": SECRETARIAT_READ,
     "contact-invite": SECRETARIAT_ACTION_WITH_FORM,  # empty POST: no role chosen, the page with the error

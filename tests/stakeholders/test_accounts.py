@@ -130,7 +130,9 @@ def test_nonsense_links_are_refused_not_crashed(client, token):
 
 def test_the_link_expires_after_a_week_by_default(secretariat, invitee):
     invitation, _token = accounts.invite_to_portal(contact=invitee, role="participant", invited_by=secretariat)
-    assert invitation.expires_at - invitation.created == pytest.approx(datetime.timedelta(days=7), abs=datetime.timedelta(seconds=5))
+    assert invitation.expires_at - invitation.created == pytest.approx(
+        datetime.timedelta(days=7), abs=datetime.timedelta(seconds=5)
+    )
 
 
 def test_resending_invalidates_the_previous_link(client, secretariat, invitee):
