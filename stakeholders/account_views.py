@@ -307,6 +307,7 @@ class AccountListView(SecretariatRequiredMixin, ListView):
             chosen=chosen,
             organizations=Organization.objects.only("name", "acronym").order_by("name"),
             roles=PortalRole.choices,
+            states=[(state, accounts.ACCOUNT_STATE_LABELS[state]) for state in ("active", "deactivated")],
             invitations=invitations.order_by("expires_at")[: settings.PAGE_SIZE],
         )
         return context
