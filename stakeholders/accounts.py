@@ -7,7 +7,6 @@ own account here, and superusers are managed in the Django admin. Every change i
 
 import datetime
 import hashlib
-import logging
 import secrets
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common.outbox import enqueue_mail
 from coordination.roles import ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
 from stakeholders.models import (
     AccountEvent,
@@ -32,7 +32,6 @@ from stakeholders.models import (
     InvitedRole,
 )
 
-logger = logging.getLogger(__name__)
 User = get_user_model()
 
 
@@ -123,15 +122,8 @@ def _record(*, contact: Contact, kind: str, actor=None, role: str = "") -> Accou
 
 
 def send_mail(message: EmailMultiAlternatives, *, key: str = "") -> None:
-    """Sends ``message`` once the current transaction has committed (nothing is sent if it rolls back)."""
-
-    def send():
-        try:
-            message.send()
-        except Exception:  # the invitation stays valid; it can be re-sent from the contact page
-            logger.exception("Could not send mail %s", key)
-
-    transaction.on_commit(send)
+    """Through the outbox: written in the current transaction, sent once it commits (and retried by send_outbox)."""
+    enqueue_mail(message, key=key)
 
 
 def _invitation_message(*, invitation: AccountInvitation, token: str) -> EmailMultiAlternatives:

@@ -135,7 +135,7 @@ class InvitedRole(models.TextChoices):
 
 
 class InvitationState(models.TextChoices):
-    PENDING = "pending", _("pending")
+    PENDING = "pending", _("awaiting an answer")
     ACCEPTED = "accepted", _("accepted")
     REVOKED = "revoked", _("revoked")
     EXPIRED = "expired", _("expired")
