@@ -288,3 +288,12 @@ def test_revoke_and_resend_from_the_accounts_page(client, secretariat, invitee, 
     response = client.post(reverse("invitation-revoke", args=[new.pk]), {"next": "accounts"})
     assert response.url == reverse("account-list")
     assert not AccountInvitation.objects.open().exists()
+
+
+def test_the_invitation_is_written_to_the_outbox_with_a_key(secretariat, invitee):
+    from common.models import OutgoingMail
+
+    invitation, _token = accounts.invite_to_portal(contact=invitee, role="participant", invited_by=secretariat)
+    mail_row = OutgoingMail.objects.get()
+    assert mail_row.key == f"account-invitation-{invitation.pk}"
+    assert mail_row.to == ["dilnoza@example.org"]
