@@ -6,6 +6,7 @@ step after every later migration, so that new models get their permissions.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
@@ -21,7 +22,7 @@ class PortalRole(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
     FOCAL_POINT = "focal_point", _("Focal point")
     SECRETARIAT = "secretariat", _("Secretariat")
-    ADMIN = "admin", _("Admin")
+    ADMIN = "admin", pgettext_lazy("portal role", "Admin")
     NONE = "none", _("No role")
 
 
