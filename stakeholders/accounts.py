@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.outbox import enqueue_mail
-from coordination.roles import ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
+from coordination.roles import FOCAL_POINT_PERMISSION, ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
 from stakeholders.models import (
     AccountEvent,
     AccountEventKind,
@@ -30,6 +30,7 @@ from stakeholders.models import (
     Contact,
     InvitationState,
     InvitedRole,
+    organization_of,
 )
 
 User = get_user_model()
@@ -40,6 +41,19 @@ User = get_user_model()
 
 def may_manage_accounts(actor) -> bool:
     return is_secretariat(actor)
+
+
+def may_maintain_contacts(user, organization=None) -> bool:
+    """The secretariat maintains every contact; a focal point those of their own organisation.
+
+    Without ``organization``: whether the user maintains the contacts of some organisation at all.
+    """
+    if is_secretariat(user):
+        return True
+    if not user.is_authenticated or not user.has_perm(FOCAL_POINT_PERMISSION):
+        return False
+    own = organization_of(user)
+    return own is not None and (organization is None or own.pk == organization.pk)
 
 
 def roles_offered(actor) -> list[tuple[str, str]]:

@@ -84,7 +84,7 @@ class ContactForm(PortalModelForm):
         help_text=_("Only when the contact is marked inactive: they can no longer log in."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, focal_point_of=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
         self.fields["organization"].queryset = Organization.objects.only("name", "acronym").order_by("name")
@@ -98,6 +98,11 @@ class ContactForm(PortalModelForm):
         self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")
         if not (self.instance.pk and self.instance.user_id and self.instance.user.is_active):
             del self.fields["deactivate_account"]
+        if focal_point_of is not None:  # a focal point: their own organisation's contacts, no accounts
+            self.fields["organization"].queryset = Organization.objects.filter(pk=focal_point_of.pk)
+            self.fields["organization"].initial = focal_point_of.pk
+            for name in ("user", "deactivate_account"):
+                self.fields.pop(name, None)
         self.fields["preferred_language"].required = False  # left out: the one the contact has, or the default
 
     def clean_preferred_language(self):
