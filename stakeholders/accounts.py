@@ -140,6 +140,14 @@ def send_mail(message: EmailMultiAlternatives, *, key: str = "") -> None:
     enqueue_mail(message, key=key)
 
 
+def _name_of(user) -> str:
+    """How a person is named to others: their contact's name, else their full name, else their user name."""
+    if user is None:
+        return ""
+    contact_name = Contact.objects.filter(user=user).values_list("name", flat=True).first()
+    return contact_name or user.get_full_name() or user.username
+
+
 def _invitation_message(*, invitation: AccountInvitation, token: str) -> EmailMultiAlternatives:
     contact = invitation.contact
     languages = {code for code, _name in settings.LANGUAGES}
@@ -150,9 +158,7 @@ def _invitation_message(*, invitation: AccountInvitation, token: str) -> EmailMu
             "invitation": invitation,
             "role": InvitedRole(invitation.role).label,
             "url": invitation_url(token),
-            "inviter": invitation.invited_by.get_full_name() or invitation.invited_by.username
-            if invitation.invited_by
-            else "",
+            "inviter": _name_of(invitation.invited_by),
             "portal_url": settings.PORTAL_BASE_URL,
         }
         subject = _("Your access to the coordination portal")

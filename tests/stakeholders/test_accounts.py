@@ -79,6 +79,8 @@ def test_the_mail_is_in_the_contacts_language(client, secretariat, invitee, djan
     _invite(client, invitee, capture=django_capture_on_commit_callbacks)
     [message] = mail.outbox
     assert "портал" in message.subject.lower()
+    assert "Secretariat sec" in message.body  # the inviter by their contact's name
+    assert "г.." not in message.body  # a date at the end of a sentence gets one full stop
 
 
 def test_password_validators_apply_and_nothing_is_created(client, secretariat, invitee):
