@@ -168,6 +168,7 @@ class ActivityReviewForm(forms.Form):
     """One row of the quarter review: what the meeting records about one activity."""
 
     activity = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)  # the activity's, when the grid was loaded
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
     people_reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -191,6 +192,7 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
         source = review or activity
         return {
             "activity": activity.pk,
+            "version": activity.version,
             "status": source.status,
             "people_reached": source.people_reached,
             "note": review.note if review else "",
@@ -213,12 +215,21 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
         return [
             ReviewEntry(
                 activity=form.activity_object,
+                version=form.cleaned_data["version"],
                 status=form.cleaned_data["status"],
                 people_reached=form.cleaned_data["people_reached"],
                 note=form.cleaned_data["note"],
             )
             for form in self.forms
         ]
+
+    def data_with_current_versions(self):
+        """The submitted grid with each activity's current version, so saving it again is deliberate."""
+        data = self.data.copy()
+        for form in self.forms:
+            if form.activity_object is not None:
+                data[form.add_prefix("version")] = str(form.activity_object.version)
+        return data
 
 
 def _as_int(value) -> int | None:

@@ -12,6 +12,7 @@ from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressFor
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
 from activities.services import (
+    StaleReview,
     activities_under_review,
     endorse_plan,
     plan_to_endorse,
@@ -254,6 +255,18 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
                 )
             except ValidationError as error:
                 formset._non_form_errors = formset.error_class(error.messages)
+            except StaleReview as conflict:
+                formset = self._formset(self._formset(request.POST).data_with_current_versions())
+                formset.is_valid()
+                formset._non_form_errors = formset.error_class(
+                    [
+                        _(
+                            "Someone else changed %(activities)s since you opened this review, so nothing was saved. "
+                            "Your entries are still below: check them against the activity pages and save again."
+                        )
+                        % {"activities": ", ".join(f"“{activity.title}”" for activity in conflict.activities)}
+                    ]
+                )
             else:
                 messages.success(request, _("The review of %(count)s activities was saved.") % {"count": len(reviews)})
                 return redirect("quarter-review", pk=self.object.pk)

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 
@@ -8,7 +9,7 @@ from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
 from meetings.calendar import activity_event
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
-from tests.stakeholders.factories import OrganizationFactory
+from tests.stakeholders.factories import OrganizationFactory, participant_user
 
 pytestmark = pytest.mark.django_db
 
@@ -352,9 +353,55 @@ def _review_post(formset, rows):
         "review-MAX_NUM_FORMS": "1000",
     }
     for index, row in enumerate(rows):
+        known = formset is not None and index < len(formset.forms)
+        data[f"review-{index}-version"] = formset.forms[index].initial["version"] if known else "1"
         for key, value in row.items():
             data[f"review-{index}-{key}"] = value
     return data
+
+
+def test_a_review_and_a_progress_update_cannot_both_win(client, secretariat, reviewing_meeting, organization):
+    """The grid is loaded, then the lead organisation reports progress: saving the grid is refused, not an undo."""
+    activity = ActivityFactory(
+        plan=reviewing_meeting.q3_plan, title="Airport staff training", lead_organization=organization
+    )
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    formset = client.get(url).context["formset"]
+    reporter = participant_user(organization=organization, username="lead")
+    lead = Client()
+    lead.force_login(reporter)
+    progress = {"status": "completed", "people_reached": "120", "outcome": "Done", "version": activity.version}
+    assert lead.post(reverse("activity-progress", args=[activity.pk]), progress).status_code == 302
+
+    rows = [{"activity": activity.pk, "status": "postponed", "people_reached": "", "note": "Moved to December"}]
+    response = client.post(url, _review_post(formset, rows))
+
+    assert response.status_code == 200
+    assert "Someone else changed “Airport staff training”" in response.text
+    assert "Moved to December" in response.text  # what the reviewer typed is still there
+    activity.refresh_from_db()
+    assert (activity.status, activity.people_reached) == ("completed", 120)
+    assert not ActivityReview.objects.exists()
+    # Saving the grid shown again is a deliberate decision, and moves the activity's calendar SEQUENCE.
+    version = activity.version
+    again = response.context["formset"]
+    assert client.post(url, _review_post(again, rows)).status_code == 302
+    activity.refresh_from_db()
+    assert activity.status == "postponed" and activity.version == version + 1
+
+
+def test_the_admin_cannot_delete_a_reviewed_activity(client, admin_user, reviewing_meeting):
+    activity = ActivityFactory(plan=reviewing_meeting.q3_plan)
+    ActivityReview.objects.create(activity=activity, meeting=reviewing_meeting, status="completed")
+    client.force_login(admin_user)
+    url = reverse("admin:activities_activity_delete", args=[activity.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "protected" in page.text.lower()
+    client.post(url, {"post": "yes"})
+    assert ActivityReview.objects.filter(activity=activity).exists()
+    with pytest.raises(ProtectedError):
+        activity.delete()
 
 
 def test_secretariat_records_the_review_for_every_activity_in_one_form(client, secretariat, reviewing_meeting):
