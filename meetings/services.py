@@ -329,6 +329,10 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status == MinutesStatus.PUBLISHED:
         raise ValidationError(_("The minutes are already published."))
+    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _("Minutes are published after the meeting: mark it as held first (it must have started).")
+        )
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user

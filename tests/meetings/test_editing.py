@@ -479,7 +479,7 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
     meeting = MeetingFactory(title="Before")
     item = AgendaItemFactory(meeting=meeting, title="Item")
     client.force_login(secretariat)
-    client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After"))
+    client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held"))
     client.post(reverse("agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
     client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
     response = client.get(reverse("meeting-history", args=[meeting.pk]))
