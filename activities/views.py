@@ -3,7 +3,9 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
@@ -83,7 +85,33 @@ class ActivityDetailView(DetailView):
 # Editing: the secretariat creates and edits plans and activities; a lead organisation updates its progress.
 
 
-class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+class ReturnToMixin:
+    """A form opened from another page (a quarter review, a plan) goes back there after saving.
+
+    The page is passed as ``?next=`` (and kept in a hidden field); only a path on this site is followed.
+    "Save and add another" opens an empty activity form for the same plan instead.
+    """
+
+    def return_to(self) -> str:
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        safe = url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}, require_https=False)
+        return target if safe and target.startswith("/") else ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["return_to"] = self.return_to()
+        return context
+
+    def get_success_url(self):
+        if "add_another" in self.request.POST:
+            query = {"plan": self.object.plan_id} if isinstance(self.object, Activity) else {"plan": self.object.pk}
+            if self.return_to():
+                query["next"] = self.return_to()
+            return f"{reverse('activity-create')}?{urlencode(query)}"
+        return self.return_to() or super().get_success_url()
+
+
+class ActivityPlanCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, CreateView):
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
@@ -103,7 +131,7 @@ class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, Crea
         return self.success_message % {"quarter": cleaned_data["quarter"].label}
 
 
-class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+class ActivityPlanUpdateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, UpdateView):
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
@@ -113,7 +141,7 @@ class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, Upda
         return ActivityPlan.objects.select_related("series")
 
 
-class ActivityCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+class ActivityCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, CreateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -155,7 +183,9 @@ class VersionCheckedSaveMixin:
         return redirect(self.get_success_url())
 
 
-class ActivityUpdateView(SecretariatRequiredMixin, VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView):
+class ActivityUpdateView(
+    SecretariatRequiredMixin, ReturnToMixin, VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView
+):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"

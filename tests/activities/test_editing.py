@@ -551,3 +551,59 @@ def test_a_tampered_review_form_is_an_error_not_a_500(client, secretariat, revie
     assert response.status_code == 200
     assert not response.context["formset"].is_valid()
     assert not ActivityReview.objects.exists()
+
+
+# Keeping one's place: back to the page the form was opened from, "save and add another", a quarter picker
+
+
+def test_a_plan_created_from_the_quarter_review_returns_to_it(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    link = client.get(review).context["plan_to_endorse"]
+    assert link is None  # no Q4 plan yet: the page links to creating it, with the way back
+    page = client.get(review).text
+    create = f"{reverse('plan-create')}?series={reviewing_meeting.series_id}&amp;quarter=2023-Q4&amp;next="
+    assert create in page
+
+    form = client.get(
+        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+    )
+    assert f'name="next" value="{review}"' in form.text
+    assert '<option value="2023-Q4" selected>Q4 2023</option>' in form.text  # picked, not typed
+    response = client.post(
+        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+    )
+    assert response.status_code == 302 and response.url == review
+
+
+def test_save_and_add_another_keeps_the_plan_and_the_way_back(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    plan = reviewing_meeting.q3_plan
+    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    data = {
+        "plan": plan.pk,
+        "title": "Training of trainers",
+        "kind": "tot",
+        "lead_organization": OrganizationFactory().pk,
+        "starts_on": "2023-08-06",
+        "status": "planned",
+        "next": review,
+        "add_another": "",
+    }
+    response = client.post(reverse("activity-create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert response.url == f"{reverse('activity-create')}?plan={plan.pk}&next={review.replace('/', '%2F')}"
+    again = client.get(response.url)
+    assert again.context["form"].initial["plan"] == plan.pk and again.context["return_to"] == review
+    del data["add_another"]
+    data["title"] = "Seminar"
+    assert client.post(reverse("activity-create"), data).url == review
+    assert set(plan.activities.values_list("title", flat=True)) == {"Training of trainers", "Seminar"}
+
+
+@pytest.mark.parametrize("target", ["https://evil.example.org/", "//evil.example.org/", "javascript:alert(1)"])
+def test_the_way_back_never_leaves_the_site(client, secretariat, reviewing_meeting, target):
+    client.force_login(secretariat)
+    data = {"series": reviewing_meeting.series_id, "quarter": "2024-Q1", "next": target}
+    response = client.post(reverse("plan-create"), data)
+    assert response.status_code == 302 and response.url.startswith("/activities/")
