@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
+from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, PlanStatus
 from coordination.versioning import EditConflict, claim_version
 from meetings.models import Meeting, MeetingStatus
 
@@ -168,3 +168,46 @@ def save_activity(form, *, expected_version: int | None) -> Activity:
     if activity.pk is not None:
         activity.version = claim_version(Activity, activity.pk, expected_version)
     return form.save()
+
+
+CARRIED_STATUSES = (ActivityStatus.POSTPONED, ActivityStatus.ONGOING)
+
+
+def activities_to_carry(meeting: Meeting) -> QuerySet[Activity]:
+    """The reviewed quarter's activities that were postponed or are still going on: candidates for the next plan."""
+    return activities_under_review(meeting).filter(status__in=CARRIED_STATUSES).prefetch_related("partners", "topics")
+
+
+@transaction.atomic
+def carry_into_plan(*, activities: Iterable[Activity], plan: ActivityPlan) -> list[Activity]:
+    """Copy each activity into ``plan`` as planned, from the plan's first day, saying where it came from.
+
+    An activity already carried into that plan (same title) is not copied twice, so a second click adds nothing.
+    """
+    present = set(plan.activities.values_list("title", flat=True))
+    carried = []
+    for source in activities:
+        if source.title in present:
+            continue
+        copy = Activity.objects.create(
+            plan=plan,
+            title=source.title,
+            kind=source.kind,
+            description=source.description,
+            lead_organization=source.lead_organization,
+            starts_on=plan.quarter.first_day,
+            places=source.places,
+            target_group=source.target_group,
+            status=ActivityStatus.PLANNED,
+            outcome=_("Carried over from %(quarter)s (%(status)s there).")
+            % {"quarter": source.plan.quarter.label, "status": source.get_status_display().lower()},
+            title_ru=source.title_ru,
+            title_uz=source.title_uz,
+            description_ru=source.description_ru,
+            description_uz=source.description_uz,
+        )
+        copy.partners.set(source.partners.all())
+        copy.topics.set(source.topics.all())
+        present.add(source.title)
+        carried.append(copy)
+    return carried

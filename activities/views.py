@@ -14,8 +14,11 @@ from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressFor
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
 from activities.services import (
+    CARRIED_STATUSES,
     StaleReview,
+    activities_to_carry,
     activities_under_review,
+    carry_into_plan,
     endorse_plan,
     plan_to_endorse,
     record_quarter_review,
@@ -273,6 +276,9 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
         context["quarter"] = meeting.reviewed_quarter
         context["next_quarter"] = meeting.reviewed_quarter.next() if meeting.reviewed_quarter else None
         context["plan_to_endorse"] = plan_to_endorse(meeting)
+        context["to_carry"] = [
+            activity for activity in context["formset"].activities if activity.status in CARRIED_STATUSES
+        ]
         return context
 
     def post(self, request, *args, **kwargs):
@@ -302,6 +308,32 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
                 return redirect("quarter-review", pk=self.object.pk)
         messages.error(request, _("The review was not saved; see the errors below."))
         return self.render_to_response(self.get_context_data(formset=formset))
+
+
+class CarryActivitiesView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only: the ticked postponed or ongoing activities of the reviewed quarter go into the next plan."""
+
+    model = Meeting
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        plan = plan_to_endorse(meeting)
+        if plan is None:
+            messages.error(request, _("Create the next quarter's plan first."))
+            return redirect("quarter-review", pk=meeting.pk)
+        chosen = set(request.POST.getlist("activity"))
+        activities = [activity for activity in activities_to_carry(meeting) if str(activity.pk) in chosen]
+        carried = carry_into_plan(activities=activities, plan=plan)
+        if carried:
+            messages.success(
+                request,
+                _("%(count)s activities were added to the %(quarter)s plan as planned.")
+                % {"count": len(carried), "quarter": plan.quarter.label},
+            )
+        else:
+            messages.info(request, _("Nothing was added: tick the activities to carry over (each is added once)."))
+        return redirect("quarter-review", pk=meeting.pk)
 
 
 class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):

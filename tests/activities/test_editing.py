@@ -607,3 +607,39 @@ def test_the_way_back_never_leaves_the_site(client, secretariat, reviewing_meeti
     data = {"series": reviewing_meeting.series_id, "quarter": "2024-Q1", "next": target}
     response = client.post(reverse("plan-create"), data)
     assert response.status_code == 302 and response.url.startswith("/activities/")
+
+
+def test_postponed_and_ongoing_activities_are_offered_for_the_next_plan_and_carried_once(
+    client, secretariat, reviewing_meeting
+):
+    plan = reviewing_meeting.q3_plan
+    postponed = ActivityFactory(
+        plan=plan, title="Airport staff training", status="postponed", places=["Bukhara", "Fergana"]
+    )
+    ongoing = ActivityFactory(plan=plan, title="Awareness campaign", status="ongoing")
+    ActivityFactory(plan=plan, title="Study visit", status="completed")
+    next_plan = ActivityPlanFactory(series=reviewing_meeting.series, year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    page = client.get(url)
+    assert [activity.title for activity in page.context["to_carry"]] == ["Airport staff training", "Awareness campaign"]
+    assert "Carry into the Q4 2023 plan" in page.text
+
+    carry = reverse("carry-activities", args=[reviewing_meeting.pk])
+    response = client.post(carry, {"activity": [postponed.pk]})
+    assert response.status_code == 302 and response.url == url
+    [copy] = next_plan.activities.all()
+    assert (copy.title, copy.status, copy.starts_on, copy.places) == (
+        "Airport staff training",
+        "planned",
+        datetime.date(2023, 10, 1),
+        ["Bukhara", "Fergana"],
+    )
+    assert "Carried over from Q3 2023" in copy.outcome
+    client.post(carry, {"activity": [postponed.pk, ongoing.pk]})
+    assert sorted(next_plan.activities.values_list("title", flat=True)) == [
+        "Airport staff training",
+        "Awareness campaign",
+    ]
+    postponed.refresh_from_db()
+    assert postponed.status == "postponed" and postponed.plan == plan  # the reviewed quarter's record is unchanged
