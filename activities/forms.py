@@ -48,8 +48,36 @@ def _helper() -> FormHelper:
     return helper
 
 
+def quarter_choices(around: Quarter | None = None) -> list[tuple[str, str]]:
+    """The quarters a plan is usually made for: from three years back to two years ahead of ``around`` (today)."""
+    around = around or Quarter.current()
+    quarter, last = Quarter(around.year - 3, 1), Quarter(around.year + 2, 4)
+    choices = []
+    while quarter <= last:
+        choices.append((str(quarter), quarter.label))
+        quarter = quarter.next()
+    return choices
+
+
+class QuarterField(forms.ChoiceField):
+    """A quarter picked from a list ("Q4 2023"), cleaned to a ``Quarter``; an edited plan keeps its own quarter."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=quarter_choices, **kwargs)
+
+    def valid_value(self, value):
+        try:
+            Quarter.parse(value)
+        except ValueError:
+            return False
+        return True
+
+    def clean(self, value) -> Quarter:
+        return Quarter.parse(super().clean(value))
+
+
 class ActivityPlanForm(PortalModelForm):
-    quarter = forms.CharField(label=_("Quarter"), max_length=10, help_text=_("Write it like 2023-Q4."))
+    quarter = QuarterField(label=_("Quarter"))
 
     class Meta(PortalModelForm.Meta):
         model = ActivityPlan
@@ -60,12 +88,14 @@ class ActivityPlanForm(PortalModelForm):
         self.helper = _helper()
         if self.instance.pk:
             self.initial["quarter"] = str(self.instance.quarter)
-
-    def clean_quarter(self) -> Quarter:
-        try:
-            return Quarter.parse(self.cleaned_data["quarter"])
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
+        quarter = self.fields["quarter"]
+        if self.initial.get("quarter") and self.initial["quarter"] not in dict(quarter.choices):
+            try:  # a plan far in the past or future: its own quarter is offered too
+                own = Quarter.parse(self.initial["quarter"])
+            except ValueError:
+                pass
+            else:
+                quarter.choices = sorted([*quarter.choices, (str(own), own.label)])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -168,6 +198,7 @@ class ActivityReviewForm(forms.Form):
     """One row of the quarter review: what the meeting records about one activity."""
 
     activity = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)  # the activity's, when the grid was loaded
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
     people_reached = forms.IntegerField(label=_("People reached"), min_value=0, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -191,6 +222,7 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
         source = review or activity
         return {
             "activity": activity.pk,
+            "version": activity.version,
             "status": source.status,
             "people_reached": source.people_reached,
             "note": review.note if review else "",
@@ -213,12 +245,21 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
         return [
             ReviewEntry(
                 activity=form.activity_object,
+                version=form.cleaned_data["version"],
                 status=form.cleaned_data["status"],
                 people_reached=form.cleaned_data["people_reached"],
                 note=form.cleaned_data["note"],
             )
             for form in self.forms
         ]
+
+    def data_with_current_versions(self):
+        """The submitted grid with each activity's current version, so saving it again is deliberate."""
+        data = self.data.copy()
+        for form in self.forms:
+            if form.activity_object is not None:
+                data[form.add_prefix("version")] = str(form.activity_object.version)
+        return data
 
 
 def _as_int(value) -> int | None:

@@ -187,7 +187,8 @@ class Activity(TimeStampedModel):
 class ActivityReview(TimeStampedModel):
     """What a meeting recorded about one activity when it reviewed the quarter."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("activity"))
+    # PROTECT: a reviewed activity is part of that meeting's record and cannot be deleted, in the portal or the admin.
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("activity"))
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.PROTECT, related_name="activity_reviews", verbose_name=_("meeting")
     )

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
-from coordination.versioning import claim_version
+from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, PlanStatus
+from coordination.versioning import EditConflict, claim_version
 from meetings.models import Meeting, MeetingStatus
 
 
@@ -22,6 +22,7 @@ class ReviewEntry:
     status: str
     people_reached: int | None = None
     note: str = ""
+    version: int | None = None  # the activity's version the reviewer saw; None: whatever it is now
 
 
 def activities_under_review(meeting: Meeting) -> QuerySet[Activity]:
@@ -69,7 +70,9 @@ def record_quarter_review(
     """Record (or update) the meeting's review of each activity; the activity's own progress follows the review.
 
     Every activity must belong to a plan of the meeting's series for the quarter the meeting reviews.
-    Raises ValidationError (and saves nothing) otherwise.
+    Raises ValidationError (and saves nothing) otherwise. A status or reach that changes the activity is an edit
+    like any other: it moves the activity's version (and so its calendar SEQUENCE), and it is refused with
+    ``StaleReview`` (saving nothing) when someone changed the activity since the reviewer loaded it.
     """
     quarter = meeting.reviewed_quarter
     if quarter is None:
@@ -77,7 +80,7 @@ def record_quarter_review(
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("A cancelled meeting cannot review activities."))
 
-    reviews = []
+    reviews, stale = [], []
     for entry in entries:
         activity = entry.activity
         if activity.plan.series_id != meeting.series_id or activity.plan.quarter != quarter:
@@ -96,11 +99,31 @@ def record_quarter_review(
         reviews.append(review)
 
         if (activity.status, activity.people_reached) != (entry.status, entry.people_reached):
+            expected = activity.version if entry.version is None else entry.version
+            try:
+                activity.version = claim_version(Activity, activity.pk, expected)
+            except EditConflict as conflict:
+                stale.append(activity)
+                activity.version = conflict.current_version
+                continue
             activity.status = entry.status
             activity.people_reached = entry.people_reached
             activity.full_clean()
             activity.save()
+    if stale:  # raised out of the atomic block: the reviews written above are rolled back too
+        raise StaleReview(stale)
     return reviews
+
+
+class StaleReview(Exception):
+    """Activities changed by someone else since the review grid was loaded; nothing was saved.
+
+    ``activities`` carry their current version, so the grid can be shown again for a deliberate second save.
+    """
+
+    def __init__(self, activities: list[Activity]):
+        super().__init__(", ".join(str(activity) for activity in activities))
+        self.activities = activities
 
 
 @transaction.atomic
@@ -145,3 +168,46 @@ def save_activity(form, *, expected_version: int | None) -> Activity:
     if activity.pk is not None:
         activity.version = claim_version(Activity, activity.pk, expected_version)
     return form.save()
+
+
+CARRIED_STATUSES = (ActivityStatus.POSTPONED, ActivityStatus.ONGOING)
+
+
+def activities_to_carry(meeting: Meeting) -> QuerySet[Activity]:
+    """The reviewed quarter's activities that were postponed or are still going on: candidates for the next plan."""
+    return activities_under_review(meeting).filter(status__in=CARRIED_STATUSES).prefetch_related("partners", "topics")
+
+
+@transaction.atomic
+def carry_into_plan(*, activities: Iterable[Activity], plan: ActivityPlan) -> list[Activity]:
+    """Copy each activity into ``plan`` as planned, from the plan's first day, saying where it came from.
+
+    An activity already carried into that plan (same title) is not copied twice, so a second click adds nothing.
+    """
+    present = set(plan.activities.values_list("title", flat=True))
+    carried = []
+    for source in activities:
+        if source.title in present:
+            continue
+        copy = Activity.objects.create(
+            plan=plan,
+            title=source.title,
+            kind=source.kind,
+            description=source.description,
+            lead_organization=source.lead_organization,
+            starts_on=plan.quarter.first_day,
+            places=source.places,
+            target_group=source.target_group,
+            status=ActivityStatus.PLANNED,
+            outcome=_("Carried over from %(quarter)s (%(status)s there).")
+            % {"quarter": source.plan.quarter.label, "status": source.get_status_display().lower()},
+            title_ru=source.title_ru,
+            title_uz=source.title_uz,
+            description_ru=source.description_ru,
+            description_uz=source.description_uz,
+        )
+        copy.partners.set(source.partners.all())
+        copy.topics.set(source.topics.all())
+        present.add(source.title)
+        carried.append(copy)
+    return carried

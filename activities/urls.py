@@ -13,4 +13,5 @@ urlpatterns = [
     path("activities/plans/<int:pk>/edit/", views.ActivityPlanUpdateView.as_view(), name="plan-update"),
     path("meetings/<int:pk>/quarter-review/", views.QuarterReviewView.as_view(), name="quarter-review"),
     path("meetings/<int:pk>/endorse-plan/", views.EndorsePlanView.as_view(), name="endorse-plan"),
+    path("meetings/<int:pk>/carry-activities/", views.CarryActivitiesView.as_view(), name="carry-activities"),
 ]

@@ -3,7 +3,9 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
@@ -12,7 +14,11 @@ from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressFor
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
 from activities.services import (
+    CARRIED_STATUSES,
+    StaleReview,
+    activities_to_carry,
     activities_under_review,
+    carry_into_plan,
     endorse_plan,
     plan_to_endorse,
     record_quarter_review,
@@ -82,7 +88,33 @@ class ActivityDetailView(DetailView):
 # Editing: the secretariat creates and edits plans and activities; a lead organisation updates its progress.
 
 
-class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+class ReturnToMixin:
+    """A form opened from another page (a quarter review, a plan) goes back there after saving.
+
+    The page is passed as ``?next=`` (and kept in a hidden field); only a path on this site is followed.
+    "Save and add another" opens an empty activity form for the same plan instead.
+    """
+
+    def return_to(self) -> str:
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        safe = url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}, require_https=False)
+        return target if safe and target.startswith("/") else ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["return_to"] = self.return_to()
+        return context
+
+    def get_success_url(self):
+        if "add_another" in self.request.POST:
+            query = {"plan": self.object.plan_id} if isinstance(self.object, Activity) else {"plan": self.object.pk}
+            if self.return_to():
+                query["next"] = self.return_to()
+            return f"{reverse('activity-create')}?{urlencode(query)}"
+        return self.return_to() or super().get_success_url()
+
+
+class ActivityPlanCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, CreateView):
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
@@ -102,7 +134,7 @@ class ActivityPlanCreateView(SecretariatRequiredMixin, SuccessMessageMixin, Crea
         return self.success_message % {"quarter": cleaned_data["quarter"].label}
 
 
-class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+class ActivityPlanUpdateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, UpdateView):
     model = ActivityPlan
     form_class = ActivityPlanForm
     template_name = "activities/plan_form.html"
@@ -112,7 +144,7 @@ class ActivityPlanUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, Upda
         return ActivityPlan.objects.select_related("series")
 
 
-class ActivityCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+class ActivityCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessageMixin, CreateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -154,7 +186,9 @@ class VersionCheckedSaveMixin:
         return redirect(self.get_success_url())
 
 
-class ActivityUpdateView(SecretariatRequiredMixin, VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView):
+class ActivityUpdateView(
+    SecretariatRequiredMixin, ReturnToMixin, VersionCheckedSaveMixin, SuccessMessageMixin, UpdateView
+):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -242,6 +276,9 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
         context["quarter"] = meeting.reviewed_quarter
         context["next_quarter"] = meeting.reviewed_quarter.next() if meeting.reviewed_quarter else None
         context["plan_to_endorse"] = plan_to_endorse(meeting)
+        context["to_carry"] = [
+            activity for activity in context["formset"].activities if activity.status in CARRIED_STATUSES
+        ]
         return context
 
     def post(self, request, *args, **kwargs):
@@ -254,11 +291,49 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
                 )
             except ValidationError as error:
                 formset._non_form_errors = formset.error_class(error.messages)
+            except StaleReview as conflict:
+                formset = self._formset(self._formset(request.POST).data_with_current_versions())
+                formset.is_valid()
+                formset._non_form_errors = formset.error_class(
+                    [
+                        _(
+                            "Someone else changed %(activities)s since you opened this review, so nothing was saved. "
+                            "Your entries are still below: check them against the activity pages and save again."
+                        )
+                        % {"activities": ", ".join(f"“{activity.title}”" for activity in conflict.activities)}
+                    ]
+                )
             else:
                 messages.success(request, _("The review of %(count)s activities was saved.") % {"count": len(reviews)})
                 return redirect("quarter-review", pk=self.object.pk)
         messages.error(request, _("The review was not saved; see the errors below."))
         return self.render_to_response(self.get_context_data(formset=formset))
+
+
+class CarryActivitiesView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only: the ticked postponed or ongoing activities of the reviewed quarter go into the next plan."""
+
+    model = Meeting
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        plan = plan_to_endorse(meeting)
+        if plan is None:
+            messages.error(request, _("Create the next quarter's plan first."))
+            return redirect("quarter-review", pk=meeting.pk)
+        chosen = set(request.POST.getlist("activity"))
+        activities = [activity for activity in activities_to_carry(meeting) if str(activity.pk) in chosen]
+        carried = carry_into_plan(activities=activities, plan=plan)
+        if carried:
+            messages.success(
+                request,
+                _("%(count)s activities were added to the %(quarter)s plan as planned.")
+                % {"count": len(carried), "quarter": plan.quarter.label},
+            )
+        else:
+            messages.info(request, _("Nothing was added: tick the activities to carry over (each is added once)."))
+        return redirect("quarter-review", pk=meeting.pk)
 
 
 class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):

@@ -28,6 +28,30 @@ def database_url() -> str:
     return _server(start=True).get_uri()
 
 
+_started = False
+
+
+def ensure_started() -> None:
+    """Start the embedded server unless this process already made sure it runs."""
+    global _started
+    if not _started:
+        _server(start=True)
+        _started = True
+
+
+def database_settings() -> dict:
+    """Django's DATABASES entry for the embedded server, computed without starting it: it listens on a Unix
+    socket in its data folder, as the superuser ``postgres``."""
+    return {
+        "ENGINE": "coordination.embedded_database",
+        "NAME": "postgres",
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": str(DATA_DIR),
+        "PORT": "",
+    }
+
+
 def bin_dir() -> Path:
     """Where pg_dump, pg_restore and psql of the embedded server live."""
     return _server(start=False).bin_path

@@ -83,14 +83,14 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or the embedded PostgreSQL server in var/pgdata.
+# Database: DATABASE_URL, or the embedded PostgreSQL server in var/pgdata (started on the first connection, not here).
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
+    DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 else:
-    from coordination.embedded_postgres import database_url
+    from coordination.embedded_postgres import database_settings
 
-    DATABASES = {"default": env.db_url_config(database_url())}
-DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+    DATABASES = {"default": database_settings()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

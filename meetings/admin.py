@@ -97,7 +97,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "venue", "minutes_summary"]
     date_hierarchy = "starts_at"
     list_select_related = ["series"]
-    readonly_fields = ["minutes_published_at", "minutes_published_by"]
+    # Publishing and reopening are workflows (meetings.services: permission, timestamp, e-mail, version): the admin
+    # shows their state and links to the meeting page, where they are done.
+    readonly_fields = ["minutes_status", "minutes_published_at", "minutes_published_by"]
     fieldsets = [
         (None, {"fields": ["series", "number", "title", "status"]}),
         (

@@ -299,8 +299,12 @@ class ActionUpdateForm(VersionedFormMixin, forms.Form):
     noted_on = forms.DateField(widget=DateInput, label=_("Date"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, action, **kwargs):
+    def __init__(self, *args, action, statuses: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = action.version
         self.fields["status"].initial = action.status
+        if statuses is not None:  # what this user may set (meetings.services.action_statuses_for)
+            self.fields["status"].choices = [
+                (value, label) for value, label in ActionStatus.choices if value in statuses
+            ]
         self.fields["noted_on"].initial = timezone.localdate()

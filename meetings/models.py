@@ -218,6 +218,24 @@ class Meeting(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("meeting-detail", args=[self.pk])
 
+    # What calendar apps show of a meeting: a change to any of these gives its event a new SEQUENCE (RFC 5545).
+    CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "time_zone", "venue", "format", "status", "number")
+
+    def save(self, *args, **kwargs):
+        changed = self._calendar_change_pending(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+        if changed:
+            # An UPDATE rather than a field on this save, so that saves with update_fields move it too.
+            Meeting.objects.filter(pk=self.pk).update(calendar_sequence=F("calendar_sequence") + 1)
+            self.calendar_sequence += 1
+
+    def _calendar_change_pending(self, update_fields) -> bool:
+        if self.pk is None:
+            return False
+        fields = [name for name in self.CALENDAR_FIELDS if update_fields is None or name in update_fields]
+        stored = Meeting.objects.filter(pk=self.pk).values(*fields).first() if fields else None
+        return stored is not None and any(stored[name] != getattr(self, name) for name in fields)
+
     @property
     def ordinal(self) -> str:
         return ordinal(self.number)

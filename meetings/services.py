@@ -329,6 +329,10 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status == MinutesStatus.PUBLISHED:
         raise ValidationError(_("The minutes are already published."))
+    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _("Minutes are published after the meeting: mark it as held first (it must have started).")
+        )
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
@@ -408,6 +412,16 @@ def can_update_action(user, action: ActionItem) -> bool:
     return organization is not None and organization.pk == action.responsible_organization_id
 
 
+def action_statuses_for(user, action: ActionItem) -> list[str]:
+    """The statuses ``user`` may give ``action``: the secretariat any; the responsible organisation's people report
+    progress and completion, but only the secretariat drops an action or reopens one that is done or dropped."""
+    if is_secretariat(user):
+        return list(ActionStatus.values)
+    if action.status in (ActionStatus.DONE, ActionStatus.DROPPED):
+        return [action.status]
+    return [ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
+
+
 def record_action_update(
     *,
     action: ActionItem,
@@ -426,6 +440,10 @@ def record_action_update(
         raise ValidationError({"noted_on": _("The date of an update cannot be in the future.")})
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose a valid status.")})
+    if status not in action_statuses_for(user, action):
+        raise ValidationError(
+            {"status": _("Only the secretariat can drop an action or reopen one that is done or dropped.")}
+        )
     update = ActionUpdate(action=action, status=status, note=note, noted_on=noted_on, meeting=meeting, author=user)
     update.full_clean()
     with transaction.atomic():

@@ -137,6 +137,7 @@ MATRIX = {
     "plan-update": SECRETARIAT_FORM,
     "quarter-review": SECRETARIAT_FORM,
     "endorse-plan": SECRETARIAT_ACTION,
+    "carry-activities": SECRETARIAT_ACTION,
 }
 
 

@@ -1,7 +1,7 @@
 from django import template
 
 from meetings.forms import ActionUpdateForm
-from meetings.services import can_update_action
+from meetings.services import action_statuses_for, can_update_action
 
 register = template.Library()
 
@@ -10,4 +10,6 @@ register = template.Library()
 def action_update_form(context, action):
     """The status-update form for the action page, or None when the user may not update this action."""
     user = context["request"].user
-    return ActionUpdateForm(action=action) if can_update_action(user, action) else None
+    if not can_update_action(user, action):
+        return None
+    return ActionUpdateForm(action=action, statuses=action_statuses_for(user, action))

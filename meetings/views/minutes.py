@@ -248,7 +248,8 @@ class ActionStatusUpdateView(TemplateView):
         )
         if not services.can_update_action(request.user, action):
             raise PermissionDenied(_("You may only update the actions of your own organisation."))
-        form = ActionUpdateForm(request.POST, action=action)
+        statuses = services.action_statuses_for(request.user, action)
+        form = ActionUpdateForm(request.POST, action=action, statuses=statuses)
         if form.is_valid():
             try:
                 services.record_action_update(
@@ -268,7 +269,9 @@ class ActionStatusUpdateView(TemplateView):
                     ),
                 )
                 action.refresh_from_db()
-                form = ActionUpdateForm(with_current_version(request.POST, conflict.current_version), action=action)
+                form = ActionUpdateForm(
+                    with_current_version(request.POST, conflict.current_version), action=action, statuses=statuses
+                )
                 form.is_valid()
             except ValidationError as error:
                 apply_validation_error(form, error)

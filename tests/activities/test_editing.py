@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 
@@ -8,7 +9,7 @@ from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
 from meetings.calendar import activity_event
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
-from tests.stakeholders.factories import OrganizationFactory
+from tests.stakeholders.factories import OrganizationFactory, participant_user
 
 pytestmark = pytest.mark.django_db
 
@@ -352,9 +353,55 @@ def _review_post(formset, rows):
         "review-MAX_NUM_FORMS": "1000",
     }
     for index, row in enumerate(rows):
+        known = formset is not None and index < len(formset.forms)
+        data[f"review-{index}-version"] = formset.forms[index].initial["version"] if known else "1"
         for key, value in row.items():
             data[f"review-{index}-{key}"] = value
     return data
+
+
+def test_a_review_and_a_progress_update_cannot_both_win(client, secretariat, reviewing_meeting, organization):
+    """The grid is loaded, then the lead organisation reports progress: saving the grid is refused, not an undo."""
+    activity = ActivityFactory(
+        plan=reviewing_meeting.q3_plan, title="Airport staff training", lead_organization=organization
+    )
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    formset = client.get(url).context["formset"]
+    reporter = participant_user(organization=organization, username="lead")
+    lead = Client()
+    lead.force_login(reporter)
+    progress = {"status": "completed", "people_reached": "120", "outcome": "Done", "version": activity.version}
+    assert lead.post(reverse("activity-progress", args=[activity.pk]), progress).status_code == 302
+
+    rows = [{"activity": activity.pk, "status": "postponed", "people_reached": "", "note": "Moved to December"}]
+    response = client.post(url, _review_post(formset, rows))
+
+    assert response.status_code == 200
+    assert "Someone else changed “Airport staff training”" in response.text
+    assert "Moved to December" in response.text  # what the reviewer typed is still there
+    activity.refresh_from_db()
+    assert (activity.status, activity.people_reached) == ("completed", 120)
+    assert not ActivityReview.objects.exists()
+    # Saving the grid shown again is a deliberate decision, and moves the activity's calendar SEQUENCE.
+    version = activity.version
+    again = response.context["formset"]
+    assert client.post(url, _review_post(again, rows)).status_code == 302
+    activity.refresh_from_db()
+    assert activity.status == "postponed" and activity.version == version + 1
+
+
+def test_the_admin_cannot_delete_a_reviewed_activity(client, admin_user, reviewing_meeting):
+    activity = ActivityFactory(plan=reviewing_meeting.q3_plan)
+    ActivityReview.objects.create(activity=activity, meeting=reviewing_meeting, status="completed")
+    client.force_login(admin_user)
+    url = reverse("admin:activities_activity_delete", args=[activity.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "protected" in page.text.lower()
+    client.post(url, {"post": "yes"})
+    assert ActivityReview.objects.filter(activity=activity).exists()
+    with pytest.raises(ProtectedError):
+        activity.delete()
 
 
 def test_secretariat_records_the_review_for_every_activity_in_one_form(client, secretariat, reviewing_meeting):
@@ -504,3 +551,95 @@ def test_a_tampered_review_form_is_an_error_not_a_500(client, secretariat, revie
     assert response.status_code == 200
     assert not response.context["formset"].is_valid()
     assert not ActivityReview.objects.exists()
+
+
+# Keeping one's place: back to the page the form was opened from, "save and add another", a quarter picker
+
+
+def test_a_plan_created_from_the_quarter_review_returns_to_it(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    link = client.get(review).context["plan_to_endorse"]
+    assert link is None  # no Q4 plan yet: the page links to creating it, with the way back
+    page = client.get(review).text
+    create = f"{reverse('plan-create')}?series={reviewing_meeting.series_id}&amp;quarter=2023-Q4&amp;next="
+    assert create in page
+
+    form = client.get(
+        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+    )
+    assert f'name="next" value="{review}"' in form.text
+    assert '<option value="2023-Q4" selected>Q4 2023</option>' in form.text  # picked, not typed
+    response = client.post(
+        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+    )
+    assert response.status_code == 302 and response.url == review
+
+
+def test_save_and_add_another_keeps_the_plan_and_the_way_back(client, secretariat, reviewing_meeting):
+    client.force_login(secretariat)
+    plan = reviewing_meeting.q3_plan
+    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    data = {
+        "plan": plan.pk,
+        "title": "Training of trainers",
+        "kind": "tot",
+        "lead_organization": OrganizationFactory().pk,
+        "starts_on": "2023-08-06",
+        "status": "planned",
+        "next": review,
+        "add_another": "",
+    }
+    response = client.post(reverse("activity-create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert response.url == f"{reverse('activity-create')}?plan={plan.pk}&next={review.replace('/', '%2F')}"
+    again = client.get(response.url)
+    assert again.context["form"].initial["plan"] == plan.pk and again.context["return_to"] == review
+    del data["add_another"]
+    data["title"] = "Seminar"
+    assert client.post(reverse("activity-create"), data).url == review
+    assert set(plan.activities.values_list("title", flat=True)) == {"Training of trainers", "Seminar"}
+
+
+@pytest.mark.parametrize("target", ["https://evil.example.org/", "//evil.example.org/", "javascript:alert(1)"])
+def test_the_way_back_never_leaves_the_site(client, secretariat, reviewing_meeting, target):
+    client.force_login(secretariat)
+    data = {"series": reviewing_meeting.series_id, "quarter": "2024-Q1", "next": target}
+    response = client.post(reverse("plan-create"), data)
+    assert response.status_code == 302 and response.url.startswith("/activities/")
+
+
+def test_postponed_and_ongoing_activities_are_offered_for_the_next_plan_and_carried_once(
+    client, secretariat, reviewing_meeting
+):
+    plan = reviewing_meeting.q3_plan
+    postponed = ActivityFactory(
+        plan=plan, title="Airport staff training", status="postponed", places=["Bukhara", "Fergana"]
+    )
+    ongoing = ActivityFactory(plan=plan, title="Awareness campaign", status="ongoing")
+    ActivityFactory(plan=plan, title="Study visit", status="completed")
+    next_plan = ActivityPlanFactory(series=reviewing_meeting.series, year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    page = client.get(url)
+    assert [activity.title for activity in page.context["to_carry"]] == ["Airport staff training", "Awareness campaign"]
+    assert "Carry into the Q4 2023 plan" in page.text
+
+    carry = reverse("carry-activities", args=[reviewing_meeting.pk])
+    response = client.post(carry, {"activity": [postponed.pk]})
+    assert response.status_code == 302 and response.url == url
+    [copy] = next_plan.activities.all()
+    assert (copy.title, copy.status, copy.starts_on, copy.places) == (
+        "Airport staff training",
+        "planned",
+        datetime.date(2023, 10, 1),
+        ["Bukhara", "Fergana"],
+    )
+    assert "Carried over from Q3 2023" in copy.outcome
+    client.post(carry, {"activity": [postponed.pk, ongoing.pk]})
+    assert sorted(next_plan.activities.values_list("title", flat=True)) == [
+        "Airport staff training",
+        "Awareness campaign",
+    ]
+    postponed.refresh_from_db()
+    assert postponed.status == "postponed" and postponed.plan == plan  # the reviewed quarter's record is unchanged

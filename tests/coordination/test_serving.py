@@ -83,3 +83,16 @@ def test_a_shared_cache_fronts_the_sessions_never_process_memory():
 def test_templates_are_compiled_once_by_the_cached_loader():
     loaders = engines["django"].engine.loaders
     assert loaders[0][0] == "django.template.loaders.cached.Loader"
+
+
+def test_importing_the_settings_starts_no_database_server(tmp_path):
+    """Without DATABASE_URL the embedded server starts on the first connection, not when settings are read."""
+    data = tmp_path / "pgdata"
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
+        "'host': settings.DATABASES['default']['HOST']}))"
+    )
+    found = _run(code, DJANGO_SETTINGS_MODULE="coordination.settings", EMBEDDED_PGDATA=str(data))
+    assert found == {"engine": "coordination.embedded_database", "host": str(data)}
+    assert not data.exists()  # nothing was initialised, nothing started

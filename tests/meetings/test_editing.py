@@ -455,6 +455,28 @@ def test_action_status_update_permissions(client, participant, other_participant
     assert own.updates.get().author == participant
 
 
+def test_only_the_secretariat_drops_an_action_or_reopens_a_closed_one(client, participant, organization, secretariat):
+    action = ActionItemFactory(responsible_organization=organization)
+    url = reverse("action-update", args=[action.pk])
+    today = datetime.date.today().isoformat()
+    client.force_login(participant)
+    page = client.get(action.get_absolute_url()).text
+    assert 'value="dropped"' not in page and 'value="done"' in page  # progress and completion, not dropping
+    response = client.post(url, {"status": "dropped", "noted_on": today, "version": 1})
+    assert response.status_code == 200 and "status" in response.context["form"].errors
+    assert (
+        client.post(url, {"status": "done", "noted_on": today, "note": "Report sent", "version": 1}).status_code == 302
+    )
+    response = client.post(url, {"status": "open", "noted_on": today, "version": 2})
+    assert response.status_code == 200 and "status" in response.context["form"].errors  # reopening is not theirs
+    action.refresh_from_db()
+    assert action.status == ActionStatus.DONE
+    client.force_login(secretariat)
+    assert client.post(url, {"status": "open", "noted_on": today, "version": 2}).status_code == 302
+    page = client.get(action.get_absolute_url()).text
+    assert f"(by {participant.get_full_name() or participant.username})" in page  # who wrote each entry
+
+
 def test_action_update_bad_input_and_conflict(client, participant, organization):
     action = ActionItemFactory(responsible_organization=organization)
     client.force_login(participant)
@@ -479,7 +501,7 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
     meeting = MeetingFactory(title="Before")
     item = AgendaItemFactory(meeting=meeting, title="Item")
     client.force_login(secretariat)
-    client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After"))
+    client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held"))
     client.post(reverse("agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
     client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
     response = client.get(reverse("meeting-history", args=[meeting.pk]))

@@ -7,7 +7,15 @@ from django.utils import timezone
 from activities.quarter import Quarter
 from coordination.versioning import EditConflict
 from meetings import services
-from meetings.models import ActionItem, ActionStatus, AgendaItem, Meeting, MinutesStatus, ParticipationStatus
+from meetings.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    MinutesStatus,
+    ParticipationStatus,
+)
 from tests.meetings.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -169,6 +177,19 @@ def test_publish_and_reopen_minutes(secretariat, participant):
     assert reopened.minutes_status == MinutesStatus.DRAFT and reopened.minutes_published_by is None
     states = list(meeting.history.order_by("history_id").values_list("minutes_status", flat=True))
     assert states[-2:] == ["published", "draft"]
+
+
+@pytest.mark.parametrize(
+    ("status", "days_from_now"),
+    [(MeetingStatus.PLANNED, -1), (MeetingStatus.CANCELLED, -1), (MeetingStatus.HELD, 30), (MeetingStatus.PLANNED, 60)],
+)
+def test_minutes_of_a_meeting_not_yet_held_cannot_be_published(secretariat, status, days_from_now):
+    start = timezone.now() + datetime.timedelta(days=days_from_now)
+    meeting = MeetingFactory(status=status, starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+    with pytest.raises(ValidationError, match="after the meeting"):
+        services.publish_minutes(meeting=meeting, user=secretariat)
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.DRAFT
 
 
 def test_action_due_date_before_the_meeting_is_refused():
