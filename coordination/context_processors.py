@@ -1,7 +1,8 @@
-from coordination.roles import is_secretariat
+from coordination.roles import PortalRole, is_secretariat, role_of
 
 
 def roles(request):
-    """Lets templates show navigation according to the user's role."""
+    """Lets templates show navigation according to the user's role, and name the role in the user menu."""
     user = getattr(request, "user", None)
-    return {"is_secretariat": bool(user and is_secretariat(user))}
+    role = role_of(user) if user is not None else PortalRole.NONE
+    return {"is_secretariat": bool(user and is_secretariat(user)), "portal_role": role, "portal_role_label": role.label}

@@ -4,8 +4,34 @@ The groups are created by a data migration (coordination/migrations) and kept in
 step after every later migration, so that new models get their permissions.
 """
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
+FOCAL_POINT = "Focal point"
+
+# What a focal point may do beyond a participant: maintain their own organisation's contacts.
+FOCAL_POINT_PERMISSION = "stakeholders.manage_organization_contacts"
+
+
+class PortalRole(models.TextChoices):
+    """What a person may do in the portal; each role but Admin (a superuser) is one Django group."""
+
+    PARTICIPANT = "participant", _("Participant")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    ADMIN = "admin", pgettext_lazy("portal role", "Admin")
+    NONE = "none", _("No role")
+
+
+# The group that gives each role (Admin is the superuser flag, not a group).
+ROLE_GROUPS = {
+    PortalRole.PARTICIPANT: PARTICIPANT,
+    PortalRole.FOCAL_POINT: FOCAL_POINT,
+    PortalRole.SECRETARIAT: SECRETARIAT,
+}
 
 _EDITABLE_APPS = ("meetings", "activities")
 _READABLE_APPS = ("meetings", "activities", "stakeholders")
@@ -50,7 +76,40 @@ def sync_roles(apps=None):
     )
     participant.permissions.set(participant_permissions)
 
+    focal_point, _ = group_model.objects.get_or_create(name=FOCAL_POINT)
+    focal_point_permissions = participant_permissions + list(
+        permission_model.objects.filter(
+            content_type__app_label="stakeholders", codename=FOCAL_POINT_PERMISSION.split(".")[1]
+        )
+    )
+    focal_point.permissions.set(focal_point_permissions)
+
 
 def is_secretariat(user) -> bool:
     """May edit meetings and activities: Secretariat members and superusers."""
     return user.is_authenticated and user.has_perm("meetings.change_meeting")
+
+
+def role_of(user) -> PortalRole:
+    """The user's role, from the permissions Django caches on the user for the request (no extra query)."""
+    if not user.is_authenticated or not user.is_active:
+        return PortalRole.NONE
+    if user.is_superuser:
+        return PortalRole.ADMIN
+    if user.has_perm("meetings.change_meeting"):
+        return PortalRole.SECRETARIAT
+    if user.has_perm(FOCAL_POINT_PERMISSION):
+        return PortalRole.FOCAL_POINT
+    if user.has_perm("meetings.view_meeting"):
+        return PortalRole.PARTICIPANT
+    return PortalRole.NONE
+
+
+def role_from_groups(*, group_names, is_superuser: bool) -> PortalRole:
+    """The role of a user whose group names are already loaded (lists of many users, without a query each)."""
+    if is_superuser:
+        return PortalRole.ADMIN
+    for role in (PortalRole.SECRETARIAT, PortalRole.FOCAL_POINT, PortalRole.PARTICIPANT):
+        if ROLE_GROUPS[role] in group_names:
+            return role
+    return PortalRole.NONE

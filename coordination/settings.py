@@ -147,6 +147,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 PAGE_SIZE = 25
+# How long the link in an invitation to the portal stays valid.
+ACCOUNT_INVITATION_DAYS = env.int("ACCOUNT_INVITATION_DAYS", default=7)
 
 # Content-Security-Policy: only our own origin, no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

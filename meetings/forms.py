@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 from django import forms
+from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +27,11 @@ from stakeholders.models import Contact, Organization
 
 
 # Choice lists load only what an option shows (Contact.__str__, Organization.__str__): they run to thousands of rows.
-def _contacts():
+def _contacts(current_id=None):
+    """Active contacts to choose from; ``current_id`` keeps the one already chosen on a record even if inactive now."""
     return (
-        Contact.objects.select_related("organization")
+        Contact.objects.filter(Q(is_active=True) | Q(pk=current_id))
+        .select_related("organization")
         .only("name", "organization__name", "organization__acronym")
         .order_by("name")
     )
@@ -142,7 +145,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = meeting.version
-        self.fields["presenter"].queryset = _contacts()
+        self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
         self.fields["lead_organization"].queryset = _organizations()
 
 
@@ -240,7 +243,7 @@ class AddParticipantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = _contacts().filter(is_active=True)
+        self.fields["contact"].queryset = _contacts()
 
 
 class StatementForm(VersionedModelFormMixin, PortalModelForm):
@@ -252,7 +255,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
-        self.fields["speaker"].queryset = _contacts()
+        self.fields["speaker"].queryset = _contacts(self.instance.speaker_id)
         self.fields["organization"].queryset = _organizations()
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
@@ -288,7 +291,7 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
         self.fields["responsible_organization"].queryset = _organizations()
-        self.fields["owner"].queryset = _contacts()
+        self.fields["owner"].queryset = _contacts(self.instance.owner_id)
 
 
 class ActionUpdateForm(VersionedFormMixin, forms.Form):

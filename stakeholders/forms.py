@@ -60,10 +60,31 @@ class OrganizationForm(PortalModelForm):
 class ContactForm(PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Contact
-        fields = ["organization", "name", "position", "email", "phone", "is_active", "user"]
-        labels = {"user": _("Portal account")}
+        fields = [
+            "organization",
+            "name",
+            "position",
+            "email",
+            "phone",
+            "preferred_language",
+            "receives_reminders",
+            "is_active",
+            "user",
+        ]
+        labels = {
+            "user": _("Portal account"),
+            "preferred_language": _("E-mail language"),
+            "receives_reminders": _("Sends reminders about their organisation's follow-up actions"),
+        }
 
-    def __init__(self, *args, **kwargs):
+    deactivate_account = forms.BooleanField(
+        label=_("Also deactivate their portal account"),
+        required=False,
+        initial=True,
+        help_text=_("Only when the contact is marked inactive: they can no longer log in."),
+    )
+
+    def __init__(self, *args, focal_point_of=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
         self.fields["organization"].queryset = Organization.objects.only("name", "acronym").order_by("name")
@@ -75,6 +96,43 @@ class ContactForm(PortalModelForm):
             f"{user.username} ({user.get_full_name()})" if user.get_full_name() else user.username
         )
         self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")
+        if not (self.instance.pk and self.instance.user_id and self.instance.user.is_active):
+            del self.fields["deactivate_account"]
+        if focal_point_of is not None:  # a focal point: their own organisation's contacts, no accounts
+            self.fields["organization"].queryset = Organization.objects.filter(pk=focal_point_of.pk)
+            self.fields["organization"].initial = focal_point_of.pk
+            for name in ("user", "deactivate_account"):
+                self.fields.pop(name, None)
+        self.fields["preferred_language"].required = False  # left out: the one the contact has, or the default
+
+    def clean_preferred_language(self):
+        return self.cleaned_data.get("preferred_language") or self.instance.preferred_language or "en"
+
+    @property
+    def account_to_deactivate(self):
+        """The account to deactivate with the contact, when the contact is marked inactive and the box is ticked."""
+        if "deactivate_account" not in self.fields or self.cleaned_data.get("is_active"):
+            return None
+        return self.instance.user if self.cleaned_data.get("deactivate_account") else None
+
+
+class InviteForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role in the portal"), choices=())
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.fields["role"].initial = roles[0][0] if roles else None
+        self.helper = _helper()
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=())
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.helper = _helper()
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -116,12 +117,131 @@ class Contact(TimeStampedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
+        permissions = [("manage_organization_contacts", _("Can maintain their own organisation's contacts"))]
 
     def __str__(self):
         return f"{self.name}, {self.organization.short_name}"
 
     def get_absolute_url(self):
         return self.organization.get_absolute_url()
+
+
+class InvitedRole(models.TextChoices):
+    """The roles an account invitation may give (Admin is given in the Django admin only)."""
+
+    PARTICIPANT = "participant", _("Participant")
+    FOCAL_POINT = "focal_point", _("Focal point of the organisation")
+    SECRETARIAT = "secretariat", _("Secretariat")
+
+
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("awaiting an answer")
+    ACCEPTED = "accepted", _("accepted")
+    REVOKED = "revoked", _("revoked")
+    EXPIRED = "expired", _("expired")
+
+
+class AccountInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked (an open invitation may still have expired)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self):
+        return self.open().filter(expires_at__gt=timezone.now())
+
+
+class AccountInvitation(TimeStampedModel):
+    """A single-use, expiring link that lets a contact set a password; the account is linked to the contact.
+
+    Only a hash of the link's secret is stored, so the table alone cannot be used to take up an invitation.
+    """
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="account_invitations", verbose_name=_("contact")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=InvitedRole.choices, default=InvitedRole.PARTICIPANT)
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = AccountInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("account invitation")
+        verbose_name_plural = _("account invitations")
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_account_invitation_per_contact",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.contact.name} <{self.email}>"
+
+    @property
+    def state(self) -> InvitationState:
+        if self.accepted_at:
+            return InvitationState.ACCEPTED
+        if self.revoked_at:
+            return InvitationState.REVOKED
+        if self.expires_at <= timezone.now():
+            return InvitationState.EXPIRED
+        return InvitationState.PENDING
+
+
+class AccountEventKind(models.TextChoices):
+    INVITED = "invited", _("Invited to the portal")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
+    JOINED = "joined", _("Set a password and joined")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    DEACTIVATED = "deactivated", _("Account deactivated")
+    REACTIVATED = "reactivated", _("Account reactivated")
+
+
+class AccountEvent(models.Model):
+    """One change to a person's access, for the account's history on the contact page."""
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="account_events", verbose_name=_("contact")
+    )
+    kind = models.CharField(_("what"), max_length=24, choices=AccountEventKind.choices)
+    role = models.CharField(_("role"), max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ["-created", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created:%Y-%m-%d})"
+
+    @property
+    def role_label(self) -> str:
+        from coordination.roles import PortalRole
+
+        return PortalRole(self.role).label if self.role in PortalRole.values else ""
 
 
 def organization_of(user) -> Organization | None:

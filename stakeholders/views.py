@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
 from django.shortcuts import redirect
@@ -10,10 +12,12 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView, V
 from django.views.generic.detail import SingleObjectMixin
 
 from coordination.permissions import SecretariatRequiredMixin
+from coordination.roles import is_secretariat
 from meetings import analytics
 from meetings.models import Meeting, ParticipationStatus
+from stakeholders import accounts
 from stakeholders.forms import ContactForm, OrganizationForm
-from stakeholders.models import Contact, Organization, OrganizationKind
+from stakeholders.models import Contact, Organization, OrganizationKind, organization_of
 from stakeholders.services import describe_references, references_to
 
 
@@ -44,9 +48,15 @@ class OrganizationDetailView(DetailView):
     template_name = "stakeholders/organization_detail.html"
     context_object_name = "organization"
 
+    def show_inactive(self) -> bool:
+        return self.request.GET.get("inactive") == "1"
+
     def get_queryset(self):
-        return Organization.objects.select_related("parent").prefetch_related(
-            "children", Prefetch("contacts", queryset=Contact.objects.active())
+        contacts = Contact.objects.all() if self.show_inactive() else Contact.objects.active()
+        return (
+            Organization.objects.select_related("parent")
+            .annotate(inactive_contact_count=Count("contacts", filter=Q(contacts__is_active=False)))
+            .prefetch_related("children", Prefetch("contacts", queryset=contacts.order_by("-is_active", "name")))
         )
 
     def get_context_data(self, **kwargs):
@@ -62,6 +72,9 @@ class OrganizationDetailView(DetailView):
             .order_by("-starts_at")[: settings.PAGE_SIZE]
         )
         context.update(
+            may_maintain_contacts=accounts.may_maintain_contacts(self.request.user, organization),
+            show_inactive=self.show_inactive(),
+            inactive_contacts=organization.inactive_contact_count,
             attendance_dots=analytics.attendance_dots(organization),
             action_record=analytics.action_record(organization),
             owned_actions=analytics.owned_actions(organization),
@@ -120,7 +133,21 @@ class OrganizationDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
         return redirect(organization)
 
 
-class ContactCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
+class ContactEditingMixin(UserPassesTestMixin):
+    """The secretariat edits every contact; a focal point the contacts of their own organisation (403 otherwise)."""
+
+    raise_exception = True
+
+    def test_func(self):
+        return accounts.may_maintain_contacts(self.request.user)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["focal_point_of"] = None if is_secretariat(self.request.user) else organization_of(self.request.user)
+        return kwargs
+
+
+class ContactCreateView(ContactEditingMixin, SuccessMessageMixin, CreateView):
     model = Contact
     form_class = ContactForm
     template_name = "stakeholders/contact_form.html"
@@ -134,7 +161,7 @@ class ContactCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateVie
         return initial
 
 
-class ContactUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):
+class ContactUpdateView(ContactEditingMixin, SuccessMessageMixin, UpdateView):
     model = Contact
     form_class = ContactForm
     template_name = "stakeholders/contact_form.html"
@@ -142,3 +169,31 @@ class ContactUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateVie
 
     def get_queryset(self):
         return Contact.objects.select_related("organization", "user")
+
+    def test_func(self):
+        return accounts.may_maintain_contacts(self.request.user, self.get_object().organization)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if form.account_to_deactivate is not None and is_secretariat(self.request.user):
+                try:
+                    accounts.deactivate_account(contact=self.object, by=self.request.user)
+                except PermissionDenied:
+                    messages.warning(self.request, _("Their account was left as it is: only an admin can change it."))
+                else:
+                    messages.info(self.request, _("Their portal account is deactivated too."))
+        return response
+
+
+class ContactReactivateView(SecretariatRequiredMixin, SingleObjectMixin, View):
+    """POST only: an inactive contact comes back (their account, if any, is reactivated on its own page)."""
+
+    model = Contact
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        contact = self.get_object()
+        Contact.objects.filter(pk=contact.pk).update(is_active=True)
+        messages.success(request, _("%(name)s is active again.") % {"name": contact.name})
+        return redirect("contact-detail", contact.pk)

@@ -115,6 +115,17 @@ MATRIX = {
     "organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
     "contact-create": SECRETARIAT_FORM,
     "contact-update": SECRETARIAT_FORM,
+    "contact-reactivate": SECRETARIAT_ACTION,
+    # access to the portal
+    "contact-detail": SECRETARIAT_READ,
+    "contact-invite": SECRETARIAT_ACTION_WITH_FORM,  # empty POST: no role chosen, the page with the error
+    "account-role": SECRETARIAT_ACTION,  # the world's contact has no account: back to its page with a message
+    "account-deactivate": SECRETARIAT_ACTION,
+    "account-reactivate": SECRETARIAT_ACTION,
+    "invitation-resend": SECRETARIAT_ACTION,
+    "invitation-revoke": SECRETARIAT_ACTION,
+    "account-list": SECRETARIAT_READ,
+    "account-invitation": PUBLIC_FORM,  # the secret in the link stands in for the login; empty POST: errors
     # activities
     "activity-list": READ,
     "activity-detail": READ,

@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from meetings.models import MinutesStatus, ParticipationStatus
+from stakeholders.accounts import invite_to_portal
 from stakeholders.models import Contact, organization_of
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import (
@@ -98,6 +99,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
     topic = TopicFactory(name="Recruitment through social media")
     agenda_item = AgendaItemFactory(meeting=meeting, lead_organization=organization)
     contact = ContactFactory(organization=organization)
+    account_invitation, invitation_token = invite_to_portal(contact=contact, role="participant", invited_by=secretariat)
     other_contact = ContactFactory(organization=other_organization)
     plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4)
     activity = ActivityFactory(plan=plan, lead_organization=organization)
@@ -114,6 +116,8 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
         "agenda_item": agenda_item,
         "contact": contact,
         "other_contact": other_contact,
+        "account_invitation": account_invitation,
+        "invitation_token": invitation_token,
         "participation": ParticipationFactory(
             meeting=meeting, organization=organization, status=ParticipationStatus.ATTENDED
         ),
@@ -148,6 +152,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
 _OBJECT_FOR_MODEL = {
     "organization": "organization",
     "contact": "contact",
+    "accountinvitation": "account_invitation",
     "meetingseries": "series",
     "meeting": "meeting",
     "agendaitem": "agenda_item",
@@ -227,6 +232,8 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             from meetings.notifications import unsubscribe_token
 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
+        elif param == "token" and url.name == "account-invitation":
+            kwargs[param] = world.invitation_token
         elif param == "token":  # the participant's personal calendar feed
             kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
         elif param == "file_format":
