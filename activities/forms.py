@@ -109,6 +109,7 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             "description",
             "starts_on",
             "ends_on",
+            "date_precision",
             "places",
             "lead_organization",
             "partners",

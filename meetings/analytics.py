@@ -355,7 +355,9 @@ def owned_actions(organization):
 
 
 def statements_made(organization, user):
-    statements = Statement.objects.filter(organization=organization).select_related("speaker", "meeting")
+    statements = Statement.objects.filter(organization=organization).select_related(
+        "speaker", "organization", "meeting", "source_document"
+    )
     if not user.has_perm("meetings.view_draft_minutes"):
         statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
     return statements.order_by("-meeting__starts_at", "position", "id")[:PROFILE_LIST]

@@ -17,6 +17,7 @@ from meetings.models import (
     ActionStatus,
     AgendaItem,
     Decision,
+    Document,
     Meeting,
     Participation,
     ParticipationRole,
@@ -246,7 +247,16 @@ class AddParticipantForm(forms.Form):
 class StatementForm(VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Statement
-        fields = ["speaker", "organization", "agenda_item", "summary"]
+        fields = [
+            "speaker",
+            "organization",
+            "agenda_item",
+            "kind",
+            "summary",
+            "source_document",
+            "source_title",
+            "source_url",
+        ]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, meeting, **kwargs):
@@ -257,6 +267,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+        self.fields["source_document"].queryset = Document.objects.filter(meeting=meeting).order_by("title")
 
     def clean_organization(self):
         organization = self.cleaned_data.get("organization")

@@ -88,8 +88,10 @@ def export_activities(request, file_format):
             activity.get_kind_display(),
             activity.lead_organization.name,
             [partner.short_name for partner in activity.partners.all()],
-            activity.starts_on,
-            activity.last_day,
+            activity.starts_on.strftime("%Y-%m")
+            if activity.is_month_only and activity.starts_on
+            else activity.starts_on,
+            None if activity.is_month_only else activity.last_day,
             activity.places,
             activity.target_group,
             activity.get_status_display(),
