@@ -6,6 +6,7 @@ import zoneinfo
 from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
@@ -245,6 +246,8 @@ class AddParticipantForm(forms.Form):
 
 
 class StatementForm(VersionedModelFormMixin, PortalModelForm):
+    source_url = forms.URLField(label=capfirst(_("source link")), required=False, max_length=500, assume_scheme="https")
+
     class Meta(PortalModelForm.Meta):
         model = Statement
         fields = [
