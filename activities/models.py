@@ -125,7 +125,7 @@ class Activity(TimeStampedModel):
         _("ends on"), null=True, blank=True, help_text=_("Leave empty for a single-day activity.")
     )
     date_precision = models.CharField(
-        _("date known to the"),
+        _("date precision"),
         max_length=8,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 default="day",
                 help_text="Month only: the source gives the month, not the day (stored as its first day).",
                 max_length=8,
-                verbose_name="date known to the",
+                verbose_name="date precision",
             ),
         ),
         migrations.AddField(
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 default="day",
                 help_text="Month only: the source gives the month, not the day (stored as its first day).",
                 max_length=8,
-                verbose_name="date known to the",
+                verbose_name="date precision",
             ),
         ),
         migrations.AlterField(
