@@ -23,6 +23,7 @@ from meetings.models import (
     Participation,
     ParticipationRole,
     Statement,
+    StatementKind,
 )
 from stakeholders.models import Contact, Organization
 
@@ -271,6 +272,10 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["source_document"].queryset = Document.objects.filter(meeting=meeting).order_by("title")
+        self.fields["kind"].required = False  # left out: a summary, the safe reading
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or StatementKind.SUMMARY
 
     def clean_organization(self):
         organization = self.cleaned_data.get("organization")
