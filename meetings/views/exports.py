@@ -36,6 +36,7 @@ def export_actions(request, file_format):
         _("Meeting date"),
         _("Reviewed at meetings"),
         _("Description"),
+        _("Illustrative example"),
     ]
     rows = (
         [
@@ -50,6 +51,7 @@ def export_actions(request, file_format):
             action.meeting.local_start.date(),
             [_("%(ordinal)s meeting") % {"ordinal": meeting.ordinal} for meeting in reviewing_meetings(action)],
             action.description,
+            "yes" if action.is_illustrative else "",
         ]
         for action in actions
     )

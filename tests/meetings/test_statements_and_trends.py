@@ -1,6 +1,8 @@
 """Statements that say whether they are quotations, illustrative records, month-only dates, the emerging-trends page."""
 
+import csv
 import datetime
+import io
 import re
 
 import pytest
@@ -117,6 +119,10 @@ def test_illustrative_meeting_and_action_are_badged(client, participant, organiz
     assert f'data-illustrative="meeting-{meeting.pk}"' in content
     content = client.get(reverse("meeting-agenda-print", args=[meeting.pk])).content.decode()
     assert f'data-illustrative="meeting-{meeting.pk}"' in content
+    export = b"".join(client.get(reverse("action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(export)))
+    assert header[-1] == "Illustrative example"
+    assert {row[1]: row[-1] for row in rows} == {action.title: "yes", plain.title: ""}
 
 
 # Dates known only to the month
