@@ -9,7 +9,7 @@ class ActivityInline(admin.StackedInline):
     extra = 0
     fields = [
         ("title", "kind", "status"),
-        ("starts_on", "ends_on"),
+        ("starts_on", "ends_on", "date_precision"),
         "lead_organization",
         "partners",
         "places",

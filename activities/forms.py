@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityPlan, ActivityStatus
+from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
 from activities.quarter import Quarter
 from activities.services import ReviewEntry
 from coordination.i18n import translation_fields
@@ -139,6 +139,7 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             "description",
             "starts_on",
             "ends_on",
+            "date_precision",
             "places",
             "lead_organization",
             "partners",
@@ -171,6 +172,10 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             self.fields[name].queryset = Organization.objects.only("name", "acronym").order_by("name")
         self.fields["plan"].label_from_instance = lambda plan: f"{plan.quarter.label} · {plan.series}"
         self.fields["starts_on"].required = True
+        self.fields["date_precision"].required = False  # left out: the day is known
+
+    def clean_date_precision(self):
+        return self.cleaned_data.get("date_precision") or DatePrecision.DAY
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -16,6 +18,7 @@ from coordination.models import TimeStampedModel
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    DISCUSSED = "discussed", _("Discussed")
     ENDORSED = "endorsed", _("Endorsed")
 
 
@@ -39,8 +42,8 @@ class ActivityPlan(TimeStampedModel):
         null=True,
         blank=True,
         related_name="endorsed_plans",
-        help_text=_("The meeting that endorsed this plan."),
-        verbose_name=_("endorsed at"),
+        help_text=_("The meeting that discussed or endorsed this plan."),
+        verbose_name=_("meeting"),
     )
     notes = models.TextField(_("notes"), blank=True)
 
@@ -90,6 +93,11 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month only")
+
+
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
@@ -115,6 +123,13 @@ class Activity(TimeStampedModel):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(
         _("ends on"), null=True, blank=True, help_text=_("Leave empty for a single-day activity.")
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Month only: the source gives the month, not the day (stored as its first day)."),
     )
     places = ArrayField(
         models.CharField(max_length=100),
@@ -156,6 +171,10 @@ class Activity(TimeStampedModel):
                 condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=False, ends_on__gte=models.F("starts_on")),
                 name="activity_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(date_precision="day") | Q(starts_on__day=1, ends_on__isnull=True),
+                name="activity_month_precision_is_first_day",
+            ),
         ]
 
     def __str__(self):
@@ -166,13 +185,25 @@ class Activity(TimeStampedModel):
 
     @property
     def last_day(self):
+        """The last day the activity may take place: for a month-only date, the month's last day."""
+        if self.is_month_only and self.starts_on:
+            return _month_end(self.starts_on)
         return self.ends_on or self.starts_on
+
+    @property
+    def is_month_only(self) -> bool:
+        return self.date_precision == DatePrecision.MONTH
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The activity cannot end before it starts.")})
         if self.ends_on and not self.starts_on:
             raise ValidationError({"starts_on": _("Give the first day too.")})
+        if self.is_month_only:
+            if self.ends_on:
+                raise ValidationError({"ends_on": _("An activity known only to the month has no last day.")})
+            if self.starts_on:
+                self.starts_on = self.starts_on.replace(day=1)
         if self.plan_id and self.starts_on:
             quarter = self.plan.quarter
             if self.starts_on not in quarter:
@@ -182,6 +213,11 @@ class Activity(TimeStampedModel):
                         % {"quarter": quarter.label}
                     }
                 )
+
+
+def _month_end(day):
+    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
 
 
 class ActivityReview(TimeStampedModel):

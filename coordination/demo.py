@@ -1,9 +1,12 @@
 """Demo data: the counter-trafficking coordination platform described in the seed articles.
 
-Everything is keyed on natural keys and written with update_or_create, so loading
-twice changes nothing. Facts (names, dates, places, titles) come from the two
-articles; summaries are written for the portal. The follow-up actions are
-illustrative: the articles name no formal actions.
+Everything is keyed on natural keys and written only when it differs, so loading twice
+changes nothing, and loading over an older demo database brings it to this content.
+Facts (names, dates, places, titles) come from the two articles; every text is written
+for the portal, and the speakers' remarks are summaries in reported speech that name the
+article as their source. What the articles do not state but the demo needs to show a
+feature (the meetings' times, venue and publication date, the follow-up actions) is
+flagged illustrative in the data, and the pages badge it.
 """
 
 import datetime
@@ -21,6 +24,7 @@ from activities.models import (
     ActivityPlan,
     ActivityReview,
     ActivityStatus,
+    DatePrecision,
     PlanStatus,
 )
 from coordination.roles import PARTICIPANT, SECRETARIAT
@@ -33,11 +37,11 @@ from meetings.models import (
     MeetingSeries,
     MeetingStatus,
     MinutesStatus,
-    OutcomeKind,
     Participation,
     ParticipationRole,
     ParticipationStatus,
     Statement,
+    StatementKind,
     Topic,
 )
 from stakeholders.models import Contact, Organization, OrganizationKind
@@ -158,12 +162,28 @@ CONTACTS = {
     ),
 }
 
+# key: (name, emerging trend): the article names three trends; identification and investigation is the response.
 TOPICS = {
-    "social_media": "Recruitment through technology and social media",
-    "routes": "Trafficking routes to third countries (India, Turkey, Thailand)",
-    "migrants": "Exploitation of vulnerable groups, including migrants",
-    "identification": "Identification and investigation of cases",
+    "social_media": ("Recruitment through technology and social media", True),
+    "routes": ("Trafficking routes to third countries (India, Turkey, Thailand and others)", True),
+    "migrants": ("Exploitation of vulnerable groups, including migrants", True),
+    "identification": ("Identification and investigation of cases", False),
 }
+# Names an older demo gave to the same topics, renamed in place on the next load.
+FORMER_TOPIC_NAMES = {"routes": "Trafficking routes to third countries (India, Turkey, Thailand)"}
+
+# The title of the seed article the demo's statements come from, named as their source.
+ARTICLE_FOURTH_MEETING = (
+    "UNODC holds Fourth Multi-Stakeholder Coordination Meeting on Combating Trafficking in Persons "
+    "in Uzbekistan in 2023"
+)
+
+# Formal decisions an older demo invented (the articles record none); removed on the next load.
+FORMER_DECISIONS = (
+    "Mark the World Day against Trafficking in Persons on 30 July 2023 with a joint campaign under the "
+    "theme “Reach every victim of trafficking, leave no one behind”.",
+    "Prioritise the identification and investigation of trafficking cases in the partners' work.",
+)
 
 SERIES_TITLE = "Multi-stakeholder coordination meetings on countering trafficking in persons in Uzbekistan"
 
@@ -203,13 +223,23 @@ def load_demo(*, with_users: bool = True) -> None:
         raise DemoUsersRefused("Demo users with a known password are only created when DEBUG is on.")
     organizations = _load_organizations()
     contacts = _load_contacts(organizations)
-    topics = {key: _sync(Topic, name=name, defaults={"is_emerging_trend": True})[0] for key, name in TOPICS.items()}
+    topics = _load_topics()
     series = _load_series(organizations)
     third = _load_third_meeting(series, organizations)
     fourth = _load_fourth_meeting(series, organizations, contacts, topics)
     _load_plans(series, organizations, third, fourth)
     if with_users:
         _load_users(organizations)
+
+
+def _load_topics() -> dict[str, Topic]:
+    topics = {}
+    for key, (name, is_trend) in TOPICS.items():
+        former = FORMER_TOPIC_NAMES.get(key)
+        if former and not Topic.objects.filter(name=name).exists():
+            Topic.objects.filter(name=former).update(name=name)
+        topics[key], _ = _sync(Topic, name=name, defaults={"is_emerging_trend": is_trend})
+    return topics
 
 
 def _load_organizations() -> dict[str, Organization]:
@@ -246,8 +276,9 @@ def _load_series(organizations) -> MeetingSeries:
         title=SERIES_TITLE,
         defaults={
             "description": (
-                "A quarterly platform where government authorities, donors, international and non-governmental "
-                "organisations coordinate their work against trafficking in persons, share practice and plan together."
+                "Launched in February 2022, the platform brings government authorities, donors, international and "
+                "non-governmental organisations together to coordinate their work against trafficking in persons, "
+                "exchange good practice, face common challenges and shape joint responses."
             ),
             "convening_organization": organizations["unodc"],
             "funding_organization": organizations["inl"],
@@ -272,33 +303,47 @@ def _meeting(series, number, day, title, review, summary) -> Meeting:
             "time_zone": "Asia/Tashkent",
             "venue": "Tashkent",
             "status": MeetingStatus.HELD,
-            "review_year": review[0],
-            "review_quarter_number": review[1],
+            "review_year": review[0] if review else None,
+            "review_quarter_number": review[1] if review else None,
             "minutes_summary": summary,
             "minutes_status": MinutesStatus.PUBLISHED,
             "minutes_published_at": _at(day, 18),
+            "is_illustrative": True,  # the times, venue, format and publication date: no article gives them
         },
     )
     return meeting
 
 
 def _agenda(meeting, items) -> dict[int, AgendaItem]:
+    """The items the article reports; no lead, presenter, duration or outcome, which it does not give."""
     agenda = {}
-    for position, (title, lead, minutes, summary, outcome) in enumerate(items, start=1):
+    for position, (title, summary) in enumerate(items, start=1):
         agenda[position], _ = _sync(
             AgendaItem,
             meeting=meeting,
             position=position,
             defaults={
                 "title": title,
-                "lead_organization": lead,
-                "planned_minutes": minutes,
+                "lead_organization": None,
+                "presenter": None,
+                "planned_minutes": None,
                 "discussion_summary": summary,
-                "outcome": outcome,
-                "is_standing": position in (1, 2),
+                "outcome": "",
+                "is_standing": False,
             },
         )
     return agenda
+
+
+def _remove_former_decisions(meeting) -> None:
+    Decision.objects.filter(meeting=meeting, text__in=FORMER_DECISIONS).delete()
+
+
+def _illustrative_action(meeting, title, **fields) -> ActionItem:
+    """A follow-up the articles do not mention: flagged illustrative and owned by an organisation, no person."""
+    defaults = {**fields, "owner": None, "is_illustrative": True}
+    action, _ = _sync(ActionItem, meeting=meeting, title=title, defaults=defaults)
+    return action
 
 
 def _participants(meeting, roles: dict[Organization, str]) -> None:
@@ -325,38 +370,26 @@ def _load_third_meeting(series, organizations) -> Meeting:
         "the third quarter.",
     )
     unodc = organizations["unodc"]
-    _agenda(
+    agenda = _agenda(
         meeting,
         [
             (
                 "Review of the current situation of trafficking in persons in Uzbekistan",
-                unodc,
-                30,
                 "Partners shared their reading of the current situation and of the challenges, old and new.",
-                OutcomeKind.INFORMATION,
             ),
             (
                 "Achievements of the second quarter of 2023",
-                unodc,
-                30,
                 "The activities carried out in Q2 2023 were assessed together; partners called for closer "
                 "collaboration and noted where the work can improve.",
-                OutcomeKind.INFORMATION,
             ),
             (
                 "World Day against Trafficking in Persons, 30 July 2023",
-                unodc,
-                45,
                 "Participants brainstormed prevention and victim-protection initiatives for the campaign under "
                 "the theme “Reach every victim of trafficking, leave no one behind”.",
-                OutcomeKind.DECISION,
             ),
             (
                 "Activities planned for the third quarter of 2023 and beyond",
-                unodc,
-                30,
                 "The partners went through the activities planned for Q3 2023 and later.",
-                OutcomeKind.DECISION,
             ),
         ],
     )
@@ -369,23 +402,14 @@ def _load_third_meeting(series, organizations) -> Meeting:
             organizations["us_embassy"]: ParticipationRole.SPEAKER,
         },
     )
-    _sync(
-        Decision,
-        meeting=meeting,
-        text="Mark the World Day against Trafficking in Persons on 30 July 2023 with a joint campaign under the "
-        "theme “Reach every victim of trafficking, leave no one behind”.",
-        defaults={"agenda_item": AgendaItem.objects.get(meeting=meeting, position=3)},
-    )
-    _sync(
-        ActionItem,
-        meeting=meeting,
-        title="Run the World Day against Trafficking in Persons campaign",
-        defaults={
-            "responsible_organization": unodc,
-            "due_on": datetime.date(2023, 7, 30),
-            "status": ActionStatus.DONE,
-            "agenda_item": AgendaItem.objects.get(meeting=meeting, position=3),
-        },
+    _remove_former_decisions(meeting)
+    _illustrative_action(
+        meeting,
+        "Run the World Day against Trafficking in Persons campaign",
+        responsible_organization=unodc,
+        due_on=datetime.date(2023, 7, 30),
+        status=ActionStatus.DONE,
+        agenda_item=agenda[3],
     )
     return meeting
 
@@ -396,9 +420,9 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
         4,
         datetime.date(2023, 10, 24),
         "Fourth multi-stakeholder coordination meeting on combating trafficking in persons",
-        (2023, 3),
+        None,
         "Key stakeholders reviewed the state of trafficking in persons in Uzbekistan and the ongoing "
-        "activities, agreed the upcoming activities of the fourth quarter, discussed how to cooperate better "
+        "activities, discussed the upcoming activities and how to cooperate better, "
         "and looked at emerging trends. Participants stressed that a robust system for identifying and "
         "investigating cases is the cornerstone of effective counter-trafficking work. The meeting also "
         "served as a networking opportunity between sectors.",
@@ -411,88 +435,67 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
     agenda = _agenda(
         meeting,
         [
-            (
-                "State of trafficking in persons in Uzbekistan",
-                unodc,
-                30,
-                "Overview of the current situation.",
-                OutcomeKind.INFORMATION,
-            ),
-            (
-                "Ongoing activities",
-                unodc,
-                30,
-                "Partners reported on the activities of the third quarter.",
-                OutcomeKind.INFORMATION,
-            ),
+            ("State of trafficking in persons in Uzbekistan", "Overview of the current situation."),
+            ("Ongoing activities", "The activities under way were reviewed."),
             (
                 "Upcoming activities",
-                unodc,
-                30,
-                "The training of trainers (6-8 November), the airport staff trainings in Bukhara, Fergana and "
-                "Namangan, and the study visit of the Estonian delegation were presented.",
-                OutcomeKind.DECISION,
+                "The partners discussed the training of trainers (6-8 November), the trainings for airport staff "
+                "in Bukhara, Fergana and Namangan in November, and the study visit of the Estonian delegation.",
             ),
-            (
-                "Improving cooperation among stakeholders",
-                None,
-                20,
-                "Participants discussed approaches to improving cooperation.",
-                OutcomeKind.INFORMATION,
-            ),
+            ("Improving cooperation among stakeholders", "Participants discussed approaches to improving cooperation."),
             (
                 "Emerging trends in trafficking in persons",
-                None,
-                30,
-                "Traffickers adapt to new realities: recruitment through technology and social media, routes "
-                "to third countries such as India, Turkey and Thailand, and the exploitation of vulnerable "
-                "people including migrants. Recognising these trends keeps all partners ahead.",
-                OutcomeKind.INFORMATION,
+                "Traffickers adapt to new realities. Three trends were discussed: recruitment through technology "
+                "and social media; routes from Uzbekistan to third countries, India, Turkey, Thailand and others; "
+                "and the exploitation of vulnerable people, migrants among them. Recognising them early keeps "
+                "every partner's response effective.",
             ),
             (
                 "Identification and investigation of trafficking cases",
-                mia_unit,
-                20,
-                "A robust identification and investigation system lets law enforcement bring justice to "
-                "victims and signals that trafficking is not tolerated.",
-                OutcomeKind.ACTION,
+                "Participants agreed that a robust system for identifying and investigating cases is the core of an "
+                "effective response: it lets law enforcement bring justice to victims and shows that trafficking "
+                "is not tolerated.",
             ),
         ],
     )
-    _sync(AgendaItem, {"presenter": contacts["salikhov"]}, pk=agenda[3].pk)
     agenda[5].topics.set([topics["social_media"], topics["routes"], topics["migrants"]])
     agenda[6].topics.set([topics["identification"]])
-    attendees = [key for key in ORGANIZATIONS if key not in ("estonia", "state_department", "mia_unit")]
+    attendees = [key for key in ORGANIZATIONS if key not in ("estonia", "state_department")]
     roles = {organizations[key]: ParticipationRole.PARTICIPANT for key in attendees}
-    roles.update({unodc: ParticipationRole.CHAIR, inl: ParticipationRole.SPEAKER})
-    roles[organizations["mia"]] = ParticipationRole.SPEAKER
+    # The three organisations whose people the article quotes.
+    roles.update({unodc: ParticipationRole.CHAIR, inl: ParticipationRole.SPEAKER, mia_unit: ParticipationRole.SPEAKER})
     _participants(meeting, roles)
+    # Summaries in reported speech, in the portal's words; the article is the source.
     statements = [
         (
             "salikhov",
             unodc,
             agenda[3],
-            "The coordination meetings consolidate partners' efforts: they are where strategies are discussed, "
-            "experience shared and future activities planned, such as the training of trainers in November, "
-            "the airport staff trainings and the Estonian study visit.",
+            "Mr Salikhov said that the coordination meetings help the partners pool their efforts against "
+            "trafficking, talk strategy, learn from one another and plan ahead. As examples of continued support "
+            "through international cooperation he named the training of trainers set for 6-8 November, the "
+            "November trainings for airport staff in Bukhara, Fergana and Namangan, and the coming study visit "
+            "of a delegation from Estonia.",
         ),
         (
             "rettenmayer",
             inl,
-            agenda[1],
-            "The international community stands with Uzbekistan against trafficking; the broad engagement of "
-            "stakeholders shows commitment and opens the way to productive collaboration.",
+            None,  # the article ties his remark to no item
+            "Mr Rettenmayer said that the international community backs Uzbekistan in countering trafficking, and "
+            "that the wide range of stakeholders taking part showed their commitment and should lead to fruitful "
+            "joint work.",
         ),
         (
             "boboev",
             mia_unit,
-            agenda[6],
-            "UNODC has been an essential partner of the Ministry: the partnership and the exchange of knowledge "
-            "and expertise have helped achieve significant progress.",
+            agenda[4],
+            "Mr Boboev described UNODC as a key partner of his unit in countering trafficking, and said that the "
+            "partnership and the sharing of knowledge and expertise had helped the unit make considerable "
+            "progress.",
         ),
     ]
     for position, (contact_key, organization, item, summary) in enumerate(statements, start=1):
-        _sync(
+        statement, _ = _sync(
             Statement,
             meeting=meeting,
             speaker=contacts[contact_key],
@@ -500,50 +503,39 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
                 "organization": organization,
                 "agenda_item": item,
                 "summary": summary,
+                "kind": StatementKind.SUMMARY,
+                "source_document": None,
+                "source_title": ARTICLE_FOURTH_MEETING,
+                "source_url": "",
                 "position": position,
             },
         )
-    Statement.objects.get(meeting=meeting, speaker=contacts["boboev"]).topics.set([topics["identification"]])
-    _sync(
-        Decision,
-        meeting=meeting,
-        text="Prioritise the identification and investigation of trafficking cases in the partners' work.",
-        defaults={"agenda_item": agenda[6]},
+        statement.topics.set([])
+    _remove_former_decisions(meeting)
+    _illustrative_action(
+        meeting,
+        "Prepare the study visit of the delegation of the Republic of Estonia",
+        responsible_organization=unodc,
+        agenda_item=agenda[3],
     )
-    _sync(
-        ActionItem,
-        meeting=meeting,
-        title="Prepare the study visit of the delegation of the Republic of Estonia",
-        defaults={
-            "responsible_organization": unodc,
-            "owner": contacts["salikhov"],
-            "agenda_item": agenda[3],
-        },
-    )
-    _sync(
-        ActionItem,
-        meeting=meeting,
-        title="Share the unit's identification and investigation practice at the training of trainers",
-        defaults={
-            "responsible_organization": mia_unit,
-            "owner": contacts["boboev"],
-            "due_on": datetime.date(2023, 11, 6),
-            "agenda_item": agenda[6],
-        },
+    _illustrative_action(
+        meeting,
+        "Share the unit's identification and investigation practice at the training of trainers",
+        responsible_organization=mia_unit,
+        due_on=datetime.date(2023, 11, 6),
+        agenda_item=agenda[6],
     )
     return meeting
 
 
-def _plan(series, year, quarter, endorsed_at) -> ActivityPlan:
+def _plan(series, year, quarter, discussed_at) -> ActivityPlan:
+    """The articles say the activities were discussed at a meeting, not that a plan was endorsed."""
     plan, _ = _sync(
         ActivityPlan,
         series=series,
         year=year,
         quarter_number=quarter,
-        defaults={
-            "status": PlanStatus.ENDORSED if endorsed_at else PlanStatus.DRAFT,
-            "endorsed_at": endorsed_at,
-        },
+        defaults={"status": PlanStatus.DISCUSSED, "endorsed_at": discussed_at},
     )
     return plan
 
@@ -557,7 +549,8 @@ def _activity(plan, title, **fields) -> Activity:
 
 def _load_plans(series, organizations, third, fourth) -> None:
     unodc = organizations["unodc"]
-    _plan(series, 2023, 2, None)
+    # An older demo had an empty draft plan for Q2 2023, which no article mentions.
+    ActivityPlan.objects.filter(series=series, year=2023, quarter_number=2, activities__isnull=True).delete()
     q3 = _plan(series, 2023, 3, third)
     world_day = _activity(
         q3,
@@ -565,18 +558,13 @@ def _load_plans(series, organizations, third, fourth) -> None:
         kind=ActivityKind.CAMPAIGN,
         description="Awareness campaign under the theme “Reach every victim of trafficking, leave no one behind”.",
         lead_organization=unodc,
-        partners=[organizations["commission"], organizations["subcommission"]],
+        partners=[],
         starts_on=datetime.date(2023, 7, 30),
         ends_on=None,
-        target_group="General public",
-        status=ActivityStatus.COMPLETED,
+        target_group="",
+        status=ActivityStatus.PLANNED,  # the articles say nothing of how it went
     )
-    _sync(
-        ActivityReview,
-        activity=world_day,
-        meeting=fourth,
-        defaults={"status": ActivityStatus.COMPLETED},
-    )
+    ActivityReview.objects.filter(activity=world_day, meeting=fourth).delete()
     q4 = _plan(series, 2023, 4, fourth)
     _activity(
         q4,
@@ -585,16 +573,17 @@ def _load_plans(series, organizations, third, fourth) -> None:
         lead_organization=unodc,
         starts_on=datetime.date(2023, 11, 6),
         ends_on=datetime.date(2023, 11, 8),
-        target_group="Trainers of partner institutions",
+        target_group="",
     )
     _activity(
         q4,
         "Trainings for airport employees",
         kind=ActivityKind.TRAINING,
-        description="Trainings held during November 2023 for airport staff in three cities.",
+        description="Trainings for airport staff in three cities, planned for November 2023 (no day given).",
         lead_organization=unodc,
         starts_on=datetime.date(2023, 11, 1),
-        ends_on=datetime.date(2023, 11, 30),
+        ends_on=None,
+        date_precision=DatePrecision.MONTH,
         places=["Bukhara", "Fergana", "Namangan"],
         target_group="Airport employees",
     )
@@ -605,7 +594,7 @@ def _load_plans(series, organizations, third, fourth) -> None:
         description="Visit to discuss prospects of cooperation in combating trafficking in persons.",
         lead_organization=unodc,
         partners=[organizations["estonia"]],
-        target_group="Government partners",
+        target_group="",
     )
 
 

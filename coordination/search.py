@@ -54,6 +54,9 @@ class SearchForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 
+_ILLUSTRATIVE_KINDS = {"meeting": "meeting", "actionitem": "action"}
+
+
 @dataclass
 class Hit:
     kind: str
@@ -62,6 +65,8 @@ class Hit:
     snippet: SafeString
     context: str
     rank: float
+    illustrative_kind: str = ""  # "meeting" or "action" when the hit is a record flagged illustrative
+    illustrative_pk: int | None = None
 
 
 @dataclass
@@ -229,7 +234,10 @@ class Search:
             for obj in queryset[: offset + limit]:
                 title, url, context = describe(obj)
                 snippet = highlight(obj.snippet, self._start, self._stop)
-                hits.append(Hit(kind, title, url, snippet, context, obj.rank))
+                hit = Hit(kind, title, url, snippet, context, obj.rank)
+                if getattr(obj, "is_illustrative", False):
+                    hit.illustrative_kind, hit.illustrative_pk = _ILLUSTRATIVE_KINDS[obj._meta.model_name], obj.pk
+                hits.append(hit)
         hits.sort(key=lambda hit: -hit.rank)
         return hits[offset : offset + limit]
 

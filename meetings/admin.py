@@ -63,10 +63,12 @@ class ParticipationInline(admin.TabularInline):
 class StatementInline(admin.StackedInline):
     model = Statement
     extra = 0
-    autocomplete_fields = ["speaker", "organization", "topics"]
+    autocomplete_fields = ["speaker", "organization", "topics", "source_document"]
     fields = [
         ("speaker", "organization", "agenda_item", "position"),
+        "kind",
         "summary",
+        ("source_document", "source_title", "source_url"),
         "topics",
     ]
 
@@ -104,7 +106,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["series", "number", "title", "status"]}),
         (
             _("When and where"),
-            {"fields": ["starts_at", "ends_at", "time_zone", "venue", "format"]},
+            {"fields": ["starts_at", "ends_at", "time_zone", "venue", "format", "is_illustrative"]},
         ),
         (_("Quarter reviewed"), {"fields": ["review_year", "review_quarter_number"]}),
         (
@@ -166,15 +168,16 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
-    list_display = ["speaker", "organization", "meeting"]
-    search_fields = ["summary", "speaker__name", "organization__name"]
-    list_filter = ["meeting__series", "topics"]
+    list_display = ["speaker", "organization", "meeting", "kind"]
+    search_fields = ["summary", "speaker__name", "organization__name", "source_title"]
+    list_filter = ["kind", "meeting__series", "topics"]
     autocomplete_fields = [
         "meeting",
         "agenda_item",
         "speaker",
         "organization",
         "topics",
+        "source_document",
     ]
     list_select_related = ["speaker", "organization", "meeting"]
 
@@ -204,7 +207,7 @@ class ActionItemAdmin(SimpleHistoryAdmin):
         "status",
         "meeting",
     ]
-    list_filter = ["status", "responsible_organization__kind", "meeting__series"]
+    list_filter = ["status", "is_illustrative", "responsible_organization__kind", "meeting__series"]
     search_fields = [
         "title",
         "description",

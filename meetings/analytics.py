@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,12 +20,14 @@ from meetings.models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
     ActionStatus,
+    AgendaItem,
     Meeting,
     MeetingSeries,
     MinutesStatus,
     Participation,
     ParticipationStatus,
     Statement,
+    Topic,
 )
 from stakeholders.models import Organization
 
@@ -355,7 +357,9 @@ def owned_actions(organization):
 
 
 def statements_made(organization, user):
-    statements = Statement.objects.filter(organization=organization).select_related("speaker", "meeting")
+    statements = Statement.objects.filter(organization=organization).select_related(
+        "speaker", "organization", "meeting", "source_document"
+    )
     if not user.has_perm("meetings.view_draft_minutes"):
         statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
     return statements.order_by("-meeting__starts_at", "position", "id")[:PROFILE_LIST]
@@ -379,3 +383,38 @@ def activities_involved(organization):
     for activity in activities:
         activity.is_led = activity.lead_organization_id == organization.pk
     return activities
+
+
+TREND_LIST = 25  # at most this many agenda items, statements and activities shown per trend
+
+
+def emerging_trends(series, user):
+    """The topics flagged as emerging trends, each with where it came up in this series.
+
+    Each topic gets ``series_agenda_items``, ``series_statements`` (minutes content: only from published minutes
+    unless the user may see drafts) and ``series_activities``, the newest first, a few of each: one query per list.
+    """
+    statements = Statement.objects.filter(meeting__series=series).select_related(
+        "speaker", "organization", "meeting", "source_document"
+    )
+    if not user.has_perm("meetings.view_draft_minutes"):
+        statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
+    agenda_items = AgendaItem.objects.filter(meeting__series=series).select_related("meeting")
+    activities = Activity.objects.filter(plan__series=series).select_related("plan")
+    return Topic.objects.filter(is_emerging_trend=True).prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=agenda_items.order_by("-meeting__starts_at", "position", "id")[:TREND_LIST],
+            to_attr="series_agenda_items",
+        ),
+        Prefetch(
+            "statements",
+            queryset=statements.order_by("-meeting__starts_at", "position", "id")[:TREND_LIST],
+            to_attr="series_statements",
+        ),
+        Prefetch(
+            "activities",
+            queryset=activities.order_by("-plan__year", "-plan__quarter_number", "-starts_on", "-id")[:TREND_LIST],
+            to_attr="series_activities",
+        ),
+    )

@@ -10,6 +10,7 @@ import functools
 from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
@@ -117,6 +118,11 @@ def activity_event(activity, url: str = "") -> Event:
         _("%(kind)s led by %(organization)s")
         % {"kind": activity.get_kind_display(), "organization": activity.lead_organization.short_name}
     ]
+    if activity.is_month_only:
+        details.append(
+            _("The day is not known: only the month (%(month)s).")
+            % {"month": date_format(activity.starts_on, "YEAR_MONTH_FORMAT")}
+        )
     if activity.description:
         details.append(activity.description)
     if url:

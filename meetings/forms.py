@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
@@ -18,10 +19,12 @@ from meetings.models import (
     ActionStatus,
     AgendaItem,
     Decision,
+    Document,
     Meeting,
     Participation,
     ParticipationRole,
     Statement,
+    StatementKind,
 )
 from stakeholders.models import Contact, Organization
 
@@ -247,9 +250,20 @@ class AddParticipantForm(forms.Form):
 
 
 class StatementForm(VersionedModelFormMixin, PortalModelForm):
+    source_url = forms.URLField(label=capfirst(_("source link")), required=False, max_length=500, assume_scheme="https")
+
     class Meta(PortalModelForm.Meta):
         model = Statement
-        fields = ["speaker", "organization", "agenda_item", "summary"]
+        fields = [
+            "speaker",
+            "organization",
+            "agenda_item",
+            "kind",
+            "summary",
+            "source_document",
+            "source_title",
+            "source_url",
+        ]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, meeting, **kwargs):
@@ -260,6 +274,11 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+        self.fields["source_document"].queryset = Document.objects.filter(meeting=meeting).order_by("title")
+        self.fields["kind"].required = False  # left out: a summary, the safe reading
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or StatementKind.SUMMARY
 
     def clean_organization(self):
         organization = self.cleaned_data.get("organization")

@@ -160,6 +160,13 @@ class Meeting(TimeStampedModel):
         related_name="+",
         verbose_name=_("minutes published by"),
     )
+    is_illustrative = models.BooleanField(
+        _("illustrative details"),
+        default=False,
+        help_text=_(
+            "The times, venue, format and publication date are examples that no source states (demonstration data)."
+        ),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )
@@ -440,8 +447,16 @@ class Participation(TimeStampedModel):
             raise ValidationError({"contact": _("This person works for another organisation.")})
 
 
+class StatementKind(models.TextChoices):
+    VERBATIM = "verbatim", _("Verbatim quotation")
+    SUMMARY = "summary", _("Summary (reported speech)")
+
+
 class Statement(TimeStampedModel):
-    """A key remark made by a speaker at a meeting."""
+    """A key remark made by a speaker at a meeting: the speaker's own words, or a summary of them.
+
+    Only a verbatim statement may be shown as a quotation; a summary is shown as reported speech.
+    """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements", verbose_name=_("meeting"))
     agenda_item = models.ForeignKey(
@@ -462,7 +477,25 @@ class Statement(TimeStampedModel):
         help_text=_("The organisation the speaker spoke for."),
         verbose_name=_("organisation"),
     )
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("text"))
+    kind = models.CharField(
+        _("kind of text"),
+        max_length=16,
+        choices=StatementKind.choices,
+        default=StatementKind.SUMMARY,
+        help_text=_("Verbatim only when the text is exactly the speaker's words, as a source records them."),
+    )
+    source_document = models.ForeignKey(
+        "Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("source document"),
+        help_text=_("A document of this meeting that records the remark."),
+    )
+    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
     version = models.PositiveIntegerField(
@@ -485,6 +518,25 @@ class Statement(TimeStampedModel):
             "speaker": self.speaker.name,
             "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
         }
+
+    @property
+    def is_verbatim(self) -> bool:
+        return self.kind == StatementKind.VERBATIM
+
+    @property
+    def has_source(self) -> bool:
+        return bool(self.source_document_id or self.source_title)
+
+    def clean(self):
+        errors = {}
+        if self.source_document_id and self.meeting_id and self.source_document.meeting_id != self.meeting_id:
+            errors["source_document"] = _("Choose a document of this meeting.")
+        if self.source_url and not self.source_title:
+            errors["source_title"] = _("Give the title of the linked source.")
+        if self.is_verbatim and not errors and not self.has_source:
+            errors["kind"] = _("A verbatim quotation needs its source: a document of the meeting or a titled link.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Decision(TimeStampedModel):
@@ -574,6 +626,11 @@ class ActionItem(TimeStampedModel):
     )
     due_on = models.DateField(_("due on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    is_illustrative = models.BooleanField(
+        _("illustrative example"),
+        default=False,
+        help_text=_("An example that no source states, added to show the portal's features (demonstration data)."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     search_document = fulltext.stored(fulltext.action_document())

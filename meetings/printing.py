@@ -36,7 +36,10 @@ def meetings_for_print():
                 "organization__name", "contact__name", "id"
             ),
         ),
-        Prefetch("statements", queryset=Statement.objects.select_related("speaker", "organization", "agenda_item")),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.select_related("speaker", "organization", "agenda_item", "source_document"),
+        ),
         "decisions",
         Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_organization", "owner")),
     )

@@ -84,6 +84,7 @@ urlpatterns = [
     ),
     path("series/<int:pk>/progress/", analytics_views.QuarterProgressView.as_view(), name="series-progress"),
     path("series/<int:pk>/timeline/", analytics_views.TimelineView.as_view(), name="series-timeline"),
+    path("series/<int:pk>/trends/", analytics_views.EmergingTrendsView.as_view(), name="series-trends"),
     # Downloads, filtered like their pages.
     path("actions/export.<str:file_format>", export_views.export_actions, name="action-export"),
     path("activities/export.<str:file_format>", export_views.export_activities, name="activity-export"),

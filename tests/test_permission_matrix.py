@@ -65,6 +65,7 @@ MATRIX = {
     "series-participation": READ,
     "series-progress": READ,
     "series-timeline": READ,
+    "series-trends": READ,
     "meeting-agenda-print": READ,
     "meeting-minutes-print": READ,
     "meeting-minutes-pdf": READ,

@@ -110,3 +110,17 @@ class TimelineView(SeriesPageMixin, DetailView):
             is_paginated=bool(page and page.has_other_pages()),
         )
         return context
+
+
+class EmergingTrendsView(SeriesPageMixin, DetailView):
+    """The topics flagged as emerging trends, with the meetings, statements and activities where each came up."""
+
+    template_name = "meetings/series_trends.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = Paginator(analytics.emerging_trends(self.object, self.request.user), settings.PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context.update(trends=page.object_list, page_obj=page, is_paginated=page.has_other_pages())
+        return context

@@ -59,7 +59,7 @@ class MeetingDetailView(DetailView):
             ),
             Prefetch(
                 "statements",
-                queryset=Statement.objects.select_related("speaker", "organization", "agenda_item"),
+                queryset=Statement.objects.select_related("speaker", "organization", "agenda_item", "source_document"),
             ),
             "decisions",
             Prefetch(

@@ -36,6 +36,7 @@ def export_actions(request, file_format):
         _("Meeting date"),
         _("Reviewed at meetings"),
         _("Description"),
+        _("Illustrative example"),
     ]
     rows = (
         [
@@ -50,6 +51,7 @@ def export_actions(request, file_format):
             action.meeting.local_start.date(),
             [_("%(ordinal)s meeting") % {"ordinal": meeting.ordinal} for meeting in reviewing_meetings(action)],
             action.description,
+            "yes" if action.is_illustrative else "",
         ]
         for action in actions
     )
@@ -88,8 +90,10 @@ def export_activities(request, file_format):
             activity.get_kind_display(),
             activity.lead_organization.name,
             [partner.short_name for partner in activity.partners.all()],
-            activity.starts_on,
-            activity.last_day,
+            activity.starts_on.strftime("%Y-%m")
+            if activity.is_month_only and activity.starts_on
+            else activity.starts_on,
+            None if activity.is_month_only else activity.last_day,
             activity.places,
             activity.target_group,
             activity.get_status_display(),

@@ -155,7 +155,9 @@ def test_write_and_publish_minutes_which_the_participant_then_reads(login, platf
 
     page.get_by_role("link", name="Add a statement").click()
     field(page, "Speaker").select_option(label=str(speaker))
-    field(page, "Summary").fill("Social media recruitment is rising.")
+    field(page, "Kind of text").select_option(label="Summary (reported speech)")
+    field(page, "Text").fill("She said that recruitment through social media is rising.")
+    field(page, "Source title").fill("Notes of the secretariat")
     page.get_by_role("button", name="Save the statement").click()
     expect(_flash(page).first).to_contain_text("The statement has been saved")
 
@@ -177,7 +179,9 @@ def test_write_and_publish_minutes_which_the_participant_then_reads(login, platf
     reader.reload()
     expect(reader.get_by_text("Partners reviewed the quarter and agreed the next steps.")).to_be_visible()
     expect(reader.get_by_text("The ministry presented new recruitment routes.")).to_be_visible()
-    expect(reader.get_by_text("Social media recruitment is rising.")).to_be_visible()
+    expect(reader.get_by_text("She said that recruitment through social media is rising.")).to_be_visible()
+    expect(reader.get_by_text("Notes of the secretariat")).to_be_visible()
+    expect(reader.locator(".statement blockquote")).to_have_count(0)  # a summary is not shown as a quotation
     expect(reader.get_by_role("link", name="Circulate the route analysis")).to_be_visible()
     expect(reader.get_by_text("have not been published yet")).to_have_count(0)
 

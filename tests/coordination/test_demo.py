@@ -1,14 +1,27 @@
 import datetime
+import html
+import re
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 
-from activities.models import Activity
-from coordination.demo import DemoUsersRefused, load_demo
-from meetings.models import Meeting, MeetingSeries, Statement, Topic
-from stakeholders.models import Organization
+from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, DatePrecision, PlanStatus
+from coordination.demo import ARTICLE_FOURTH_MEETING, FORMER_DECISIONS, DemoUsersRefused, load_demo
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingSeries,
+    OutcomeKind,
+    Statement,
+    StatementKind,
+    Topic,
+)
+from stakeholders.models import Contact, Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +38,17 @@ def demo(settings):
     call_command("load_demo")
 
 
-def test_loading_twice_changes_nothing(demo, settings):
+def _login(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def test_loading_twice_writes_nothing(demo, settings):
     first = _row_counts()
+    stamps = {model: max(model.objects.values_list("updated", flat=True)) for model in (Meeting, Statement, Activity)}
     call_command("load_demo")
-    assert _row_counts() == first
+    assert _row_counts() == first  # history tables included: no save happened
+    assert {model: max(model.objects.values_list("updated", flat=True)) for model in stamps} == stamps
     assert first["meetings.Meeting"] == 2
 
 
@@ -38,14 +58,19 @@ def test_the_series_as_the_articles_describe_it(demo):
     assert series.funding_organization.acronym == "INL"
     assert series.started_on == datetime.date(2022, 2, 1)
     assert "Global Programme against Trafficking in Persons" in series.programme
+    assert "quarterly" not in series.description.lower()
 
 
 def test_both_meetings_with_their_dates_and_quarters(demo):
     third, fourth = Meeting.objects.order_by("number")
     assert (third.number, third.local_start.date()) == (3, datetime.date(2023, 6, 20))
-    assert str(third.reviewed_quarter) == "2023-Q2"
+    assert str(third.reviewed_quarter) == "2023-Q2"  # the article: the achievements of the second quarter
     assert (fourth.number, fourth.local_start.date()) == (4, datetime.date(2023, 10, 24))
-    assert fourth.participations.count() == 12  # the eleven organisations named, and UNODC
+    assert fourth.reviewed_quarter is None  # the article names no quarter under review
+    # the eleven organisations named, UNODC, and the MIA unit whose head spoke
+    assert fourth.participations.count() == 13
+    assert fourth.participations.filter(organization__acronym="MIA CTIP Unit", role="speaker").exists()
+    assert third.is_illustrative and fourth.is_illustrative  # their times, venue and publication date
 
 
 def test_organisation_hierarchy(demo):
@@ -54,10 +79,40 @@ def test_organisation_hierarchy(demo):
     assert Organization.objects.get(acronym="INL").parent.name == "U.S. Department of State"
 
 
-def test_speakers_and_topics(demo):
-    speakers = set(Statement.objects.values_list("speaker__name", flat=True))
-    assert speakers == {"Azamatbek Salikhov", "Nate Rettenmayer", "Akobir Boboev"}
-    assert Topic.objects.filter(is_emerging_trend=True).count() == 4
+def test_statements_are_sourced_summaries_under_the_right_item(demo):
+    statements = Statement.objects.select_related("speaker", "agenda_item")
+    assert {s.speaker.name for s in statements} == {"Azamatbek Salikhov", "Nate Rettenmayer", "Akobir Boboev"}
+    for statement in statements:
+        assert statement.kind == StatementKind.SUMMARY
+        assert statement.source_title == ARTICLE_FOURTH_MEETING
+    boboev = statements.get(speaker__name="Akobir Boboev")
+    assert boboev.agenda_item.title == "Improving cooperation among stakeholders"
+    assert not boboev.topics.exists()
+
+
+def test_three_emerging_trends_as_the_article_names_them(demo):
+    trends = set(Topic.objects.filter(is_emerging_trend=True).values_list("name", flat=True))
+    assert len(trends) == 3
+    assert any("India, Turkey, Thailand and others" in name for name in trends)
+    assert not Topic.objects.get(name__startswith="Identification").is_emerging_trend
+
+
+def test_nothing_invented_is_stated_as_fact(demo):
+    assert not Decision.objects.exists()
+    assert not AgendaItem.objects.exclude(outcome="").exists()
+    assert not AgendaItem.objects.filter(planned_minutes__isnull=False).exists()
+    assert not AgendaItem.objects.filter(is_standing=True).exists()
+    assert not AgendaItem.objects.filter(presenter__isnull=False).exists()
+    assert not ActivityReview.objects.exists()
+    assert set(ActivityPlan.objects.values_list("quarter_number", "status")) == {
+        (3, PlanStatus.DISCUSSED),
+        (4, PlanStatus.DISCUSSED),
+    }
+    assert ActionItem.objects.count() == 3
+    assert not ActionItem.objects.filter(is_illustrative=False).exists()
+    assert not ActionItem.objects.filter(owner__isnull=False).exists()  # no real person owns an invented action
+    world_day = Activity.objects.get(kind="campaign")
+    assert (world_day.status, world_day.target_group, world_day.partners.count()) == (ActivityStatus.PLANNED, "", 0)
 
 
 def test_activities_from_the_articles(demo):
@@ -68,7 +123,64 @@ def test_activities_from_the_articles(demo):
     assert (tot.starts_on, tot.ends_on) == (datetime.date(2023, 11, 6), datetime.date(2023, 11, 8))
     airports = Activity.objects.get(title__icontains="airport")
     assert airports.places == ["Bukhara", "Fergana", "Namangan"]
+    assert (airports.starts_on, airports.ends_on, airports.date_precision) == (
+        datetime.date(2023, 11, 1),
+        None,
+        DatePrecision.MONTH,
+    )
     assert Activity.objects.filter(kind="study_visit", partners__country="Estonia").exists()
+
+
+def test_an_older_demo_database_is_brought_to_the_corrected_content(demo):
+    """What the first demo wrote, put back by hand; the next load corrects each point."""
+    fourth = Meeting.objects.get(number=4)
+    series = fourth.series
+    identification_item = AgendaItem.objects.get(meeting=fourth, position=6)
+    AgendaItem.objects.filter(meeting=fourth).update(planned_minutes=30, outcome=OutcomeKind.DECISION, is_standing=True)
+    Meeting.objects.update(is_illustrative=False, review_year=2023, review_quarter_number=3)
+    boboev = Statement.objects.get(speaker__name="Akobir Boboev")
+    boboev.agenda_item = identification_item
+    boboev.kind = StatementKind.VERBATIM
+    boboev.source_title = ""
+    boboev.save()
+    identification = Topic.objects.get(name__startswith="Identification")
+    Topic.objects.filter(pk=identification.pk).update(is_emerging_trend=True)
+    boboev.topics.set([identification])
+    Topic.objects.filter(name__contains="and others").update(
+        name="Trafficking routes to third countries (India, Turkey, Thailand)"
+    )
+    fourth.participations.filter(organization__acronym="MIA CTIP Unit").delete()
+    Decision.objects.create(meeting=fourth, text=FORMER_DECISIONS[1])
+    salikhov = Contact.objects.get(name="Azamatbek Salikhov")
+    ActionItem.objects.filter(responsible_organization=salikhov.organization).update(
+        owner=salikhov, is_illustrative=False
+    )
+    ActivityPlan.objects.filter(series=series).update(status=PlanStatus.ENDORSED)
+    ActivityPlan.objects.create(series=series, year=2023, quarter_number=2)
+    Activity.objects.filter(title__icontains="airport").update(
+        ends_on=datetime.date(2023, 11, 30), date_precision=DatePrecision.DAY
+    )
+    topics_before = Topic.objects.count()
+
+    call_command("load_demo")
+
+    boboev.refresh_from_db()
+    assert boboev.agenda_item.title == "Improving cooperation among stakeholders"
+    assert (boboev.kind, boboev.source_title) == (StatementKind.SUMMARY, ARTICLE_FOURTH_MEETING)
+    assert not boboev.topics.exists()
+    assert Topic.objects.count() == topics_before  # renamed in place, not duplicated
+    assert Topic.objects.filter(is_emerging_trend=True).count() == 3
+    assert fourth.participations.filter(organization__acronym="MIA CTIP Unit").exists()
+    assert not Decision.objects.exists()
+    assert not ActionItem.objects.filter(owner__isnull=False).exists()
+    assert not ActionItem.objects.filter(is_illustrative=False).exists()
+    assert not ActivityPlan.objects.filter(quarter_number=2).exists()
+    assert not ActivityPlan.objects.exclude(status=PlanStatus.DISCUSSED).exists()
+    assert not AgendaItem.objects.filter(planned_minutes__isnull=False).exists()
+    assert not Meeting.objects.filter(is_illustrative=False).exists()
+    assert Meeting.objects.get(number=4).reviewed_quarter is None
+    airports = Activity.objects.get(title__icontains="airport")
+    assert (airports.ends_on, airports.date_precision) == (None, DatePrecision.MONTH)
 
 
 def test_demo_users_log_in_with_the_demo_password(demo):
@@ -82,3 +194,180 @@ def test_demo_users_are_refused_when_debug_is_off(settings):
         load_demo(with_users=True)
     load_demo(with_users=False)
     assert Meeting.objects.count() == 2
+
+
+# Each fact the seed articles state, and the page of the demo that must show it.
+# (what the fact is, page, text the page shows)
+SEED_FACTS = [
+    # dates and ordinals
+    ("date of the 3rd meeting", ("meeting", 3), "20 June 2023"),
+    ("ordinal of the 3rd meeting", ("meeting", 3), "3rd meeting"),
+    ("date of the 4th meeting", ("meeting", 4), "24 October 2023"),
+    ("ordinal of the 4th meeting", ("meeting", 4), "4th meeting"),
+    ("launch of the initiative", ("series",), "February 2022"),
+    ("programme", ("series",), "UNODC Global Programme against Trafficking in Persons"),
+    ("funder", ("series",), "Bureau of International Narcotics and Law Enforcement Affairs"),
+    ("convener", ("series",), "United Nations Office on Drugs and Crime"),
+    # organisations at the 3rd meeting (its key speakers)
+    ("3rd: National Commission", ("meeting", 3), "National Commission on Combating Trafficking in Persons and Forced"),
+    ("3rd: Sub-Commission", ("meeting", 3), "Sub-Commission on Combating Trafficking in Persons"),
+    ("3rd: U.S. Embassy", ("meeting", 3), "U.S. Embassy in Uzbekistan"),
+    ("3rd: second quarter reviewed", ("meeting", 3), "Q2 2023"),
+    ("3rd: World Day on 30 July", ("meeting", 3), "World Day against Trafficking in Persons, 30 July 2023"),
+    ("3rd: campaign theme", ("meeting", 3), "Reach every victim of trafficking, leave no one behind"),
+    # organisations at the 4th meeting
+    ("4th: National Commission", ("meeting", 4), "National Commission on Combating Trafficking in Persons and Forced"),
+    ("4th: Sub-Commission", ("meeting", 4), "Sub-Commission on Combating Trafficking in Persons"),
+    ("4th: Supreme Court", ("meeting", 4), "Supreme Court"),
+    ("4th: Supreme Judicial Council", ("meeting", 4), "Supreme Judicial Council"),
+    ("4th: Ministry of Internal Affairs", ("meeting", 4), "Ministry of Internal Affairs"),
+    ("4th: Ministry of Foreign Affairs", ("meeting", 4), "Ministry of Foreign Affairs"),
+    ("4th: U.S. Embassy", ("meeting", 4), "U.S. Embassy in Uzbekistan"),
+    ("4th: INL", ("meeting", 4), "Bureau of International Narcotics and Law Enforcement Affairs"),
+    ("4th: IOM", ("meeting", 4), "International Organization for Migration"),
+    ("4th: Winrock", ("meeting", 4), "Winrock International"),
+    ("4th: Istiqbolli Avlod", ("meeting", 4), "Istiqbolli Avlod"),
+    ("4th: the MIA unit", ("meeting", 4), "Unit for Combating Trafficking in Persons (Ministry of Internal Affairs)"),
+    # people and their positions, each with the statement they made
+    ("Salikhov", ("meeting", 4), "Azamatbek Salikhov, National Programme Officer (UNODC)"),
+    ("Rettenmayer", ("meeting", 4), "Nate Rettenmayer, Director (INL)"),
+    (
+        "Boboev",
+        ("meeting", 4),
+        "Akobir Boboev, Head of the Unit for Combating Trafficking in Persons (MIA CTIP Unit)",
+    ),
+    ("Salikhov's statement", ("organization", "UNODC"), "Mr Salikhov said that the coordination meetings"),
+    ("Rettenmayer's statement", ("organization", "INL"), "Mr Rettenmayer said that the international community"),
+    ("Boboev's statement", ("organization", "MIA CTIP Unit"), "Mr Boboev described UNODC as a key partner"),
+    ("statements' source", ("meeting", 4), ARTICLE_FOURTH_MEETING),
+    # agenda of the 4th meeting
+    ("cooperation item", ("meeting", 4), "Improving cooperation among stakeholders"),
+    ("upcoming activities", ("meeting", 4), "Upcoming activities"),
+    # activities and places
+    ("ToT", ("activity", "Training of Trainers Seminar on Trafficking in Persons"), "6 Nov–8 Nov 2023"),
+    ("airport trainings: month", ("activity", "Trainings for airport employees"), "November 2023"),
+    ("airport trainings: cities", ("activity", "Trainings for airport employees"), "Bukhara, Fergana, Namangan"),
+    ("World Day", ("activity", "World Day against Trafficking in Persons 2023 campaign"), "30 Jul 2023"),
+    (
+        "Estonian study visit",
+        ("activity", "Study visit of the delegation of the Republic of Estonia"),
+        "Delegation of the Republic of Estonia",
+    ),
+    ("plans discussed at the 3rd", ("activities", "2023-Q3"), "discussed at the"),
+    # emerging trends, as the article names them
+    ("trend: social media", ("trends",), "Recruitment through technology and social media"),
+    ("trend: routes", ("trends",), "India, Turkey, Thailand and others"),
+    ("trend: migrants", ("trends",), "Exploitation of vulnerable groups, including migrants"),
+]
+
+
+def _url(page) -> str:
+    kind, *args = page
+    series = MeetingSeries.objects.get()
+    if kind == "meeting":
+        return Meeting.objects.get(number=args[0]).get_absolute_url()
+    if kind == "series":
+        return series.get_absolute_url()
+    if kind == "trends":
+        return reverse("series-trends", args=[series.pk])
+    if kind == "organization":
+        return Organization.objects.get(acronym=args[0]).get_absolute_url()
+    if kind == "activity":
+        return Activity.objects.get(title=args[0]).get_absolute_url()
+    if kind == "activities":
+        return reverse("activity-list") + f"?quarter={args[0]}"
+    raise ValueError(kind)
+
+
+def _visible_text(response) -> str:
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def test_every_seed_fact_is_on_the_demo_pages(demo, client):
+    _login(client, "participant")
+    pages, missing = {}, []
+    for fact, page, expected in SEED_FACTS:
+        if page not in pages:
+            response = client.get(_url(page))
+            assert response.status_code == 200, page
+            pages[page] = _visible_text(response)
+        if expected not in pages[page]:
+            missing.append((fact, page, expected))
+    assert missing == []
+
+
+def test_no_summary_is_shown_as_a_quotation(demo, client):
+    _login(client, "participant")
+    fourth = Meeting.objects.get(number=4)
+    pages = [
+        fourth.get_absolute_url(),
+        reverse("meeting-minutes-print", args=[fourth.pk]),
+        reverse("series-minutes", args=[fourth.series_id]),
+    ]
+    speaking = Organization.objects.filter(statements__isnull=False)
+    pages += [organization.get_absolute_url() for organization in speaking]
+    for url in pages:
+        content = client.get(url).content.decode()
+        for statement in Statement.objects.select_related("organization"):
+            if "/organizations/" in url and statement.organization.get_absolute_url() != url:
+                continue
+            opening = html.escape(statement.summary[:40])
+            assert opening in content, url
+            quoted = re.search(r"<blockquote[^>]*>[^<]*" + re.escape(opening), content)
+            assert quoted is None, (url, statement.speaker.name)
+
+
+# Pages that show the demo's illustrative records: every one must carry the badge next to each.
+def _pages_showing_demo_records():
+    third, fourth = Meeting.objects.order_by("number")
+    series = third.series
+    urls = [reverse("dashboard"), reverse("meeting-list"), reverse("action-list"), series.get_absolute_url()]
+    urls += [reverse("series-minutes", args=[series.pk]), reverse("series-trends", args=[series.pk])]
+    for meeting in (third, fourth):
+        urls += [
+            meeting.get_absolute_url(),
+            reverse("meeting-agenda-print", args=[meeting.pk]),
+            reverse("meeting-minutes-print", args=[meeting.pk]),
+            reverse("meeting-minutes-edit", args=[meeting.pk]),
+        ]
+    urls += [action.get_absolute_url() for action in ActionItem.objects.all()]
+    urls += [organization.get_absolute_url() for organization in Organization.objects.all()]
+    urls += [reverse("search") + "?q=" + query for query in ("study visit", "campaign", "coordination meeting")]
+    return urls
+
+
+@pytest.mark.parametrize("username", ["participant", "secretariat"])
+def test_no_page_shows_an_illustrative_record_without_its_badge(demo, client, username):
+    _login(client, username)
+    actions = list(ActionItem.objects.filter(is_illustrative=True))
+    meetings = list(Meeting.objects.filter(is_illustrative=True))
+    assert actions and meetings
+    checked = 0
+    for url in _pages_showing_demo_records():
+        response = client.get(url)
+        if response.status_code == 403:  # the minutes editor, for a participant
+            continue
+        assert response.status_code == 200, url
+        content = response.content.decode()
+        for action in actions:
+            if html.escape(action.title) in content:
+                checked += 1
+                assert f'data-illustrative="action-{action.pk}"' in content, (url, action.title)
+        for meeting in meetings:
+            shows_time = meeting.local_start.strftime("%H:%M") in content
+            shows_venue = re.search(r"(?<!Asia/)" + re.escape(meeting.venue), content)
+            links_here = meeting.get_absolute_url() in content or url.startswith(meeting.get_absolute_url())
+            if (shows_time or shows_venue) and links_here:
+                checked += 1
+                assert f'data-illustrative="meeting-{meeting.pk}"' in content, (url, meeting.number)
+    assert checked > 20
+
+
+def test_the_badge_is_translated(demo, client):
+    _login(client, "participant")
+    url = ActionItem.objects.filter(is_illustrative=True).first().get_absolute_url()
+    assert "Illustrative example" in client.get(url).content.decode()
+    russian = client.get(url, headers={"accept-language": "ru"}).content.decode()
+    assert "Иллюстративный пример" in russian
+    assert "Illustrative example" not in russian
