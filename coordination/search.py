@@ -122,7 +122,7 @@ class Search:
         """(queryset, to_hit) pairs whose hits make up one kind of result."""
         published = {} if self._minutes_visible() else {"meeting__minutes_status": MinutesStatus.PUBLISHED}
         if kind == "meeting":
-            meetings = self._by_meeting_year(Meeting.objects.select_related("series"), prefix="")
+            meetings = self._by_meeting_year(Meeting.objects.visible_to(self.user).select_related("series"), prefix="")
             return [
                 (
                     self._matching(meetings, "search_document", _joined("title", Value(" · "), "venue")),
@@ -134,7 +134,9 @@ class Search:
                 )
             ]
         if kind == "agenda":
-            items = self._by_meeting_year(AgendaItem.objects.select_related("meeting"))
+            items = self._by_meeting_year(
+                AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(self.user)).select_related("meeting")
+            )
             return [
                 (
                     self._matching(items, "search_document", _joined("title", Value(". "), "description")),

@@ -80,7 +80,10 @@ MATRIX = {
     "participation-export": READ,
     "document-download": READ,
     # meetings: the secretariat's meeting cycle
-    "meeting-prepare-next": SECRETARIAT_ACTION,
+    "meeting-new": SECRETARIAT_READ,
+    "meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
+    "meeting-announce": SECRETARIAT_ACTION,
+    "meeting-delete": row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)),  # held: refused, back to it
     "meeting-create": SECRETARIAT_FORM,
     "meeting-edit": SECRETARIAT_FORM,
     "meeting-agenda": SECRETARIAT_FORM,
@@ -211,6 +214,10 @@ HIDDEN = [
     ("meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
     ("meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
     ("document-download", {"document": "draft_minutes_document"}, 404),
+    # A meeting not announced yet is the secretariat's draft.
+    ("meeting-detail", {"meeting": "unannounced_meeting"}, 404),
+    ("meeting-calendar", {"meeting": "unannounced_meeting"}, 404),
+    ("meeting-agenda-print", {"meeting": "unannounced_meeting"}, 404),
 ]
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from coordination.permissions import SecretariatRequiredMixin
-from meetings import notifications
+from meetings import notifications, services
 from meetings.models import Meeting
 
 
@@ -58,6 +58,9 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(meeting)
+        if not self.update and meeting.is_draft:
+            services.announce_meeting(meeting=meeting, user=request.user)
+            messages.success(request, _("The meeting is announced: participants now see it."))
         sent, skipped = len(delivery.sent), len(delivery.skipped)
         if sent:
             if self.update:

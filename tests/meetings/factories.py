@@ -53,8 +53,10 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=3))
     venue = "Tashkent"
     status = MeetingStatus.HELD
+    announced_at = factory.LazyAttribute(lambda meeting: meeting.starts_at - datetime.timedelta(days=14))
 
     class Params:
+        draft = factory.Trait(status=MeetingStatus.PLANNED, announced_at=None)
         published = factory.Trait(
             minutes_status=MinutesStatus.PUBLISHED,
             minutes_published_at=factory.LazyAttribute(lambda meeting: meeting.ends_at),

@@ -32,6 +32,9 @@ def _secretariat_urls(meeting, item, statement, decision, action):
     return {
         "get": [
             reverse("meeting-create", args=[meeting.series_id]),
+            reverse("meeting-new"),
+            reverse("meeting-prepare-next", args=[meeting.series_id]),
+            reverse("meeting-delete", args=[meeting.pk]),
             reverse("meeting-edit", args=[meeting.pk]),
             reverse("meeting-agenda", args=[meeting.pk]),
             reverse("agenda-item-edit", args=[item.pk]),
@@ -46,7 +49,7 @@ def _secretariat_urls(meeting, item, statement, decision, action):
             reverse("meeting-history", args=[meeting.pk]),
         ],
         "post_only": [
-            reverse("meeting-prepare-next", args=[meeting.series_id]),
+            reverse("meeting-announce", args=[meeting.pk]),
             reverse("agenda-item-move", args=[item.pk]),
             reverse("agenda-item-delete", args=[item.pk]),
             reverse("meeting-invite", args=[meeting.pk]),
@@ -108,9 +111,14 @@ def test_prepare_next_meeting_from_the_series_page(client, secretariat):
     ActionItemFactory(meeting=previous)
     client.force_login(secretariat)
     assert "Prepare the next meeting" in client.get(series.get_absolute_url()).content.decode()
-    response = client.post(reverse("meeting-prepare-next", args=[series.pk]), follow=True)
+    response = client.post(
+        reverse("meeting-prepare-next", args=[series.pk]),
+        {"date": "2030-03-05", "start_time": "10:00", "end_time": "13:00", "format": "in_person"},
+        follow=True,
+    )
     meeting = Meeting.objects.get(series=series, number=5)
-    assert response.redirect_chain[-1][0] == reverse("meeting-edit", args=[meeting.pk])
+    assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
+    assert meeting.is_draft
     assert any("The 5th meeting has been prepared" in message for message in _messages(response))
     assert meeting.participations.count() == 2
     assert meeting.agenda_items.get().title == REVIEW_OF_ACTIONS_TITLE

@@ -34,7 +34,8 @@ def _series_with_meeting():
 def test_prepare_next_meeting_copies_standing_items_invites_members_and_reviews_open_actions(secretariat):
     series, previous, members = _series_with_meeting()
     still_open = ActionItemFactory(meeting=previous, status=ActionStatus.OPEN)
-    in_progress = ActionItemFactory(meeting=MeetingFactory(series=series, number=2), status=ActionStatus.IN_PROGRESS)
+    second = MeetingFactory(series=series, number=2, starts_at=previous.starts_at - datetime.timedelta(days=90))
+    in_progress = ActionItemFactory(meeting=second, status=ActionStatus.IN_PROGRESS)
     ActionItemFactory(meeting=previous, status=ActionStatus.DONE)
     ActionItemFactory(status=ActionStatus.OPEN)  # another series
 
@@ -65,10 +66,14 @@ def test_prepare_next_meeting_of_an_empty_series():
     assert list(meeting.agenda_items.values_list("title", flat=True)) == [services.REVIEW_OF_ACTIONS_TITLE]
 
 
-def test_prepare_twice_gives_consecutive_numbers():
+def test_prepare_twice_is_refused_unless_confirmed_then_gives_consecutive_numbers():
     series, _, _ = _series_with_meeting()
     assert services.prepare_next_meeting(series=series).number == 5
-    assert services.prepare_next_meeting(series=series).number == 6
+    with pytest.raises(ValidationError) as refused:
+        services.prepare_next_meeting(series=series)
+    assert "another_planned_confirmed" in refused.value.error_dict
+    assert series.meetings.count() == 2
+    assert services.prepare_next_meeting(series=series, another_planned_confirmed=True).number == 6
 
 
 def test_save_meeting_refuses_a_stale_version():

@@ -95,6 +95,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
     series = MeetingSeriesFactory(convening_organization=organization)
     meeting = MeetingFactory(series=series, published=True)
     draft_meeting = MeetingFactory(series=series, minutes_status=MinutesStatus.DRAFT)
+    unannounced_meeting = MeetingFactory(series=series, draft=True)
     topic = TopicFactory(name="Recruitment through social media")
     agenda_item = AgendaItemFactory(meeting=meeting, lead_organization=organization)
     contact = ContactFactory(organization=organization)
@@ -110,6 +111,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
         "series": series,
         "meeting": meeting,
         "draft_meeting": draft_meeting,
+        "unannounced_meeting": unannounced_meeting,
         "topic": topic,
         "agenda_item": agenda_item,
         "contact": contact,
