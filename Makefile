@@ -60,7 +60,7 @@ restore: install ## Load a dump into an EMPTY database: make restore FILE=var/ba
 audit: bandit pip-audit ## Security audit of the code (bandit) and of the dependencies (pip-audit)
 
 bandit: install ## Fails on any medium- or high-severity finding in the project's code (config: pyproject.toml)
-	$(VENV)/bin/bandit -q -c pyproject.toml -r coordination stakeholders meetings activities scripts --severity-level medium
+	$(VENV)/bin/bandit -q -c pyproject.toml -r common coordination stakeholders meetings activities scripts --severity-level medium
 
 pip-audit: install ## Fails on a known vulnerability in the installed dependencies; skips with a message when offline
 	$(PY) scripts/audit_dependencies.py

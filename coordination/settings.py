@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "common",
     "coordination",
     "stakeholders",
     "meetings",

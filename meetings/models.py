@@ -775,6 +775,9 @@ class Invitation(TimeStampedModel):
     contact = models.ForeignKey("stakeholders.Contact", on_delete=models.CASCADE, related_name="invitations")
     sent_at = models.DateTimeField()
     sequence = models.PositiveIntegerField()
+    mail = models.ForeignKey(
+        "common.OutgoingMail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # the e-mail of the latest invitation: whether it went out
 
     class Meta:
         ordering = ["meeting", "contact"]

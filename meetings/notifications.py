@@ -5,14 +5,12 @@ e-mail address), and, for an organisation invited without a named person, each o
 contacts with an e-mail address. A person on the list twice gets one e-mail.
 
 Each e-mail is rendered in its recipient's language (``Contact.preferred_language``) from the templates in
-``templates/emails/`` (a text body and an HTML alternative) and goes through Django's e-mail API, one message at a
-time on one connection: a message the server refuses is logged and reported back, the others still go, and only
-what was sent is recorded (``Invitation``, ``ActionReminder``), so trying again later sends just what is missing.
+``templates/emails/`` (a text body and an HTML alternative) and written to the outbox (``common.outbox``) in the
+transaction that records it (``Invitation``, ``ActionReminder``); it is sent after commit, and a message the server
+refuses stays in the outbox, is reported back, and is tried again (``send_outbox``, or the same button again).
 """
 
 import datetime
-import logging
-import smtplib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from email.utils import parseaddr
@@ -20,7 +18,7 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch, Q
@@ -31,11 +29,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from icalendar import Calendar, vCalAddress, vText
 
+from common.models import MailStatus, OutgoingMail
+from common.outbox import enqueue_mails
 from meetings.calendar import PRODUCT_ID, meeting_event
 from meetings.models import ActionItem, ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
 from stakeholders.models import Contact
-
-logger = logging.getLogger(__name__)
 
 # A reminder covers the actions due within this many days, and overdue ones; an action is mentioned to a person
 # at most once in this many days.
@@ -43,19 +41,15 @@ REMINDER_HORIZON_DAYS = 7
 REMINDER_INTERVAL_DAYS = 7
 UNSUBSCRIBE_SALT = "meetings.notifications.unsubscribe-reminders"
 
-# What one failed message may raise: SMTP refusals (SMTPException is an OSError), network errors, and a header
-# that Django refuses to put in a message.
-SEND_ERRORS = (smtplib.SMTPException, OSError, BadHeaderError)
-
 
 @dataclass
 class Delivery:
-    """The outcome of one batch: who was sent a message, whose message failed, who was left out and why."""
+    """The outcome of one batch: who was sent a message, whose message failed (it stays in the outbox), who was
+    left out because they already had it."""
 
     sent: list[Contact] = field(default_factory=list)
     failed: list[Contact] = field(default_factory=list)
     skipped: list[Contact] = field(default_factory=list)
-    broken: bool = False  # something other than the mail server failed before anything was sent (logged)
 
     @property
     def failed_addresses(self) -> str:
@@ -108,40 +102,19 @@ def _message(*, template: str, subject: str, contact: Contact, context: dict, he
     return message
 
 
-def _deliver(batch: list[tuple[Contact, EmailMultiAlternatives]], what: str) -> Delivery:
-    """Send each message on one connection; a refused message is logged and does not stop the others."""
-    delivery = Delivery()
-    if not batch:
-        return delivery
-    connection = get_connection(fail_silently=False)
-    try:
-        connection.open()
-    except SEND_ERRORS:
-        logger.exception("Could not connect to the mail server to send %s to %d people", what, len(batch))
-        delivery.failed = [contact for contact, _unsent in batch]
-        return delivery
-    try:
-        for contact, message in batch:
-            message.connection = connection
-            try:
-                message.send()
-            except SEND_ERRORS:
-                logger.exception("Could not send %s to %s (contact %s)", what, contact.email, contact.pk)
-                delivery.failed.append(contact)
-                # The server may have dropped the connection: the next message then opens a fresh one.
-                _close_quietly(connection, what)
-            else:
-                delivery.sent.append(contact)
-    finally:
-        _close_quietly(connection, what)
-    return delivery
+def _enqueue(batch: list[tuple[Contact, EmailMultiAlternatives, str]], report=None) -> list[OutgoingMail]:
+    """Write each (contact, message, key) to the outbox; once sent after commit, ``report(Delivery)`` is told."""
+    contacts = [contact for contact, _message, _key in batch]
 
+    def delivered(rows: list[OutgoingMail]) -> None:
+        outcome = Delivery()
+        for contact, row in zip(contacts, rows, strict=True):
+            (outcome.sent if row.status == MailStatus.SENT else outcome.failed).append(contact)
+        report(outcome)
 
-def _close_quietly(connection, what: str) -> None:
-    try:
-        connection.close()
-    except SEND_ERRORS:
-        logger.warning("The mail connection did not close cleanly while sending %s", what, exc_info=True)
+    return enqueue_mails(
+        [(message, key) for _contact, message, key in batch], on_delivered=delivered if report and batch else None
+    )
 
 
 # Invitations
@@ -243,97 +216,99 @@ def ensure_invitations_possible(meeting: Meeting, *, update: bool) -> None:
 
 
 @transaction.atomic
-def send_invitations(*, meeting: Meeting, update: bool = False) -> Delivery:
+def send_invitations(*, meeting: Meeting, update: bool = False, report=None) -> Delivery:
     """E-mail the meeting's invitation with its .ics (METHOD:REQUEST) to those who have not had one yet.
 
     With ``update=True`` it goes instead to the people invited at an older calendar SEQUENCE (the time, place,
     title or status changed since): the same UID with the current SEQUENCE, so their calendar updates the event.
-    ``Delivery.skipped`` holds the recipients left out because they already have the current version; a second
-    click therefore sends nothing. Sending is recorded per person in ``Invitation``.
+    Someone whose current invitation is still unsent (the mail server refused it) is due it again. The returned
+    ``Delivery.sent`` holds who the mail was written for, ``skipped`` those who already have the current version (a
+    second click therefore sends nothing); ``report(Delivery)`` is told after commit who was actually reached.
+    Sending is recorded per person in ``Invitation``, with its outbox row.
     """
     # The row lock makes two simultaneous clicks run one after the other, so the second sees the first's records.
+    # It is released at commit, before anything is sent.
     meeting = _meeting_for_mail(meeting.pk, lock=True)
     ensure_invitations_possible(meeting, update=update)
     sequence = meeting.calendar_sequence
-    sent_before = dict(Invitation.objects.filter(meeting=meeting).order_by().values_list("contact_id", "sequence"))
+    sent_before = {
+        invitation.contact_id: invitation
+        for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
+    }
 
     to_send: list[Recipient] = []
     skipped: list[Contact] = []
     for recipient in meeting_recipients(meeting):
         previous = sent_before.get(recipient.contact.pk)
-        due = (previous is not None and previous < sequence) if update else previous is None
-        if due:
+        if _invitation_due(previous, sequence=sequence, update=update):
             to_send.append(recipient)
         elif previous is not None:
             skipped.append(recipient.contact)
 
+    kind = "update" if update else "invitation"
     batch = [
-        (recipient.contact, _invitation_message(meeting=meeting, contact=recipient.contact, update=update))
+        (
+            recipient.contact,
+            _invitation_message(meeting=meeting, contact=recipient.contact, update=update),
+            f"meeting-{meeting.pk}:{kind}:contact-{recipient.contact.pk}:sequence-{sequence}",
+        )
         for recipient in to_send
     ]
-    delivery = _deliver(batch, f"the invitation to meeting {meeting.pk}")
-    delivery.skipped = skipped
-    _record_invitations(meeting, to_send, delivery.sent, sequence)
-    return delivery
+    mails = _enqueue(batch, report)
+    _record_invitations(meeting, to_send, mails, sequence)
+    return Delivery(sent=[recipient.contact for recipient in to_send], skipped=skipped)
 
 
-def _record_invitations(meeting: Meeting, recipients: list[Recipient], sent: list[Contact], sequence: int) -> None:
-    if not sent:
+def _invitation_due(previous: Invitation | None, *, sequence: int, update: bool) -> bool:
+    unsent = previous is not None and previous.mail is not None and previous.mail.status != MailStatus.SENT
+    if update:
+        return previous is not None and (previous.sequence < sequence or unsent)
+    return previous is None or (unsent and previous.sequence == sequence)
+
+
+def _record_invitations(
+    meeting: Meeting, recipients: list[Recipient], mails: list[OutgoingMail], sequence: int
+) -> None:
+    if not recipients:
         return
     now = timezone.now()
-    sent_ids = {contact.pk for contact in sent}
     Invitation.objects.bulk_create(
-        [Invitation(meeting=meeting, contact_id=pk, sent_at=now, sequence=sequence) for pk in sent_ids],
+        [
+            Invitation(meeting=meeting, contact=recipient.contact, sent_at=now, sequence=sequence, mail=mail)
+            for recipient, mail in zip(recipients, mails, strict=True)
+        ],
         update_conflicts=True,
         unique_fields=["meeting", "contact"],
-        update_fields=["sent_at", "sequence", "updated"],
+        update_fields=["sent_at", "sequence", "mail", "updated"],
     )
-    participation_ids = {recipient.participation.pk for recipient in recipients if recipient.contact.pk in sent_ids}
+    participation_ids = {recipient.participation.pk for recipient in recipients}
     Participation.objects.filter(pk__in=participation_ids).update(invitation_sent_at=now)
 
 
 # Minutes published
 
 
-def announce_published_minutes(*, meeting_id: int) -> Delivery:
+def announce_published_minutes(*, meeting: Meeting, report=None) -> list[OutgoingMail]:
     """Tell the meeting's participants (see ``meeting_recipients``) that its minutes are published, with a link.
 
-    Meant to run after the publishing transaction commits (``transaction.on_commit``); if the minutes were reopened
-    in between, nothing is sent.
+    Called in the publishing transaction: a rolled-back publication writes and sends nothing. Publishing the same
+    minutes again after a reopening announces them again (each publication has its own key).
     """
-    meeting = Meeting.objects.select_related("series").filter(pk=meeting_id).first()
-    if meeting is None or not meeting.minutes_published:
-        return Delivery()
     url = absolute_url(meeting.get_absolute_url())
+    published = meeting.minutes_published_at.isoformat()
     batch = []
     for recipient in meeting_recipients(meeting):
         contact = recipient.contact
         with translation.override(recipient_language(contact)):
             subject = _("Minutes published: %(meeting)s") % {"meeting": meeting}
-            batch.append(
-                (
-                    contact,
-                    _message(
-                        template="minutes_published",
-                        subject=subject,
-                        contact=contact,
-                        context={"meeting": meeting, "meeting_url": url},
-                    ),
-                )
+            message = _message(
+                template="minutes_published",
+                subject=subject,
+                contact=contact,
+                context={"meeting": meeting, "meeting_url": url},
             )
-    return _deliver(batch, f"the minutes of meeting {meeting.pk}")
-
-
-def announce_published_minutes_safely(*, meeting_id: int, report=None) -> Delivery:
-    """``announce_published_minutes`` for an on_commit hook: never raises; ``report(delivery)`` sees the outcome."""
-    try:
-        delivery = announce_published_minutes(meeting_id=meeting_id)
-    except Exception:  # the minutes are published whatever happens to the mail
-        logger.exception("Could not announce the minutes of meeting %s", meeting_id)
-        delivery = Delivery(broken=True)
-    if report is not None:
-        report(delivery)
-    return delivery
+        batch.append((contact, message, f"meeting-{meeting.pk}:minutes:{published}:contact-{contact.pk}"))
+    return _enqueue(batch, report)
 
 
 # Follow-up action reminders
@@ -457,22 +432,33 @@ def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlt
         )
 
 
+@transaction.atomic
 def send_action_reminders(*, today: datetime.date | None = None, reminders: list[Reminder] | None = None) -> Delivery:
-    """E-mail each due reminder (``due_reminders``) and record, per action and person, that it was sent today."""
+    """E-mail each due reminder (``due_reminders``) and record, per action and person, that it was sent today.
+
+    The records and the outbox rows commit together; the returned ``Delivery`` says who was reached once the
+    mail went out after commit.
+    """
     today = today or timezone.localdate()
     if reminders is None:
         reminders = due_reminders(today=today)
-    by_contact = {reminder.contact.pk: reminder for reminder in reminders}
-    delivery = _deliver([(reminder.contact, _reminder_message(reminder, today)) for reminder in reminders], "reminders")
+    outcome = Delivery()
+    _enqueue(
+        [
+            (reminder.contact, _reminder_message(reminder, today), f"reminder:{today}:contact-{reminder.contact.pk}")
+            for reminder in reminders
+        ],
+        report=lambda delivery: (outcome.sent.extend(delivery.sent), outcome.failed.extend(delivery.failed)),
+    )
     ActionReminder.objects.bulk_create(
         [
-            ActionReminder(action=action, contact=contact, sent_on=today)
-            for contact in delivery.sent
-            for action in by_contact[contact.pk].actions
+            ActionReminder(action=action, contact=reminder.contact, sent_on=today)
+            for reminder in reminders
+            for action in reminder.actions
         ],
         ignore_conflicts=True,
     )
-    return delivery
+    return outcome
 
 
 def stop_reminders(*, contact: Contact) -> None:

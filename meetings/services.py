@@ -8,7 +8,6 @@ is refused with ``EditConflict`` when someone else has saved in between (``UPDAT
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -522,8 +521,9 @@ def _check_publisher(user) -> None:
 def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """Draft -> published, recording who published them and when.
 
-    Once the transaction commits, the meeting's participants are e-mailed a link (meetings.notifications); a
-    rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was or was not reached.
+    The meeting's participants are e-mailed a link (meetings.notifications) through the outbox, sent once the
+    transaction commits; a rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was
+    or was not reached.
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -535,9 +535,7 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
-    transaction.on_commit(
-        partial(notifications.announce_published_minutes_safely, meeting_id=meeting.pk, report=on_announced)
-    )
+    notifications.announce_published_minutes(meeting=meeting, report=on_announced)
     return meeting
 
 

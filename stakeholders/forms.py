@@ -1,9 +1,13 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from common.outbox import enqueue_mail
 from coordination.widgets import PortalModelForm
 from stakeholders.models import Contact, Organization
 
@@ -71,3 +75,21 @@ class ContactForm(PortalModelForm):
             f"{user.username} ({user.get_full_name()})" if user.get_full_name() else user.username
         )
         self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form, whose mail goes through the outbox and is sent in the background after commit.
+
+    The response then takes as long whether or not the address belongs to someone.
+    """
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        subject = " ".join(render_to_string(subject_template_name, context).split())
+        message = EmailMultiAlternatives(
+            subject, render_to_string(email_template_name, context), from_email, [to_email]
+        )
+        if html_email_template_name is not None:
+            message.attach_alternative(render_to_string(html_email_template_name, context), "text/html")
+        enqueue_mail(message, in_background=True)

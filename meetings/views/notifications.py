@@ -3,6 +3,8 @@
 The rules are in meetings/notifications.py; these views only call them and report.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -28,8 +30,6 @@ def report_failures(request, delivery: notifications.Delivery) -> None:
             )
             % {"count": len(delivery.failed), "addresses": delivery.failed_addresses},
         )
-    if delivery.broken:
-        messages.error(request, _("The e-mails could not be prepared; the error has been logged."))
 
 
 def report_minutes_announcement(request, delivery: notifications.Delivery) -> None:
@@ -54,26 +54,16 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         meeting = get_object_or_404(Meeting, pk=pk)
         try:
-            delivery = notifications.send_invitations(meeting=meeting, update=self.update)
+            queued = notifications.send_invitations(
+                meeting=meeting, update=self.update, report=partial(report_invitations, request, update=self.update)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(meeting)
         if not self.update and meeting.is_draft:
             services.announce_meeting(meeting=meeting, user=request.user)
             messages.success(request, _("The meeting is announced: participants now see it."))
-        sent, skipped = len(delivery.sent), len(delivery.skipped)
-        if sent:
-            if self.update:
-                text = ngettext(
-                    "The updated invitation was sent to %(count)d person.",
-                    "The updated invitation was sent to %(count)d people.",
-                    sent,
-                )
-            else:
-                text = ngettext(
-                    "The invitation was sent to %(count)d person.", "The invitation was sent to %(count)d people.", sent
-                )
-            messages.success(request, text % {"count": sent})
+        skipped = len(queued.skipped)
         if skipped:
             messages.info(
                 request,
@@ -84,7 +74,7 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
                 )
                 % {"count": skipped},
             )
-        elif not sent and not delivery.failed:
+        elif not queued.sent:
             if self.update:
                 messages.info(request, _("No one invited earlier is waiting for an update."))
             else:
@@ -95,5 +85,22 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
                         "contacts have e-mail addresses."
                     ),
                 )
-        report_failures(request, delivery)
         return redirect(meeting)
+
+
+def report_invitations(request, delivery: notifications.Delivery, *, update: bool) -> None:
+    """Runs once the invitations were committed and sent (send_invitations' report)."""
+    sent = len(delivery.sent)
+    if sent:
+        if update:
+            text = ngettext(
+                "The updated invitation was sent to %(count)d person.",
+                "The updated invitation was sent to %(count)d people.",
+                sent,
+            )
+        else:
+            text = ngettext(
+                "The invitation was sent to %(count)d person.", "The invitation was sent to %(count)d people.", sent
+            )
+        messages.success(request, text % {"count": sent})
+    report_failures(request, delivery)

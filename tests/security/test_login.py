@@ -13,6 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from common.models import MailStatus, OutgoingMail
+from common.outbox import deliver_pending
+
 PASSWORD = "correct horse battery staple"
 LOGIN = "/accounts/login/"
 
@@ -95,6 +98,10 @@ class TestPasswords:
     def test_password_reset_by_email(self, client, participant):
         response = client.post(reverse("password_reset"), {"email": participant.email})
         assert response.status_code == 302
+        # Written to the outbox in the request's transaction, sent in the background once it commits.
+        [waiting] = OutgoingMail.objects.all()
+        assert waiting.status == MailStatus.PENDING and mail.outbox == []
+        deliver_pending()
         assert len(mail.outbox) == 1
         message = mail.outbox[0]
         assert message.to == [participant.email]

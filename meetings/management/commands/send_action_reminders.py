@@ -43,5 +43,5 @@ class Command(BaseCommand):
             # A non-zero exit makes cron mail the output and systemd mark the run as failed.
             raise CommandError(
                 f"{len(delivery.failed)} reminder(s) could not be sent ({delivery.failed_addresses}); "
-                "they will be tried again on the next run."
+                "they stay in the outbox and `manage.py send_outbox` tries them again."
             )

@@ -16,7 +16,7 @@ def announce_existing_meetings(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0011_statement_decision_version"),
+        ("meetings", "0012_invitation_mail"),
     ]
 
     operations = [

@@ -1,0 +1,43 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class MailStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to send, written in the transaction that caused it and sent after commit (common.outbox)."""
+
+    key = models.CharField(
+        _("key"), max_length=200, blank=True, help_text=_("Names what the mail is for; the same key is sent once.")
+    )
+    from_email = models.CharField(_("from"), max_length=254)
+    to = models.JSONField(_("to"), default=list)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=MailStatus, default=MailStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="unique_outgoing_mail_key"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "id"], condition=~Q(status=MailStatus.SENT), name="outgoing_mail_unsent"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} -> {', '.join(self.to)} ({self.status})"
