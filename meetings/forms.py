@@ -319,6 +319,9 @@ class InviteOrganizationsForm(forms.Form):
 class AddParticipantForm(forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
+    only_this_person = forms.BooleanField(
+        label=_("Invite only this person, not the organisation's other contacts"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

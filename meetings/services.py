@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from activities.quarter import Quarter
+from common.models import MailStatus
 from coordination.roles import is_secretariat
 from coordination.versioning import claim_version as _claim_version
 from meetings import notifications
@@ -25,6 +27,7 @@ from meetings.models import (
     ActionUpdate,
     AgendaItem,
     Decision,
+    Invitation,
     LifecycleStage,
     Meeting,
     MeetingFormat,
@@ -293,7 +296,7 @@ def next_step(meeting: Meeting) -> NextStep | None:
     """draft: invite (which announces); announced and started: attendance; held: minutes; minutes written: publish."""
     stage = meeting.lifecycle_stage
     if stage == LifecycleStage.DRAFT:
-        return NextStep(_("Send the invitations and announce"), "meeting-send-invitations", post=True)
+        return NextStep(_("Invite and announce"), "meeting-invitations")
     if stage == LifecycleStage.ANNOUNCED:
         return NextStep(_("Record attendance"), "meeting-participants") if meeting.has_started else None
     if stage == LifecycleStage.HELD:
@@ -429,16 +432,24 @@ def invite_organizations(*, meeting: Meeting, organizations: Iterable[Organizati
 
 
 @transaction.atomic
-def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user=None) -> Participation:
-    """Name a person on the list. An organisation-only invitation of their organisation becomes theirs."""
+def add_named_participant(
+    *, meeting: Meeting, contact: Contact, role: str, only_this_person: bool = False, user=None
+) -> Participation:
+    """Name a person on the list.
+
+    The organisation's invitation (without a named person) stays, so its other contacts are still invited, unless
+    ``only_this_person``: then that invitation becomes the person's.
+    """
     if meeting.participations.filter(contact=contact).exists():
         raise ValidationError({"contact": _("%(name)s is already on the list.") % {"name": contact.name}})
-    participation = (
-        meeting.participations.select_for_update()
-        .filter(organization_id=contact.organization_id, contact=None)
-        .order_by("id")
-        .first()
-    )
+    participation = None
+    if only_this_person:
+        participation = (
+            meeting.participations.select_for_update()
+            .filter(organization_id=contact.organization_id, contact=None)
+            .order_by("id")
+            .first()
+        )
     if participation is None:
         participation = Participation(meeting=meeting, organization_id=contact.organization_id)
     participation.contact = contact
@@ -446,6 +457,83 @@ def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user
     participation.full_clean()
     _with_history_user(participation, user).save()
     return participation
+
+
+class InvitationState(models.TextChoices):
+    """Where one person's invitation stands (invitation_register)."""
+
+    NOT_SENT = "not_sent", _lazy("Not yet invited")
+    PENDING = "pending", _lazy("Being sent")
+    SENT = "sent", _lazy("Sent")
+    FAILED = "failed", _lazy("Failed")
+    NO_ADDRESS = "no_address", _lazy("No e-mail address")
+
+
+@dataclass
+class Invitee:
+    contact: Contact
+    state: InvitationState
+    error: str = ""
+
+
+@dataclass
+class InvitedOrganization:
+    organization: Organization
+    people: list[Invitee]
+
+    @property
+    def reachable(self) -> bool:
+        return any(person.state != InvitationState.NO_ADDRESS for person in self.people)
+
+    @property
+    def invited(self) -> bool:
+        """Whether mail went out to anyone of it (a row says "not yet invited" until then)."""
+        return any(person.state in (InvitationState.SENT, InvitationState.PENDING) for person in self.people)
+
+
+def _invitation_state(contact: Contact, invitation) -> tuple[InvitationState, str]:
+    if not contact.is_active or not contact.email:
+        return InvitationState.NO_ADDRESS, ""
+    if invitation is None:
+        return InvitationState.NOT_SENT, ""
+    mail = invitation.mail
+    if mail is None or mail.status == MailStatus.SENT:  # mail is None: sent before the outbox existed
+        return InvitationState.SENT, ""
+    if mail.status == MailStatus.FAILED:
+        return InvitationState.FAILED, mail.last_error
+    return InvitationState.PENDING, ""
+
+
+def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
+    """Per invited organisation, who the invitation goes to (the named people, and for an organisation-wide
+    invitation each of its active contacts) and where each one's stands: sent, failed, no address... (3 queries).
+    """
+    participations = list(
+        meeting.participations.select_related("organization", "contact").order_by("organization__name", "id")
+    )
+    organization_wide = {row.organization_id for row in participations if not row.contact_id}
+    contacts = Contact.objects.filter(organization_id__in=organization_wide, is_active=True).order_by("name", "pk")
+    invitations = {
+        invitation.contact_id: invitation
+        for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
+    }
+    rows: dict[int, InvitedOrganization] = {}
+    seen: set[int] = set()
+
+    def add(organization, contact):
+        row = rows.setdefault(organization.pk, InvitedOrganization(organization=organization, people=[]))
+        if contact is not None and contact.pk not in seen:
+            seen.add(contact.pk)
+            state, error = _invitation_state(contact, invitations.get(contact.pk))
+            row.people.append(Invitee(contact=contact, state=state, error=error))
+
+    organizations = {}
+    for participation in participations:
+        organizations[participation.organization_id] = participation.organization
+        add(participation.organization, participation.contact)
+    for contact in contacts:
+        add(organizations[contact.organization_id], contact)
+    return list(rows.values())
 
 
 def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:

@@ -23,6 +23,7 @@ urlpatterns = [
     # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
     path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
     path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
+    path("meetings/<int:pk>/invitations/", editing.InvitationsView.as_view(), name="meeting-invitations"),
     path("meetings/<int:pk>/announce/", editing.AnnounceMeetingView.as_view(), name="meeting-announce"),
     path("meetings/<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="meeting-delete"),
     path("series/<int:series_pk>/meetings/new/", editing.MeetingFormView.as_view(), name="meeting-create"),

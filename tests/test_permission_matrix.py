@@ -83,6 +83,7 @@ MATRIX = {
     "meeting-new": SECRETARIAT_READ,
     "meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
     "meeting-announce": SECRETARIAT_ACTION,
+    "meeting-invitations": SECRETARIAT_READ,
     "meeting-delete": row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)),  # held: refused, back to it
     "meeting-create": SECRETARIAT_FORM,
     "meeting-edit": SECRETARIAT_FORM,

@@ -10,6 +10,7 @@ from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
 from meetings.models import (
     ActionItem,
     AgendaItem,
+    Invitation,
     LifecycleStage,
     Meeting,
     MeetingSeries,
@@ -92,6 +93,10 @@ class MeetingDetailView(DetailView):
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
+        # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
+        context["reached_organizations"] = set(
+            Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
+        )
         if is_secretariat(self.request.user):
             context["next_step"] = services.next_step(meeting)
             context["can_prepare_next"] = meeting.lifecycle_stage in (

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -136,6 +137,27 @@ class PrepareNextMeetingView(SecretariatRequiredMixin, TemplateView):
                 )
                 return redirect(meeting)
         return self.render_to_response(self.get_context_data(form=form, preview=preview))
+
+
+class InvitationsView(MeetingEditMixin, TemplateView):
+    """Who the invitation reaches, before and after sending: organisation -> people -> address and state."""
+
+    template_name = "meetings/invitations.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        register = services.invitation_register(meeting)
+        people = [person for row in register for person in row.people]
+        context.update(
+            meeting=meeting,
+            register=register,
+            unreachable=[row for row in register if not row.reachable],
+            to_send=sum(person.state == services.InvitationState.NOT_SENT for person in people),
+            failed=sum(person.state == services.InvitationState.FAILED for person in people),
+            can_send=meeting.ends_at > timezone.now(),
+        )
+        return context
 
 
 class AnnounceMeetingView(MeetingEditMixin, View):
@@ -472,7 +494,11 @@ class AddParticipantView(MeetingEditMixin, View):
             contact = form.cleaned_data["contact"]
             try:
                 services.add_named_participant(
-                    meeting=meeting, contact=contact, role=form.cleaned_data["role"], user=request.user
+                    meeting=meeting,
+                    contact=contact,
+                    role=form.cleaned_data["role"],
+                    only_this_person=form.cleaned_data["only_this_person"],
+                    user=request.user,
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)

@@ -248,3 +248,77 @@ def test_prepare_next_offered_on_the_dashboard_and_the_latest_held_meeting(clien
     client.force_login(participant)
     assert prepare not in client.get(reverse("dashboard")).content.decode()
     assert prepare not in client.get(latest.get_absolute_url()).content.decode()
+
+
+# Invitations that reach people
+
+
+@pytest.fixture
+def invited_meeting(series):
+    """A draft with three organisations: one reachable, one with a contact without address, one with nobody."""
+    meeting = MeetingFactory(series=series, starts_at=timezone.now() + datetime.timedelta(days=20), draft=True)
+    reachable, no_address, nobody = (
+        OrganizationFactory(name="Alpha"),
+        OrganizationFactory(name="Beta"),
+        OrganizationFactory(name="Gamma"),
+    )
+    focal_point = ContactFactory(organization=reachable, name="Ann Focal", email="ann@example.org")
+    speaker = ContactFactory(organization=reachable, name="Bob Speaker", email="bob@example.org")
+    ContactFactory(organization=no_address, name="Cid Nomail", email="")
+    services.invite_organizations(meeting=meeting, organizations=[reachable, no_address, nobody])
+    services.add_named_participant(meeting=meeting, contact=speaker, role="speaker")
+    return meeting, focal_point, speaker
+
+
+def _states(register):
+    return {row.organization.name: [(p.contact.name, p.state) for p in row.people] for row in register}
+
+
+def test_naming_a_person_keeps_the_organisations_other_recipients(invited_meeting):
+    meeting, _focal_point, _speaker = invited_meeting
+    register = services.invitation_register(meeting)
+    assert _states(register) == {
+        "Alpha": [("Bob Speaker", "not_sent"), ("Ann Focal", "not_sent")],
+        "Beta": [("Cid Nomail", "no_address")],
+        "Gamma": [],
+    }
+    assert [row.organization.name for row in register if not row.reachable] == ["Beta", "Gamma"]
+
+
+def test_after_sending_each_person_shows_sent_or_failed(
+    client, secretariat, invited_meeting, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting, focal_point, _speaker = invited_meeting
+    client.force_login(secretariat)
+    page = client.get(reverse("meeting-invitations", args=[meeting.pk])).content.decode()
+    assert page.count("Not yet invited") == 2 and "No e-mail address" in page
+    assert f"{reverse('contact-create')}?organization=" in page  # the organisations nobody can be reached at
+    assert "Not yet invited" in client.get(meeting.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    assert response.url == reverse("meeting-invitations", args=[meeting.pk])
+    assert sorted(message.to[0] for message in mailoutbox) == ["ann@example.org", "bob@example.org"]
+    meeting.refresh_from_db()
+    assert not meeting.is_draft  # sending the invitations announced it
+    assert _states(services.invitation_register(meeting))["Alpha"] == [
+        ("Bob Speaker", "sent"),
+        ("Ann Focal", "sent"),
+    ]
+    mail = Invitation.objects.get(meeting=meeting, contact=focal_point).mail
+    mail.status, mail.last_error = "failed", "550 mailbox unavailable"
+    mail.save()
+    page = client.get(reverse("meeting-invitations", args=[meeting.pk])).content.decode()
+    assert "550 mailbox unavailable" in page and "Failed" in page
+
+
+def test_invitations_page_queries_do_not_grow_with_rows(client, secretariat, series, django_assert_max_num_queries):
+    meeting = MeetingFactory(series=series, starts_at=timezone.now() + datetime.timedelta(days=20), draft=True)
+    client.force_login(secretariat)
+    url = reverse("meeting-invitations", args=[meeting.pk])
+    for _round in range(2):
+        organizations = OrganizationFactory.create_batch(5)
+        for organization in organizations:
+            ContactFactory.create_batch(2, organization=organization)
+        services.invite_organizations(meeting=meeting, organizations=organizations)
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200

@@ -119,12 +119,15 @@ def test_invite_and_name_participants():
     assert services.invite_organizations(meeting=meeting, organizations=organizations) == 0
     contact = ContactFactory(organization=organizations[0])
     participation = services.add_named_participant(meeting=meeting, contact=contact, role="speaker")
-    # The organisation's invitation became the person's, no second row.
-    assert meeting.participations.count() == 2
-    assert participation.contact == contact and participation.role == "speaker"
-    second = ContactFactory(organization=organizations[0])
-    services.add_named_participant(meeting=meeting, contact=second, role="participant")
+    # The organisation's invitation stays (its other contacts are still invited) beside the person's.
     assert meeting.participations.count() == 3
+    assert meeting.participations.filter(organization=organizations[0], contact=None).exists()
+    assert participation.contact == contact and participation.role == "speaker"
+    second = ContactFactory(organization=organizations[1])
+    services.add_named_participant(meeting=meeting, contact=second, role="participant", only_this_person=True)
+    # Asked to invite only this person: the organisation's invitation became theirs, no new row.
+    assert meeting.participations.count() == 3
+    assert not meeting.participations.filter(organization=organizations[1], contact=None).exists()
     with pytest.raises(ValidationError):
         services.add_named_participant(meeting=meeting, contact=second, role="participant")
 
