@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from activities.quarter import Quarter
 from common.models import MailStatus
@@ -462,11 +462,11 @@ def add_named_participant(
 class InvitationState(models.TextChoices):
     """Where one person's invitation stands (invitation_register)."""
 
-    NOT_SENT = "not_sent", _lazy("Not yet invited")
-    PENDING = "pending", _lazy("Being sent")
-    SENT = "sent", _lazy("Sent")
-    FAILED = "failed", _lazy("Failed")
-    NO_ADDRESS = "no_address", _lazy("No e-mail address")
+    NOT_SENT = "not_sent", gettext_lazy("Not yet invited")
+    PENDING = "pending", gettext_lazy("Being sent")
+    SENT = "sent", gettext_lazy("Sent")
+    FAILED = "failed", gettext_lazy("Failed")
+    NO_ADDRESS = "no_address", gettext_lazy("No e-mail address")
 
 
 @dataclass
