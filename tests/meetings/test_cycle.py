@@ -123,7 +123,7 @@ def test_only_a_draft_without_invitations_or_minutes_can_be_deleted(series, held
 def test_lifecycle_stages():
     meeting = MeetingFactory(draft=True, starts_at=timezone.now() + datetime.timedelta(days=3))
     assert meeting.lifecycle_stage == LifecycleStage.DRAFT
-    assert services.next_step(meeting).url_name == "meeting-send-invitations"
+    assert services.next_step(meeting).url_name == "meeting-invitations"
     meeting = services.announce_meeting(meeting=meeting)
     assert meeting.lifecycle_stage == LifecycleStage.ANNOUNCED and services.next_step(meeting) is None
     meeting.status = MeetingStatus.HELD
