@@ -804,3 +804,30 @@ class ActionReminder(models.Model):
 
     def __str__(self):
         return f"Reminder of {self.action} to {self.contact} on {self.sent_on}"
+
+
+class RsvpAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Will attend")
+    DECLINED = "declined", _("Will not attend")
+
+
+class Rsvp(TimeStampedModel):
+    """One person's answer to a meeting's invitation: by the signed link in the e-mail or on the meeting page."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("meeting"))
+    contact = models.ForeignKey(
+        "stakeholders.Contact", on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("contact")
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=RsvpAnswer.choices)
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reply to an invitation")
+        verbose_name_plural = _("replies to invitations")
+        ordering = ["meeting", "contact"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "contact"], name="unique_rsvp_per_contact")]
+
+    def __str__(self):
+        return f"{self.contact} to {self.meeting}: {self.answer}"

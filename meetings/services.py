@@ -36,6 +36,8 @@ from meetings.models import (
     MinutesStatus,
     Participation,
     ParticipationStatus,
+    Rsvp,
+    RsvpAnswer,
     Statement,
     ordinal,
 )
@@ -474,6 +476,7 @@ class Invitee:
     contact: Contact
     state: InvitationState
     error: str = ""
+    answer: Rsvp | None = None
 
 
 @dataclass
@@ -506,7 +509,9 @@ def _invitation_state(contact: Contact, invitation) -> tuple[InvitationState, st
 
 def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     """Per invited organisation, who the invitation goes to (the named people, and for an organisation-wide
-    invitation each of its active contacts) and where each one's stands: sent, failed, no address... (3 queries).
+    invitation each of its active contacts), where each one's stands (sent, failed, no address...) and each reply.
+
+    Four queries, whatever the number of rows.
     """
     participations = list(
         meeting.participations.select_related("organization", "contact").order_by("organization__name", "id")
@@ -517,6 +522,7 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
         invitation.contact_id: invitation
         for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
     }
+    answers = {rsvp.contact_id: rsvp for rsvp in Rsvp.objects.filter(meeting=meeting).order_by()}
     rows: dict[int, InvitedOrganization] = {}
     seen: set[int] = set()
 
@@ -525,7 +531,7 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
         if contact is not None and contact.pk not in seen:
             seen.add(contact.pk)
             state, error = _invitation_state(contact, invitations.get(contact.pk))
-            row.people.append(Invitee(contact=contact, state=state, error=error))
+            row.people.append(Invitee(contact=contact, state=state, error=error, answer=answers.get(contact.pk)))
 
     organizations = {}
     for participation in participations:
@@ -534,6 +540,32 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     for contact in contacts:
         add(organizations[contact.organization_id], contact)
     return list(rows.values())
+
+
+# Replies to invitations (RSVP)
+
+
+def rsvp_refusal(meeting: Meeting) -> str:
+    """Why the meeting takes no replies, or "" when it does."""
+    if meeting.is_draft or meeting.status == MeetingStatus.CANCELLED:
+        return _("This meeting takes no replies: it is not announced or has been cancelled.")
+    if meeting.ends_at <= timezone.now():
+        return _("This meeting is over: replies are no longer taken.")
+    return ""
+
+
+@transaction.atomic
+def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str) -> Rsvp:
+    """Record (or change) one person's answer; refused for a meeting that is over, cancelled or not announced."""
+    if answer not in RsvpAnswer.values:
+        raise ValidationError({"answer": _("Choose whether you will attend.")})
+    refusal = rsvp_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    rsvp, _created = Rsvp.objects.update_or_create(
+        meeting=meeting, contact=contact, defaults={"answer": answer, "answered_at": timezone.now()}
+    )
+    return rsvp
 
 
 def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:

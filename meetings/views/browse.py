@@ -17,7 +17,7 @@ from meetings.models import (
     Participation,
     Statement,
 )
-from stakeholders.models import organization_of
+from stakeholders.models import Contact, organization_of
 
 
 class MeetingListView(ListView):
@@ -93,6 +93,10 @@ class MeetingDetailView(DetailView):
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
+        contact = Contact.objects.filter(user=self.request.user, is_active=True).first()
+        if contact is not None and not services.rsvp_refusal(meeting):
+            context["rsvp_contact"] = contact
+            context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
         # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
         context["reached_organizations"] = set(
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)

@@ -22,7 +22,7 @@ from meetings.forms import (
     ParticipationFormSet,
     PrepareNextMeetingForm,
 )
-from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries
+from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved changes to this meeting while you were editing, so your changes were NOT saved. "
@@ -156,6 +156,14 @@ class InvitationsView(MeetingEditMixin, TemplateView):
             to_send=sum(person.state == services.InvitationState.NOT_SENT for person in people),
             failed=sum(person.state == services.InvitationState.FAILED for person in people),
             can_send=meeting.ends_at > timezone.now(),
+            answers={
+                "accepted": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.ACCEPTED for p in people),
+                "declined": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.DECLINED for p in people),
+                "waiting": sum(
+                    p.answer is None and p.state in (services.InvitationState.SENT, services.InvitationState.PENDING)
+                    for p in people
+                ),
+            },
         )
         return context
 

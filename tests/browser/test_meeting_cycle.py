@@ -83,12 +83,10 @@ def test_prepare_preview_invite_and_announce(login, platform, width):
     page.reload()  # the mail goes out after the commit
     expect(page.locator("#recipients tr", has_text="Kadri Tamm")).to_contain_text("Sent")
     assert clicks <= 8, clicks
-    page.screenshot(path=f"/tmp/cycle/invited-{width}.png", full_page=True)
 
     reader.goto(meeting.get_absolute_url())
     expect(reader.get_by_role("heading", level=1)).to_contain_text("5th meeting")
     expect(reader.locator("#lifecycle")).to_have_count(0)
-    reader.screenshot(path=f"/tmp/cycle/participant-{width}.png", full_page=True)
 
 
 def test_a_second_prepare_warns_instead_of_duplicating(login, platform):

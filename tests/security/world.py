@@ -229,6 +229,11 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             from meetings.notifications import unsubscribe_token
 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
+        elif param == "token" and url.name == "meeting-rsvp-link":
+            from meetings.rsvp import rsvp_token
+
+            meeting = world.objects[(substitutes or {}).get("meeting", "meeting")]
+            kwargs[param] = rsvp_token(meeting=meeting, contact=Contact.objects.get(user=world.participant))
         elif param == "token":  # the participant's personal calendar feed
             kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
         elif param == "file_format":
