@@ -114,10 +114,14 @@ LIFECYCLE_PATH = [
 ]
 
 
+def sees_draft_meetings(user) -> bool:
+    """Draft meetings (not announced yet) are the secretariat's: everyone else sees announced ones only."""
+    return user.is_authenticated and user.has_perm("meetings.change_meeting")
+
+
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Draft meetings (not announced yet) are the secretariat's: everyone else sees announced ones only."""
-        if user.is_authenticated and user.has_perm("meetings.change_meeting"):
+        if sees_draft_meetings(user):
             return self
         return self.announced()
 

@@ -53,7 +53,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=3))
     venue = "Tashkent"
     status = MeetingStatus.HELD
-    announced_at = factory.LazyAttribute(lambda meeting: meeting.starts_at - datetime.timedelta(days=14))
+    announced_at = datetime.datetime(2022, 12, 1, 10, tzinfo=TASHKENT)
 
     class Params:
         draft = factory.Trait(status=MeetingStatus.PLANNED, announced_at=None)

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
-from meetings.models import ActionStatus, Invitation, LifecycleStage, Meeting, MeetingStatus
+from meetings import notifications, rsvp, services
+from meetings.models import ActionStatus, Invitation, LifecycleStage, Meeting, MeetingStatus, Rsvp
 from tests.meetings.factories import (
     TASHKENT,
     ActionItemFactory,
@@ -320,5 +320,69 @@ def test_invitations_page_queries_do_not_grow_with_rows(client, secretariat, ser
         for organization in organizations:
             ContactFactory.create_batch(2, organization=organization)
         services.invite_organizations(meeting=meeting, organizations=organizations)
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+# Replies (RSVP)
+
+
+@pytest.fixture
+def upcoming(series):
+    return MeetingFactory(
+        series=series, status=MeetingStatus.PLANNED, starts_at=timezone.now() + datetime.timedelta(days=9)
+    )
+
+
+def test_rsvp_link_asks_for_a_click_then_records_and_can_change(client, upcoming):
+    contact = ContactFactory(name="Kadri Tamm")
+    links = rsvp.rsvp_links(meeting=upcoming, contact=contact)
+    page = client.get(links["accepted"])
+    assert page.status_code == 200 and "Kadri Tamm, will you attend?" in page.content.decode()
+    assert not Rsvp.objects.exists()  # opening the link (a mail scanner does) records nothing
+    client.post(links["accepted"].split("?")[0], {"answer": "accepted"})
+    assert Rsvp.objects.get().answer == "accepted"
+    response = client.post(links["declined"].split("?")[0], {"answer": "declined"})
+    assert "your answer is recorded" in response.content.decode()
+    assert Rsvp.objects.get().answer == "declined"
+    assert client.post(links["declined"].split("?")[0], {"answer": "maybe"}).status_code == 400
+
+
+def test_rsvp_links_tampered_expired_or_for_another_meeting_are_refused(client, series, upcoming, monkeypatch):
+    contact = ContactFactory()
+    token = rsvp.rsvp_token(meeting=upcoming, contact=contact)
+    other = MeetingFactory(series=series, status=MeetingStatus.PLANNED, starts_at=upcoming.starts_at)
+    cases = {
+        reverse("meeting-rsvp-link", args=[upcoming.pk, token[:-2] + "xx"]): "not valid",
+        reverse("meeting-rsvp-link", args=[other.pk, token]): "another meeting",
+    }
+    for url, reason in cases.items():
+        for response in (client.get(url), client.post(url, {"answer": "accepted"})):
+            assert response.status_code == 400 and reason in response.content.decode(), url
+    monkeypatch.setattr(rsvp, "RSVP_MAX_AGE", datetime.timedelta(seconds=-1))
+    response = client.get(reverse("meeting-rsvp-link", args=[upcoming.pk, token]))
+    assert response.status_code == 400 and "expired" in response.content.decode()
+    assert not Rsvp.objects.exists()
+
+
+def test_a_participant_answers_on_the_meeting_page_and_the_register_counts(client, participant, secretariat, upcoming):
+    client.force_login(participant)
+    assert "Will you attend?" in client.get(upcoming.get_absolute_url()).content.decode()
+    response = client.post(reverse("meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"}, follow=True)
+    assert "Your answer: Will attend." in response.content.decode()
+    contact = Rsvp.objects.get().contact
+    services.invite_organizations(meeting=upcoming, organizations=[contact.organization])
+    client.force_login(secretariat)
+    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    assert "Replies: 1 will attend, 0 will not" in page and "Will attend" in page
+
+
+def test_the_invitation_carries_the_reply_links(upcoming, mailoutbox, django_capture_on_commit_callbacks):
+    organization = OrganizationFactory()
+    contact = ContactFactory(organization=organization, email="kadri@example.org")
+    services.invite_organizations(meeting=upcoming, organizations=[organization])
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.send_invitations(meeting=upcoming)
+    (message,) = mailoutbox
+    link = next(line for line in message.body.splitlines() if "answer=accepted" in line).split(": ", 1)[1]
+    assert link.startswith("http") and rsvp.rsvp_links(meeting=upcoming, contact=contact)["accepted"] in link
