@@ -15,6 +15,7 @@ from meetings.models import (
     Meeting,
     MeetingSeries,
     Participation,
+    RsvpAnswer,
     Statement,
 )
 from stakeholders.models import Contact, organization_of
@@ -97,6 +98,7 @@ class MeetingDetailView(DetailView):
         if contact is not None and not services.rsvp_refusal(meeting):
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
+            context["rsvp_answers"] = RsvpAnswer
         # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
         context["reached_organizations"] = set(
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
