@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -92,6 +92,12 @@ def default_start(previous: Meeting | None) -> datetime.datetime:
 
 def default_duration(previous: Meeting | None) -> datetime.timedelta:
     return (previous.ends_at - previous.starts_at) if previous else datetime.timedelta(hours=DEFAULT_MEETING_HOURS)
+
+
+def _english_title(number: int) -> str:
+    """The stored title is the English one (title_ru/title_uz hold the others): "5th coordination meeting"."""
+    with translation.override("en"):
+        return f"{ordinal(number)} coordination meeting"
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,7 @@ def prepare_next_meeting(
     meeting = Meeting(
         series=series,
         number=number,
-        title=f"{ordinal(number)} coordination meeting",
+        title=_english_title(number),
         starts_at=starts_at,
         ends_at=ends_at,
         time_zone=previous.time_zone if previous else str(timezone.get_current_timezone()),

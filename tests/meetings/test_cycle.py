@@ -386,3 +386,11 @@ def test_the_invitation_carries_the_reply_links(upcoming, mailoutbox, django_cap
     (message,) = mailoutbox
     link = next(line for line in message.body.splitlines() if "answer=accepted" in line).split(": ", 1)[1]
     assert link.startswith("http") and rsvp.rsvp_links(meeting=upcoming, contact=contact)["accepted"] in link
+
+
+def test_the_stored_title_is_english_whatever_the_secretariats_language(series, held):
+    from django.utils import translation
+
+    with translation.override("ru"):
+        meeting = services.prepare_next_meeting(series=series, starts_at=_at(2030, 4, 1))
+    assert meeting.title == "5th coordination meeting"
