@@ -200,6 +200,7 @@ _OBJECT_FOR_ROUTE_PREFIX = {
 _PK_OBJECT_FOR_URL = {
     "quarter-review": "meeting",
     "endorse-plan": "meeting",
+    "meeting-rsvp-link": "meeting",
 }
 
 
