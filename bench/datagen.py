@@ -521,6 +521,7 @@ def generate(scale: float = 1.0, seed: int = 1, log=print) -> dict[str, int]:
                     venue=f"{rng.choice(REGIONS)}, conference hall",
                     format=rng.choice(MeetingFormat.values),
                     status=status,
+                    announced_at=starts_at - datetime.timedelta(days=21),
                     review_year=reviewed.year,
                     review_quarter_number=reviewed.number,
                     minutes_summary=text.paragraph(rng.randrange(8, 16)) if status == MeetingStatus.HELD else "",

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
 from coordination.queries import sort_key_without_index
-from meetings.models import ActionItem, Meeting
+from coordination.roles import is_secretariat
+from meetings.models import ActionItem, Meeting, MeetingSeries
 from stakeholders.models import organization_of
 
 LIST_LIMIT = 10
@@ -27,13 +28,15 @@ class Dashboard:
     draft_minutes: list
     overdue_count: int = 0
     actions_query: str = "status=open"
-
-
-def _meetings():
-    return Meeting.objects.select_related("series")
+    # The secretariat's "Prepare the next meeting": the series when there is just one, else None (choose one).
+    can_prepare: bool = False
+    series_to_prepare: MeetingSeries | None = None
 
 
 def build_dashboard(user) -> Dashboard:
+    def _meetings():
+        return Meeting.objects.visible_to(user).select_related("series")
+
     next_meeting = _meetings().upcoming().first()
     upcoming = next_meeting is not None
     if next_meeting is None:
@@ -64,6 +67,8 @@ def build_dashboard(user) -> Dashboard:
         )
 
     drafts = list(_meetings().with_draft_minutes().order_by("-starts_at")[:LIST_LIMIT]) if can_see_drafts else []
+    can_prepare = is_secretariat(user)
+    all_series = list(MeetingSeries.objects.order_by("pk")[:2]) if can_prepare else []
 
     return Dashboard(
         next_meeting=next_meeting,
@@ -77,4 +82,6 @@ def build_dashboard(user) -> Dashboard:
         draft_minutes=drafts,
         overdue_count=actions.overdue().count(),
         actions_query=actions_query,
+        can_prepare=can_prepare,
+        series_to_prepare=all_series[0] if len(all_series) == 1 else None,
     )

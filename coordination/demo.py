@@ -303,6 +303,7 @@ def _meeting(series, number, day, title, review, summary) -> Meeting:
             "time_zone": "Asia/Tashkent",
             "venue": "Tashkent",
             "status": MeetingStatus.HELD,
+            "announced_at": _at(day, 10) - datetime.timedelta(days=14),
             "review_year": review[0] if review else None,
             "review_quarter_number": review[1] if review else None,
             "minutes_summary": summary,

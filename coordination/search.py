@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from coordination import fulltext
-from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement
+from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
 from stakeholders.models import Organization
 
 MAX_QUERY_LENGTH = 200
@@ -127,7 +127,7 @@ class Search:
         """(queryset, to_hit) pairs whose hits make up one kind of result."""
         published = {} if self._minutes_visible() else {"meeting__minutes_status": MinutesStatus.PUBLISHED}
         if kind == "meeting":
-            meetings = self._by_meeting_year(Meeting.objects.select_related("series"), prefix="")
+            meetings = self._by_meeting_year(Meeting.objects.visible_to(self.user).select_related("series"), prefix="")
             return [
                 (
                     self._matching(meetings, "search_document", _joined("title", Value(" · "), "venue")),
@@ -139,7 +139,11 @@ class Search:
                 )
             ]
         if kind == "agenda":
-            items = self._by_meeting_year(AgendaItem.objects.select_related("meeting"))
+            items = AgendaItem.objects.select_related("meeting")
+            if not sees_draft_meetings(self.user):
+                # NOT IN (the few drafts) keeps the plan on the GIN index; a join on the meeting's flag did not.
+                items = items.exclude(meeting_id__in=Meeting.objects.filter(announced_at__isnull=True).values("pk"))
+            items = self._by_meeting_year(items)
             return [
                 (
                     self._matching(items, "search_document", _joined("title", Value(". "), "description")),

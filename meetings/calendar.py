@@ -58,7 +58,8 @@ def feed_meetings():
     now = timezone.now()
     since = now - datetime.timedelta(days=FEED_HISTORY_DAYS)
     distance = Greatest(F("starts_at") - Value(now), Value(now) - F("starts_at"))
-    return meetings_for_calendar().filter(starts_at__gte=since).order_by(distance, "id")[:FEED_LIMIT]
+    # Draft meetings stay out of every feed: a subscribed calendar would show them to whoever reads it.
+    return meetings_for_calendar().announced().filter(starts_at__gte=since).order_by(distance, "id")[:FEED_LIMIT]
 
 
 def feed_activities():

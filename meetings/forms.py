@@ -21,6 +21,7 @@ from meetings.models import (
     Decision,
     Document,
     Meeting,
+    MeetingFormat,
     Participation,
     ParticipationRole,
     Statement,
@@ -56,6 +57,13 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
+    join_url = forms.URLField(
+        label=_("Join link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For an online or hybrid meeting: the video call."),
+    )
     reviewed_quarter = forms.CharField(
         label=_("Reviewed quarter"),
         required=False,
@@ -72,6 +80,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         "time_zone",
         "venue",
         "format",
+        "join_url",
         "status",
         "reviewed_quarter",
         *translation_fields("title"),
@@ -79,7 +88,16 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = Meeting
-        fields = ["number", "title", "time_zone", "venue", "format", "status", *translation_fields("title")]
+        fields = [
+            "number",
+            "title",
+            "time_zone",
+            "venue",
+            "format",
+            "join_url",
+            "status",
+            *translation_fields("title"),
+        ]
 
     def __init__(self, *args, series, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,6 +145,70 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         if "reviewed_quarter" in cleaned:
             self.instance.reviewed_quarter = cleaned["reviewed_quarter"]
         self.instance.series = self.series
+        return cleaned
+
+
+class PrepareNextMeetingForm(forms.Form):
+    """The date and what to carry over from the latest held meeting (services.prepare_next_meeting)."""
+
+    date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
+    start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
+    end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
+    copy_standing_items = forms.BooleanField(label=_("Standing agenda items"), required=False, initial=True)
+    copy_other_items = forms.BooleanField(label=_("The other agenda items"), required=False, initial=False)
+    carry_open_actions = forms.BooleanField(
+        label=_("Open follow-up actions, to review under “Review of follow-up actions”"), required=False, initial=True
+    )
+    copy_invitations = forms.BooleanField(
+        label=_("Invited organisations and named people (and the series' members)"), required=False, initial=True
+    )
+    copy_venue_and_format = forms.BooleanField(label=_("Venue and format"), required=False, initial=True)
+    venue = forms.CharField(
+        label=_("Venue"), max_length=255, required=False, help_text=_("Used when the venue is not copied.")
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=MeetingFormat.choices,
+        initial=MeetingFormat.IN_PERSON,
+        help_text=_("Used when the format is not copied."),
+    )
+    join_url = forms.URLField(
+        label=_("Join link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For an online or hybrid meeting: the video call."),
+    )
+    another_planned_confirmed = forms.BooleanField(
+        label=_("Yes, prepare another meeting although one is already planned"), required=False
+    )
+
+    def __init__(self, *args, source: Meeting | None, starts_at, ends_at, already_planned: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+        self.zone = source.zone if source else timezone.get_current_timezone()
+        local_start, local_end = timezone.localtime(starts_at, self.zone), timezone.localtime(ends_at, self.zone)
+        self.fields["date"].initial = local_start.date()
+        self.fields["start_time"].initial = local_start.time()
+        self.fields["end_time"].initial = local_end.time()
+        if source is None:
+            for name in ("copy_standing_items", "copy_other_items", "copy_venue_and_format"):
+                del self.fields[name]
+        if not already_planned:
+            del self.fields["another_planned_confirmed"]
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day and start and end:
+            cleaned["starts_at"] = datetime.datetime.combine(day, start, tzinfo=self.zone)
+            cleaned["ends_at"] = datetime.datetime.combine(day, end, tzinfo=self.zone)
+            if cleaned["ends_at"] <= cleaned["starts_at"]:
+                self.add_error("end_time", _("The meeting must end after it starts."))
+        if self.source is not None and cleaned.get("copy_venue_and_format"):
+            cleaned["venue"], cleaned["format"] = self.source.venue, self.source.format
+        if cleaned.get("join_url") and cleaned.get("format") == MeetingFormat.IN_PERSON:
+            self.add_error("join_url", _("Only an online or hybrid meeting has a join link."))
         return cleaned
 
 
@@ -243,6 +325,9 @@ class InviteOrganizationsForm(forms.Form):
 class AddParticipantForm(forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
+    only_this_person = forms.BooleanField(
+        label=_("Invite only this person, not the organisation's other contacts"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -94,7 +94,40 @@ class MinutesStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class LifecycleStage(models.TextChoices):
+    """Where a meeting stands, shown on its page (Meeting.lifecycle_stage)."""
+
+    DRAFT = "draft", _("Draft")
+    ANNOUNCED = "announced", _("Announced")
+    HELD = "held", _("Held")
+    MINUTES_DRAFT = "minutes_draft", _("Minutes in draft")
+    MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+LIFECYCLE_PATH = [
+    LifecycleStage.DRAFT,
+    LifecycleStage.ANNOUNCED,
+    LifecycleStage.HELD,
+    LifecycleStage.MINUTES_DRAFT,
+    LifecycleStage.MINUTES_PUBLISHED,
+]
+
+
+def sees_draft_meetings(user) -> bool:
+    """Draft meetings (not announced yet) are the secretariat's: everyone else sees announced ones only."""
+    return user.is_authenticated and user.has_perm("meetings.change_meeting")
+
+
 class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if sees_draft_meetings(user):
+            return self
+        return self.announced()
+
+    def announced(self):
+        return self.filter(announced_at__isnull=False)
+
     def upcoming(self):
         """Meetings not over yet, the soonest first: read through the ends_at index (see sort_key_without_index)."""
         return (
@@ -144,7 +177,17 @@ class Meeting(TimeStampedModel):
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
+    join_url = models.URLField(
+        _("join link"), max_length=500, blank=True, help_text=_("For an online or hybrid meeting: the video call.")
+    )
     status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    announced_at = models.DateTimeField(
+        _("announced at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Until it is announced, a meeting is a draft that only the secretariat sees."),
+    )
     review_year = models.PositiveSmallIntegerField(_("review year"), null=True, blank=True)
     review_quarter_number = models.PositiveSmallIntegerField(_("reviewed quarter"), null=True, blank=True)
     minutes_summary = models.TextField(_("minutes"), blank=True, help_text=_("The general summary of the meeting."))
@@ -277,9 +320,47 @@ class Meeting(TimeStampedModel):
     def minutes_visible_to(self, user) -> bool:
         return self.minutes_published or user.has_perm("meetings.view_draft_minutes")
 
+    @property
+    def is_draft(self) -> bool:
+        return self.announced_at is None
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def has_minutes_text(self) -> bool:
+        """Whether anything of the minutes is written (reads the agenda items: prefetch them on a page)."""
+        return bool(self.minutes_summary.strip()) or any(
+            item.discussion_summary.strip() for item in self.agenda_items.all()
+        )
+
+    @property
+    def lifecycle_stage(self) -> LifecycleStage:
+        """draft -> announced -> held -> minutes in draft -> minutes published (or cancelled)."""
+        if self.status == MeetingStatus.CANCELLED:
+            return LifecycleStage.CANCELLED
+        if self.minutes_published:
+            return LifecycleStage.MINUTES_PUBLISHED
+        if self.status == MeetingStatus.HELD:
+            return LifecycleStage.MINUTES_DRAFT if self.has_minutes_text else LifecycleStage.HELD
+        return LifecycleStage.DRAFT if self.is_draft else LifecycleStage.ANNOUNCED
+
+    @property
+    def lifecycle_steps(self) -> list[tuple[str, str]]:
+        """The path as (label, state) pairs, state being "done", "current" or "todo", for the page's progress bar."""
+        stage = self.lifecycle_stage
+        if stage not in LIFECYCLE_PATH:
+            return []
+        current = LIFECYCLE_PATH.index(stage)
+        states = ["done"] * current + ["current"] + ["todo"] * (len(LIFECYCLE_PATH) - current - 1)
+        return [(step.label, state) for step, state in zip(LIFECYCLE_PATH, states, strict=True)]
+
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+        if self.join_url and self.format == MeetingFormat.IN_PERSON:
+            raise ValidationError({"join_url": _("Only an online or hybrid meeting has a join link.")})
         if (self.review_year is None) != (self.review_quarter_number is None):
             raise ValidationError({"review_quarter_number": _("Give both the year and the quarter, or neither.")})
 
@@ -327,6 +408,11 @@ class AgendaItem(TimeStampedModel):
         _("standing item"),
         default=False,
         help_text=_("Standing items are copied to the next meeting."),
+    )
+    reviews_follow_up_actions = models.BooleanField(
+        _("reviews the follow-up actions"),
+        default=False,
+        help_text=_("The item under which the open follow-up actions of earlier meetings are reviewed."),
     )
     discussion_summary = models.TextField(
         _("discussion summary"), blank=True, help_text=_("The minutes for this item.")
@@ -797,3 +883,30 @@ class ActionReminder(models.Model):
 
     def __str__(self):
         return f"Reminder of {self.action} to {self.contact} on {self.sent_on}"
+
+
+class RsvpAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Will attend")
+    DECLINED = "declined", _("Will not attend")
+
+
+class Rsvp(TimeStampedModel):
+    """One person's answer to a meeting's invitation: by the signed link in the e-mail or on the meeting page."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("meeting"))
+    contact = models.ForeignKey(
+        "stakeholders.Contact", on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("contact")
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=RsvpAnswer.choices)
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reply to an invitation")
+        verbose_name_plural = _("replies to invitations")
+        ordering = ["meeting", "contact"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "contact"], name="unique_rsvp_per_contact")]
+
+    def __str__(self):
+        return f"{self.contact} to {self.meeting}: {self.answer}"

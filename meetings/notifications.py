@@ -33,6 +33,7 @@ from common.models import MailStatus, OutgoingMail
 from common.outbox import enqueue_mails
 from meetings.calendar import PRODUCT_ID, meeting_event
 from meetings.models import ActionItem, ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
+from meetings.rsvp import rsvp_links
 from stakeholders.models import Contact
 
 # A reminder covers the actions due within this many days, and overdue ones; an action is mentioned to a person
@@ -174,6 +175,9 @@ def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> 
                 "meeting_url": url,
                 "update": update,
                 "cancelled": cancelled,
+                "rsvp": {
+                    answer: absolute_url(link) for answer, link in rsvp_links(meeting=meeting, contact=contact).items()
+                },
             },
         )
         calendar = invitation_calendar(meeting=meeting, contact=contact, url=url).decode()

@@ -7,14 +7,17 @@ is refused with ``EditConflict`` when someone else has saved in between (``UPDAT
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.quarter import Quarter
+from common.models import MailStatus
 from coordination.roles import is_secretariat
 from coordination.versioning import claim_version as _claim_version
 from meetings import notifications
@@ -24,12 +27,17 @@ from meetings.models import (
     ActionUpdate,
     AgendaItem,
     Decision,
+    Invitation,
+    LifecycleStage,
     Meeting,
+    MeetingFormat,
     MeetingSeries,
     MeetingStatus,
     MinutesStatus,
     Participation,
     ParticipationStatus,
+    Rsvp,
+    RsvpAnswer,
     Statement,
     ordinal,
 )
@@ -57,7 +65,17 @@ def next_meeting_number(series: MeetingSeries) -> int:
     return (series.meetings.aggregate(highest=Max("number"))["highest"] or 0) + 1
 
 
-def _default_start(previous: Meeting | None) -> datetime.datetime:
+def latest_held_meeting(series: MeetingSeries) -> Meeting | None:
+    """The meeting the next one is prepared from: the last one that took place (never a planned or cancelled one)."""
+    return series.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at", "-id").first()
+
+
+def planned_meetings(series: MeetingSeries) -> list[Meeting]:
+    """Meetings of the series still planned: preparing another one is then probably a mistake (a second click)."""
+    return list(series.meetings.filter(status=MeetingStatus.PLANNED).order_by("starts_at", "id"))
+
+
+def default_start(previous: Meeting | None) -> datetime.datetime:
     """A quarter after the previous meeting at the same local time, but never in the past."""
     now = timezone.now()
     if previous is None:
@@ -72,34 +90,131 @@ def _default_start(previous: Meeting | None) -> datetime.datetime:
     return candidate
 
 
-@transaction.atomic
-def prepare_next_meeting(*, series: MeetingSeries, user=None) -> Meeting:
-    """Create meeting N+1 of the series from meeting N.
+def default_duration(previous: Meeting | None) -> datetime.timedelta:
+    return (previous.ends_at - previous.starts_at) if previous else datetime.timedelta(hours=DEFAULT_MEETING_HOURS)
 
-    It copies N's standing agenda items, invites the series' member organisations and puts every still-open
-    follow-up action of the series on its agenda under "Review of follow-up actions". Date, venue and format
-    follow the previous meeting and are meant to be edited afterwards.
+
+def _english_title(number: int) -> str:
+    """The stored title is the English one (title_ru/title_uz hold the others): "5th coordination meeting"."""
+    with translation.override("en"):
+        return f"{ordinal(number)} coordination meeting"
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What a new meeting takes over from the latest held meeting of its series."""
+
+    standing_items: bool = True
+    other_items: bool = False
+    open_actions: bool = True
+    invitations: bool = True
+
+
+@dataclass
+class NextMeetingPreview:
+    """What preparing the next meeting would copy, for the secretariat to choose from before anything is created."""
+
+    source: Meeting | None
+    standing_items: list[AgendaItem]
+    other_items: list[AgendaItem]
+    open_actions: list[ActionItem]
+    organizations: list[Organization]
+    named_people: list[Participation]
+    already_planned: list[Meeting]
+
+
+def preview_next_meeting(*, series: MeetingSeries) -> NextMeetingPreview:
+    source = latest_held_meeting(series)
+    items = list(source.agenda_items.order_by("position", "id")) if source else []
+    participations = (
+        list(source.participations.select_related("organization", "contact").order_by("organization__name", "id"))
+        if source
+        else []
+    )
+    organizations = {participation.organization_id: participation.organization for participation in participations}
+    for member in series.members.order_by("name"):
+        organizations.setdefault(member.pk, member)
+    return NextMeetingPreview(
+        source=source,
+        standing_items=[item for item in items if item.is_standing],
+        other_items=[item for item in items if not item.is_standing and not item.reviews_follow_up_actions],
+        open_actions=list(
+            ActionItem.objects.filter(meeting__series=series)
+            .still_open()
+            .select_related("responsible_organization")
+            .order_by("due_on", "id")
+        ),
+        organizations=sorted(organizations.values(), key=lambda organization: organization.name),
+        named_people=[participation for participation in participations if participation.contact_id],
+        already_planned=planned_meetings(series),
+    )
+
+
+def _number_in_date_order(series: MeetingSeries, starts_at: datetime.datetime, user) -> int:
+    """The number a meeting starting at ``starts_at`` takes; planned meetings after it move one number on.
+
+    A held or cancelled meeting is never renumbered (its minutes speak of "the 4th meeting"), so a new meeting
+    cannot be dated before one.
     """
-    # Lock the series so two clicks cannot both take the same number.
+    earlier = series.meetings.filter(starts_at__lt=starts_at)
+    number = (earlier.aggregate(highest=Max("number"))["highest"] or 0) + 1
+    later = list(series.meetings.filter(number__gte=number).order_by("-number"))
+    if any(meeting.status != MeetingStatus.PLANNED for meeting in later):
+        raise ValidationError(
+            {"date": _("A new meeting cannot be dated before a meeting that has already taken place.")}
+        )
+    for meeting in later:  # highest first, so that no two share a number on the way
+        meeting.number += 1
+        _with_history_user(meeting, user).save(update_fields=["number", "updated"])
+    return number
+
+
+@transaction.atomic
+def prepare_next_meeting(
+    *,
+    series: MeetingSeries,
+    user=None,
+    starts_at: datetime.datetime | None = None,
+    ends_at: datetime.datetime | None = None,
+    venue: str | None = None,
+    format: str | None = None,
+    join_url: str = "",
+    carry: CarryOver = CarryOver(),
+    another_planned_confirmed: bool = False,
+) -> Meeting:
+    """Create the next meeting of the series, a draft, from its latest held meeting.
+
+    Per ``carry`` it copies that meeting's standing agenda items, its other items, its invited organisations and
+    named people (and invites the series' members), and puts every still-open follow-up action of the series under
+    the item flagged ``reviews_follow_up_actions``. Date, venue and format default to the previous meeting's. When
+    a meeting of the series is already planned, it is refused unless ``another_planned_confirmed``. Numbers follow
+    the dates (see _number_in_date_order).
+    """
+    # Lock the series so two clicks cannot both take the same number or both miss the planned one.
     MeetingSeries.objects.select_for_update().filter(pk=series.pk).first()
-    previous = series.meetings.order_by("-number").first()
-    number = next_meeting_number(series)
-    starts_at = _default_start(previous)
-    duration = (previous.ends_at - previous.starts_at) if previous else datetime.timedelta(hours=DEFAULT_MEETING_HOURS)
+    if planned_meetings(series) and not another_planned_confirmed:
+        raise ValidationError(
+            {"another_planned_confirmed": _("A meeting of this series is already planned: confirm to add another.")}
+        )
+    previous = latest_held_meeting(series)
+    starts_at = starts_at or default_start(previous)
+    ends_at = ends_at or starts_at + default_duration(previous)
+    number = _number_in_date_order(series, starts_at, user)
     if previous and previous.reviewed_quarter:
         reviewed = previous.reviewed_quarter.next()
     else:
-        reviewed = Quarter.containing(starts_at.date()).previous()
+        reviewed = Quarter.containing(timezone.localtime(starts_at).date()).previous()
 
     meeting = Meeting(
         series=series,
         number=number,
-        title=f"{ordinal(number)} coordination meeting",
+        title=_english_title(number),
         starts_at=starts_at,
-        ends_at=starts_at + duration,
+        ends_at=ends_at,
         time_zone=previous.time_zone if previous else str(timezone.get_current_timezone()),
-        venue=previous.venue if previous else "",
-        format=previous.format if previous else Meeting._meta.get_field("format").default,
+        venue=(previous.venue if previous else "") if venue is None else venue,
+        format=(previous.format if previous else MeetingFormat.IN_PERSON) if format is None else format,
+        join_url=join_url,
         status=MeetingStatus.PLANNED,
     )
     meeting.reviewed_quarter = reviewed
@@ -108,32 +223,128 @@ def prepare_next_meeting(*, series: MeetingSeries, user=None) -> Meeting:
 
     position = 0
     review_item = None
+    topic_links = []
     if previous is not None:
-        standing_items = previous.agenda_items.filter(is_standing=True).prefetch_related("topics").order_by("position")
-        for item in standing_items:
+        items = previous.agenda_items.prefetch_related("topics").order_by("position", "id")
+        for item in items:
+            wanted = carry.standing_items if item.is_standing else carry.other_items
+            if item.reviews_follow_up_actions:
+                wanted = carry.open_actions or (item.is_standing and carry.standing_items)
+            if not wanted:
+                continue
             position += 1
             copy = AgendaItem(
                 meeting=meeting,
                 position=position,
                 title=item.title,
+                title_ru=item.title_ru,
+                title_uz=item.title_uz,
                 description=item.description,
                 presenter_id=item.presenter_id,
                 lead_organization_id=item.lead_organization_id,
                 planned_minutes=item.planned_minutes,
-                is_standing=True,
+                is_standing=item.is_standing,
+                reviews_follow_up_actions=item.reviews_follow_up_actions,
             )
             _with_history_user(copy, user).save()
-            copy.topics.set(item.topics.all())
-            if item.title == REVIEW_OF_ACTIONS_TITLE:
+            topic_links += [
+                AgendaItem.topics.through(agendaitem_id=copy.pk, topic_id=topic.pk) for topic in item.topics.all()
+            ]
+            if item.reviews_follow_up_actions and review_item is None:
                 review_item = copy
-    if review_item is None:
-        review_item = AgendaItem(meeting=meeting, position=position + 1, title=REVIEW_OF_ACTIONS_TITLE)
-        review_item.full_clean()
-        _with_history_user(review_item, user).save()
-    review_item.actions_to_review.set(ActionItem.objects.filter(meeting__series=series).still_open())
+        AgendaItem.topics.through.objects.bulk_create(topic_links)
+    if carry.open_actions:
+        if review_item is None:
+            review_item = AgendaItem(
+                meeting=meeting,
+                position=position + 1,
+                title=REVIEW_OF_ACTIONS_TITLE,
+                is_standing=True,
+                reviews_follow_up_actions=True,
+            )
+            review_item.full_clean()
+            _with_history_user(review_item, user).save()
+        review_item.actions_to_review.set(ActionItem.objects.filter(meeting__series=series).still_open())
 
-    invite_organizations(meeting=meeting, organizations=series.members.all(), user=user)
+    if carry.invitations:
+        if previous is not None:
+            for participation in previous.participations.order_by("id"):
+                copy = Participation(
+                    meeting=meeting,
+                    organization_id=participation.organization_id,
+                    contact_id=participation.contact_id,
+                    role=participation.role,
+                    status=ParticipationStatus.INVITED,
+                )
+                _with_history_user(copy, user).save()
+        invite_organizations(meeting=meeting, organizations=series.members.all(), user=user)
     return meeting
+
+
+@transaction.atomic
+def announce_meeting(*, meeting: Meeting, user=None) -> Meeting:
+    """Draft -> announced: from now on everyone who may read meetings sees it. Announcing twice changes nothing."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.announced_at is None:
+        meeting.announced_at = timezone.now()
+        _with_history_user(meeting, user).save(update_fields=["announced_at", "updated"])
+    return meeting
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """The one thing to do next on a meeting, offered as the primary button of its page."""
+
+    label: str
+    url_name: str  # reversed with the meeting's pk
+    post: bool = False
+
+
+def next_step(meeting: Meeting) -> NextStep | None:
+    """draft: invite (which announces); announced and started: attendance; held: minutes; minutes written: publish."""
+    stage = meeting.lifecycle_stage
+    if stage == LifecycleStage.DRAFT:
+        return NextStep(_("Invite and announce"), "meeting-invitations")
+    if stage == LifecycleStage.ANNOUNCED:
+        return NextStep(_("Record attendance"), "meeting-participants") if meeting.has_started else None
+    if stage == LifecycleStage.HELD:
+        return NextStep(_("Write the minutes"), "meeting-minutes-edit")
+    if stage == LifecycleStage.MINUTES_DRAFT:
+        return NextStep(_("Publish the minutes"), "meeting-minutes-publish", post=True)
+    return None
+
+
+def is_latest_held(meeting: Meeting) -> bool:
+    latest = latest_held_meeting(meeting.series)
+    return latest is not None and latest.pk == meeting.pk
+
+
+def deletion_refusal(meeting: Meeting) -> str:
+    """Why the meeting may not be deleted, or "" when it may: only a draft nobody was told about, with no minutes."""
+    if not meeting.is_draft:
+        return _("The meeting has been announced, so it cannot be deleted; cancel it instead.")
+    if meeting.invitations.exists() or meeting.participations.filter(invitation_sent_at__isnull=False).exists():
+        return _("Invitations to this meeting have been sent, so it cannot be deleted; cancel it instead.")
+    if (
+        meeting.status == MeetingStatus.HELD
+        or meeting.minutes_summary.strip()
+        or meeting.agenda_items.exclude(discussion_summary="").exists()
+        or meeting.statements.exists()
+        or meeting.decisions.exists()
+        or meeting.action_items.exists()
+        or meeting.action_updates.exists()
+    ):
+        return _("The meeting has minutes, so it cannot be deleted.")
+    return ""
+
+
+@transaction.atomic
+def delete_draft_meeting(*, meeting: Meeting, user=None) -> None:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    refusal = deletion_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    _with_history_user(meeting, user).delete()
 
 
 def save_meeting(*, meeting: Meeting, expected_version: int | None, user=None) -> Meeting:
@@ -229,16 +440,24 @@ def invite_organizations(*, meeting: Meeting, organizations: Iterable[Organizati
 
 
 @transaction.atomic
-def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user=None) -> Participation:
-    """Name a person on the list. An organisation-only invitation of their organisation becomes theirs."""
+def add_named_participant(
+    *, meeting: Meeting, contact: Contact, role: str, only_this_person: bool = False, user=None
+) -> Participation:
+    """Name a person on the list.
+
+    The organisation's invitation (without a named person) stays, so its other contacts are still invited, unless
+    ``only_this_person``: then that invitation becomes the person's.
+    """
     if meeting.participations.filter(contact=contact).exists():
         raise ValidationError({"contact": _("%(name)s is already on the list.") % {"name": contact.name}})
-    participation = (
-        meeting.participations.select_for_update()
-        .filter(organization_id=contact.organization_id, contact=None)
-        .order_by("id")
-        .first()
-    )
+    participation = None
+    if only_this_person:
+        participation = (
+            meeting.participations.select_for_update()
+            .filter(organization_id=contact.organization_id, contact=None)
+            .order_by("id")
+            .first()
+        )
     if participation is None:
         participation = Participation(meeting=meeting, organization_id=contact.organization_id)
     participation.contact = contact
@@ -246,6 +465,113 @@ def add_named_participant(*, meeting: Meeting, contact: Contact, role: str, user
     participation.full_clean()
     _with_history_user(participation, user).save()
     return participation
+
+
+class InvitationState(models.TextChoices):
+    """Where one person's invitation stands (invitation_register)."""
+
+    NOT_SENT = "not_sent", gettext_lazy("Not yet invited")
+    PENDING = "pending", gettext_lazy("Being sent")
+    SENT = "sent", gettext_lazy("Sent")
+    FAILED = "failed", gettext_lazy("Failed")
+    NO_ADDRESS = "no_address", gettext_lazy("No e-mail address")
+
+
+@dataclass
+class Invitee:
+    contact: Contact
+    state: InvitationState
+    error: str = ""
+    answer: Rsvp | None = None
+
+
+@dataclass
+class InvitedOrganization:
+    organization: Organization
+    people: list[Invitee]
+
+    @property
+    def reachable(self) -> bool:
+        return any(person.state != InvitationState.NO_ADDRESS for person in self.people)
+
+    @property
+    def invited(self) -> bool:
+        """Whether mail went out to anyone of it (a row says "not yet invited" until then)."""
+        return any(person.state in (InvitationState.SENT, InvitationState.PENDING) for person in self.people)
+
+
+def _invitation_state(contact: Contact, invitation) -> tuple[InvitationState, str]:
+    if not contact.is_active or not contact.email:
+        return InvitationState.NO_ADDRESS, ""
+    if invitation is None:
+        return InvitationState.NOT_SENT, ""
+    mail = invitation.mail
+    if mail is None or mail.status == MailStatus.SENT:  # mail is None: sent before the outbox existed
+        return InvitationState.SENT, ""
+    if mail.status == MailStatus.FAILED:
+        return InvitationState.FAILED, mail.last_error
+    return InvitationState.PENDING, ""
+
+
+def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
+    """Per invited organisation, who the invitation goes to (the named people, and for an organisation-wide
+    invitation each of its active contacts), where each one's stands (sent, failed, no address...) and each reply.
+
+    Four queries, whatever the number of rows.
+    """
+    participations = list(
+        meeting.participations.select_related("organization", "contact").order_by("organization__name", "id")
+    )
+    organization_wide = {row.organization_id for row in participations if not row.contact_id}
+    contacts = Contact.objects.filter(organization_id__in=organization_wide, is_active=True).order_by("name", "pk")
+    invitations = {
+        invitation.contact_id: invitation
+        for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
+    }
+    answers = {rsvp.contact_id: rsvp for rsvp in Rsvp.objects.filter(meeting=meeting).order_by()}
+    rows: dict[int, InvitedOrganization] = {}
+    seen: set[int] = set()
+
+    def add(organization, contact):
+        row = rows.setdefault(organization.pk, InvitedOrganization(organization=organization, people=[]))
+        if contact is not None and contact.pk not in seen:
+            seen.add(contact.pk)
+            state, error = _invitation_state(contact, invitations.get(contact.pk))
+            row.people.append(Invitee(contact=contact, state=state, error=error, answer=answers.get(contact.pk)))
+
+    organizations = {}
+    for participation in participations:
+        organizations[participation.organization_id] = participation.organization
+        add(participation.organization, participation.contact)
+    for contact in contacts:
+        add(organizations[contact.organization_id], contact)
+    return list(rows.values())
+
+
+# Replies to invitations (RSVP)
+
+
+def rsvp_refusal(meeting: Meeting) -> str:
+    """Why the meeting takes no replies, or "" when it does."""
+    if meeting.is_draft or meeting.status == MeetingStatus.CANCELLED:
+        return _("This meeting takes no replies: it is not announced or has been cancelled.")
+    if meeting.ends_at <= timezone.now():
+        return _("This meeting is over: replies are no longer taken.")
+    return ""
+
+
+@transaction.atomic
+def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str) -> Rsvp:
+    """Record (or change) one person's answer; refused for a meeting that is over, cancelled or not announced."""
+    if answer not in RsvpAnswer.values:
+        raise ValidationError({"answer": _("Choose whether you will attend.")})
+    refusal = rsvp_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    rsvp, _created = Rsvp.objects.update_or_create(
+        meeting=meeting, contact=contact, defaults={"answer": answer, "answered_at": timezone.now()}
+    )
+    return rsvp
 
 
 def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from meetings.views import analytics as analytics_views
-from meetings.views import browse, editing, history, minutes
+from meetings.views import browse, editing, history, minutes, rsvp
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
 from meetings.views import exports as export_views
@@ -21,7 +21,15 @@ urlpatterns = [
     re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_views.personal_calendar_feed, name="personal-calendar-feed"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
     # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
+    path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
     path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
+    path("meetings/<int:pk>/invitations/", editing.InvitationsView.as_view(), name="meeting-invitations"),
+    path("meetings/<int:pk>/reply/", rsvp.RsvpView.as_view(), name="meeting-rsvp"),
+    re_path(
+        r"^meetings/(?P<pk>[0-9]+)/reply/(?P<token>[^/]+)/$", rsvp.RsvpLinkView.as_view(), name="meeting-rsvp-link"
+    ),
+    path("meetings/<int:pk>/announce/", editing.AnnounceMeetingView.as_view(), name="meeting-announce"),
+    path("meetings/<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="meeting-delete"),
     path("series/<int:series_pk>/meetings/new/", editing.MeetingFormView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/edit/", editing.MeetingFormView.as_view(), name="meeting-edit"),
     path("meetings/<int:pk>/agenda/", editing.AgendaView.as_view(), name="meeting-agenda"),

@@ -81,7 +81,15 @@ MATRIX = {
     "participation-export": READ,
     "document-download": READ,
     # meetings: the secretariat's meeting cycle
-    "meeting-prepare-next": SECRETARIAT_ACTION,
+    "meeting-new": SECRETARIAT_READ,
+    "meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
+    "meeting-announce": SECRETARIAT_ACTION,
+    "meeting-invitations": SECRETARIAT_READ,
+    # Replies: the signed link stands in for the login (an empty POST: "choose"; the world's meeting is over: 400);
+    # on the page, any logged-in contact answers for themselves (the meeting is over: a message, back to it).
+    "meeting-rsvp-link": row((200,) * 5, (400,) * 5),
+    "meeting-rsvp": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 302)),
+    "meeting-delete": row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)),  # held: refused, back to it
     "meeting-create": SECRETARIAT_FORM,
     "meeting-edit": SECRETARIAT_FORM,
     "meeting-agenda": SECRETARIAT_FORM,
@@ -224,6 +232,10 @@ HIDDEN = [
     ("meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
     ("meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
     ("document-download", {"document": "draft_minutes_document"}, 404),
+    # A meeting not announced yet is the secretariat's draft.
+    ("meeting-detail", {"meeting": "unannounced_meeting"}, 404),
+    ("meeting-calendar", {"meeting": "unannounced_meeting"}, 404),
+    ("meeting-agenda-print", {"meeting": "unannounced_meeting"}, 404),
 ]
 
 

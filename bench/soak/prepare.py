@@ -40,6 +40,7 @@ def main(threads: int, password: str):
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(hours=3),
         venue="Tashkent",
+        announced_at=starts_at,
         minutes_status=MinutesStatus.DRAFT,
     )
     users = []

@@ -1,18 +1,24 @@
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from coordination.roles import is_secretariat
+from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
 from meetings.models import (
     ActionItem,
     AgendaItem,
+    Invitation,
+    LifecycleStage,
     Meeting,
     MeetingSeries,
     Participation,
+    RsvpAnswer,
     Statement,
 )
-from stakeholders.models import organization_of
+from stakeholders.models import Contact, organization_of
 
 
 class MeetingListView(ListView):
@@ -21,9 +27,22 @@ class MeetingListView(ListView):
     paginate_by = settings.PAGE_SIZE
 
     ordering = ["-starts_at", "-id"]  # the index meeting_list_order_idx, read backwards
+    upcoming_limit = 20
 
     def get_queryset(self):
-        return Meeting.objects.order_by(*self.ordering)
+        """The past meetings, paginated; the upcoming ones come above them (get_context_data)."""
+        return Meeting.objects.visible_to(self.request.user).filter(ends_at__lt=timezone.now()).order_by(*self.ordering)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upcoming"] = list(
+            Meeting.objects.visible_to(self.request.user)
+            .filter(ends_at__gte=timezone.now())
+            .select_related("series")
+            .with_counts()
+            .order_by("starts_at", "id")[: self.upcoming_limit]
+        )
+        return context
 
     def paginate_queryset(self, queryset, page_size):
         """Page through the bare index first; only the page's rows get their series and counts.
@@ -46,7 +65,8 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.select_related("series", "minutes_published_by").prefetch_related(
+        meetings = Meeting.objects.visible_to(self.request.user)
+        return meetings.select_related("series", "minutes_published_by").prefetch_related(
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related(
@@ -74,6 +94,22 @@ class MeetingDetailView(DetailView):
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
+        contact = Contact.objects.filter(user=self.request.user, is_active=True).first()
+        if contact is not None and not services.rsvp_refusal(meeting):
+            context["rsvp_contact"] = contact
+            context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
+            context["rsvp_answers"] = RsvpAnswer
+        # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
+        context["reached_organizations"] = set(
+            Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
+        )
+        if is_secretariat(self.request.user):
+            context["next_step"] = services.next_step(meeting)
+            context["can_prepare_next"] = meeting.lifecycle_stage in (
+                LifecycleStage.HELD,
+                LifecycleStage.MINUTES_DRAFT,
+                LifecycleStage.MINUTES_PUBLISHED,
+            ) and services.is_latest_held(meeting)
         return context
 
 
@@ -83,7 +119,8 @@ class SeriesDetailView(DetailView):
 
     def get_queryset(self):
         return MeetingSeries.objects.select_related("convening_organization", "funding_organization").prefetch_related(
-            "members", Prefetch("meetings", queryset=Meeting.objects.order_by("number"))
+            "members",
+            Prefetch("meetings", queryset=Meeting.objects.visible_to(self.request.user).order_by("number")),
         )
 
 

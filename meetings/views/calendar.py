@@ -41,7 +41,7 @@ def calendar_feed(request):
 
 @require_safe
 def meeting_calendar(request, pk):
-    meeting = get_object_or_404(meetings_for_calendar(), pk=pk)
+    meeting = get_object_or_404(meetings_for_calendar().visible_to(request.user), pk=pk)
     content = build_calendar(
         name=str(meeting.series),
         meetings=[meeting],

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -19,8 +20,9 @@ from meetings.forms import (
     InviteOrganizationsForm,
     MeetingForm,
     ParticipationFormSet,
+    PrepareNextMeetingForm,
 )
-from meetings.models import AgendaItem, Meeting, MeetingSeries
+from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved changes to this meeting while you were editing, so your changes were NOT saved. "
@@ -54,27 +56,151 @@ class MeetingEditMixin(SecretariatRequiredMixin):
 # Preparing and editing meetings
 
 
-class PrepareNextMeetingView(SecretariatRequiredMixin, View):
+class NewMeetingView(SecretariatRequiredMixin, TemplateView):
+    """Choose the series, then prepare its next meeting from the latest held one or start a blank one."""
+
+    template_name = "meetings/meeting_new.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["series_list"] = list(MeetingSeries.objects.order_by("title"))
+        return context
+
+
+class PrepareNextMeetingView(SecretariatRequiredMixin, TemplateView):
+    """GET: what the next meeting would take over from the latest held one, each with a checkbox. POST: create it."""
+
+    template_name = "meetings/prepare_next.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.series = get_object_or_404(MeetingSeries, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, preview, data=None):
+        starts_at = services.default_start(preview.source)
+        return PrepareNextMeetingForm(
+            data,
+            source=preview.source,
+            starts_at=starts_at,
+            ends_at=starts_at + services.default_duration(preview.source),
+            already_planned=bool(preview.already_planned),
+            initial={
+                "venue": preview.source.venue if preview.source else "",
+                "format": preview.source.format if preview.source else MeetingFormat.IN_PERSON,
+            },
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        preview = context.setdefault("preview", services.preview_next_meeting(series=self.series))
+        context.setdefault("form", self.get_form(preview))
+        context["series"] = self.series
+        return context
+
+    def post(self, request, *args, **kwargs):
+        preview = services.preview_next_meeting(series=self.series)
+        form = self.get_form(preview, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                meeting = services.prepare_next_meeting(
+                    series=self.series,
+                    user=request.user,
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    venue=data["venue"],
+                    format=data["format"],
+                    join_url=data["join_url"],
+                    carry=services.CarryOver(
+                        standing_items=data.get("copy_standing_items", False),
+                        other_items=data.get("copy_other_items", False),
+                        open_actions=data["carry_open_actions"],
+                        invitations=data["copy_invitations"],
+                    ),
+                    another_planned_confirmed=data.get("another_planned_confirmed", False),
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The %(ordinal)s meeting has been prepared as a draft that only the secretariat sees: "
+                        "%(items)s agenda items and %(organizations)s organisations invited. Check it, then send "
+                        "the invitations to announce it."
+                    )
+                    % {
+                        "ordinal": meeting.ordinal,
+                        "items": meeting.agenda_items.count(),
+                        "organizations": meeting.participations.values("organization").distinct().count(),
+                    },
+                )
+                return redirect(meeting)
+        return self.render_to_response(self.get_context_data(form=form, preview=preview))
+
+
+class InvitationsView(MeetingEditMixin, TemplateView):
+    """Who the invitation reaches, before and after sending: organisation -> people -> address and state."""
+
+    template_name = "meetings/invitations.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        register = services.invitation_register(meeting)
+        people = [person for row in register for person in row.people]
+        context.update(
+            meeting=meeting,
+            register=register,
+            unreachable=[row for row in register if not row.reachable],
+            to_send=sum(person.state == services.InvitationState.NOT_SENT for person in people),
+            failed=sum(person.state == services.InvitationState.FAILED for person in people),
+            can_send=meeting.ends_at > timezone.now(),
+            answers={
+                "accepted": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.ACCEPTED for p in people),
+                "declined": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.DECLINED for p in people),
+                "waiting": sum(
+                    p.answer is None and p.state in (services.InvitationState.SENT, services.InvitationState.PENDING)
+                    for p in people
+                ),
+            },
+        )
+        return context
+
+
+class AnnounceMeetingView(MeetingEditMixin, View):
+    """POST: a draft becomes visible to participants, without e-mail (sending the invitations announces it too)."""
+
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        series = get_object_or_404(MeetingSeries, pk=pk)
-        meeting = services.prepare_next_meeting(series=series, user=request.user)
-        reviewed = meeting.agenda_items.get(title=services.REVIEW_OF_ACTIONS_TITLE).actions_to_review.count()
+        meeting = services.announce_meeting(meeting=self.get_meeting(), user=request.user)
         messages.success(
-            request,
-            _(
-                "The %(ordinal)s meeting has been prepared: %(items)s agenda items (%(reviewed)s open follow-up "
-                "actions to review) and %(organizations)s organisations invited. Check its date, time and venue below."
-            )
-            % {
-                "ordinal": meeting.ordinal,
-                "items": meeting.agenda_items.count(),
-                "reviewed": reviewed,
-                "organizations": meeting.participations.count(),
-            },
+            request, _("The %(ordinal)s meeting is announced: participants now see it.") % {"ordinal": meeting.ordinal}
         )
-        return redirect("meeting-edit", pk=meeting.pk)
+        return redirect(meeting)
+
+
+class MeetingDeleteView(MeetingEditMixin, TemplateView):
+    """GET: confirm deleting a draft meeting (or say why it cannot be deleted). POST: delete it."""
+
+    template_name = "meetings/meeting_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        context.update(meeting=meeting, refusal=services.deletion_refusal(meeting))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        try:
+            services.delete_draft_meeting(meeting=meeting, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(meeting)
+        messages.success(request, _("The draft %(ordinal)s meeting has been deleted.") % {"ordinal": meeting.ordinal})
+        return redirect("meeting-list")
 
 
 class MeetingFormView(SecretariatRequiredMixin, TemplateView):
@@ -376,7 +502,11 @@ class AddParticipantView(MeetingEditMixin, View):
             contact = form.cleaned_data["contact"]
             try:
                 services.add_named_participant(
-                    meeting=meeting, contact=contact, role=form.cleaned_data["role"], user=request.user
+                    meeting=meeting,
+                    contact=contact,
+                    role=form.cleaned_data["role"],
+                    only_this_person=form.cleaned_data["only_this_person"],
+                    user=request.user,
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)

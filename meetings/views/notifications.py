@@ -8,12 +8,13 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from coordination.permissions import SecretariatRequiredMixin
-from meetings import notifications
+from meetings import notifications, services
 from meetings.models import Meeting
 
 
@@ -53,13 +54,18 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         meeting = get_object_or_404(Meeting, pk=pk)
+        # Sent from the recipient list, the answer is that list with each person's state; else the meeting page.
+        back = reverse("meeting-invitations", args=[pk]) if request.POST.get("back") == "invitations" else meeting
         try:
             queued = notifications.send_invitations(
                 meeting=meeting, update=self.update, report=partial(report_invitations, request, update=self.update)
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect(meeting)
+            return redirect(back)
+        if not self.update and meeting.is_draft:
+            services.announce_meeting(meeting=meeting, user=request.user)
+            messages.success(request, _("The meeting is announced: participants now see it."))
         skipped = len(queued.skipped)
         if skipped:
             messages.info(
@@ -82,7 +88,7 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
                         "contacts have e-mail addresses."
                     ),
                 )
-        return redirect(meeting)
+        return redirect(back)
 
 
 def report_invitations(request, delivery: notifications.Delivery, *, update: bool) -> None:

@@ -34,7 +34,7 @@ class MeetingPrintMixin:
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return meetings_for_print()
+        return meetings_for_print().visible_to(self.request.user)
 
 
 class AgendaPrintView(MeetingPrintMixin, DetailView):

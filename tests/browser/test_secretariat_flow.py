@@ -45,9 +45,11 @@ def _flash(page):
 def test_prepare_the_next_meeting_and_set_its_date(login, platform):
     page = login(platform["secretariat"])
     page.goto(platform["series"].get_absolute_url())
-    page.get_by_role("button", name="Prepare the next meeting").click()
+    page.get_by_role("link", name="Prepare the next meeting").click()
+    page.get_by_role("button", name="Prepare the draft meeting").click()
     expect(_flash(page).first).to_contain_text("The 5th meeting has been prepared")
     expect(_flash(page).first).to_contain_text("3 organisations invited")
+    page.get_by_role("link", name="Edit details").click()
     expect(page.get_by_role("heading", name="Edit the 5th meeting")).to_be_visible()
 
     field(page, "Title").fill("Fifth multi-stakeholder coordination meeting")

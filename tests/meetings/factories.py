@@ -54,8 +54,10 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=3))
     venue = "Tashkent"
     status = MeetingStatus.HELD
+    announced_at = datetime.datetime(2022, 12, 1, 10, tzinfo=TASHKENT)
 
     class Params:
+        draft = factory.Trait(status=MeetingStatus.PLANNED, announced_at=None)
         published = factory.Trait(
             minutes_status=MinutesStatus.PUBLISHED,
             minutes_published_at=factory.LazyAttribute(lambda meeting: meeting.ends_at),

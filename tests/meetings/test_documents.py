@@ -316,6 +316,6 @@ def test_meeting_page_with_documents_query_count_does_not_grow(
     for _ in range(rows):
         DocumentFactory(meeting=meeting)
     client.force_login(secretariat)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("/download/") == rows

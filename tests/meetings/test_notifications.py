@@ -481,7 +481,8 @@ def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
     [deliver] = callbacks
     deliver()  # sending costs a few queries per message (claim and mark each row), outside the request's transaction
     assert len(mail.outbox) == 2 * rows
-    with django_assert_max_num_queries(16):
+    # 18: the page also reads who was e-mailed and the series' latest held meeting (the secretariat's next step).
+    with django_assert_max_num_queries(18):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 

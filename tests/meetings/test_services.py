@@ -42,7 +42,8 @@ def _series_with_meeting():
 def test_prepare_next_meeting_copies_standing_items_invites_members_and_reviews_open_actions(secretariat):
     series, previous, members = _series_with_meeting()
     still_open = ActionItemFactory(meeting=previous, status=ActionStatus.OPEN)
-    in_progress = ActionItemFactory(meeting=MeetingFactory(series=series, number=2), status=ActionStatus.IN_PROGRESS)
+    second = MeetingFactory(series=series, number=2, starts_at=previous.starts_at - datetime.timedelta(days=90))
+    in_progress = ActionItemFactory(meeting=second, status=ActionStatus.IN_PROGRESS)
     ActionItemFactory(meeting=previous, status=ActionStatus.DONE)
     ActionItemFactory(status=ActionStatus.OPEN)  # another series
 
@@ -73,10 +74,15 @@ def test_prepare_next_meeting_of_an_empty_series():
     assert list(meeting.agenda_items.values_list("title", flat=True)) == [services.REVIEW_OF_ACTIONS_TITLE]
 
 
-def test_prepare_twice_gives_consecutive_numbers():
+def test_prepare_twice_is_refused_unless_confirmed_then_gives_consecutive_numbers():
     series, _, _ = _series_with_meeting()
     assert services.prepare_next_meeting(series=series).number == 5
-    assert services.prepare_next_meeting(series=series).number == 6
+    with pytest.raises(ValidationError) as refused:
+        services.prepare_next_meeting(series=series)
+    assert "another_planned_confirmed" in refused.value.error_dict
+    assert series.meetings.count() == 2
+    services.prepare_next_meeting(series=series, another_planned_confirmed=True)
+    assert sorted(series.meetings.values_list("number", flat=True)) == [4, 5, 6]
 
 
 def test_save_meeting_refuses_a_stale_version():
@@ -122,12 +128,15 @@ def test_invite_and_name_participants():
     assert services.invite_organizations(meeting=meeting, organizations=organizations) == 0
     contact = ContactFactory(organization=organizations[0])
     participation = services.add_named_participant(meeting=meeting, contact=contact, role="speaker")
-    # The organisation's invitation became the person's, no second row.
-    assert meeting.participations.count() == 2
-    assert participation.contact == contact and participation.role == "speaker"
-    second = ContactFactory(organization=organizations[0])
-    services.add_named_participant(meeting=meeting, contact=second, role="participant")
+    # The organisation's invitation stays (its other contacts are still invited) beside the person's.
     assert meeting.participations.count() == 3
+    assert meeting.participations.filter(organization=organizations[0], contact=None).exists()
+    assert participation.contact == contact and participation.role == "speaker"
+    second = ContactFactory(organization=organizations[1])
+    services.add_named_participant(meeting=meeting, contact=second, role="participant", only_this_person=True)
+    # Asked to invite only this person: the organisation's invitation became theirs, no new row.
+    assert meeting.participations.count() == 3
+    assert not meeting.participations.filter(organization=organizations[1], contact=None).exists()
     with pytest.raises(ValidationError):
         services.add_named_participant(meeting=meeting, contact=second, role="participant")
 

@@ -96,6 +96,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
     series = MeetingSeriesFactory(convening_organization=organization)
     meeting = MeetingFactory(series=series, published=True)
     draft_meeting = MeetingFactory(series=series, minutes_status=MinutesStatus.DRAFT)
+    unannounced_meeting = MeetingFactory(series=series, draft=True)
     topic = TopicFactory(name="Recruitment through social media")
     agenda_item = AgendaItemFactory(meeting=meeting, lead_organization=organization)
     contact = ContactFactory(organization=organization)
@@ -112,6 +113,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
         "series": series,
         "meeting": meeting,
         "draft_meeting": draft_meeting,
+        "unannounced_meeting": unannounced_meeting,
         "topic": topic,
         "agenda_item": agenda_item,
         "contact": contact,
@@ -203,6 +205,7 @@ _OBJECT_FOR_ROUTE_PREFIX = {
 _PK_OBJECT_FOR_URL = {
     "quarter-review": "meeting",
     "endorse-plan": "meeting",
+    "meeting-rsvp-link": "meeting",
 }
 
 
@@ -234,6 +237,11 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
         elif param == "token" and url.name == "account-invitation":
             kwargs[param] = world.invitation_token
+        elif param == "token" and url.name == "meeting-rsvp-link":
+            from meetings.rsvp import rsvp_token
+
+            meeting = world.objects[(substitutes or {}).get("meeting", "meeting")]
+            kwargs[param] = rsvp_token(meeting=meeting, contact=Contact.objects.get(user=world.participant))
         elif param == "token":  # the participant's personal calendar feed
             kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
         elif param == "file_format":

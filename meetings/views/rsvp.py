@@ -1,0 +1,77 @@
+"""Replies to invitations: the signed accept/decline links in the e-mail (no login) and the meeting page's buttons.
+
+The rules are in meetings/services.py (rsvp_token, contact_for_rsvp_token, record_rsvp).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from meetings import rsvp as rsvp_links
+from meetings import services
+from meetings.models import Meeting, RsvpAnswer
+from stakeholders.models import Contact
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RsvpLinkView(TemplateView):
+    """GET: the meeting and two buttons (the link alone changes nothing: mail scanners open links). POST: record."""
+
+    template_name = "meetings/rsvp_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(Meeting.objects.select_related("series"), pk=kwargs["pk"])
+        try:
+            self.contact = rsvp_links.contact_for_rsvp_token(meeting=self.meeting, token=kwargs["token"])
+        except ValidationError as error:
+            return self.render_to_response({"meeting": None, "refusal": " ".join(error.messages)}, status=400)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        chosen = self.request.GET.get("answer", "")
+        current = self.meeting.rsvps.filter(contact=self.contact).first()
+        context.update(
+            meeting=self.meeting,
+            contact=self.contact,
+            chosen=chosen if chosen in RsvpAnswer.values else "",
+            current=current,
+            refusal=services.rsvp_refusal(self.meeting),
+            answers=RsvpAnswer,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            rsvp = services.record_rsvp(
+                meeting=self.meeting, contact=self.contact, answer=request.POST.get("answer", "")
+            )
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=" ".join(error.messages)), status=400)
+        return self.render_to_response(self.get_context_data(recorded=rsvp))
+
+
+class RsvpView(LoginRequiredMixin, View):
+    """POST from the meeting page: the logged-in person (their contact record) answers for themselves."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+        contact = Contact.objects.filter(user=request.user, is_active=True).first()
+        if contact is None:
+            messages.error(request, _("Only a person on record as a contact of an organisation can answer."))
+            return redirect(meeting)
+        try:
+            rsvp = services.record_rsvp(meeting=meeting, contact=contact, answer=request.POST.get("answer", ""))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your answer is recorded: %(answer)s.") % {"answer": rsvp.get_answer_display()})
+        return redirect(meeting)
