@@ -42,7 +42,7 @@ RAW_DIR = RESULTS_DIR / "raw"
 README = BASE_DIR / "README.md"
 README_START = "<!-- bench-results:start -->"
 README_END = "<!-- bench-results:end -->"
-STATE_FILE = BASE_DIR / "var" / "bench-data.json"
+STATE_DIR = BASE_DIR / "var"
 TARGET_RATIO = 1 / 3
 TARGET_P95_MS = 50
 
@@ -69,11 +69,13 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def configure_environment() -> dict:
+def configure_environment(scale: float | None = None) -> dict:
     """The settings `make serve` runs with, plus the bench's own database and throw-away secrets."""
     from bench.database import bench_database_url, ensure_database
 
-    url = bench_database_url()
+    if scale is None:
+        scale = float(os.environ.get("BENCH_SCALE", "1"))
+    url = bench_database_url(scale)
     if ensure_database(url):
         log("created the bench database")
     os.environ.update(
@@ -105,6 +107,10 @@ def generator_fingerprint(scale: float, seed: int) -> dict:
     }
 
 
+def state_file(scale: float) -> Path:
+    return STATE_DIR / f"bench-data-{format(scale, 'g')}.json"
+
+
 def prepare_data(scale: float, regenerate: bool) -> float | None:
     """Migrate and (re)generate the data set when needed; returns the generation time in seconds, if it ran."""
     from django.contrib.auth import get_user_model
@@ -118,7 +124,7 @@ def prepare_data(scale: float, regenerate: bool) -> float | None:
     volumes = Volumes.at_scale(scale)
     expected_meetings = volumes.series * max(1, volumes.meetings // volumes.series)
     try:
-        recorded = json.loads(STATE_FILE.read_text())
+        recorded = json.loads(state_file(scale).read_text())
     except (OSError, ValueError):
         recorded = None
     present = (
@@ -132,8 +138,8 @@ def prepare_data(scale: float, regenerate: bool) -> float | None:
     started = time.monotonic()
     call_command("generate_bench_data", scale=scale, seed=1)
     elapsed = time.monotonic() - started
-    STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    STATE_FILE.write_text(json.dumps(wanted))
+    state_file(scale).parent.mkdir(parents=True, exist_ok=True)
+    state_file(scale).write_text(json.dumps(wanted))
     return elapsed
 
 
@@ -540,7 +546,7 @@ def main(argv=None) -> int:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: `apt-get install wrk` (make bench does this when it can)")
     RAW_DIR.mkdir(parents=True, exist_ok=True)
-    env = configure_environment()
+    env = configure_environment(args.scale)
     import django
 
     django.setup()

@@ -1,5 +1,7 @@
 """The filters of the participants' lists (django-filter); the exports reuse them so a download matches the page."""
 
+import itertools
+
 import django_filters
 from django import forms
 from django.db.models import Prefetch
@@ -165,6 +167,26 @@ def tracked_actions():
         )
         .order_by("due_on", "id")
     )
+
+
+def reviewing_meeting_numbers(own_meetings: dict[int, int]) -> dict[int, list[int]]:
+    """``reviewing_meetings`` for many actions at once, in two queries, as meeting numbers.
+
+    ``own_meetings`` maps each action's id to its meeting's id (the meeting that agreed it is left out).
+    """
+    pairs = itertools.chain(
+        AgendaItem.actions_to_review.through.objects.filter(actionitem_id__in=own_meetings).values_list(
+            "actionitem_id", "agendaitem__meeting_id", "agendaitem__meeting__starts_at", "agendaitem__meeting__number"
+        ),
+        ActionUpdate.objects.filter(action_id__in=own_meetings, meeting__isnull=False).values_list(
+            "action_id", "meeting_id", "meeting__starts_at", "meeting__number"
+        ),
+    )
+    meetings: dict[int, dict] = {}
+    for action_id, meeting_id, starts_at, number in pairs:
+        if meeting_id != own_meetings[action_id]:
+            meetings.setdefault(action_id, {})[meeting_id] = (starts_at, meeting_id, number)
+    return {action_id: [row[2] for row in sorted(found.values())] for action_id, found in meetings.items()}
 
 
 def reviewing_meetings(action) -> list:
