@@ -9,6 +9,7 @@ instances, and each chunk is written and sent before the next is read: memory do
 
 import csv
 import datetime
+import functools
 import io
 import itertools
 from collections.abc import Callable, Iterable, Iterator
@@ -31,18 +32,28 @@ def neutralise(value):
     return value
 
 
+_PLAIN = frozenset({int, float, bool, datetime.date})  # written as they are: never read as a formula
+_HASHABLE = frozenset({str, datetime.date, datetime.datetime, type(None)})
+
+
 def _cell(value):
+    kind = type(value)
+    if kind is str:
+        return neutralise(value)
+    if kind in _PLAIN:
+        return value
     if value is None:
         return ""
-    if isinstance(value, datetime.datetime):
+    if kind is datetime.datetime:
         return value.replace(tzinfo=None)
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(part) for part in value)
     return neutralise(value)
 
 
-def in_chunks(queryset, fields: Iterable[str], size: int = CHUNK_ROWS) -> Iterator[list[tuple]]:
-    """The queryset's ``fields`` as lists of at most ``size`` tuples, read with a server-side cursor."""
+def in_chunks(queryset, fields: Iterable[str], size: int | None = None) -> Iterator[list[tuple]]:
+    """The queryset's ``fields`` as lists of at most ``size`` (CHUNK_ROWS) tuples, read with a server-side cursor."""
+    size = size or CHUNK_ROWS
     rows = queryset.prefetch_related(None).values_list(*fields).iterator(chunk_size=size)
     while chunk := list(itertools.islice(rows, size)):
         yield chunk
@@ -50,8 +61,10 @@ def in_chunks(queryset, fields: Iterable[str], size: int = CHUNK_ROWS) -> Iterat
 
 def table_chunks(chunks: Iterable[list[tuple]], make_rows: Callable[[list[tuple]], Iterable[list]]):
     """Each chunk of database rows turned into table rows by ``make_rows`` and made safe for spreadsheets."""
+    # Names, labels and dates repeat from row to row: each distinct value is made safe once (a bounded cache).
+    cell = functools.lru_cache(maxsize=4096)(_cell)
     for chunk in chunks:
-        yield [[_cell(value) for value in row] for row in make_rows(chunk)]
+        yield [[cell(value) if type(value) in _HASHABLE else _cell(value) for value in row] for row in make_rows(chunk)]
 
 
 def csv_response(filename: str, header: list[str], chunks) -> StreamingHttpResponse:

@@ -5,6 +5,7 @@ import itertools
 import django_filters
 from django import forms
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -174,11 +175,13 @@ def reviewing_meeting_numbers(own_meetings: dict[int, int]) -> dict[int, list[in
 
     ``own_meetings`` maps each action's id to its meeting's id (the meeting that agreed it is left out).
     """
+    # One array parameter instead of one per id: a chunk holds thousands.
+    action_ids = RawSQL("SELECT unnest(%s::bigint[])", (list(own_meetings),))
     pairs = itertools.chain(
-        AgendaItem.actions_to_review.through.objects.filter(actionitem_id__in=own_meetings).values_list(
+        AgendaItem.actions_to_review.through.objects.filter(actionitem_id__in=action_ids).values_list(
             "actionitem_id", "agendaitem__meeting_id", "agendaitem__meeting__starts_at", "agendaitem__meeting__number"
         ),
-        ActionUpdate.objects.filter(action_id__in=own_meetings, meeting__isnull=False).values_list(
+        ActionUpdate.objects.filter(action_id__in=action_ids, meeting__isnull=False).values_list(
             "action_id", "meeting_id", "meeting__starts_at", "meeting__number"
         ),
     )

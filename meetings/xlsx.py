@@ -7,6 +7,7 @@ to a stream that cannot seek by adding data descriptors).
 """
 
 import datetime
+import functools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -65,38 +66,30 @@ _SHEET_START = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 _SHEET_END = "</sheetData></worksheet>"
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def _text(value: str) -> str:
-    return '<is><t xml:space="preserve">' + escape(_ILLEGAL.sub("", value)) + "</t></is>"
+    value = _ILLEGAL.sub("", value)
+    if "&" in value or "<" in value or ">" in value:
+        value = escape(value)
+    return '<is><t xml:space="preserve">' + value + "</t></is>"
 
 
-def _cell(reference: str, value, style: int = 0) -> str:
-    """One <c> element; None and "" give an empty cell."""
-    if value is None or value == "":
-        return ""
+def _cell(value) -> str:
+    """One <c> element; without a reference, its column is the next one, so an empty cell is an empty <c/>."""
     kind = type(value)
     if kind is str:
-        styled = f' s="{style}"' if style else ""
-        return f'<c r="{reference}" t="inlineStr"{styled}>{_text(value)}</c>'
-    if kind is bool:
-        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+        return '<c t="inlineStr">' + _text(value) + "</c>" if value else "<c/>"
     if kind is int or kind is float:
-        return f'<c r="{reference}"><v>{value!r}</v></c>'
+        return f"<c><v>{value!r}</v></c>"
     if kind is datetime.date:
-        return f'<c r="{reference}" s="{_DATE_STYLE}"><v>{(value - _EPOCH_DATE).days}</v></c>'
+        return f'<c s="{_DATE_STYLE}"><v>{(value - _EPOCH_DATE).days}</v></c>'
+    if value is None:
+        return "<c/>"
+    if kind is bool:
+        return f'<c t="b"><v>{int(value)}</v></c>'
     if kind is datetime.datetime:
         serial = (value.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
-        return f'<c r="{reference}" s="{_DATETIME_STYLE}"><v>{serial!r}</v></c>'
-    return _cell(reference, str(value), style)
+        return f'<c s="{_DATETIME_STYLE}"><v>{serial!r}</v></c>'
+    return _cell(str(value))
 
 
 class _Sink:
@@ -132,19 +125,12 @@ def stream_xlsx(title: str, header: list[str], chunks: Iterable[list]) -> Iterat
         archive.writestr("xl/styles.xml", _STYLES)
         yield sink.take()
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            letters = [column_letter(index) for index in range(len(header))]
-            titles = zip(letters, header, strict=True)
-            cells = "".join(_cell(f"{letter}1", text, _HEADER_STYLE) for letter, text in titles)
-            sheet.write((_SHEET_START + f'<row r="1">{cells}</row>').encode())
-            number = 1
+            cells = "".join(f'<c t="inlineStr" s="{_HEADER_STYLE}">{_text(text)}</c>' for text in header)
+            sheet.write(f"{_SHEET_START}<row>{cells}</row>".encode())
+            # Names, labels and dates repeat from row to row: each distinct value is written once (a bounded cache).
+            cell = functools.lru_cache(maxsize=4096)(_cell)
             for chunk in chunks:
-                parts = []
-                for row in chunk:
-                    number += 1
-                    suffix = str(number)
-                    cells = "".join([_cell(letter + suffix, value) for letter, value in zip(letters, row, strict=True)])
-                    parts.append(f'<row r="{suffix}">{cells}</row>')
-                sheet.write("".join(parts).encode())
+                sheet.write("".join(["<row>" + "".join(map(cell, row)) + "</row>" for row in chunk]).encode())
                 yield sink.take()
             sheet.write(_SHEET_END.encode())
     yield sink.take()

@@ -3,6 +3,7 @@
 import functools
 import zoneinfo
 
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -121,7 +122,8 @@ def export_activities(request, file_format):
 
     def rows(chunk):
         partners = {}
-        through = Activity.partners.through.objects.filter(activity_id__in=[row[0] for row in chunk])
+        ids = RawSQL("SELECT unnest(%s::bigint[])", ([row[0] for row in chunk],))  # one parameter, not 2,000
+        through = Activity.partners.through.objects.filter(activity_id__in=ids)
         ordering = [f"organization__{field}" for field in Organization._meta.ordering] + ["organization_id"]
         names = through.order_by(*ordering).values_list("activity_id", "organization__acronym", "organization__name")
         for activity_id, acronym, name in names:
