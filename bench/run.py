@@ -160,7 +160,7 @@ def data_counts() -> dict:
     from stakeholders.models import Contact, Organization
 
     models = [Organization, Contact, MeetingSeries, Meeting, AgendaItem, Participation, ActionItem, Activity]
-    return {model._meta.verbose_name_plural: model.objects.count() for model in models}
+    return {str(model._meta.verbose_name_plural): model.objects.count() for model in models}
 
 
 @dataclass
