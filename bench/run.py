@@ -501,7 +501,8 @@ def render_scale(rows, context) -> str:
         f"of {mixed['organizations']} organisations), one after the other in a walk of {mixed['lines']:,} requests "
         f"over {mixed['pages']} distinct pages, weighted {mixed['mix']}; {mixed['words']} different search words; "
         f"{mixed['writes']} writes (an action's page, then its status update posted with the version the page "
-        f"showed), one per {mixed['lines'] // max(mixed['writes'], 1)} requests (bench/mixed.py, bench/mixed.lua)\n"
+        f"showed), one per {mixed['lines'] // max(mixed['writes'], 1)} requests of the walk; "
+        f"{mixed.get('writes_done', 0)} saved during the runs (bench/mixed.py, bench/mixed.lua)\n"
         if mixed
         else ""
     )
@@ -513,6 +514,17 @@ def render_scale(rows, context) -> str:
 {mixed_text}{missing}
 {render_table(rows)}
 """
+
+
+def mixed_writes_done() -> int:
+    """Status updates the mixed run's writes saved (bench/mixed.lua posts them with this note)."""
+    from django.db import connection
+
+    from meetings.models import ActionUpdate
+
+    count = ActionUpdate.objects.filter(note="Bench progress note").count()
+    connection.close()
+    return count
 
 
 def render_flat_cost(results: list[dict]) -> str:
@@ -665,7 +677,10 @@ def run_scale(args) -> int:
         second.stop()
         servers = [first]
         log(f"driving {len(targets)} runs against /healthz, {args.rounds} rounds of {args.duration} s")
+        writes_before = mixed_writes_done() if mixed else 0
         measure(first.base, targets, baseline, cookie, args)
+        if mixed:
+            mixed["writes_done"] = mixed_writes_done() - writes_before
     finally:
         for server in servers:
             server.stop()
