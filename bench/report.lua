@@ -1,28 +1,6 @@
 -- wrk script: print one JSON line with the numbers the bench report needs (wrk's own summary has no p95).
 --
--- With BENCH_FIRST_VIEW=1 in the environment every request carries a cookie no request had before, so the page
--- cache (keyed by the Cookie header among others) never replays a page: each request renders it.
-
-local threads = {}
-local first_view = os.getenv("BENCH_FIRST_VIEW") == "1"
-
-setup = function(thread)
-  table.insert(threads, thread)
-  thread:set("thread_id", #threads)
-end
-
-local counter = 0
-
-if first_view then
-  request = function()
-    counter = counter + 1
-    local headers = {}
-    for name, value in pairs(wrk.headers) do headers[name] = value end
-    local unique = "bench-first-view=" .. thread_id .. "-" .. counter
-    headers["Cookie"] = headers["Cookie"] and (headers["Cookie"] .. "; " .. unique) or unique
-    return wrk.format(nil, nil, headers)
-  end
-end
+-- Every request renders its page: there is no cache of whole pages.
 
 done = function(summary, latency, requests)
   io.write(string.format(

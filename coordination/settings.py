@@ -48,7 +48,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coordination.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "coordination.page_cache.PageCacheMiddleware",  # before everything a replayed page can skip
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -240,16 +239,6 @@ if _cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", defaul
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Whole pages replayed while the committed data is unchanged (coordination/page_cache.py). Per process on purpose:
-# its keys name the database snapshot, so processes cannot disagree. Off with DEBUG, where templates change live.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
-PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=256 * 1024)
-PAGE_CACHE_EXEMPT_PREFIXES = ["/healthz", "/admin/", "/" + STATIC_URL, "/" + MEDIA_URL]
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
-}
 # -------------------------------------------------------------------------------------- end of production block
 
 LOGGING = {

@@ -31,4 +31,3 @@ ZEAL_ALLOWLIST = [
     # The organisation form walks up the parent chain to refuse a loop (a few levels at most).
     {"model": "stakeholders.Organization", "field": "get()"},
 ]
-PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves

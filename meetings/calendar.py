@@ -4,10 +4,12 @@ Feeds are polled often and hold a few hundred events, so two slow steps of icale
 line folding (`fold`) and the VTIMEZONE components (built once per zone and process).
 """
 
+import dataclasses
 import datetime
 import functools
+import hashlib
 
-from django.db.models import F, Prefetch, Value
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -71,6 +73,68 @@ def feed_activities():
         .select_related("lead_organization")
         .order_by(distance, "id")[:FEED_LIMIT]
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Fingerprint:
+    """What a calendar file is made of, read with a few small queries instead of building the file.
+
+    ``etag`` changes whenever a byte of the file other than DTSTAMP could change: which events it holds, their
+    versions, calendar sequences and ``updated`` stamps, their agenda items (count and latest change), the series
+    and organisation names they show, the language and the address the links point at. ``last_modified`` is the
+    latest ``updated`` among them, given for information (a deletion does not move it, so only the ETag decides a
+    304).
+    """
+
+    etag: str
+    last_modified: datetime.datetime | None
+
+
+# Bump when the layout of the files changes, so calendar apps fetch the new layout once.
+FINGERPRINT_FORMAT = "1"
+
+
+def _fingerprint(parts: list, stamps: list) -> Fingerprint:
+    digest = hashlib.sha256(repr([FINGERPRINT_FORMAT, *parts]).encode()).hexdigest()[:32]
+    return Fingerprint(etag=f'"{digest}"', last_modified=max(filter(None, stamps), default=None))
+
+
+def _meeting_rows(queryset) -> list:
+    """Per meeting: id, version, calendar sequence, stamps, and its agenda items' count and latest change."""
+    items = AgendaItem.objects.filter(meeting_id=OuterRef("pk")).order_by().values("meeting_id")
+    return list(
+        queryset.prefetch_related(None)
+        .annotate(
+            agenda_count=Subquery(items.annotate(n=Count("id")).values("n")),
+            agenda_updated=Subquery(items.annotate(last=Max("updated")).values("last")),
+        )
+        .values_list(
+            "id",
+            "version",
+            "calendar_sequence",
+            "status",
+            "updated",
+            "series__updated",
+            "agenda_updated",
+            "agenda_count",
+        )
+    )
+
+
+def feed_fingerprint(*, language: str, base_url: str) -> Fingerprint:
+    """The fingerprint of the feed (``feed_meetings`` and ``feed_activities``): three queries of ids and stamps."""
+    meetings = _meeting_rows(feed_meetings())
+    activities = list(feed_activities().values_list("id", "version", "status", "updated", "lead_organization__updated"))
+    stamps = [stamp for row in meetings for stamp in row[4:7]] + [stamp for row in activities for stamp in row[3:5]]
+    return _fingerprint([language, base_url, meetings, activities], stamps)
+
+
+def meeting_fingerprint(queryset, *, language: str, base_url: str) -> Fingerprint | None:
+    """The fingerprint of one meeting's file (``queryset`` holds that one meeting), None when there is none."""
+    meetings = _meeting_rows(queryset)
+    if not meetings:
+        return None
+    return _fingerprint([language, base_url, meetings], list(meetings[0][4:7]))
 
 
 def _meeting_description(meeting, url: str) -> str:

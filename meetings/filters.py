@@ -1,8 +1,11 @@
 """The filters of the participants' lists (django-filter); the exports reuse them so a download matches the page."""
 
+import itertools
+
 import django_filters
 from django import forms
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +168,28 @@ def tracked_actions():
         )
         .order_by("due_on", "id")
     )
+
+
+def reviewing_meeting_numbers(own_meetings: dict[int, int]) -> dict[int, list[int]]:
+    """``reviewing_meetings`` for many actions at once, in two queries, as meeting numbers.
+
+    ``own_meetings`` maps each action's id to its meeting's id (the meeting that agreed it is left out).
+    """
+    # One array parameter instead of one per id: a chunk holds thousands.
+    action_ids = RawSQL("SELECT unnest(%s::bigint[])", (list(own_meetings),))
+    pairs = itertools.chain(
+        AgendaItem.actions_to_review.through.objects.filter(actionitem_id__in=action_ids).values_list(
+            "actionitem_id", "agendaitem__meeting_id", "agendaitem__meeting__starts_at", "agendaitem__meeting__number"
+        ),
+        ActionUpdate.objects.filter(action_id__in=action_ids, meeting__isnull=False).values_list(
+            "action_id", "meeting_id", "meeting__starts_at", "meeting__number"
+        ),
+    )
+    meetings: dict[int, dict] = {}
+    for action_id, meeting_id, starts_at, number in pairs:
+        if meeting_id != own_meetings[action_id]:
+            meetings.setdefault(action_id, {})[meeting_id] = (starts_at, meeting_id, number)
+    return {action_id: [row[2] for row in sorted(found.values())] for action_id, found in meetings.items()}
 
 
 def reviewing_meetings(action) -> list:

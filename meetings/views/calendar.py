@@ -5,49 +5,89 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from meetings.calendar import build_calendar, feed_activities, feed_meetings, meetings_for_calendar
+from meetings.calendar import (
+    Fingerprint,
+    build_calendar,
+    feed_activities,
+    feed_fingerprint,
+    feed_meetings,
+    meeting_fingerprint,
+    meetings_for_calendar,
+)
 from stakeholders.models import Contact
 
 _TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
-def _ics_response(content: bytes, filename: str, *, download: bool) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+def _validators(response: HttpResponseBase, fingerprint: Fingerprint) -> HttpResponseBase:
+    response["ETag"] = fingerprint.etag
+    if fingerprint.last_modified is not None:
+        response["Last-Modified"] = http_date(fingerprint.last_modified.timestamp())
     response["Cache-Control"] = "private, no-cache"
     return response
 
 
-def _feed(request, name: str) -> bytes:
-    return build_calendar(
-        name=name,
+def _not_modified(request, fingerprint: Fingerprint) -> HttpResponseBase | None:
+    """A 304 when the client's copy has this ETag (If-None-Match); only the ETag decides (see Fingerprint)."""
+    response = get_conditional_response(request, etag=fingerprint.etag)
+    return _validators(response, fingerprint) if response is not None else None
+
+
+def _ics_response(content: bytes, filename: str, fingerprint: Fingerprint, *, download: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return _validators(response, fingerprint)
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _feed_response(request) -> HttpResponseBase:
+    """The feed, or a 304 without building it when the client already has this version."""
+    fingerprint = feed_fingerprint(language=translation.get_language(), base_url=_base_url(request))
+    if (not_modified := _not_modified(request, fingerprint)) is not None:
+        return not_modified
+    content = build_calendar(
+        name="Coordination meetings",
         meetings=feed_meetings(),
         activities=feed_activities(),
         url_for=lambda obj: request.build_absolute_uri(obj.get_absolute_url()),
     )
+    return _ics_response(content, "coordination.ics", fingerprint, download=False)
 
 
 @require_safe
 def calendar_feed(request):
     """The meetings and activities of the last year and upcoming (see meetings.calendar) for the logged-in user."""
-    return _ics_response(_feed(request, "Coordination meetings"), "coordination.ics", download=False)
+    return _feed_response(request)
 
 
 @require_safe
 def meeting_calendar(request, pk):
-    meeting = get_object_or_404(meetings_for_calendar().visible_to(request.user), pk=pk)
+    meetings = meetings_for_calendar().visible_to(request.user).filter(pk=pk)
+    fingerprint = meeting_fingerprint(meetings, language=translation.get_language(), base_url=_base_url(request))
+    if fingerprint is None:
+        raise Http404("No such meeting.")
+    if (not_modified := _not_modified(request, fingerprint)) is not None:
+        return not_modified
+    meeting = get_object_or_404(meetings)
     content = build_calendar(
         name=str(meeting.series),
         meetings=[meeting],
         url_for=lambda obj: request.build_absolute_uri(obj.get_absolute_url()),
     )
-    return _ics_response(content, f"meeting-{meeting.pk}.ics", download=True)
+    return _ics_response(content, f"meeting-{meeting.pk}.ics", fingerprint, download=True)
 
 
 def contact_for_calendar_token(token: str) -> Contact | None:
@@ -71,7 +111,7 @@ def personal_calendar_feed(request, token):
     contact = contact_for_calendar_token(token)
     if contact is None:
         raise Http404("No such calendar.")
-    response = _ics_response(_feed(request, "Coordination meetings"), "coordination.ics", download=False)
+    response = _feed_response(request)
     response["X-Robots-Tag"] = "noindex"
     return response
 

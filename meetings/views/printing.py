@@ -72,8 +72,15 @@ class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
         return f"minutes-meeting-{self.object.number}.pdf"
 
 
+ALL_YEARS = "all"
+
+
 class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
-    """The published minutes of every meeting of a series, in order: for the annual report."""
+    """The published minutes of a series' meetings of a year (the latest by default) or all years, in order.
+
+    For the annual report; the whole history of a long series is one click away (``?year=all``) but is not what
+    every visit renders.
+    """
 
     template_name = "meetings/print/compiled_minutes.html"
     context_object_name = "series"
@@ -81,9 +88,16 @@ class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
     def get_queryset(self):
         return MeetingSeries.objects.select_related("convening_organization", "funding_organization")
 
-    def _year(self):
+    def _year(self, published) -> int | None:
+        """The year asked for; "all" for every year; by default the latest year with published minutes."""
+        asked = self.request.GET.get("year", "")
+        if asked == ALL_YEARS:
+            return None
+        if not asked:
+            latest = published.dates("starts_at", "year", order="DESC").first()
+            return latest.year if latest else None
         try:
-            year = int(self.request.GET.get("year", ""))
+            year = int(asked)
         except ValueError:
             return None
         return year if 2000 <= year <= 2100 else None
@@ -93,12 +107,13 @@ class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
         meetings = (
             meetings_for_print().filter(series=self.object).with_published_minutes().order_by("starts_at", "number")
         )
-        year = self._year()
+        year = self._year(meetings)
         if year:
             meetings = meetings.filter(starts_at__year=year)
         meetings = list(meetings)
         context.update(
             year=year,
+            all_years=ALL_YEARS,
             years=sorted(meeting_years(self.object)),
             entries=[(meeting, attendance_list(meeting), excused_organizations(meeting)) for meeting in meetings],
             for_pdf=self.as_pdf,

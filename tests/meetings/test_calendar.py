@@ -121,7 +121,8 @@ def test_feed_query_count_is_constant(client, participant, django_assert_max_num
         AgendaItemFactory(meeting=recent_meeting())
         activity_on(timezone.localdate())
     client.force_login(participant)
-    with django_assert_max_num_queries(7):
+    # The page's 7 and the 2 small ones of the fingerprint (ETag) that a revalidation pays instead of all of them.
+    with django_assert_max_num_queries(9):
         response = client.get("/calendar.ics")
     assert len(events(parse(response))) == 2 * rows
 
@@ -236,3 +237,112 @@ def test_activity_description_follows_the_language(client, participant):
     [event] = [event for event in events(parse(response)) if str(event["uid"]).startswith("activity-")]
     assert "ведущая организация: IOM" in str(event["description"])
     assert "led by" not in str(event["description"])
+
+
+# Conditional GET: calendar apps poll with If-None-Match; an unchanged file is answered 304 without building it.
+
+
+def _not_built(monkeypatch):
+    def fail(**kwargs):
+        raise AssertionError("the calendar was built for a 304")
+
+    monkeypatch.setattr("meetings.views.calendar.build_calendar", fail)
+
+
+def _revalidate(client, url, response, **headers):
+    return client.get(url, HTTP_IF_NONE_MATCH=response["ETag"], **headers)
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_feed_answers_304_until_something_in_it_changes(client, participant, monkeypatch, personal):
+    meeting = recent_meeting(title="Polled meeting")
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Opening")
+    activity = activity_on(timezone.localdate())
+    if personal:
+        url = f"/calendar/{participant.contact.calendar_token}.ics"
+    else:
+        url = "/calendar.ics"
+        client.force_login(participant)
+
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    assert first["Cache-Control"] == "private, no-cache"
+
+    with monkeypatch.context() as patch:
+        _not_built(patch)
+        not_modified = _revalidate(client, url, first)
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == first["ETag"]
+    assert not_modified.content == b""
+
+    changes = [
+        lambda: Meeting.objects.filter(pk=meeting.pk).update(venue="Elsewhere", updated=timezone.now()),
+        lambda: item.delete(),
+        lambda: AgendaItemFactory(meeting=meeting, position=2, title="Any other business"),
+        lambda: activity.delete(),
+        lambda: recent_meeting(days_from_now=3),
+    ]
+    previous = first
+    for change in changes:
+        change()
+        changed = _revalidate(client, url, previous)
+        assert changed.status_code == 200
+        assert changed["ETag"] != previous["ETag"]
+        assert _revalidate(client, url, changed).status_code == 304
+        previous = changed
+
+
+def test_feed_etag_follows_the_language(client, participant):
+    recent_meeting()
+    client.force_login(participant)
+    english = client.get("/calendar.ics", HTTP_ACCEPT_LANGUAGE="en")
+    russian = _revalidate(client, "/calendar.ics", english, HTTP_ACCEPT_LANGUAGE="ru")
+    assert russian.status_code == 200
+    assert russian["ETag"] != english["ETag"]
+
+
+def test_personal_feed_with_a_stale_token_is_404_even_with_an_etag(client, participant):
+    response = client.get(f"/calendar/{participant.contact.calendar_token}.ics")
+    assert client.get("/calendar/" + "b" * 43 + ".ics", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 404
+
+
+def test_meeting_file_answers_304_until_the_meeting_changes(client, participant, monkeypatch):
+    meeting = MeetingFactory(title="Quarterly review")
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks")
+    client.force_login(participant)
+    url = reverse("meeting-calendar", args=[meeting.pk])
+
+    first = client.get(url)
+    assert first.status_code == 200
+    with monkeypatch.context() as patch:
+        _not_built(patch)
+        assert _revalidate(client, url, first).status_code == 304
+
+    item.title = "Welcome"
+    item.save()
+    changed = _revalidate(client, url, first)
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert "Welcome" in str(events(parse(changed))[0]["description"])
+
+    meeting.venue = "Another venue"
+    meeting.save()
+    moved = _revalidate(client, url, changed)
+    assert moved.status_code == 200 and moved["ETag"] != changed["ETag"]
+    assert _revalidate(client, url, moved).status_code == 304
+
+
+def test_meeting_file_of_unknown_meeting_is_404(client, participant):
+    client.force_login(participant)
+    assert client.get(reverse("meeting-calendar", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_feed_revalidation_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
+    for _ in range(rows):
+        AgendaItemFactory(meeting=recent_meeting())
+        activity_on(timezone.localdate())
+    client.force_login(participant)
+    first = client.get("/calendar.ics")
+    with django_assert_max_num_queries(6):  # session, user, profile, ... and the 2 of the fingerprint
+        assert _revalidate(client, "/calendar.ics", first).status_code == 304

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -76,6 +78,22 @@ def test_minutes_pdf_is_a_pdf(client, participant):
     assert len(response.content) > 2000
 
 
+MARCH_2022 = datetime.datetime(2022, 3, 1, 10, tzinfo=datetime.UTC)
+MARCH_2024 = datetime.datetime(2024, 3, 1, 10, tzinfo=datetime.UTC)
+
+
+def test_compiled_minutes_default_to_the_latest_year(client, participant):
+    series = MeetingSeriesFactory()
+    old = MeetingFactory(series=series, number=1, published=True, starts_at=MARCH_2022)
+    new = MeetingFactory(series=series, number=2, published=True, starts_at=MARCH_2024)
+    client.force_login(participant)
+    response = client.get(reverse("series-minutes", args=[series.pk]))
+    assert [meeting for meeting, _, _ in response.context["entries"]] == [new]
+    assert 'href="?year=all"' in response.content.decode()
+    every_year = client.get(reverse("series-minutes", args=[series.pk]), {"year": "all"})
+    assert [meeting for meeting, _, _ in every_year.context["entries"]] == [old, new]
+
+
 def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretariat):
     series = MeetingSeriesFactory()
     second = MeetingFactory(
@@ -99,11 +117,16 @@ def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretari
     )
     client.force_login(secretariat)  # even the secretariat gets only published minutes here
     response = client.get(reverse("series-minutes", args=[series.pk]))
+    # By default the latest year with published minutes (2023: the 2024 meeting is a draft).
+    assert response.context["year"] == 2023
     assert [meeting for meeting, _, _ in response.context["entries"]] == [first, second]
     assert "Draft one" not in response.content.decode()
+    every_year = client.get(reverse("series-minutes", args=[series.pk]), {"year": "all"})
+    assert every_year.context["year"] is None
+    assert [meeting for meeting, _, _ in every_year.context["entries"]] == [first, second]
     by_year = client.get(reverse("series-minutes", args=[series.pk]), {"year": "2024"})
     assert by_year.context["entries"] == []
-    pdf = client.get(reverse("series-minutes-pdf", args=[series.pk]))
+    pdf = client.get(reverse("series-minutes-pdf", args=[series.pk]), {"year": "all"})
     assert pdf.content.startswith(b"%PDF-")
     assert pdf["Content-Disposition"] == f'attachment; filename="minutes-series-{series.pk}.pdf"'
     pdf_of_a_year = client.get(reverse("series-minutes-pdf", args=[series.pk]), {"year": "2023"})
@@ -130,5 +153,5 @@ def test_compiled_minutes_query_count_does_not_grow_with_meetings(
     MeetingFactory.create_batch(meetings, series=series, published=True)
     client.force_login(participant)
     with django_assert_max_num_queries(15):
-        response = client.get(reverse("series-minutes", args=[series.pk]))
+        response = client.get(reverse("series-minutes", args=[series.pk]), {"year": "all"})
     assert len(response.context["entries"]) == meetings

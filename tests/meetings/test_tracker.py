@@ -32,7 +32,7 @@ def csv_rows(response):
 
 
 def xlsx_rows(response):
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     return [list(row) for row in workbook.active.iter_rows(values_only=True)]
 
 
@@ -108,7 +108,8 @@ def test_action_exports_respect_filters_and_neutralise_formulas(client, particip
         header, *rows = read(response)
         assert header[:2] == ["ID", "Action"]
         assert [row[1] for row in rows] == ["'=cmd|' /C calc'!A0"]
-    workbook = load_workbook(io.BytesIO(client.get(reverse("action-export", args=["xlsx"])).content))
+    response = client.get(reverse("action-export", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
 
 
@@ -141,3 +142,49 @@ def test_participation_export_filters_by_series_and_status(client, participant):
 def test_unknown_export_format_is_404(client, participant):
     client.force_login(participant)
     assert client.get("/actions/export.exe").status_code == 404
+
+
+def test_exports_stream_and_keep_types_empty_cells_and_text(client, participant, organization):
+    ActionItemFactory(
+        title="Tabs\tand <tags> & \x01control", responsible_organization=organization, owner=None, due_on=PAST
+    )
+    client.force_login(participant)
+    response = client.get(reverse("action-export", args=["xlsx"]))
+    assert response.streaming
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    header, row = [list(cells) for cells in workbook.active.iter_rows()]
+    assert all(cell.font.b for cell in header)
+    values = [cell.value for cell in row]
+    assert values[1] == "Tabs\tand <tags> & control"
+    assert values[3] is None  # no owner: the empty cell keeps the columns after it in place
+    assert values[4] == datetime.datetime(2023, 2, 1) and row[4].number_format == "yyyy-mm-dd"
+    assert values[6] == "yes"  # overdue
+    assert isinstance(values[0], int)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_exports_read_in_chunks_give_every_row_once(client, participant, monkeypatch, file_format):
+    monkeypatch.setattr("meetings.exports.CHUNK_ROWS", 2)
+    later = MeetingFactory()
+    actions = [ActionItemFactory(title=f"Action {number}") for number in range(5)]
+    AgendaItemFactory(meeting=later).actions_to_review.add(actions[4])
+    ActionUpdateFactory(action=actions[0], meeting=later)
+    client.force_login(participant)
+    read = csv_rows if file_format == "csv" else xlsx_rows
+    _header, *rows = read(client.get(reverse("action-export", args=[file_format])))
+    assert sorted(row[1] for row in rows) == [f"Action {number}" for number in range(5)]
+    reviewed = {row[1]: row[9] for row in rows}
+    assert reviewed["Action 4"] == reviewed["Action 0"] == f"{later.ordinal} meeting"
+    assert reviewed["Action 2"] in ("", None)
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_export_query_count_is_constant(client, participant, django_assert_max_num_queries, rows):
+    for _ in range(rows):
+        ParticipationFactory()
+        ActivityFactory()
+    client.force_login(participant)
+    for name in ("activity-export", "participation-export"):
+        with django_assert_max_num_queries(8):
+            response = client.get(reverse(name, args=["xlsx"]))
+            assert len(xlsx_rows(response)) == rows + 1
