@@ -4,6 +4,8 @@ The groups are created by a data migration (coordination/migrations) and kept in
 step after every later migration, so that new models get their permissions.
 """
 
+from coordination.access import is_secretariat  # noqa: F401  (the policy decides; kept importable here)
+
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
 
@@ -49,8 +51,3 @@ def sync_roles(apps=None):
         permission_model.objects.filter(content_type__app_label="meetings", codename="update_own_action")
     )
     participant.permissions.set(participant_permissions)
-
-
-def is_secretariat(user) -> bool:
-    """May edit meetings and activities: Secretariat members and superusers."""
-    return user.is_authenticated and user.has_perm("meetings.change_meeting")

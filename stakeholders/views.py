@@ -63,8 +63,8 @@ class OrganizationDetailView(DetailView):
         )
         context.update(
             attendance_dots=analytics.attendance_dots(organization),
-            action_record=analytics.action_record(organization),
-            owned_actions=analytics.owned_actions(organization),
+            action_record=analytics.action_record(organization, self.request.user),
+            owned_actions=analytics.owned_actions(organization, self.request.user),
             statements=analytics.statements_made(organization, self.request.user),
             activities=analytics.activities_involved(organization),
         )

@@ -37,7 +37,7 @@ def xlsx_rows(response):
 
 
 def test_tracker_filters_by_organisation_status_overdue_and_meeting(client, participant, organization):
-    meeting = MeetingFactory()
+    meeting = MeetingFactory(published=True)
     ActionItemFactory(title="Ours, overdue", responsible_organization=organization, due_on=PAST, meeting=meeting)
     ActionItemFactory(title="Ours, done", responsible_organization=organization, status="done")
     ActionItemFactory(title="Theirs, open", due_on=datetime.date(2099, 1, 1))
@@ -69,8 +69,9 @@ def test_tracker_shows_the_meetings_that_reviewed_an_action(client, participant)
     action = ActionItemFactory()
     later = MeetingFactory(series=action.meeting.series)
     AgendaItemFactory(meeting=later).actions_to_review.add(action)
-    even_later = MeetingFactory(series=action.meeting.series)
+    even_later = MeetingFactory(series=action.meeting.series, published=True)
     ActionUpdateFactory(action=action, meeting=even_later)
+    ActionUpdateFactory(action=action, meeting=MeetingFactory(series=action.meeting.series))  # draft minutes
     client.force_login(participant)
     [listed] = client.get(reverse("action-list")).context["actions"]
     assert listed.reviewed_at == [later, even_later]
@@ -85,7 +86,7 @@ def test_tracker_query_count_is_constant(client, participant, django_assert_max_
     client.force_login(participant)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("action-list"), {"status": "open"}).status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):  # 10: the role check reads the user's permissions (issue 12)
         response = client.get(reverse("action-export", args=["csv"]))
         assert len(csv_rows(response)) == rows + 1
 
