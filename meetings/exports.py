@@ -1,24 +1,29 @@
 """Tables to download as CSV or XLSX (openpyxl), with spreadsheet formula injection neutralised.
 
 A cell that starts with = + - @ (or a tab/carriage return) would be run as a formula by Excel or
-LibreOffice; such text gets a leading apostrophe, as OWASP recommends, in both formats.
+LibreOffice; such text gets a leading apostrophe, as OWASP recommends, in both formats. A spreadsheet may also
+split a CSV on `;` (Excel in Russian or Uzbek locales), on tabs or on commas, so every piece of text after such a
+separator that starts a formula gets the apostrophe too, and every CSV field is quoted.
 """
 
 import csv
 import datetime
 import io
+import re
 
 from django.http import HttpResponse, StreamingHttpResponse
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
+# A separator some spreadsheet may split a cell on, then (after blanks) a character that starts a formula.
+_SEGMENT_FORMULA = re.compile(r"([;,\t\r\n][ \t\r\n]*)([=+\-@])")
 
 
 def neutralise(value):
     if isinstance(value, str):
-        value = value.replace("\x00", "")
-        if value.startswith(FORMULA_TRIGGERS):
+        value = _SEGMENT_FORMULA.sub(r"\1'\2", value.replace("\x00", ""))
+        if value.startswith(FORMULA_TRIGGERS) or value.lstrip().startswith(FORMULA_TRIGGERS):
             return "'" + value
     return value
 
@@ -39,7 +44,7 @@ class _Echo:
 
 
 def csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
 
     def lines():
         yield "\ufeff"  # so that Excel reads the file as UTF-8

@@ -91,9 +91,11 @@ def test_tracker_query_count_is_constant(client, participant, django_assert_max_
         assert len(csv_rows(response)) == rows + 1
 
 
-@pytest.mark.parametrize("value", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_neutralise_formula_triggers(value):
     assert neutralise(value) == "'" + value
+    # A tab or carriage return may split the cell: the formula after it is neutralised as well.
+    assert neutralise("\t" + value) == "'\t'" + value
     assert neutralise("Plain text") == "Plain text"
     assert neutralise(5) == 5
 
@@ -142,3 +144,37 @@ def test_participation_export_filters_by_series_and_status(client, participant):
 def test_unknown_export_format_is_404(client, participant):
     client.force_login(participant)
     assert client.get("/actions/export.exe").status_code == 404
+
+
+HOSTILE = ["Done;=cmd|' /C calc'!A0", "ok\t+SUM(A1)", "a, -2+3", "x;\n@SUM(1)", " =1", "plain; text"]
+
+
+def _cells_as_split(text: str, delimiter: str, quoting: int) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter, quoting=quoting) for cell in row]
+
+
+def test_csv_export_has_no_formula_cell_whether_split_on_semicolons_commas_or_tabs(client, participant):
+    """Issue 12, finding 5: Excel in Russian or Uzbek locales splits CSV on `;`."""
+    for title in HOSTILE:
+        ActionItemFactory(title=title, description=title)
+    client.force_login(participant)
+    text = b"".join(client.get(reverse("action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
+    header, first_row = text.splitlines()[:2]
+    assert header.startswith('"ID","') and first_row.startswith('"')  # every field is quoted, numbers too
+    for delimiter in (";", ",", "\t"):
+        for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_NONE):  # a reader that honours quotes, and one that does not
+            cells = _cells_as_split(text, delimiter, quoting)
+            formulas = [cell for cell in cells if cell.strip(' "').startswith(("=", "+", "-", "@"))]
+            assert formulas == [], (delimiter, quoting)
+    titles = [row[1] for row in csv.reader(io.StringIO(text))][1:]
+    assert sorted(titles) == sorted(neutralise(title) for title in HOSTILE)
+
+
+def test_xlsx_export_cells_stay_strings(client, participant):
+    for title in HOSTILE:
+        ActionItemFactory(title=title)
+    client.force_login(participant)
+    workbook = load_workbook(io.BytesIO(client.get(reverse("action-export", args=["xlsx"])).content))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "Done;'=cmd|' /C calc'!A0" in [cell.value for cell in cells]
