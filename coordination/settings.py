@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coordination.middleware.AnonymousBodyLimitMiddleware",  # before anything reads an anonymous POST body
     "coordination.i18n.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,8 +141,9 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="coordination-portal@localhost")
-# The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron).
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron). Required with
+# DEBUG off: the deploy check (coordination/checks.py) fails without it.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -197,6 +199,9 @@ SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
 SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_NAME = "__Host-django_language" if SECURE_COOKIES else "django_language"
+LANGUAGE_COOKIE_PATH = "/"
+LANGUAGE_COOKIE_DOMAIN = None
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
@@ -218,6 +223,10 @@ AXES_LOCKOUT_CALLABLE = "coordination.lockout.lockout_response"  # templates/reg
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_CALLABLE = "coordination.lockout.client_username"  # storable: no NUL, at most 150 characters
 AXES_VERBOSE = False
+# Anonymous requests (the login and password reset forms, RSVP and unsubscribe links) need only a few kilobytes: a
+# larger body is refused with 413 before it is read (coordination.middleware). The proxy in front should cap bodies
+# too (README, "Behind a proxy").
+ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024)
 # ------------------------------------------------------------------------------------------ end of security block
 
 # ---------------------------------------------------------------------------------------------------------------
