@@ -209,15 +209,23 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
-# Login protection (django-axes): AXES_FAILURE_LIMIT wrong passwords for one username from one IP address lock
-# that pair out for AXES_COOLOFF_MINUTES, even with the right password. Unlock: `manage.py axes_reset` (README).
+# Login protection (django-axes): AXES_FAILURE_LIMIT wrong passwords from one address, or for one username, lock it
+# out for AXES_COOLOFF_MINUTES. Unlock: `manage.py axes_reset` (README).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per client address (any username) and per username (any address). The right password from a browser where
+# the account logged in before still passes (coordination.lockout.right_password_from_known_device), so a script
+# cannot lock an owner out. Password reset and change count too (coordination/accounts.py).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw
+# (X-Forwarded-For); see README, "Behind a proxy". Wrong here, every visitor shares one address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "coordination.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coordination.lockout.lockout_response"  # templates/registration/locked_out.html
 AXES_HTTP_RESPONSE_CODE = 429
