@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
-from coordination import fulltext
+from coordination import access, fulltext
 from coordination.i18n import localized
 from coordination.models import TimeStampedModel
 
@@ -236,6 +236,7 @@ class ActivityReview(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+    objects = access.MinutesContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity review")

@@ -11,7 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from django.views.generic.detail import SingleObjectMixin
 
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
-from activities.models import Activity, ActivityPlan
+from activities.models import Activity, ActivityPlan, ActivityReview
 from activities.quarter import Quarter
 from activities.services import (
     CARRIED_STATUSES,
@@ -24,12 +24,11 @@ from activities.services import (
     record_quarter_review,
     save_activity,
 )
+from coordination import access
 from coordination.permissions import SecretariatRequiredMixin
-from coordination.roles import is_secretariat
 from coordination.versioning import EditConflict, with_current_version
 from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
-from stakeholders.models import organization_of
 
 
 class ActivityListView(ListView):
@@ -75,8 +74,9 @@ class ActivityDetailView(DetailView):
     context_object_name = "activity"
 
     def get_queryset(self):
+        reviews = ActivityReview.objects.visible_to(self.request.user).select_related("meeting")
         return Activity.objects.select_related("plan__series", "lead_organization").prefetch_related(
-            "partners", "topics", "reviews__meeting"
+            "partners", "topics", Prefetch("reviews", queryset=reviews)
         )
 
     def get_context_data(self, **kwargs):
@@ -245,10 +245,7 @@ class ActivityProgressView(VersionCheckedSaveMixin, SuccessMessageMixin, UpdateV
 
 
 def may_update_progress(user, activity: Activity) -> bool:
-    if is_secretariat(user):
-        return True
-    organization = organization_of(user)
-    return organization is not None and organization.pk == activity.lead_organization_id
+    return access.may_report_for(user, activity.lead_organization_id)
 
 
 # The quarter review at a meeting, and the endorsement of the next quarter's plan.

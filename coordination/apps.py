@@ -8,6 +8,8 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from coordination import checks  # noqa: F401  (registers the deploy checks)
+
         post_migrate.connect(_keep_roles_in_step, dispatch_uid="coordination.keep_roles_in_step")
 
         from django.contrib.auth.signals import user_logged_in
@@ -15,6 +17,20 @@ class CoordinationConfig(AppConfig):
         from coordination.i18n import language_on_login
 
         user_logged_in.connect(language_on_login, dispatch_uid="coordination.language_on_login")
+
+        from django.contrib.sessions.models import Session
+        from django.db.models.signals import post_delete
+
+        post_delete.connect(_forget_cached_session, sender=Session, dispatch_uid="coordination.forget_cached_session")
+
+
+def _forget_cached_session(sender, instance, **kwargs):
+    """A deleted session row ends the session with the cached_db backend too (it would be read from the cache)."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+    from django.core.cache import caches
+
+    caches[settings.SESSION_CACHE_ALIAS].delete(KEY_PREFIX + instance.session_key)
 
 
 def _keep_roles_in_step(sender, **kwargs):

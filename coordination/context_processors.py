@@ -1,8 +1,14 @@
-from coordination.roles import PortalRole, is_secretariat, role_of
+from coordination.access import is_secretariat, may_read
+from coordination.roles import PortalRole, role_of
 
 
 def roles(request):
     """Lets templates show navigation according to the user's role, and name the role in the user menu."""
     user = getattr(request, "user", None)
     role = role_of(user) if user is not None else PortalRole.NONE
-    return {"is_secretariat": bool(user and is_secretariat(user)), "portal_role": role, "portal_role_label": role.label}
+    return {
+        "is_secretariat": is_secretariat(user),
+        "may_read": may_read(user),
+        "portal_role": role,
+        "portal_role_label": role.label,
+    }

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan
 from activities.quarter import Quarter
+from coordination.access import may_see_draft_minutes
 from coordination.queries import sort_key_without_index
 from coordination.roles import is_secretariat
 from meetings.models import ActionItem, Meeting, MeetingSeries
@@ -42,9 +43,11 @@ def build_dashboard(user) -> Dashboard:
     if next_meeting is None:
         next_meeting = _meetings().past().first()
 
-    actions = ActionItem.objects.still_open().select_related("responsible_organization", "owner", "meeting")
+    actions = (
+        ActionItem.objects.visible_to(user).still_open().select_related("responsible_organization", "owner", "meeting")
+    )
     organization = organization_of(user)
-    can_see_drafts = user.has_perm("meetings.view_draft_minutes")
+    can_see_drafts = may_see_draft_minutes(user)
     actions_query = "status=open"
     if organization and not can_see_drafts:
         actions = actions.for_organization(organization)

@@ -1,7 +1,10 @@
-"""The page shown when django-axes has locked a username/IP pair out after repeated wrong passwords."""
+"""The login throttle (django-axes): the lockout page, the client's address behind proxies, and known devices."""
+
+import ipaddress
 
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from django.conf import settings
+from django.core import signing
 from django.shortcuts import render
 
 
@@ -28,3 +31,73 @@ def client_username(request, credentials=None):
     if username is None:
         return None
     return str(username).replace("\x00", "\N{REPLACEMENT CHARACTER}")[:150]  # "part\\x00" must not lock out "part"
+
+
+def client_ip(request) -> str:
+    """The client's address for the login throttle, behind TRUSTED_PROXY_COUNT proxies.
+
+    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so the client is the
+    TRUSTED_PROXY_COUNT-th entry from the end; anything before it was written by the client and is not believed.
+    With no trusted proxy (the default) the header is ignored and the connection's address is used.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if not forwarded:
+        return remote
+    candidate = forwarded[-count] if len(forwarded) >= count else forwarded[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
+_KNOWN_DEVICE_SALT = "coordination.lockout.known-device"
+KNOWN_DEVICE_MAX_AGE = 60 * 60 * 24 * 180
+KNOWN_DEVICE_USERNAMES = 5  # the last few accounts that logged in on this browser
+
+
+def known_device_cookie_name() -> str:
+    return "__Host-known_device" if settings.SECURE_COOKIES else "known_device"
+
+
+def known_usernames(request) -> list[str]:
+    value = request.COOKIES.get(known_device_cookie_name(), "")
+    try:
+        usernames = signing.loads(value, salt=_KNOWN_DEVICE_SALT, max_age=KNOWN_DEVICE_MAX_AGE)
+    except signing.BadSignature:
+        return []
+    return [name for name in usernames if isinstance(name, str)] if isinstance(usernames, list) else []
+
+
+def remember_device(request, response, username: str) -> None:
+    """After a successful login: this browser is a known device for `username` (a signed, HttpOnly cookie)."""
+    usernames = [username, *[name for name in known_usernames(request) if name != username]][:KNOWN_DEVICE_USERNAMES]
+    response.set_cookie(
+        known_device_cookie_name(),
+        signing.dumps(usernames, salt=_KNOWN_DEVICE_SALT),
+        max_age=KNOWN_DEVICE_MAX_AGE,
+        path="/",
+        secure=settings.SECURE_COOKIES,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def right_password_from_known_device(request, credentials=None) -> bool:
+    """AXES_WHITELIST_CALLABLE: the right password, typed on the login page of a browser where this account logged
+    in before, passes even while the username or the address is locked out. So a script hammering `secretariat`
+    cannot lock its owner out; wrong passwords from a known device still count."""
+    if not credentials or getattr(request, "resolver_match", None) is None:
+        return False
+    if request.resolver_match.url_name != "login":
+        return False
+    username = client_username(request, credentials)
+    if not username or username not in known_usernames(request):
+        return False
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    return user is not None and user.check_password(credentials.get("password") or "")

@@ -1,6 +1,8 @@
-"""Response headers that Django's SecurityMiddleware does not set."""
+"""Response headers that Django's SecurityMiddleware does not set, and a body limit for anonymous requests."""
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 
 class SecurityHeadersMiddleware:
@@ -17,4 +19,30 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and response.get("Content-Type", "").startswith("text/html")
+            and "Cache-Control" not in response
+        ):
+            # A page for one person: no shared cache keeps it, and Back after logging out does not show it again.
+            patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class AnonymousBodyLimitMiddleware:
+    """Refuses (413) a request body larger than ANONYMOUS_MAX_BODY_BYTES from someone not logged in, before any
+    of it is read. Logged-in users' limits are Django's (DATA_UPLOAD_MAX_MEMORY_SIZE) and DOCUMENT_MAX_BYTES."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.ANONYMOUS_MAX_BODY_BYTES and not request.user.is_authenticated:
+            return HttpResponse("Request body too large.", status=413, content_type="text/plain")
+        return self.get_response(request)

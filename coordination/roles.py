@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from coordination.access import is_secretariat  # noqa: F401  (the policy decides; kept importable here)
+
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
 FOCAL_POINT = "Focal point"
@@ -83,11 +85,6 @@ def sync_roles(apps=None):
         )
     )
     focal_point.permissions.set(focal_point_permissions)
-
-
-def is_secretariat(user) -> bool:
-    """May edit meetings and activities: Secretariat members and superusers."""
-    return user.is_authenticated and user.has_perm("meetings.change_meeting")
 
 
 def role_of(user) -> PortalRole:

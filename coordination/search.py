@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from coordination import fulltext
+from coordination.access import may_see_draft_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
 from stakeholders.models import Organization
 
@@ -118,14 +119,13 @@ class Search:
         )
 
     def _minutes_visible(self) -> bool:
-        return self.user.has_perm("meetings.view_draft_minutes")
+        return may_see_draft_minutes(self.user)
 
     def _by_meeting_year(self, queryset, prefix="meeting__"):
         return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset
 
     def sources(self, kind):
         """(queryset, to_hit) pairs whose hits make up one kind of result."""
-        published = {} if self._minutes_visible() else {"meeting__minutes_status": MinutesStatus.PUBLISHED}
         if kind == "meeting":
             meetings = self._by_meeting_year(Meeting.objects.visible_to(self.user).select_related("series"), prefix="")
             return [
@@ -155,7 +155,7 @@ class Search:
             items = AgendaItem.objects.select_related("meeting")
             if not self._minutes_visible():
                 meetings = meetings.filter(minutes_status=MinutesStatus.PUBLISHED)
-                items = items.filter(**published)
+                items = items.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
             return [
                 (
                     self._matching(
@@ -180,7 +180,7 @@ class Search:
             ]
         if kind == "statement":
             statements = self._by_meeting_year(
-                Statement.objects.filter(**published).select_related("speaker", "organization", "meeting")
+                Statement.objects.visible_to(self.user).select_related("speaker", "organization", "meeting")
             )
             return [
                 (
@@ -193,7 +193,9 @@ class Search:
                 )
             ]
         if kind == "action":
-            actions = self._by_meeting_year(ActionItem.objects.select_related("meeting", "responsible_organization"))
+            actions = self._by_meeting_year(
+                ActionItem.objects.visible_to(self.user).select_related("meeting", "responsible_organization")
+            )
             return [
                 (
                     self._matching(actions, "search_document", _joined("title", Value(". "), "description")),

@@ -53,12 +53,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coordination.middleware.AnonymousBodyLimitMiddleware",  # before anything reads an anonymous POST body
     "coordination.i18n.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "coordination.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
@@ -139,8 +141,9 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="coordination-portal@localhost")
-# The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron).
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron). Required with
+# DEBUG off: the deploy check (coordination/checks.py) fails without it.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -198,6 +201,9 @@ SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
 SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_NAME = "__Host-django_language" if SECURE_COOKIES else "django_language"
+LANGUAGE_COOKIE_PATH = "/"
+LANGUAGE_COOKIE_DOMAIN = None
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
@@ -205,20 +211,32 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
-# Login protection (django-axes): AXES_FAILURE_LIMIT wrong passwords for one username from one IP address lock
-# that pair out for AXES_COOLOFF_MINUTES, even with the right password. Unlock: `manage.py axes_reset` (README).
+# Login protection (django-axes): AXES_FAILURE_LIMIT wrong passwords from one address, or for one username, lock it
+# out for AXES_COOLOFF_MINUTES. Unlock: `manage.py axes_reset` (README).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per client address (any username) and per username (any address). The right password from a browser where
+# the account logged in before still passes (coordination.lockout.right_password_from_known_device), so a script
+# cannot lock an owner out. Password reset and change count too (coordination/accounts.py).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw
+# (X-Forwarded-For); see README, "Behind a proxy". Wrong here, every visitor shares one address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "coordination.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coordination.lockout.lockout_response"  # templates/registration/locked_out.html
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_CALLABLE = "coordination.lockout.client_username"  # storable: no NUL, at most 150 characters
 AXES_VERBOSE = False
+# Anonymous requests (the login and password reset forms, RSVP and unsubscribe links) need only a few kilobytes: a
+# larger body is refused with 413 before it is read (coordination.middleware). The proxy in front should cap bodies
+# too (README, "Behind a proxy").
+ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024)
 # ------------------------------------------------------------------------------------------ end of security block
 
 # ---------------------------------------------------------------------------------------------------------------

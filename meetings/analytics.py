@@ -23,7 +23,6 @@ from meetings.models import (
     AgendaItem,
     Meeting,
     MeetingSeries,
-    MinutesStatus,
     Participation,
     ParticipationStatus,
     Statement,
@@ -332,21 +331,29 @@ class ActionRecord:
         return round(100 * self.done / counted) if counted > 0 else None
 
 
-def action_record(organization) -> ActionRecord:
-    counts = ActionItem.objects.filter(responsible_organization=organization).aggregate(
-        total=Count("id"),
-        done=Count("id", filter=Q(status=ActionStatus.DONE)),
-        dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
-        still_open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
-        overdue=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES, due_on__lt=timezone.localdate())),
+def action_record(organization, user) -> ActionRecord:
+    counts = (
+        ActionItem.objects.visible_to(user)
+        .filter(responsible_organization=organization)
+        .aggregate(
+            total=Count("id"),
+            done=Count("id", filter=Q(status=ActionStatus.DONE)),
+            dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
+            still_open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
+            overdue=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES, due_on__lt=timezone.localdate())),
+        )
     )
     return ActionRecord(**counts)
 
 
-def owned_actions(organization):
+def owned_actions(organization, user):
     """Open ones first (soonest due), then the rest: the first few of each read in index order, then merged
     (sorting on an open-or-not expression would sort every action of a busy organisation)."""
-    actions = ActionItem.objects.filter(responsible_organization=organization).select_related("meeting", "owner")
+    actions = (
+        ActionItem.objects.visible_to(user)
+        .filter(responsible_organization=organization)
+        .select_related("meeting", "owner")
+    )
     still_open = actions.filter(status__in=OPEN_ACTION_STATUSES).annotate(closed=Value(0))
     closed = actions.exclude(status__in=OPEN_ACTION_STATUSES).annotate(closed=Value(1))
     return (
@@ -357,11 +364,11 @@ def owned_actions(organization):
 
 
 def statements_made(organization, user):
-    statements = Statement.objects.filter(organization=organization).select_related(
-        "speaker", "organization", "meeting", "source_document"
+    statements = (
+        Statement.objects.visible_to(user)
+        .filter(organization=organization)
+        .select_related("speaker", "organization", "meeting", "source_document")
     )
-    if not user.has_perm("meetings.view_draft_minutes"):
-        statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
     return statements.order_by("-meeting__starts_at", "position", "id")[:PROFILE_LIST]
 
 
@@ -394,11 +401,11 @@ def emerging_trends(series, user):
     Each topic gets ``series_agenda_items``, ``series_statements`` (minutes content: only from published minutes
     unless the user may see drafts) and ``series_activities``, the newest first, a few of each: one query per list.
     """
-    statements = Statement.objects.filter(meeting__series=series).select_related(
-        "speaker", "organization", "meeting", "source_document"
+    statements = (
+        Statement.objects.visible_to(user)
+        .filter(meeting__series=series)
+        .select_related("speaker", "organization", "meeting", "source_document")
     )
-    if not user.has_perm("meetings.view_draft_minutes"):
-        statements = statements.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
     agenda_items = AgendaItem.objects.filter(meeting__series=series).select_related("meeting")
     activities = Activity.objects.filter(plan__series=series).select_related("plan")
     return Topic.objects.filter(is_emerging_trend=True).prefetch_related(

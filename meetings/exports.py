@@ -1,7 +1,9 @@
 """Tables to download as CSV or XLSX, streamed with constant memory, with spreadsheet formula injection neutralised.
 
 A cell that starts with = + - @ (or a tab/carriage return) would be run as a formula by Excel or
-LibreOffice; such text gets a leading apostrophe, as OWASP recommends, in both formats.
+LibreOffice; such text gets a leading apostrophe, as OWASP recommends, in both formats. A spreadsheet may also
+split a CSV on `;` (Excel in Russian or Uzbek locales), on tabs or on commas, so every piece of text after such a
+separator that starts a formula gets the apostrophe too, and every CSV field is quoted.
 
 Rows are read in chunks of CHUNK_ROWS with a server-side cursor (``in_chunks``) as plain value tuples, not model
 instances, and each chunk is written and sent before the next is read: memory does not grow with the rows.
@@ -12,6 +14,7 @@ import datetime
 import functools
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from django.http import StreamingHttpResponse
@@ -22,12 +25,14 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 200_000
 CHUNK_ROWS = 2_000
 FORMATS = ("csv", "xlsx")
+# A separator some spreadsheet may split a cell on, then (after blanks) a character that starts a formula.
+_SEGMENT_FORMULA = re.compile(r"([;,\t\r\n][ \t\r\n]*)([=+\-@])")
 
 
 def neutralise(value):
     if isinstance(value, str):
-        value = value.replace("\x00", "")
-        if value.startswith(FORMULA_TRIGGERS):
+        value = _SEGMENT_FORMULA.sub(r"\1'\2", value.replace("\x00", ""))
+        if value.startswith(FORMULA_TRIGGERS) or value.lstrip().startswith(FORMULA_TRIGGERS):
             return "'" + value
     return value
 
@@ -70,7 +75,7 @@ def table_chunks(chunks: Iterable[list[tuple]], make_rows: Callable[[list[tuple]
 def csv_response(filename: str, header: list[str], chunks) -> StreamingHttpResponse:
     def lines():
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
         buffer.write("\ufeff")  # so that Excel reads the file as UTF-8
         writer.writerow(header)
         for chunk in chunks:

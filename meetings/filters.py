@@ -158,13 +158,16 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.filter(places__contains=[city]) if city else queryset
 
 
-def tracked_actions():
-    """Actions with everything the tracker and its exports show, including the meetings that reviewed them."""
+def tracked_actions(user):
+    """The actions `user` may see, with everything the tracker and its exports show, including the meetings that
+    reviewed them."""
+    reviews = ActionUpdate.objects.visible_to(user).filter(meeting__isnull=False).select_related("meeting")
     return (
-        ActionItem.objects.select_related("responsible_organization", "owner", "meeting__series")
+        ActionItem.objects.visible_to(user)
+        .select_related("responsible_organization", "owner", "meeting__series")
         .prefetch_related(
             Prefetch("reviewed_in_items", queryset=AgendaItem.objects.select_related("meeting").only("meeting")),
-            Prefetch("updates", queryset=ActionUpdate.objects.filter(meeting__isnull=False).select_related("meeting")),
+            Prefetch("updates", queryset=reviews),
         )
         .order_by("due_on", "id")
     )

@@ -252,10 +252,15 @@ class MinutesForm(VersionedFormMixin, forms.Form):
     )
 
 
+# A posted TOTAL_FORMS builds that many forms: cap it well above any real meeting, far below an abusive number.
+MAX_FORMSET_ROWS = 500
+
 AgendaItemMinutesFormSet = modelformset_factory(
     AgendaItem,
     fields=["discussion_summary", "outcome", *translation_fields("discussion_summary")],
     extra=0,
+    max_num=MAX_FORMSET_ROWS,
+    absolute_max=MAX_FORMSET_ROWS,
     widgets={
         "discussion_summary": forms.Textarea(attrs={"rows": 4}),
         "discussion_summary_ru": forms.Textarea(attrs={"rows": 2}),
@@ -293,6 +298,12 @@ class KnownRowChoiceField(forms.ModelChoiceField):
 
 
 class BaseParticipationFormSet(BaseModelFormSet):
+    def total_form_count(self):
+        """The register edits the meeting's existing rows only (people are added by their own forms), so a posted
+        TOTAL_FORMS larger than that builds no more forms than there are rows."""
+        count = super().total_form_count()
+        return min(count, len(self.get_queryset())) if self.is_bound else count
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
@@ -305,7 +316,13 @@ class BaseParticipationFormSet(BaseModelFormSet):
 
 
 ParticipationFormSet = modelformset_factory(
-    Participation, form=ParticipationRowForm, formset=BaseParticipationFormSet, extra=0, can_delete=True
+    Participation,
+    form=ParticipationRowForm,
+    formset=BaseParticipationFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_FORMSET_ROWS,
+    absolute_max=MAX_FORMSET_ROWS,
 )
 
 

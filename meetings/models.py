@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
-from coordination import fulltext
+from coordination import access, fulltext
 from coordination.i18n import localized
 from coordination.models import TimeStampedModel
 from coordination.queries import sort_key_without_index
@@ -318,7 +318,15 @@ class Meeting(TimeStampedModel):
         return self.minutes_status == MinutesStatus.PUBLISHED
 
     def minutes_visible_to(self, user) -> bool:
-        return self.minutes_published or user.has_perm("meetings.view_draft_minutes")
+        return self.minutes_published or access.may_see_draft_minutes(user)
+
+    def withhold_minutes_text(self) -> None:
+        """Blank what the minutes say on this instance (and its prefetched agenda items) before a page shows it to
+        someone who may not read the draft: a page can then not show it, whatever its template does."""
+        for name in ("minutes_summary", "minutes_summary_ru", "minutes_summary_uz"):
+            setattr(self, name, "")
+        for item in getattr(self, "_prefetched_objects_cache", {}).get("agenda_items", []):
+            item.withhold_minutes_text()
 
     @property
     def is_draft(self) -> bool:
@@ -456,6 +464,10 @@ class AgendaItem(TimeStampedModel):
     def __str__(self):
         return f"{self.position}. {localized(self, 'title')}"
 
+    def withhold_minutes_text(self) -> None:
+        for name in ("discussion_summary", "discussion_summary_ru", "discussion_summary_uz", "outcome"):
+            setattr(self, name, "")
+
 
 class ParticipationRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
@@ -591,7 +603,7 @@ class Statement(TimeStampedModel):
     search_document = fulltext.stored(fulltext.statement_document())
 
     history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
-    objects = fulltext.WithoutStoredDocuments()
+    objects = fulltext.WithoutStoredDocuments.from_queryset(access.MinutesContentQuerySet)()
 
     class Meta:
         verbose_name = _("statement")
@@ -641,6 +653,7 @@ class Decision(TimeStampedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["version"])
+    objects = access.MinutesContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("decision")
@@ -661,7 +674,7 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
-class ActionItemQuerySet(models.QuerySet):
+class ActionItemQuerySet(access.MinutesContentQuerySet):
     def still_open(self):
         return self.filter(status__in=OPEN_ACTION_STATUSES)
 
@@ -795,6 +808,7 @@ class ActionUpdate(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+    objects = access.OptionalMinutesContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action update")
@@ -821,6 +835,12 @@ def document_upload_to(document, filename):
     return f"meetings/{document.meeting_id}/{filename}"
 
 
+class DocumentQuerySet(access.MinutesContentQuerySet):
+    def _published_q(self):
+        """Only minutes documents are minutes content; an agenda or a presentation is shared before the meeting."""
+        return ~Q(kind=DocumentKind.MINUTES) | super()._published_q()
+
+
 class Document(TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting"))
     title = models.CharField(_("title"), max_length=255)
@@ -833,6 +853,7 @@ class Document(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

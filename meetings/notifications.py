@@ -353,7 +353,8 @@ def due_reminders(*, today: datetime.date | None = None) -> list[Reminder]:
     """
     today = today or timezone.localdate()
     actions = list(
-        ActionItem.objects.still_open()
+        ActionItem.objects.visible_to(None)  # mail goes to people who may not see draft minutes
+        .still_open()
         .filter(due_on__lte=today + datetime.timedelta(days=REMINDER_HORIZON_DAYS))
         .select_related("meeting", "responsible_organization")
         .order_by("due_on", "id")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from activities.quarter import Quarter
 from common.models import MailStatus
+from coordination import access
 from coordination.roles import is_secretariat
 from coordination.versioning import claim_version as _claim_version
 from meetings import notifications
@@ -41,7 +42,7 @@ from meetings.models import (
     Statement,
     ordinal,
 )
-from stakeholders.models import Contact, Organization, organization_of
+from stakeholders.models import Contact, Organization
 
 REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
 DEFAULT_MEETING_HOURS = 3
@@ -729,13 +730,8 @@ def save_action(*, action: ActionItem, expected_version: int | None, user=None) 
 
 
 def can_update_action(user, action: ActionItem) -> bool:
-    """The secretariat may update any action; a participant only those of their own organisation."""
-    if is_secretariat(user):
-        return True
-    if not user.has_perm("meetings.update_own_action"):
-        return False
-    organization = organization_of(user)
-    return organization is not None and organization.pk == action.responsible_organization_id
+    """The secretariat may update any action; a participant only those of their own organisation (access policy)."""
+    return access.may_report_for(user, action.responsible_organization_id)
 
 
 def action_statuses_for(user, action: ActionItem) -> list[str]:

@@ -245,12 +245,13 @@ class AccountEvent(models.Model):
 
 
 def organization_of(user) -> Organization | None:
-    """The organisation a portal user belongs to, through their contact record (or None).
+    """The organisation a portal user belongs to, through their *active* contact record (or None).
 
-    Cached on the user object, so a page asks the database once.
+    A contact marked inactive (the person left the organisation) makes them a member of nothing: they can no longer
+    act for it (coordination.access). Cached on the user object, so a page asks the database once.
     """
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization_cache"):
-        user._organization_cache = Organization.objects.filter(contacts__user=user).first()
+        user._organization_cache = Organization.objects.filter(contacts__user=user, contacts__is_active=True).first()
     return user._organization_cache

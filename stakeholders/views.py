@@ -76,8 +76,8 @@ class OrganizationDetailView(DetailView):
             show_inactive=self.show_inactive(),
             inactive_contacts=organization.inactive_contact_count,
             attendance_dots=analytics.attendance_dots(organization),
-            action_record=analytics.action_record(organization),
-            owned_actions=analytics.owned_actions(organization),
+            action_record=analytics.action_record(organization, self.request.user),
+            owned_actions=analytics.owned_actions(organization, self.request.user),
             statements=analytics.statements_made(organization, self.request.user),
             activities=analytics.activities_involved(organization),
         )

@@ -19,12 +19,31 @@ from django.urls import reverse
 
 from tests.security.world import path_kwargs, shared_world, site_urls
 
-ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
+BASE_ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
+# Derived from the base roles' answers by `row`: logged in without a role (never granted one, with and without a
+# contact record), and a participant whose contact at the participant's organisation is inactive (they left it).
+ROLELESS = ("roleless", "roleless_with_contact")
+ROLES = (*BASE_ROLES, *ROLELESS, "inactive_contact")
 LOGIN = "login"  # 302 to the login page
+NO_ACCESS = "no access"  # 403 with the "no access yet" page, and nothing else
+# What a logged-in user without a role may still do (coordination.access.ROLE_NOT_REQUIRED).
+ROLE_NOT_REQUIRED = {"logout", "password_change", "password_change_done", "set_language"}
 
 
 def row(get, post):
-    return {"GET": dict(zip(ROLES, get, strict=True)), "POST": dict(zip(ROLES, post, strict=True))}
+    """The answers of the base roles; the derived roles follow the access policy:
+    - without a role: the "no access yet" page wherever a login is needed, except ROLE_NOT_REQUIRED;
+    - an inactive contact: a participant who is a member of no organisation, like a participant of another one.
+    """
+
+    def answers(values):
+        answers = dict(zip(BASE_ROLES, values, strict=True))
+        answers["inactive_contact"] = answers["other_participant"]
+        for role in ROLELESS:
+            answers[role] = NO_ACCESS if answers["anonymous"] == LOGIN else answers["participant"]
+        return answers
+
+    return {"GET": answers(get), "POST": answers(post)}
 
 
 PUBLIC_FORM = row((200,) * 5, (200,) * 5)  # an empty POST re-shows the form with field errors
@@ -189,8 +208,13 @@ def test_permission_matrix(world, db, url, role, method):
     if url.name not in MATRIX:
         pytest.fail(f"{url.name} is missing from the permission matrix")
     expected = MATRIX[url.name][method][role]
+    if expected == NO_ACCESS and url.name in ROLE_NOT_REQUIRED:
+        expected = MATRIX[url.name][method]["participant"]
     response = request_as(world, role, url, method)
-    if expected == LOGIN:
+    if expected == NO_ACCESS:
+        assert response.status_code == 403, f"{method} {url.route} as {role}"
+        assert "You have no access yet" in response.content.decode(), f"{method} {url.route} as {role}"
+    elif expected == LOGIN:
         assert response.status_code == 302, f"{method} {url.route} as {role}"
         assert response.url.startswith(reverse("login")), f"{method} {url.route} as {role} -> {response.url}"
     else:

@@ -9,7 +9,10 @@ from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
 from meetings.models import (
     ActionItem,
+    ActionUpdate,
     AgendaItem,
+    Decision,
+    Document,
     Invitation,
     LifecycleStage,
     Meeting,
@@ -65,7 +68,8 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        meetings = Meeting.objects.visible_to(self.request.user)
+        user = self.request.user
+        meetings = Meeting.objects.visible_to(user)
         return meetings.select_related("series", "minutes_published_by").prefetch_related(
             Prefetch(
                 "agenda_items",
@@ -79,15 +83,23 @@ class MeetingDetailView(DetailView):
             ),
             Prefetch(
                 "statements",
-                queryset=Statement.objects.select_related("speaker", "organization", "agenda_item", "source_document"),
+                queryset=Statement.objects.visible_to(user).select_related(
+                    "speaker", "organization", "agenda_item", "source_document"
+                ),
             ),
-            "decisions",
+            Prefetch("decisions", queryset=Decision.objects.visible_to(user)),
             Prefetch(
                 "action_items",
-                queryset=ActionItem.objects.select_related("responsible_organization", "owner"),
+                queryset=ActionItem.objects.visible_to(user).select_related("responsible_organization", "owner"),
             ),
-            "documents",
+            Prefetch("documents", queryset=Document.objects.visible_to(user)),
         )
+
+    def get_object(self, queryset=None):
+        meeting = super().get_object(queryset)
+        if not meeting.minutes_visible_to(self.request.user):
+            meeting.withhold_minutes_text()
+        return meeting
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -134,7 +146,7 @@ class ActionListView(FilterView):
     strict = False
 
     def get_queryset(self):
-        return tracked_actions()
+        return tracked_actions(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,9 +163,14 @@ class ActionDetailView(DetailView):
     context_object_name = "action"
 
     def get_queryset(self):
-        return ActionItem.objects.select_related(
-            "responsible_organization", "owner", "meeting", "agenda_item", "decision"
-        ).prefetch_related("updates__author", "updates__meeting")
+        user = self.request.user
+        return (
+            ActionItem.objects.visible_to(user)
+            .select_related("responsible_organization", "owner", "meeting", "agenda_item", "decision")
+            .prefetch_related(
+                Prefetch("updates", queryset=ActionUpdate.objects.visible_to(user).select_related("author", "meeting"))
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

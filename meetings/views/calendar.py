@@ -14,6 +14,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from coordination import access
 from meetings.calendar import (
     Fingerprint,
     build_calendar,
@@ -98,8 +99,7 @@ def contact_for_calendar_token(token: str) -> Contact | None:
     # The digest comparison keeps a near-miss as slow as a hit.
     if contact is None or not hmac.compare_digest(contact.calendar_token.encode(), token.encode()):
         return None
-    user = contact.user
-    if user is None or not user.is_active or not user.has_perm("meetings.view_meeting"):
+    if not contact.is_active or not access.may_read(contact.user):
         return None
     return contact
 

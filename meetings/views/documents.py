@@ -6,7 +6,6 @@ Files are never served from a public /media/ URL: every download goes through Do
 import posixpath
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -19,14 +18,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from coordination.permissions import SecretariatRequiredMixin
 from meetings.documents import DocumentForm, DocumentSizeLimitHandler
-from meetings.models import Document, DocumentKind, Meeting
-
-
-def may_download(user, document: Document) -> bool:
-    """Whoever may read the meeting; a minutes document only once the minutes are visible to them."""
-    if not user.has_perm("meetings.view_meeting"):
-        return False
-    return document.kind != DocumentKind.MINUTES or document.meeting.minutes_visible_to(user)
+from meetings.models import Document, Meeting
 
 
 # The size limit is enforced while the upload streams in, which needs our upload handler installed before
@@ -77,12 +69,8 @@ class DocumentDownloadView(View):
     http_method_names = ["get", "head"]
 
     def get(self, request, pk):
-        document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
-        if not may_download(request.user, document):
-            if request.user.has_perm("meetings.view_meeting"):
-                # Draft minutes are hidden from the meeting page: do not reveal that the file exists either.
-                raise Http404("No such document.")
-            raise PermissionDenied(_("You may not download this document."))
+        # A minutes document of draft minutes answers 404 to those who may not see drafts: its existence stays hidden.
+        document = get_object_or_404(Document.objects.visible_to(request.user).select_related("meeting"), pk=pk)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as error:

@@ -49,7 +49,7 @@ def _local_date(starts_at, time_zone: str):
 @require_safe
 def export_actions(request, file_format):
     _check_format(file_format)
-    actions = ActionFilter(request.GET, queryset=tracked_actions()).qs[:MAX_ROWS]
+    actions = ActionFilter(request.GET, queryset=tracked_actions(request.user)).qs[:MAX_ROWS]
     header = [
         _("ID"),
         _("Action"),

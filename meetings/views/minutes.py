@@ -244,7 +244,8 @@ class ActionStatusUpdateView(TemplateView):
 
     def post(self, request, pk):
         action = get_object_or_404(
-            ActionItem.objects.select_related("responsible_organization", "owner", "meeting"), pk=pk
+            ActionItem.objects.visible_to(request.user).select_related("responsible_organization", "owner", "meeting"),
+            pk=pk,
         )
         if not services.can_update_action(request.user, action):
             raise PermissionDenied(_("You may only update the actions of your own organisation."))

@@ -115,7 +115,9 @@ def test_bad_kind_and_year_show_field_errors(client, participant):
 def test_filters_by_kind_and_year(client, participant):
     MeetingFactory(title="Sunflower meeting", starts_at="2022-05-05T10:00+05:00", ends_at="2022-05-05T12:00+05:00")
     starts = datetime.datetime(2023, 5, 5, 10, tzinfo=datetime.UTC)
-    review = MeetingFactory(title="Sunflower review", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    review = MeetingFactory(
+        title="Sunflower review", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), published=True
+    )
     ActionItemFactory(title="Sunflower follow-up", meeting=review)
     client.force_login(participant)
     assert set(kinds(search(client, q="sunflower"))) == {"meeting", "action"}

@@ -30,7 +30,7 @@ def test_login_page_is_public(client):
 
 def test_dashboard_shows_next_meeting_and_own_open_actions(client, participant, organization):
     meeting = MeetingFactory(status="planned", starts_at="2099-01-10T10:00+05:00", ends_at="2099-01-10T13:00+05:00")
-    held = MeetingFactory(starts_at=datetime.datetime(2023, 6, 20, 10, tzinfo=datetime.UTC))
+    held = MeetingFactory(starts_at=datetime.datetime(2023, 6, 20, 10, tzinfo=datetime.UTC), published=True)
     own = ActionItemFactory(meeting=held, responsible_organization=organization, title="Our follow-up")
     ActionItemFactory(meeting=held, title="Someone else's follow-up")
     client.force_login(participant)

@@ -104,7 +104,7 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ActionItem
 
-    meeting = factory.SubFactory(MeetingFactory)
+    meeting = factory.SubFactory(MeetingFactory, published=True)  # draft minutes hide their actions
     title = factory.Sequence(lambda n: f"Follow-up {n}")
     responsible_organization = factory.SubFactory(OrganizationFactory)
     due_on = factory.LazyAttribute(lambda action: action.meeting.starts_at.date() + datetime.timedelta(days=30))

@@ -121,8 +121,9 @@ def test_feed_query_count_is_constant(client, participant, django_assert_max_num
         AgendaItemFactory(meeting=recent_meeting())
         activity_on(timezone.localdate())
     client.force_login(participant)
-    # The page's 7 and the 2 small ones of the fingerprint (ETag) that a revalidation pays instead of all of them.
-    with django_assert_max_num_queries(9):
+    # The page's 7, the 2 of the role check (the user's permissions) and the 2 small ones of the fingerprint (ETag)
+    # that a revalidation pays instead of all of them.
+    with django_assert_max_num_queries(11):
         response = client.get("/calendar.ics")
     assert len(events(parse(response))) == 2 * rows
 
@@ -344,5 +345,5 @@ def test_feed_revalidation_query_count_is_constant(client, participant, django_a
         activity_on(timezone.localdate())
     client.force_login(participant)
     first = client.get("/calendar.ics")
-    with django_assert_max_num_queries(6):  # session, user, profile, ... and the 2 of the fingerprint
+    with django_assert_max_num_queries(8):  # session, user, profile, the role check's 2, ... and the fingerprint's 2
         assert _revalidate(client, "/calendar.ics", first).status_code == 304

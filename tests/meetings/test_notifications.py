@@ -18,7 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from common.models import MailStatus, OutgoingMail
-from coordination.roles import sync_roles
+from coordination.roles import PARTICIPANT, sync_roles
 from meetings import notifications, services
 from meetings.calendar import meeting_uid
 from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation
@@ -573,7 +573,7 @@ TODAY = datetime.date(2026, 3, 10)
 
 def reminder_world():
     organization = OrganizationFactory()
-    meeting = MeetingFactory(starts_at=datetime.datetime(2026, 1, 10, 10, tzinfo=TASHKENT))
+    meeting = MeetingFactory(starts_at=datetime.datetime(2026, 1, 10, 10, tzinfo=TASHKENT), published=True)
     due_soon = ActionItemFactory(
         meeting=meeting, responsible_organization=organization, due_on=TODAY + datetime.timedelta(days=7)
     )
@@ -588,6 +588,8 @@ def reminder_world():
     ContactFactory(organization=organization, email="")
     ContactFactory(organization=organization, is_active=False)
     other = ActionItemFactory(meeting=meeting, due_on=TODAY)  # another organisation, without contacts
+    draft_minutes = MeetingFactory(starts_at=datetime.datetime(2026, 2, 10, 10, tzinfo=TASHKENT))
+    ActionItemFactory(meeting=draft_minutes, responsible_organization=organization, due_on=TODAY)  # not yet public
     return reader, [overdue, due_soon], other
 
 
@@ -743,7 +745,7 @@ def test_my_settings_page_turns_reminders_off_and_on(client, participant, django
 
 
 def test_my_settings_without_a_contact_record(client):
-    user = UserFactory()
+    user = UserFactory(role=PARTICIPANT)
     client.force_login(user)
     assert "not linked to a contact" in client.get(reverse("profile")).text
     assert client.post(reverse("profile"), {}).status_code == 200

@@ -145,7 +145,7 @@ def test_a_month_only_date_is_stored_as_the_month_and_shown_as_the_month(client,
     assert "November 2023" in content
     assert "1 Nov 2023" not in content
     export = b"".join(client.get(reverse("activity-export", args=["csv"])).streaming_content).decode()
-    assert "2023-11," in export
+    assert '"2023-11",' in export  # every CSV field is quoted
 
 
 def test_a_month_only_date_has_no_last_day():

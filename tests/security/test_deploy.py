@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "portal.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "PORTAL_BASE_URL": "https://portal.example.org",
     "DJANGO_SETTINGS_MODULE": "coordination.settings",
 }
 
@@ -28,7 +29,8 @@ django.setup()
 names = ["DEBUG", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_SSL_REDIRECT",
          "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_PATH",
          "SESSION_COOKIE_DOMAIN", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_AGE", "CSRF_COOKIE_NAME",
-         "CSRF_COOKIE_SECURE", "CSRF_COOKIE_PATH", "CSRF_COOKIE_DOMAIN", "AXES_FAILURE_LIMIT"]
+         "CSRF_COOKIE_SECURE", "CSRF_COOKIE_PATH", "CSRF_COOKIE_DOMAIN", "AXES_FAILURE_LIMIT",
+         "LANGUAGE_COOKIE_NAME", "LANGUAGE_COOKIE_SECURE", "LANGUAGE_COOKIE_PATH", "LANGUAGE_COOKIE_DOMAIN"]
 print(json.dumps({name: getattr(settings, name, None) for name in names}))
 """
 
@@ -78,7 +80,8 @@ def test_production_values():
     assert values["SECURE_PROXY_SSL_HEADER"] is None  # only when the proxy is known to set it
     assert values["SESSION_COOKIE_NAME"] == "__Host-sessionid"
     assert values["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
-    for cookie in ("SESSION", "CSRF"):
+    assert values["LANGUAGE_COOKIE_NAME"] == "__Host-django_language"
+    for cookie in ("SESSION", "CSRF", "LANGUAGE"):
         assert values[f"{cookie}_COOKIE_SECURE"] is True
         assert values[f"{cookie}_COOKIE_PATH"] == "/"
         assert values[f"{cookie}_COOKIE_DOMAIN"] is None
@@ -119,3 +122,26 @@ def test_test_settings_keep_the_security_block():
     # The test settings only swap the axes backend for one that lets Client.login through.
     assert settings.AUTHENTICATION_BACKENDS[-1] == "django.contrib.auth.backends.ModelBackend"
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+
+
+def test_deploy_check_fails_without_the_portal_address():
+    result = run_in_production(["manage.py", "check", "--deploy"], PORTAL_BASE_URL="")
+    assert result.returncode != 0
+    assert "coordination.E001" in result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_deploy_check_fails_while_a_demo_account_has_the_demo_password(settings):
+    from coordination.checks import no_demo_credentials
+    from tests.stakeholders.factories import UserFactory
+
+    settings.DEBUG = False
+    admin = UserFactory(username="admin", password="demo")
+    assert [error.id for error in no_demo_credentials()] == ["coordination.E002"]
+    admin.set_password("a long and unguessable passphrase")
+    admin.save()
+    assert no_demo_credentials() == []
+    settings.DEBUG = True
+    admin.set_password("demo")
+    admin.save()
+    assert no_demo_credentials() == []  # development: the demo accounts are the point

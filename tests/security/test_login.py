@@ -10,6 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,7 +36,7 @@ class TestLockout:
     def test_settings_are_explicit(self):
         assert settings.AXES_FAILURE_LIMIT == 5
         assert datetime.timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
-        assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+        assert settings.AXES_LOCKOUT_PARAMETERS == ["ip_address", "username"]
 
     def test_four_wrong_passwords_still_allow_the_right_one(self, client, participant):
         response = wrong_passwords(client, 4)
@@ -56,11 +57,31 @@ class TestLockout:
         response = client.post("/admin/login/", {"username": "part", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1")
         assert response.status_code == 429
 
-    def test_the_lock_is_per_username_and_address(self, client, participant, other_participant):
+    def test_the_lock_is_per_username_and_per_address(self, client, participant, other_participant):
+        """Issue 12, finding 4: a username under attack stays locked from any address (for browsers it never
+        logged in on), and an address that guessed too often is locked for every username."""
         wrong_passwords(client, 5)
-        assert attempt(client, PASSWORD, ip="10.0.0.2").status_code == 302  # same user, another address
-        client.logout()
-        assert attempt(client, PASSWORD, username="other").status_code == 302  # another user, same address
+        assert attempt(Client(), PASSWORD, ip="10.0.0.2").status_code == 429  # same user, another address
+        assert attempt(Client(), PASSWORD, username="other").status_code == 429  # another user, same address
+        assert attempt(Client(), PASSWORD, username="other", ip="10.0.0.3").status_code == 302
+
+    def test_a_script_cannot_lock_the_owner_out_of_a_known_device(self, participant):
+        owner = Client()
+        assert attempt(owner, PASSWORD, ip="10.0.0.7").status_code == 302  # this browser is now a known device
+        owner.cookies.pop(settings.SESSION_COOKIE_NAME)  # logged out, the device cookie kept
+        script = Client()
+        for number in range(20):
+            attempt(script, "wrong password", ip=f"10.1.0.{number}")
+        assert attempt(script, PASSWORD, ip="10.1.0.99").status_code == 429  # the script's own right guess: refused
+        assert attempt(owner, "wrong password", ip="10.0.0.7").status_code == 429  # a wrong one is still refused
+        assert attempt(owner, PASSWORD, ip="10.0.0.8").status_code == 302  # the owner gets in
+
+    def test_a_known_device_cookie_is_only_good_for_its_account(self, participant, other_participant):
+        browser = Client()
+        assert attempt(browser, PASSWORD).status_code == 302
+        browser.cookies.pop(settings.SESSION_COOKIE_NAME)
+        wrong_passwords(Client(), 5, username="other", ip="10.2.0.1")
+        assert attempt(browser, PASSWORD, username="other", ip="10.2.0.2").status_code == 429
 
     def test_the_lock_ends_after_the_cool_off(self, client, participant):
         wrong_passwords(client, 5)
@@ -177,4 +198,47 @@ def test_hostile_usernames_are_a_failed_login_not_an_error(client, participant, 
     for _ in range(settings.AXES_FAILURE_LIMIT):
         response = attempt(client, "wrong password", username=username)
         assert response.status_code in (200, 429)
-    assert attempt(client, PASSWORD).status_code == 302  # the real user is not locked out by it
+    assert attempt(Client(), PASSWORD, ip="10.0.0.2").status_code == 302  # the real user is not locked out by it
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "192.0.2.1"),  # no trusted proxy: the header is the client's word, ignored
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "6.6.6.6, 198.51.100.7", "198.51.100.7"),  # the client wrote the first entry itself
+        (2, "6.6.6.6, 198.51.100.7, 10.0.0.2", "198.51.100.7"),
+        (1, "not-an-address", "192.0.2.1"),
+    ],
+)
+def test_the_client_address_behind_trusted_proxies(settings, proxies, forwarded, expected):
+    from coordination.lockout import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+@pytest.mark.django_db
+def test_password_reset_requests_are_throttled(client, participant):
+    """Issue 12, finding 6: twelve reset mails to one victim in a second."""
+    answers = [
+        client.post(reverse("password_reset"), {"email": "part@example.org"}, REMOTE_ADDR=f"10.3.0.{n}").status_code
+        for n in range(12)
+    ]
+    assert answers[:4] == [302] * 4 and set(answers[4:]) == {429}  # AXES_FAILURE_LIMIT requests count
+    assert OutgoingMail.objects.count() == 4  # written to the outbox, sent after commit
+
+
+@pytest.mark.django_db
+def test_old_password_guesses_on_the_change_form_are_throttled(client, participant):
+    client.force_login(participant)
+    for _ in range(5):
+        data = {
+            "old_password": "guess",
+            "new_password1": "a new long passphrase",
+            "new_password2": "a new long passphrase",
+        }
+        client.post(reverse("password_change"), data)
+    data["old_password"] = PASSWORD
+    assert client.post(reverse("password_change"), data).status_code == 429

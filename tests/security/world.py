@@ -82,6 +82,11 @@ class World:
     secretariat: object
     admin: object
     objects: dict = field(default_factory=dict)
+    # Logged in without a role: never granted one (with or without a contact record), and a participant whose
+    # contact at `organization` is marked inactive (they left it).
+    roleless: object = None
+    roleless_with_contact: object = None
+    inactive_contact: object = None
 
     def __getattr__(self, name):
         try:
@@ -90,7 +95,7 @@ class World:
             raise AttributeError(name) from None
 
 
-def build_world(*, participant, other_participant, secretariat, admin) -> World:
+def build_world(*, participant, other_participant, secretariat, admin, **more_users) -> World:
     organization = organization_of(participant)
     other_organization = organization_of(other_participant)
     series = MeetingSeriesFactory(convening_organization=organization)
@@ -147,6 +152,7 @@ def build_world(*, participant, other_participant, secretariat, admin) -> World:
         secretariat=secretariat,
         admin=admin,
         objects=objects,
+        **more_users,
     )
 
 
@@ -265,11 +271,20 @@ def shared_world(django_db_blocker):
     from tests.stakeholders.factories import UserFactory, participant_user, secretariat_user
 
     with django_db_blocker.unblock(), transaction.atomic():
+        participant = participant_user(username="matrix-part")
+        organization = organization_of(participant)
+        roleless_with_contact = UserFactory(username="matrix-norole-contact")
+        ContactFactory(user=roleless_with_contact, organization=organization, name="Roleless Contact")
+        inactive_contact = participant_user(organization=organization, username="matrix-inactive")
+        Contact.objects.filter(user=inactive_contact).update(is_active=False)
         world = build_world(
-            participant=participant_user(username="matrix-part"),
+            participant=participant,
             other_participant=participant_user(username="matrix-other"),
             secretariat=secretariat_user(username="matrix-sec"),
             admin=UserFactory(username="matrix-root", is_staff=True, is_superuser=True),
+            roleless=UserFactory(username="matrix-norole"),
+            roleless_with_contact=roleless_with_contact,
+            inactive_contact=inactive_contact,
         )
         yield world
         transaction.set_rollback(True)

@@ -60,7 +60,7 @@ def test_profile_query_count_is_constant(client, participant, organization, djan
         assert client.get(organization.get_absolute_url()).status_code == 200
 
 
-def test_profile_lists_open_actions_first_by_due_date_then_closed_ones(organization):
+def test_profile_lists_open_actions_first_by_due_date_then_closed_ones(organization, participant):
     closed_early = ActionItemFactory(
         responsible_organization=organization, status="done", due_on=datetime.date(2023, 1, 1)
     )
@@ -75,7 +75,7 @@ def test_profile_lists_open_actions_first_by_due_date_then_closed_ones(organizat
     )
     ActionItemFactory(status="open")
 
-    assert list(analytics.owned_actions(organization)) == [open_early, open_late, closed_early, dropped]
+    assert list(analytics.owned_actions(organization, participant)) == [open_early, open_late, closed_early, dropped]
 
 
 def test_profile_lists_an_activity_led_and_partnered_once(organization):
