@@ -77,7 +77,10 @@ def test_secretariat_adds_an_activity_with_a_date_outside_the_quarter_corrected(
     page.get_by_label("Starts on").fill("2023-11-06")
     page.get_by_label("Ends on").fill("2023-11-08")
     page.get_by_role("button", name="Save activity").click()
-    expect(page.get_by_role("heading", name="Training of trainers")).to_be_visible()
+    # Back on the plan the form was opened from, with the new activity in it.
+    expect(page.get_by_text("“Training of trainers” was added to the plan.")).to_be_visible()
+    assert f"quarter={plan.quarter}" in page.url
+    expect(page.get_by_role("link", name="Training of trainers")).to_be_visible()
     expect(page.get_by_text("Bukhara, Fergana, Namangan")).to_be_visible()
 
 
