@@ -12,6 +12,10 @@ from django.db.models import F, Func, GeneratedField, Manager, TextField
 from django.db.models.functions import Cast
 
 SEARCH_CONFIG = "english"
+# The text search configuration of each content language: the original text is English; the optional
+# ``<field>_ru`` versions are Russian (stemmed by PostgreSQL's Snowball Russian stemmer) and the ``<field>_uz``
+# versions Uzbek in Latin script, for which PostgreSQL has no stemmer: 'simple' only lowercases the words.
+LANGUAGE_CONFIGS = {"en": "english", "ru": "russian", "uz": "simple"}
 
 # A place list joined into one string. PostgreSQL's own array_to_string() is only STABLE,
 # which an index expression may not use; this wrapper (created by activities migration 0002)
@@ -31,12 +35,21 @@ class ArrayToText(Func):
 
 
 def document(*weighted_parts):
-    """A weighted search vector over ``(field name or expression, weight)`` pairs, in order."""
+    """A weighted search vector over ``(field name or expression, weight[, configuration])`` parts, in order."""
     vector = None
-    for part, weight in weighted_parts:
-        piece = SearchVector(part, weight=weight, config=SEARCH_CONFIG)
+    for part, weight, *config in weighted_parts:
+        piece = SearchVector(part, weight=weight, config=config[0] if config else SEARCH_CONFIG)
         vector = piece if vector is None else vector + piece
     return vector
+
+
+def translated(field_name, weight):
+    """A field and its Russian and Uzbek versions (``<field>_ru``, ``<field>_uz``), each in its configuration."""
+    return [
+        (field_name, weight, LANGUAGE_CONFIGS["en"]),
+        (f"{field_name}_ru", weight, LANGUAGE_CONFIGS["ru"]),
+        (f"{field_name}_uz", weight, LANGUAGE_CONFIGS["uz"]),
+    ]
 
 
 # The generated columns' names; history tables leave them out (they are derived from the other fields).
@@ -60,19 +73,19 @@ def stored(vector):
 
 
 def meeting_document():
-    return document(("title", "A"), ("venue", "B"))
+    return document(*translated("title", "A"), ("venue", "B"))
 
 
 def meeting_minutes_document():
-    return document(("minutes_summary", "B"))
+    return document(*translated("minutes_summary", "B"))
 
 
 def agenda_item_document():
-    return document(("title", "A"), ("description", "B"))
+    return document(*translated("title", "A"), ("description", "B"))
 
 
 def agenda_item_minutes_document():
-    return document(("discussion_summary", "B"))
+    return document(*translated("discussion_summary", "B"))
 
 
 def statement_document():
@@ -85,8 +98,8 @@ def action_document():
 
 def activity_document():
     return document(
-        ("title", "A"),
-        ("description", "B"),
+        *translated("title", "A"),
+        *translated("description", "B"),
         (ArrayToText("places"), "B"),
         ("target_group", "C"),
         ("outcome", "C"),

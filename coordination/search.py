@@ -6,6 +6,7 @@ delimited by random markers, the text is escaped, and only then the markers beco
 so no HTML from the data or the query reaches the page.
 """
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -29,6 +30,11 @@ PER_KIND = 5
 PAGE_SIZE = 20
 # For a very common word only this many matches (any of them, as the GIN index yields them) are ranked.
 CANDIDATE_LIMIT = 200
+# Words at least this long also find the words they begin ("Estonia" finds "Estonian"); shorter ones match whole.
+PREFIX_MIN_LENGTH = 3
+# "or" between two words in any of the portal's languages.
+OR_WORDS = {"or", "или", "yoki"}
+WORD = re.compile(r"[^\W_]+")
 
 KIND_LABELS = {
     "meeting": _("Meetings"),
@@ -84,12 +90,71 @@ def highlight(text: str, start: str, stop: str) -> SafeString:
     return mark_safe(escaped.replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308  # nosec B308 B703
 
 
+class PortalQuery(SearchQuery):
+    """A tsquery built from the words as typed, for documents in English, Russian and Uzbek.
+
+    Every word is looked up in each language's configuration (coordination.fulltext.LANGUAGE_CONFIGS), as a prefix
+    when long enough, and the alternatives are joined with OR; the words are joined with AND. "or" between words
+    and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word of English or
+    Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own). Only letters and
+    digits reach PostgreSQL, as parameters of ``to_tsquery``, so no input can make the query fail. The whole
+    expression is immutable over constants, so PostgreSQL folds it into one tsquery before it plans the GIN scan.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(text, search_type="raw")
+        self.sql, self.sql_params = _tsquery_sql(text)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self.sql, list(self.sql_params)
+
+
+def _word_sql(word: str) -> tuple[str, list]:
+    pattern = f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word
+    en, ru, uz = (fulltext.LANGUAGE_CONFIGS[language] for language in ("en", "ru", "uz"))
+    sql = (
+        "(CASE WHEN numnode(to_tsquery(%s::regconfig, %s)) = 0 OR numnode(to_tsquery(%s::regconfig, %s)) = 0 "
+        "THEN ''::tsquery ELSE to_tsquery(%s::regconfig, %s) || to_tsquery(%s::regconfig, %s) "
+        "|| to_tsquery(%s::regconfig, %s) END)"
+    )
+    return sql, [en, word, ru, word, en, pattern, ru, pattern, uz, pattern]
+
+
+def _tsquery_sql(text: str) -> tuple[str, list]:
+    """``(w1 | w1') & !w2 ...`` for the words of ``text``, as SQL and parameters (see PortalQuery)."""
+    terms, params = [], []
+    pending_or = False
+    for token in text.split():
+        if token.casefold() in OR_WORDS and terms:
+            pending_or = True
+            continue
+        negated = token.startswith("-")
+        words = WORD.findall(token)
+        if not words:
+            continue
+        parts = []
+        for word in words:
+            sql, word_params = _word_sql(word.casefold())
+            parts.append(sql)
+            params.extend(word_params)
+        term = " && ".join(parts)
+        term = f"!!({term})" if negated else f"({term})"
+        if pending_or:
+            terms[-1] = f"({terms[-1]} || {term})"
+            pending_or = False
+        else:
+            terms.append(term)
+    if not terms:
+        return "''::tsquery", []
+    return "(" + " && ".join(terms) + ")", params
+
+
 class Search:
     def __init__(self, text: str, user, *, year: int | None = None):
         self.text = text
         self.user = user
         self.year = year
-        self.query = SearchQuery(text, search_type="websearch", config=fulltext.SEARCH_CONFIG)
+        self.query = PortalQuery(text)
         token = secrets.token_hex(6)
         self._start, self._stop = f"hlstart{token}", f"hlstop{token}"
 

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -173,6 +174,12 @@ def test_search_uses_the_gin_index(participant):
     # The plain document filter alone, as the benchmark's planner would see it.
     matching = AgendaItem.objects.filter(search_document=searcher.query).order_by()
     assert "agenda_item_search_idx" in matching.explain()
+    # Prefixes, alternatives in three languages, "or" and "-": still one tsquery for the index.
+    for text in ("kingf", "Kingfisher or routine -item", "птица kingf"):
+        [(queryset, _describe)] = Search(text, participant).sources("agenda")
+        assert "agenda_item_search_idx" in queryset.explain(), text
+    [(queryset, _describe)] = Search("kingf", participant).sources("agenda")
+    assert [item.title for item in queryset] == ["Kingfisher"]
 
 
 def test_an_edited_text_is_found_by_its_new_words_only(participant):
@@ -181,3 +188,57 @@ def test_an_edited_text_is_found_by_its_new_words_only(participant):
     item.save()
     assert [hit.title for hit in Search("Karakalpakstan", participant)._hits("agenda", 5)] == ["Shelter capacity"]
     assert Search("northern", participant)._hits("agenda", 5) == []
+
+
+def test_a_word_finds_the_words_it_begins_in_the_demo_data(client, participant):
+    call_command("load_demo")
+    client.force_login(participant)
+    response = search(client, q="Estonia")
+    found = kinds(response)
+    # "the study visit of the Estonian delegation", in the minutes of the 4th meeting's agenda item
+    assert "Minutes: Upcoming activities" in found["minutes"]
+    assert "<mark>Estonian</mark> delegation" in response.content.decode()
+    assert "Prepare the study visit of the delegation of the Republic of Estonia" in found["action"]
+    # "a delegation from Estonia" in Mr Salikhov's statement
+    assert any(title.startswith("Azamatbek Salikhov") for title in found["statement"])
+    assert kinds(search(client, q="Estonian"))["minutes"] == ["Minutes: Upcoming activities"]
+
+
+def test_prefixes_and_operators(participant):
+    ActionItemFactory(title="Trainings for airport employees", description="In Bukhara and Fergana.")
+    ActionItemFactory(title="Hotline staffing", description="In Karakalpakstan.")
+
+    def titles(text):
+        return sorted(hit.title for hit in Search(text, participant)._hits("action", 5))
+
+    assert titles("airp") == ["Trainings for airport employees"]
+    assert titles("train bukh") == ["Trainings for airport employees"]
+    assert titles("train karakalpak") == []
+    assert titles("bukhara or hotline") == ["Hotline staffing", "Trainings for airport employees"]
+    assert titles("in -bukhara") == ["Hotline staffing"]
+    assert titles('"hotline staffing"') == ["Hotline staffing"]
+    assert titles("in") == titles("the") == []  # stop words match nothing, in no language
+
+
+def test_russian_and_uzbek_versions_are_searched(client, participant):
+    meeting = MeetingFactory(published=True, title="Fourth meeting", title_ru="Четвёртое заседание")
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Upcoming activities",
+        title_uz="Kelgusi tadbirlar",
+        discussion_summary="The study visit of the Estonian delegation.",
+        discussion_summary_ru="Обсуждался учебный визит эстонской делегации.",
+        discussion_summary_uz="Estoniya delegatsiyasining o'quv safari muhokama qilindi.",
+    )
+    ActivityFactory(title="Study visit", description_ru="Визит делегации Эстонии в ноябре.")
+    client.force_login(participant)
+
+    found = kinds(search(client, q="эстон"))
+    assert found["minutes"] == ["Minutes: Upcoming activities"]
+    assert found["activity"] == ["Study visit"]
+    assert kinds(search(client, q="Эстония"))["activity"] == ["Study visit"]  # Russian stemming
+    assert kinds(search(client, q="заседания"))["meeting"][0].endswith("Fourth meeting")
+    assert kinds(search(client, q="tadbir"))["agenda"] == ["Upcoming activities"]
+    assert kinds(search(client, q="Estoniya"))["minutes"] == ["Minutes: Upcoming activities"]
+    content = search(client, q="эстонской").content.decode()
+    assert "<mark>эстонской</mark>" in content
