@@ -17,6 +17,7 @@ from django.db.models.functions import Concat
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
@@ -159,29 +160,44 @@ class Search:
         self._start, self._stop = f"hlstart{token}", f"hlstop{token}"
 
     # -- one query per source -------------------------------------------------
-    def _matching(self, queryset, document, snippet_text):
-        """Rows whose stored `document` column (see coordination.fulltext) matches, best first."""
+    def _matching(self, queryset, document, snippet_texts):
+        """Rows whose stored `document` column (see coordination.fulltext) matches, best first.
+
+        ``snippet_texts`` maps a language ("en", "ru", "uz") to the text its snippet is taken from: the matching
+        text besides the title, which the hit shows anyway.
+        """
         # No ORDER BY: sorted candidates (e.g. a model's default newest-first) would make PostgreSQL walk that
         # order and test every row instead of reading the matches from the GIN index.
         candidates = queryset.filter(**{document: self.query}).order_by().values("pk")[:CANDIDATE_LIMIT]
+        if not isinstance(snippet_texts, dict):
+            snippet_texts = {"en": snippet_texts}
+        headlines = {
+            f"snippet_{language}": SearchHeadline(
+                text,
+                self.query,
+                config=fulltext.LANGUAGE_CONFIGS[language],
+                start_sel=self._start,
+                stop_sel=self._stop,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+            for language, text in snippet_texts.items()
+        }
         return (
             queryset.filter(pk__in=candidates)
-            .annotate(
-                rank=SearchRank(F(document), self.query),
-                snippet=SearchHeadline(
-                    snippet_text,
-                    self.query,
-                    config=fulltext.SEARCH_CONFIG,
-                    start_sel=self._start,
-                    stop_sel=self._stop,
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
+            .annotate(rank=SearchRank(F(document), self.query), **headlines)
             .order_by("-rank", "-pk")
         )
+
+    def _snippet(self, obj) -> SafeString:
+        """The snippet with highlights, in the reader's language first; else the first text there is."""
+        reader = (get_language() or "en").split("-")[0]
+        languages = sorted(fulltext.LANGUAGE_CONFIGS, key=lambda language: language != reader)
+        texts = [text for language in languages if (text := getattr(obj, f"snippet_{language}", ""))]
+        matching = [text for text in texts if self._start in text]
+        return highlight((matching or texts or [""])[0], self._start, self._stop)
 
     def _minutes_visible(self) -> bool:
         return may_see_draft_minutes(self.user)
@@ -195,7 +211,7 @@ class Search:
             meetings = self._by_meeting_year(Meeting.objects.visible_to(self.user).select_related("series"), prefix="")
             return [
                 (
-                    self._matching(meetings, "search_document", _joined("title", Value(" · "), "venue")),
+                    self._matching(meetings, "search_document", "venue"),
                     lambda m: (
                         str(m),
                         m.get_absolute_url(),
@@ -211,7 +227,7 @@ class Search:
             items = self._by_meeting_year(items)
             return [
                 (
-                    self._matching(items, "search_document", _joined("title", Value(". "), "description")),
+                    self._matching(items, "search_document", "description"),
                     lambda i: (i.title, i.meeting.get_absolute_url() + "#agenda", _meeting_label(i.meeting)),
                 )
             ]
@@ -226,7 +242,7 @@ class Search:
                     self._matching(
                         self._by_meeting_year(meetings, prefix=""),
                         "minutes_search_document",
-                        "minutes_summary",
+                        _translated("minutes_summary"),
                     ),
                     lambda m: (
                         _("Minutes of the %(meeting)s") % {"meeting": m},
@@ -235,7 +251,9 @@ class Search:
                     ),
                 ),
                 (
-                    self._matching(self._by_meeting_year(items), "minutes_search_document", "discussion_summary"),
+                    self._matching(
+                        self._by_meeting_year(items), "minutes_search_document", _translated("discussion_summary")
+                    ),
                     lambda i: (
                         _("Minutes: %(title)s") % {"title": i.title},
                         i.meeting.get_absolute_url() + "#minutes",
@@ -263,7 +281,7 @@ class Search:
             )
             return [
                 (
-                    self._matching(actions, "search_document", _joined("title", Value(". "), "description")),
+                    self._matching(actions, "search_document", "description"),
                     lambda a: (
                         a.title,
                         a.get_absolute_url(),
@@ -275,9 +293,10 @@ class Search:
             activities = Activity.objects.select_related("lead_organization", "plan")
             if self.year:
                 activities = activities.filter(plan__year=self.year)
-            snippet = _joined(
-                "title", Value(". "), "description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"
-            )
+            snippet = {
+                **_translated("description"),
+                "en": _joined("description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"),
+            }
             return [
                 (
                     self._matching(activities, "search_document", snippet),
@@ -290,7 +309,7 @@ class Search:
             ]
         if kind == "organization":
             organizations = Organization.objects.all()
-            snippet = _joined("name", Value(" "), "acronym", Value(" · "), "country")
+            snippet = "country"
             return [
                 (
                     self._matching(organizations, "search_document", snippet),
@@ -304,7 +323,7 @@ class Search:
         for queryset, describe in self.sources(kind):
             for obj in queryset[: offset + limit]:
                 title, url, context = describe(obj)
-                snippet = highlight(obj.snippet, self._start, self._stop)
+                snippet = self._snippet(obj)
                 hit = Hit(kind, title, url, snippet, context, obj.rank)
                 if getattr(obj, "is_illustrative", False):
                     hit.illustrative_kind, hit.illustrative_pk = _ILLUSTRATIVE_KINDS[obj._meta.model_name], obj.pk
@@ -325,6 +344,10 @@ class Search:
         """One page of hits of one kind, and whether there is a next page."""
         hits = self._hits(kind, PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE)
         return Group(kind, KIND_LABELS[kind], hits[:PAGE_SIZE]), len(hits) > PAGE_SIZE
+
+
+def _translated(field_name):
+    return {"en": field_name, "ru": f"{field_name}_ru", "uz": f"{field_name}_uz"}
 
 
 def _joined(*parts):

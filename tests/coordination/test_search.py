@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from coordination.search import MAX_QUERY_LENGTH, Search
 from meetings.models import AgendaItem
@@ -71,11 +72,29 @@ def test_participants_never_find_draft_minutes_or_their_statements(client, parti
 def test_snippets_escape_html_from_the_data(client, participant):
     ActionItemFactory(title="Check <script>alert(1)</script> handling", description="<b>bold</b> nonsense")
     client.force_login(participant)
-    content = search(client, q="handling").content.decode()
+    content = search(client, q="handling nonsense").content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;" in content
     assert "<b>bold</b>" not in content
-    assert "<mark>handling</mark>" in content
+    assert "<mark>nonsense</mark>" in content  # the snippet, from the description (ts_headline drops tags)
+
+
+def test_snippets_come_from_the_matching_text_not_the_title(participant):
+    ActionItemFactory(title="Shelter capacity review", description="Count the beds in the northern shelters.")
+    meeting = MeetingFactory(published=True)
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Shelters",
+        discussion_summary="Shelter capacity was discussed.",
+        discussion_summary_ru="Обсуждалась вместимость приютов.",
+    )
+    [action] = Search("shelter", participant)._hits("action", 5)
+    assert action.snippet == "Count the beds in the northern <mark>shelters</mark>"
+    [minutes] = Search("приют", participant)._hits("minutes", 5)
+    assert minutes.snippet == "Обсуждалась вместимость <mark>приютов</mark>"
+    with translation.override("ru"):
+        [minutes] = Search("shelter", participant)._hits("minutes", 5)
+    assert minutes.snippet == "<mark>Shelter</mark> capacity was discussed"  # the Russian text does not match
 
 
 @pytest.mark.parametrize(
