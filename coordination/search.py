@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -24,7 +24,7 @@ from activities.models import Activity
 from coordination import fulltext
 from coordination.access import may_see_draft_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
-from stakeholders.models import Organization
+from stakeholders.models import Contact, Organization
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 5
@@ -160,15 +160,22 @@ class Search:
         self._start, self._stop = f"hlstart{token}", f"hlstop{token}"
 
     # -- one query per source -------------------------------------------------
-    def _matching(self, queryset, document, snippet_texts):
+    def _matching(self, queryset, document, snippet_texts, *, similar_name=None):
         """Rows whose stored `document` column (see coordination.fulltext) matches, best first.
 
         ``snippet_texts`` maps a language ("en", "ru", "uz") to the text its snippet is taken from: the matching
-        text besides the title, which the hit shows anyway.
+        text besides the title, which the hit shows anyway. ``similar_name``, a condition on the rows, adds the
+        rows whose name is spelt like the words searched (coordination.fulltext.similar_name), ranked after
+        the full-text matches.
         """
         # No ORDER BY: sorted candidates (e.g. a model's default newest-first) would make PostgreSQL walk that
         # order and test every row instead of reading the matches from the GIN index.
         candidates = queryset.filter(**{document: self.query}).order_by().values("pk")[:CANDIDATE_LIMIT]
+        if similar_name is not None and self.text:
+            # UNION ALL: each half is read from its own index (an OR across them would test every row, and a
+            # plain UNION would sort both halves by key to drop duplicates, which IN does anyway).
+            similar = queryset.filter(similar_name).order_by().values("pk")[:CANDIDATE_LIMIT]
+            candidates = candidates.union(similar, all=True)
         if not isinstance(snippet_texts, dict):
             snippet_texts = {"en": snippet_texts}
         headlines = {
@@ -267,7 +274,14 @@ class Search:
             )
             return [
                 (
-                    self._matching(statements, "search_document", "summary"),
+                    self._matching(
+                        statements,
+                        "search_document",
+                        "summary",
+                        similar_name=Q(
+                            speaker_id__in=Contact.objects.filter(fulltext.similar_name("name", self.text)).values("pk")
+                        ),
+                    ),
                     lambda s: (
                         f"{s.speaker.name} ({s.organization.short_name})",
                         s.meeting.get_absolute_url() + "#statements",
@@ -312,7 +326,9 @@ class Search:
             snippet = "country"
             return [
                 (
-                    self._matching(organizations, "search_document", snippet),
+                    self._matching(
+                        organizations, "search_document", snippet, similar_name=fulltext.similar_name("name", self.text)
+                    ),
                     lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
                 )
             ]

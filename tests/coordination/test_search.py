@@ -8,6 +8,7 @@ from django.utils import translation
 
 from coordination.search import MAX_QUERY_LENGTH, Search
 from meetings.models import AgendaItem
+from stakeholders.models import Organization, OrganizationKind
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -15,7 +16,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     StatementFactory,
 )
-from tests.stakeholders.factories import OrganizationFactory
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +262,37 @@ def test_russian_and_uzbek_versions_are_searched(client, participant):
     assert kinds(search(client, q="Estoniya"))["minutes"] == ["Minutes: Upcoming activities"]
     content = search(client, q="эстонской").content.decode()
     assert "<mark>эстонской</mark>" in content
+
+
+def test_names_are_found_despite_a_spelling_variant(client, participant):
+    call_command("load_demo")
+    client.force_login(participant)
+    found = kinds(search(client, q="Boboyev"))
+    assert found["statement"] == ["Akobir Boboev (MIA CTIP Unit)"]
+    assert "organization" not in found
+    assert kinds(search(client, q="Istikbolli"))["organization"] == ["NGO “Istiqbolli Avlod” (Istiqbolli Avlod)"]
+    assert kinds(search(client, q="Salihov"))["statement"][0].startswith("Azamatbek Salikhov")
+
+
+def test_a_spelling_variant_does_not_reveal_draft_statements(client, participant, secretariat):
+    speaker = ContactFactory(name="Akobir Boboev")
+    StatementFactory(meeting=MeetingFactory(), speaker=speaker, summary="A draft remark.")
+    client.force_login(participant)
+    assert kinds(search(client, q="Boboyev")) == {}
+    client.force_login(secretariat)
+    assert kinds(search(client, q="Boboyev"))["statement"][0].startswith("Akobir Boboev")
+
+
+def test_name_search_uses_the_trigram_index(participant):
+    Organization.objects.bulk_create(
+        Organization(name=f"Committee number {number}", acronym=f"C{number}", kind=OrganizationKind.GOVERNMENT)
+        for number in range(3000)
+    )
+    OrganizationFactory(name="Istiqbolli Avlod")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE stakeholders_organization")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    [(queryset, _describe)] = Search("Istikbolli", participant).sources("organization")
+    plan = queryset.explain()
+    assert "organization_name_trigram_idx" in plan and "organization_search_idx" in plan
+    assert [organization.name for organization in queryset] == ["Istiqbolli Avlod"]
