@@ -7,11 +7,28 @@ each candidate's text on every search). Change a document here and a migration f
 """
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db.models import F, Func, GeneratedField, Manager, TextField
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    GeneratedField,
+    Manager,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast
+from django.db.models.lookups import GreaterThanOrEqual
 
 SEARCH_CONFIG = "english"
+# The text search configuration of each content language: the original text is English; the optional
+# ``<field>_ru`` versions are Russian (stemmed by PostgreSQL's Snowball Russian stemmer) and the ``<field>_uz``
+# versions Uzbek in Latin script, for which PostgreSQL has no stemmer: 'simple' only lowercases the words.
+LANGUAGE_CONFIGS = {"en": "english", "ru": "russian", "uz": "simple"}
 
 # A place list joined into one string. PostgreSQL's own array_to_string() is only STABLE,
 # which an index expression may not use; this wrapper (created by activities migration 0002)
@@ -20,6 +37,46 @@ IMMUTABLE_ARRAY_TO_TEXT_SQL = (
     "CREATE OR REPLACE FUNCTION portal_array_to_text(text[]) RETURNS text "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array_to_string($1, ' ') $$"
 )
+
+
+# Typo tolerance for names: the trigrams of a text (each word padded as pg_trgm pads it: two spaces before, one
+# after), and the share of one trigram set found in another. The embedded PostgreSQL of development has no
+# pg_trgm, so these two IMMUTABLE functions (created by stakeholders migration 0006) do its work: an expression
+# GIN index on portal_trigrams(name) answers the overlap (&&), and the share filters the few candidates.
+TRIGRAM_FUNCTIONS_SQL = [
+    "CREATE OR REPLACE FUNCTION portal_trigrams(text) RETURNS text[] "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
+    "SELECT coalesce(array_agg(DISTINCT substr(padded, position, 3)), '{}') FROM ("
+    "SELECT '  ' || word || ' ' AS padded FROM regexp_split_to_table(lower($1), '[^[:alnum:]]+') AS word "
+    "WHERE word <> '') AS words, generate_series(1, length(padded) - 2) AS position $$",
+    "CREATE OR REPLACE FUNCTION portal_trigram_share(text[], text[]) RETURNS real "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
+    "SELECT CASE WHEN cardinality($1) = 0 THEN 0 "
+    "ELSE (SELECT count(*) FROM unnest($1) AS trigram WHERE trigram = ANY($2))::real / cardinality($1) END $$",
+]
+DROP_TRIGRAM_FUNCTIONS_SQL = [
+    "DROP FUNCTION IF EXISTS portal_trigrams(text)",
+    "DROP FUNCTION IF EXISTS portal_trigram_share(text[], text[])",
+]
+# The share of the searched words' trigrams a name must contain (pg_trgm's word_similarity_threshold).
+TRIGRAM_THRESHOLD = 0.6
+
+
+class Trigrams(Func):
+    function = "portal_trigrams"
+    output_field = ArrayField(TextField())
+
+
+def trigram_index(field_name, name):
+    return GinIndex(Trigrams(F(field_name)), name=name)
+
+
+def similar_name(field_name, text):
+    """A condition: the name shares most of the trigrams of ``text`` ("Boboyev" finds "Boboev")."""
+    searched = Trigrams(Value(text, output_field=TextField()))
+    overlaps = Func(Trigrams(F(field_name)), searched, function="", arg_joiner=" && ", output_field=BooleanField())
+    share = Func(searched, Trigrams(F(field_name)), function="portal_trigram_share", output_field=FloatField())
+    return ExpressionWrapper(Q(overlaps) & Q(GreaterThanOrEqual(share, TRIGRAM_THRESHOLD)), BooleanField())
 
 
 class ArrayToText(Func):
@@ -31,12 +88,21 @@ class ArrayToText(Func):
 
 
 def document(*weighted_parts):
-    """A weighted search vector over ``(field name or expression, weight)`` pairs, in order."""
+    """A weighted search vector over ``(field name or expression, weight[, configuration])`` parts, in order."""
     vector = None
-    for part, weight in weighted_parts:
-        piece = SearchVector(part, weight=weight, config=SEARCH_CONFIG)
+    for part, weight, *config in weighted_parts:
+        piece = SearchVector(part, weight=weight, config=config[0] if config else SEARCH_CONFIG)
         vector = piece if vector is None else vector + piece
     return vector
+
+
+def translated(field_name, weight):
+    """A field and its Russian and Uzbek versions (``<field>_ru``, ``<field>_uz``), each in its configuration."""
+    return [
+        (field_name, weight, LANGUAGE_CONFIGS["en"]),
+        (f"{field_name}_ru", weight, LANGUAGE_CONFIGS["ru"]),
+        (f"{field_name}_uz", weight, LANGUAGE_CONFIGS["uz"]),
+    ]
 
 
 # The generated columns' names; history tables leave them out (they are derived from the other fields).
@@ -60,19 +126,19 @@ def stored(vector):
 
 
 def meeting_document():
-    return document(("title", "A"), ("venue", "B"))
+    return document(*translated("title", "A"), ("venue", "B"))
 
 
 def meeting_minutes_document():
-    return document(("minutes_summary", "B"))
+    return document(*translated("minutes_summary", "B"))
 
 
 def agenda_item_document():
-    return document(("title", "A"), ("description", "B"))
+    return document(*translated("title", "A"), ("description", "B"))
 
 
 def agenda_item_minutes_document():
-    return document(("discussion_summary", "B"))
+    return document(*translated("discussion_summary", "B"))
 
 
 def statement_document():
@@ -85,8 +151,8 @@ def action_document():
 
 def activity_document():
     return document(
-        ("title", "A"),
-        ("description", "B"),
+        *translated("title", "A"),
+        *translated("description", "B"),
         (ArrayToText("places"), "B"),
         ("target_group", "C"),
         ("outcome", "C"),

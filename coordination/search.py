@@ -6,29 +6,36 @@ delimited by random markers, the text is escaped, and only then the markers beco
 so no HTML from the data or the query reaches the page.
 """
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from coordination import fulltext
 from coordination.access import may_see_draft_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
-from stakeholders.models import Organization
+from stakeholders.models import Contact, Organization
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 5
 PAGE_SIZE = 20
 # For a very common word only this many matches (any of them, as the GIN index yields them) are ranked.
 CANDIDATE_LIMIT = 200
+# Words at least this long also find the words they begin ("Estonia" finds "Estonian"); shorter ones match whole.
+PREFIX_MIN_LENGTH = 3
+# "or" between two words in any of the portal's languages.
+OR_WORDS = {"or", "или", "yoki"}
+WORD = re.compile(r"[^\W_]+")
 
 KIND_LABELS = {
     "meeting": _("Meetings"),
@@ -84,39 +91,120 @@ def highlight(text: str, start: str, stop: str) -> SafeString:
     return mark_safe(escaped.replace(start, "<mark>").replace(stop, "</mark>"))  # noqa: S308  # nosec B308 B703
 
 
+class PortalQuery(SearchQuery):
+    """A tsquery built from the words as typed, for documents in English, Russian and Uzbek.
+
+    Every word is looked up in each language's configuration (coordination.fulltext.LANGUAGE_CONFIGS), as a prefix
+    when long enough, and the alternatives are joined with OR; the words are joined with AND. "or" between words
+    and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word of English or
+    Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own). Only letters and
+    digits reach PostgreSQL, as parameters of ``to_tsquery``, so no input can make the query fail. The whole
+    expression is immutable over constants, so PostgreSQL folds it into one tsquery before it plans the GIN scan.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(text, search_type="raw")
+        self.sql, self.sql_params = _tsquery_sql(text)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self.sql, list(self.sql_params)
+
+
+def _word_sql(word: str) -> tuple[str, list]:
+    pattern = f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word
+    en, ru, uz = (fulltext.LANGUAGE_CONFIGS[language] for language in ("en", "ru", "uz"))
+    sql = (
+        "(CASE WHEN numnode(to_tsquery(%s::regconfig, %s)) = 0 OR numnode(to_tsquery(%s::regconfig, %s)) = 0 "
+        "THEN ''::tsquery ELSE to_tsquery(%s::regconfig, %s) || to_tsquery(%s::regconfig, %s) "
+        "|| to_tsquery(%s::regconfig, %s) END)"
+    )
+    return sql, [en, word, ru, word, en, pattern, ru, pattern, uz, pattern]
+
+
+def _tsquery_sql(text: str) -> tuple[str, list]:
+    """``(w1 | w1') & !w2 ...`` for the words of ``text``, as SQL and parameters (see PortalQuery)."""
+    terms, params = [], []
+    pending_or = False
+    for token in text.split():
+        if token.casefold() in OR_WORDS and terms:
+            pending_or = True
+            continue
+        negated = token.startswith("-")
+        words = WORD.findall(token)
+        if not words:
+            continue
+        parts = []
+        for word in words:
+            sql, word_params = _word_sql(word.casefold())
+            parts.append(sql)
+            params.extend(word_params)
+        term = " && ".join(parts)
+        term = f"!!({term})" if negated else f"({term})"
+        if pending_or:
+            terms[-1] = f"({terms[-1]} || {term})"
+            pending_or = False
+        else:
+            terms.append(term)
+    if not terms:
+        return "''::tsquery", []
+    return "(" + " && ".join(terms) + ")", params
+
+
 class Search:
     def __init__(self, text: str, user, *, year: int | None = None):
         self.text = text
         self.user = user
         self.year = year
-        self.query = SearchQuery(text, search_type="websearch", config=fulltext.SEARCH_CONFIG)
+        self.query = PortalQuery(text)
         token = secrets.token_hex(6)
         self._start, self._stop = f"hlstart{token}", f"hlstop{token}"
 
     # -- one query per source -------------------------------------------------
-    def _matching(self, queryset, document, snippet_text):
-        """Rows whose stored `document` column (see coordination.fulltext) matches, best first."""
+    def _matching(self, queryset, document, snippet_texts, *, similar_name=None):
+        """Rows whose stored `document` column (see coordination.fulltext) matches, best first.
+
+        ``snippet_texts`` maps a language ("en", "ru", "uz") to the text its snippet is taken from: the matching
+        text besides the title, which the hit shows anyway. ``similar_name``, a condition on the rows, adds the
+        rows whose name is spelt like the words searched (coordination.fulltext.similar_name), ranked after
+        the full-text matches.
+        """
         # No ORDER BY: sorted candidates (e.g. a model's default newest-first) would make PostgreSQL walk that
         # order and test every row instead of reading the matches from the GIN index.
         candidates = queryset.filter(**{document: self.query}).order_by().values("pk")[:CANDIDATE_LIMIT]
+        if similar_name is not None and self.text:
+            # UNION ALL: each half is read from its own index (an OR across them would test every row, and a
+            # plain UNION would sort both halves by key to drop duplicates, which IN does anyway).
+            similar = queryset.filter(similar_name).order_by().values("pk")[:CANDIDATE_LIMIT]
+            candidates = candidates.union(similar, all=True)
+        if not isinstance(snippet_texts, dict):
+            snippet_texts = {"en": snippet_texts}
+        headlines = {
+            f"snippet_{language}": SearchHeadline(
+                text,
+                self.query,
+                config=fulltext.LANGUAGE_CONFIGS[language],
+                start_sel=self._start,
+                stop_sel=self._stop,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+            for language, text in snippet_texts.items()
+        }
         return (
             queryset.filter(pk__in=candidates)
-            .annotate(
-                rank=SearchRank(F(document), self.query),
-                snippet=SearchHeadline(
-                    snippet_text,
-                    self.query,
-                    config=fulltext.SEARCH_CONFIG,
-                    start_sel=self._start,
-                    stop_sel=self._stop,
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
+            .annotate(rank=SearchRank(F(document), self.query), **headlines)
             .order_by("-rank", "-pk")
         )
+
+    def _snippet(self, obj) -> SafeString:
+        """The snippet with highlights, in the reader's language first; else the first text there is."""
+        reader = (get_language() or "en").split("-")[0]
+        languages = sorted(fulltext.LANGUAGE_CONFIGS, key=lambda language: language != reader)
+        texts = [text for language in languages if (text := getattr(obj, f"snippet_{language}", ""))]
+        matching = [text for text in texts if self._start in text]
+        return highlight((matching or texts or [""])[0], self._start, self._stop)
 
     def _minutes_visible(self) -> bool:
         return may_see_draft_minutes(self.user)
@@ -130,7 +218,7 @@ class Search:
             meetings = self._by_meeting_year(Meeting.objects.visible_to(self.user).select_related("series"), prefix="")
             return [
                 (
-                    self._matching(meetings, "search_document", _joined("title", Value(" · "), "venue")),
+                    self._matching(meetings, "search_document", "venue"),
                     lambda m: (
                         str(m),
                         m.get_absolute_url(),
@@ -146,7 +234,7 @@ class Search:
             items = self._by_meeting_year(items)
             return [
                 (
-                    self._matching(items, "search_document", _joined("title", Value(". "), "description")),
+                    self._matching(items, "search_document", "description"),
                     lambda i: (i.title, i.meeting.get_absolute_url() + "#agenda", _meeting_label(i.meeting)),
                 )
             ]
@@ -161,7 +249,7 @@ class Search:
                     self._matching(
                         self._by_meeting_year(meetings, prefix=""),
                         "minutes_search_document",
-                        "minutes_summary",
+                        _translated("minutes_summary"),
                     ),
                     lambda m: (
                         _("Minutes of the %(meeting)s") % {"meeting": m},
@@ -170,7 +258,9 @@ class Search:
                     ),
                 ),
                 (
-                    self._matching(self._by_meeting_year(items), "minutes_search_document", "discussion_summary"),
+                    self._matching(
+                        self._by_meeting_year(items), "minutes_search_document", _translated("discussion_summary")
+                    ),
                     lambda i: (
                         _("Minutes: %(title)s") % {"title": i.title},
                         i.meeting.get_absolute_url() + "#minutes",
@@ -184,7 +274,14 @@ class Search:
             )
             return [
                 (
-                    self._matching(statements, "search_document", "summary"),
+                    self._matching(
+                        statements,
+                        "search_document",
+                        "summary",
+                        similar_name=Q(
+                            speaker_id__in=Contact.objects.filter(fulltext.similar_name("name", self.text)).values("pk")
+                        ),
+                    ),
                     lambda s: (
                         f"{s.speaker.name} ({s.organization.short_name})",
                         s.meeting.get_absolute_url() + "#statements",
@@ -198,7 +295,7 @@ class Search:
             )
             return [
                 (
-                    self._matching(actions, "search_document", _joined("title", Value(". "), "description")),
+                    self._matching(actions, "search_document", "description"),
                     lambda a: (
                         a.title,
                         a.get_absolute_url(),
@@ -210,9 +307,10 @@ class Search:
             activities = Activity.objects.select_related("lead_organization", "plan")
             if self.year:
                 activities = activities.filter(plan__year=self.year)
-            snippet = _joined(
-                "title", Value(". "), "description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"
-            )
+            snippet = {
+                **_translated("description"),
+                "en": _joined("description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"),
+            }
             return [
                 (
                     self._matching(activities, "search_document", snippet),
@@ -225,10 +323,12 @@ class Search:
             ]
         if kind == "organization":
             organizations = Organization.objects.all()
-            snippet = _joined("name", Value(" "), "acronym", Value(" · "), "country")
+            snippet = "country"
             return [
                 (
-                    self._matching(organizations, "search_document", snippet),
+                    self._matching(
+                        organizations, "search_document", snippet, similar_name=fulltext.similar_name("name", self.text)
+                    ),
                     lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
                 )
             ]
@@ -239,7 +339,7 @@ class Search:
         for queryset, describe in self.sources(kind):
             for obj in queryset[: offset + limit]:
                 title, url, context = describe(obj)
-                snippet = highlight(obj.snippet, self._start, self._stop)
+                snippet = self._snippet(obj)
                 hit = Hit(kind, title, url, snippet, context, obj.rank)
                 if getattr(obj, "is_illustrative", False):
                     hit.illustrative_kind, hit.illustrative_pk = _ILLUSTRATIVE_KINDS[obj._meta.model_name], obj.pk
@@ -260,6 +360,10 @@ class Search:
         """One page of hits of one kind, and whether there is a next page."""
         hits = self._hits(kind, PAGE_SIZE + 1, offset=(number - 1) * PAGE_SIZE)
         return Group(kind, KIND_LABELS[kind], hits[:PAGE_SIZE]), len(hits) > PAGE_SIZE
+
+
+def _translated(field_name):
+    return {"en": field_name, "ru": f"{field_name}_ru", "uz": f"{field_name}_uz"}
 
 
 def _joined(*parts):

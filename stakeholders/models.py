@@ -64,7 +64,10 @@ class Organization(TimeStampedModel):
                 name="organization_not_own_parent",
             ),
         ]
-        indexes = [GinIndex(fields=["search_document"], name="organization_search_idx")]
+        indexes = [
+            GinIndex(fields=["search_document"], name="organization_search_idx"),
+            fulltext.trigram_index("name", "organization_name_trigram_idx"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -117,6 +120,7 @@ class Contact(TimeStampedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
+        indexes = [fulltext.trigram_index("name", "contact_name_trigram_idx")]
         permissions = [("manage_organization_contacts", _("Can maintain their own organisation's contacts"))]
 
     def __str__(self):

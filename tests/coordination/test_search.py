@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from coordination.search import MAX_QUERY_LENGTH, Search
 from meetings.models import AgendaItem
+from stakeholders.models import Organization, OrganizationKind
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -13,7 +16,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     StatementFactory,
 )
-from tests.stakeholders.factories import OrganizationFactory
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,11 +73,29 @@ def test_participants_never_find_draft_minutes_or_their_statements(client, parti
 def test_snippets_escape_html_from_the_data(client, participant):
     ActionItemFactory(title="Check <script>alert(1)</script> handling", description="<b>bold</b> nonsense")
     client.force_login(participant)
-    content = search(client, q="handling").content.decode()
+    content = search(client, q="handling nonsense").content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;" in content
     assert "<b>bold</b>" not in content
-    assert "<mark>handling</mark>" in content
+    assert "<mark>nonsense</mark>" in content  # the snippet, from the description (ts_headline drops tags)
+
+
+def test_snippets_come_from_the_matching_text_not_the_title(participant):
+    ActionItemFactory(title="Shelter capacity review", description="Count the beds in the northern shelters.")
+    meeting = MeetingFactory(published=True)
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Shelters",
+        discussion_summary="Shelter capacity was discussed.",
+        discussion_summary_ru="Обсуждалась вместимость приютов.",
+    )
+    [action] = Search("shelter", participant)._hits("action", 5)
+    assert action.snippet == "Count the beds in the northern <mark>shelters</mark>"
+    [minutes] = Search("приют", participant)._hits("minutes", 5)
+    assert minutes.snippet == "Обсуждалась вместимость <mark>приютов</mark>"
+    with translation.override("ru"):
+        [minutes] = Search("shelter", participant)._hits("minutes", 5)
+    assert minutes.snippet == "<mark>Shelter</mark> capacity was discussed"  # the Russian text does not match
 
 
 @pytest.mark.parametrize(
@@ -173,6 +194,12 @@ def test_search_uses_the_gin_index(participant):
     # The plain document filter alone, as the benchmark's planner would see it.
     matching = AgendaItem.objects.filter(search_document=searcher.query).order_by()
     assert "agenda_item_search_idx" in matching.explain()
+    # Prefixes, alternatives in three languages, "or" and "-": still one tsquery for the index.
+    for text in ("kingf", "Kingfisher or routine -item", "птица kingf"):
+        [(queryset, _describe)] = Search(text, participant).sources("agenda")
+        assert "agenda_item_search_idx" in queryset.explain(), text
+    [(queryset, _describe)] = Search("kingf", participant).sources("agenda")
+    assert [item.title for item in queryset] == ["Kingfisher"]
 
 
 def test_an_edited_text_is_found_by_its_new_words_only(participant):
@@ -181,3 +208,91 @@ def test_an_edited_text_is_found_by_its_new_words_only(participant):
     item.save()
     assert [hit.title for hit in Search("Karakalpakstan", participant)._hits("agenda", 5)] == ["Shelter capacity"]
     assert Search("northern", participant)._hits("agenda", 5) == []
+
+
+def test_a_word_finds_the_words_it_begins_in_the_demo_data(client, participant):
+    call_command("load_demo")
+    client.force_login(participant)
+    response = search(client, q="Estonia")
+    found = kinds(response)
+    # "the study visit of the Estonian delegation", in the minutes of the 4th meeting's agenda item
+    assert "Minutes: Upcoming activities" in found["minutes"]
+    assert "<mark>Estonian</mark> delegation" in response.content.decode()
+    assert "Prepare the study visit of the delegation of the Republic of Estonia" in found["action"]
+    # "a delegation from Estonia" in Mr Salikhov's statement
+    assert any(title.startswith("Azamatbek Salikhov") for title in found["statement"])
+    assert kinds(search(client, q="Estonian"))["minutes"] == ["Minutes: Upcoming activities"]
+
+
+def test_prefixes_and_operators(participant):
+    ActionItemFactory(title="Trainings for airport employees", description="In Bukhara and Fergana.")
+    ActionItemFactory(title="Hotline staffing", description="In Karakalpakstan.")
+
+    def titles(text):
+        return sorted(hit.title for hit in Search(text, participant)._hits("action", 5))
+
+    assert titles("airp") == ["Trainings for airport employees"]
+    assert titles("train bukh") == ["Trainings for airport employees"]
+    assert titles("train karakalpak") == []
+    assert titles("bukhara or hotline") == ["Hotline staffing", "Trainings for airport employees"]
+    assert titles("in -bukhara") == ["Hotline staffing"]
+    assert titles('"hotline staffing"') == ["Hotline staffing"]
+    assert titles("in") == titles("the") == []  # stop words match nothing, in no language
+
+
+def test_russian_and_uzbek_versions_are_searched(client, participant):
+    meeting = MeetingFactory(published=True, title="Fourth meeting", title_ru="Четвёртое заседание")
+    AgendaItemFactory(
+        meeting=meeting,
+        title="Upcoming activities",
+        title_uz="Kelgusi tadbirlar",
+        discussion_summary="The study visit of the Estonian delegation.",
+        discussion_summary_ru="Обсуждался учебный визит эстонской делегации.",
+        discussion_summary_uz="Estoniya delegatsiyasining o'quv safari muhokama qilindi.",
+    )
+    ActivityFactory(title="Study visit", description_ru="Визит делегации Эстонии в ноябре.")
+    client.force_login(participant)
+
+    found = kinds(search(client, q="эстон"))
+    assert found["minutes"] == ["Minutes: Upcoming activities"]
+    assert found["activity"] == ["Study visit"]
+    assert kinds(search(client, q="Эстония"))["activity"] == ["Study visit"]  # Russian stemming
+    assert kinds(search(client, q="заседания"))["meeting"][0].endswith("Fourth meeting")
+    assert kinds(search(client, q="tadbir"))["agenda"] == ["Upcoming activities"]
+    assert kinds(search(client, q="Estoniya"))["minutes"] == ["Minutes: Upcoming activities"]
+    content = search(client, q="эстонской").content.decode()
+    assert "<mark>эстонской</mark>" in content
+
+
+def test_names_are_found_despite_a_spelling_variant(client, participant):
+    call_command("load_demo")
+    client.force_login(participant)
+    found = kinds(search(client, q="Boboyev"))
+    assert found["statement"] == ["Akobir Boboev (MIA CTIP Unit)"]
+    assert "organization" not in found
+    assert kinds(search(client, q="Istikbolli"))["organization"] == ["NGO “Istiqbolli Avlod” (Istiqbolli Avlod)"]
+    assert kinds(search(client, q="Salihov"))["statement"][0].startswith("Azamatbek Salikhov")
+
+
+def test_a_spelling_variant_does_not_reveal_draft_statements(client, participant, secretariat):
+    speaker = ContactFactory(name="Akobir Boboev")
+    StatementFactory(meeting=MeetingFactory(), speaker=speaker, summary="A draft remark.")
+    client.force_login(participant)
+    assert kinds(search(client, q="Boboyev")) == {}
+    client.force_login(secretariat)
+    assert kinds(search(client, q="Boboyev"))["statement"][0].startswith("Akobir Boboev")
+
+
+def test_name_search_uses_the_trigram_index(participant):
+    Organization.objects.bulk_create(
+        Organization(name=f"Committee number {number}", acronym=f"C{number}", kind=OrganizationKind.GOVERNMENT)
+        for number in range(3000)
+    )
+    OrganizationFactory(name="Istiqbolli Avlod")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE stakeholders_organization")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    [(queryset, _describe)] = Search("Istikbolli", participant).sources("organization")
+    plan = queryset.explain()
+    assert "organization_name_trigram_idx" in plan and "organization_search_idx" in plan
+    assert [organization.name for organization in queryset] == ["Istiqbolli Avlod"]
