@@ -277,8 +277,19 @@ class ParticipationRowForm(PortalModelForm):
         fields = ["role", "status"]
         widgets = {
             "role": forms.Select(attrs={"class": "form-select form-select-sm"}),
-            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "status": forms.RadioSelect(attrs={"class": "btn-check"}),
         }
+
+
+class AttendanceOptionsForm(forms.Form):
+    """What goes with the register: marking everyone expected as attended, and the confirmation that attendance is
+    being recorded before the meeting has started."""
+
+    confirm_before_start = forms.BooleanField(
+        label=_("I confirm I am recording attendance before the meeting has started"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
 
 class KnownRowChoiceField(forms.ModelChoiceField):

@@ -17,6 +17,7 @@ from meetings import services
 from meetings.forms import (
     AddParticipantForm,
     AgendaItemForm,
+    AttendanceOptionsForm,
     InviteOrganizationsForm,
     MeetingForm,
     ParticipationFormSet,
@@ -443,22 +444,39 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         formset = context.setdefault("formset", self.get_formset())
         context.setdefault("invite_form", InviteOrganizationsForm(meeting=meeting))
         context.setdefault("add_form", AddParticipantForm())
+        context.setdefault("options_form", AttendanceOptionsForm())
         context.update(
             meeting=meeting,
             rollup=services.attendance_by_organization(form.instance for form in formset.forms if form.instance.pk),
             uninvited_member_count=meeting.series.members.exclude(participations__meeting=meeting).count(),
+            expected_count=len(
+                services.expected_to_attend(meeting, (form.instance for form in formset.forms if form.instance.pk))
+            ),
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
         formset = self.get_formset(request.POST)
-        if formset.is_valid():
-            with transaction.atomic():
-                formset.save()
-            messages.success(request, _("The participation register has been saved."))
-            return redirect("meeting-participants", pk=self.get_meeting().pk)
+        options_form = AttendanceOptionsForm(request.POST)
+        if formset.is_valid() and options_form.is_valid():
+            changed = formset.save(commit=False)
+            try:
+                services.record_attendance(
+                    meeting=meeting,
+                    changed=changed,
+                    deleted=formset.deleted_objects,
+                    mark_expected_attended="mark_expected_attended" in request.POST,
+                    confirmed_before_start=options_form.cleaned_data["confirm_before_start"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                apply_validation_error(options_form, error)
+            else:
+                messages.success(request, _("The participation register has been saved."))
+                return redirect("meeting-participants", pk=meeting.pk)
         messages.error(request, _("The register was not saved: correct the rows marked below."))
-        return self.render_to_response(self.get_context_data(formset=formset))
+        return self.render_to_response(self.get_context_data(formset=formset, options_form=options_form))
 
 
 class InviteOrganizationsView(MeetingEditMixin, View):
