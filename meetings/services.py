@@ -628,14 +628,7 @@ def record_attendance(
     if to_save and not confirmed_before_start and not meeting.has_started:
         before = dict(meeting.participations.filter(pk__in=list(to_save)).values_list("pk", "status"))
         if any(row.status in ATTENDANCE_OUTCOMES and before.get(pk) != row.status for pk, row in to_save.items()):
-            raise ValidationError(
-                {
-                    "confirm_before_start": _(
-                        "This meeting has not started yet. Tick the box to confirm you are recording attendance "
-                        "before the start, or wait until the meeting has begun. Nothing was saved."
-                    )
-                }
-            )
+            raise _early_attendance_error()
     for row in deleted:
         _with_history_user(row, user).delete()
     if to_save:
@@ -648,6 +641,71 @@ def record_attendance(
             list(to_save.values()), Participation, ["role", "status", "updated"], default_user=history_user
         )
     return len(to_save)
+
+
+def _early_attendance_error() -> ValidationError:
+    return ValidationError(
+        {
+            "confirm_before_start": _(
+                "This meeting has not started yet. Tick the box to confirm you are recording attendance "
+                "before the start, or wait until the meeting has begun. Nothing was saved."
+            )
+        }
+    )
+
+
+@transaction.atomic
+def record_walk_in(
+    *,
+    meeting: Meeting,
+    name: str,
+    organization: Organization,
+    create_contact: bool = False,
+    confirmed_before_start: bool = False,
+    user=None,
+) -> Participation:
+    """Someone who came without being invited: recorded as attended, by name, or as a new (or the same-named)
+    contact of the organisation when ``create_contact``. Before the meeting's start it needs the confirmation."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Give the person's name.")})
+    if not meeting.has_started and not confirmed_before_start:
+        raise _early_attendance_error()
+    contact = None
+    if create_contact:
+        contact = Contact.objects.filter(organization=organization, name__iexact=name).order_by("pk").first()
+        if contact is None:
+            contact = Contact(organization=organization, name=name)
+            contact.full_clean()
+            _with_history_user(contact, user).save()
+        existing = meeting.participations.filter(contact=contact).first()
+    else:
+        existing = meeting.participations.filter(
+            organization=organization, contact=None, attendee_name__iexact=name
+        ).first()
+    if existing is not None:
+        if existing.status == ParticipationStatus.ATTENDED:
+            raise ValidationError({"name": _("%(name)s is already recorded as attended.") % {"name": name}})
+        existing.status = ParticipationStatus.ATTENDED
+        _with_history_user(existing, user).save()
+        return existing
+    participation = Participation(
+        meeting=meeting,
+        organization=organization,
+        contact=contact,
+        attendee_name="" if contact else name,
+        walk_in=True,
+        status=ParticipationStatus.ATTENDED,
+    )
+    participation.full_clean()
+    _with_history_user(participation, user).save()
+    return participation
+
+
+def set_headcount(*, meeting: Meeting, headcount: int | None, user=None) -> None:
+    if meeting.headcount != headcount:
+        meeting.headcount = headcount
+        _with_history_user(meeting, user).save(update_fields=["headcount", "updated"])
 
 
 def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:

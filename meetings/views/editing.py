@@ -22,6 +22,7 @@ from meetings.forms import (
     MeetingForm,
     ParticipationFormSet,
     PrepareNextMeetingForm,
+    WalkInForm,
 )
 from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
 
@@ -444,7 +445,8 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         formset = context.setdefault("formset", self.get_formset())
         context.setdefault("invite_form", InviteOrganizationsForm(meeting=meeting))
         context.setdefault("add_form", AddParticipantForm())
-        context.setdefault("options_form", AttendanceOptionsForm())
+        context.setdefault("options_form", AttendanceOptionsForm(initial={"headcount": meeting.headcount}))
+        context.setdefault("walk_in_form", WalkInForm(meeting=meeting))
         context.update(
             meeting=meeting,
             rollup=services.attendance_by_organization(form.instance for form in formset.forms if form.instance.pk),
@@ -462,14 +464,18 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         if formset.is_valid() and options_form.is_valid():
             changed = formset.save(commit=False)
             try:
-                services.record_attendance(
-                    meeting=meeting,
-                    changed=changed,
-                    deleted=formset.deleted_objects,
-                    mark_expected_attended="mark_expected_attended" in request.POST,
-                    confirmed_before_start=options_form.cleaned_data["confirm_before_start"],
-                    user=request.user,
-                )
+                with transaction.atomic():
+                    services.record_attendance(
+                        meeting=meeting,
+                        changed=changed,
+                        deleted=formset.deleted_objects,
+                        mark_expected_attended="mark_expected_attended" in request.POST,
+                        confirmed_before_start=options_form.cleaned_data["confirm_before_start"],
+                        user=request.user,
+                    )
+                    services.set_headcount(
+                        meeting=meeting, headcount=options_form.cleaned_data["headcount"], user=request.user
+                    )
             except ValidationError as error:
                 apply_validation_error(options_form, error)
             else:
@@ -534,3 +540,30 @@ class AddParticipantView(MeetingEditMixin, View):
         view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
         view._meeting = meeting
         return view.render_to_response(view.get_context_data(add_form=form))
+
+
+class WalkInView(MeetingEditMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        form = WalkInForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                participation = services.record_walk_in(
+                    meeting=meeting,
+                    name=form.cleaned_data["name"],
+                    organization=form.cleaned_data["organization"],
+                    create_contact=form.cleaned_data["create_contact"],
+                    confirmed_before_start=form.cleaned_data.get("confirm_before_start", False),
+                    user=request.user,
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                name = participation.contact.name if participation.contact_id else participation.attendee_name
+                messages.success(request, _("Recorded %(name)s as attended.") % {"name": name})
+                return redirect("meeting-participants", pk=meeting.pk)
+        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
+        view._meeting = meeting
+        return view.render_to_response(view.get_context_data(walk_in_form=form))

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.models import Participation, Rsvp
+from stakeholders.models import Contact
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
-from tests.stakeholders.factories import ContactFactory
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,85 @@ def test_removing_rows_still_works(client, secretariat):
     client.force_login(secretariat)
     assert client.post(reverse("meeting-participants", args=[meeting.pk]), data).status_code == 302
     assert list(meeting.participations.values_list("pk", flat=True)) == [kept.pk]
+
+
+# Walk-ins and the headcount
+
+
+def test_a_walk_in_by_name_and_as_a_new_contact(client, secretariat):
+    meeting = MeetingFactory()
+    embassy = OrganizationFactory(name="Embassy of Somewhere")
+    client.force_login(secretariat)
+    url = reverse("meeting-walk-in", args=[meeting.pk])
+    response = client.post(url, {"name": "  Aziza   Karimova ", "organization": embassy.pk}, follow=True)
+    assert any("Aziza Karimova" in str(message) for message in response.context["messages"])
+    row = meeting.participations.get()
+    assert (row.attendee_name, row.contact, row.walk_in, row.status) == ("Aziza Karimova", None, True, "attended")
+    assert "Aziza Karimova" in response.content.decode()
+    # The same name twice is a form error, not a second row.
+    response = client.post(url, {"name": "aziza karimova", "organization": embassy.pk})
+    assert response.status_code == 200 and response.context["walk_in_form"].errors["name"]
+    # As a new contact of the organisation.
+    client.post(url, {"name": "Bekzod Aliev", "organization": embassy.pk, "create_contact": "on"})
+    contact = Contact.objects.get(name="Bekzod Aliev", organization=embassy)
+    assert meeting.participations.get(contact=contact).walk_in
+    # A contact who was invited by name and then came is marked attended, not added twice.
+    invited = ContactFactory(organization=embassy, name="Dilnoza Yusupova")
+    ParticipationFactory(meeting=meeting, organization=embassy, contact=invited)
+    client.post(url, {"name": "Dilnoza Yusupova", "organization": embassy.pk, "create_contact": "on"})
+    assert meeting.participations.get(contact=invited).status == "attended"
+    assert meeting.participations.count() == 3
+    # The meeting page names the walk-in.
+    assert "Aziza Karimova" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("data", [{}, {"name": "", "organization": ""}, {"name": "X" * 300, "organization": "abc"}])
+def test_a_bad_walk_in_is_a_form_error(client, secretariat, data):
+    meeting = MeetingFactory()
+    client.force_login(secretariat)
+    response = client.post(reverse("meeting-walk-in", args=[meeting.pk]), data)
+    assert response.status_code == 200 and response.context["walk_in_form"].errors
+    assert not meeting.participations.exists()
+
+
+def test_a_walk_in_before_the_start_needs_the_confirmation(client, secretariat):
+    meeting = _upcoming()
+    organization = OrganizationFactory()
+    client.force_login(secretariat)
+    url = reverse("meeting-walk-in", args=[meeting.pk])
+    response = client.post(url, {"name": "Early Bird", "organization": organization.pk})
+    assert response.status_code == 200 and response.context["walk_in_form"].errors["confirm_before_start"]
+    assert not meeting.participations.exists()
+    data = {"name": "Early Bird", "organization": organization.pk, "confirm_before_start": "on"}
+    assert client.post(url, data).status_code == 302
+    assert meeting.participations.get().attendee_name == "Early Bird"
+
+
+def test_the_headcount_is_saved_with_the_register_and_shown_on_the_meeting_page(client, secretariat):
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting)
+    client.force_login(secretariat)
+    url = reverse("meeting-participants", args=[meeting.pk])
+    assert client.post(url, _register_data(_rows(meeting)) | {"headcount": "42"}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.headcount == 42
+    assert meeting.history.first().history_user == secretariat
+    assert "Headcount: 42 people in the room." in client.get(meeting.get_absolute_url()).content.decode()
+    response = client.post(url, _register_data(_rows(meeting)) | {"headcount": "-3"})
+    assert response.status_code == 200 and response.context["options_form"].errors["headcount"]
+    assert client.post(url, _register_data(_rows(meeting)) | {"headcount": ""}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.headcount is None
+    assert "Headcount" not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_only_the_secretariat_records_walk_ins(client, participant):
+    meeting = MeetingFactory()
+    organization = OrganizationFactory()
+    url, data = reverse("meeting-walk-in", args=[meeting.pk]), {"name": "X", "organization": organization.pk}
+    client.force_login(participant)
+    assert client.post(url, data).status_code == 403
+    client.logout()
+    response = client.post(url, data)
+    assert response.status_code == 302 and "login" in response.url
+    assert not meeting.participations.exists()
