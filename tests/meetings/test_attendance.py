@@ -5,13 +5,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
-from meetings.models import Participation, Rsvp
-from stakeholders.models import Contact
-from tests.meetings.factories import MeetingFactory, ParticipationFactory
+from meetings import analytics, services
+from meetings.models import Meeting, Participation, Rsvp
+from stakeholders.models import Contact, Organization
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -216,3 +217,74 @@ def test_only_the_secretariat_records_walk_ins(client, participant):
     response = client.post(url, data)
     assert response.status_code == 302 and "login" in response.url
     assert not meeting.participations.exists()
+
+
+# A unit's attendance rolls up to its parent organisation
+
+
+def _cells(response):
+    return {row.organization.name: row.cells for _kind, rows in response.context["groups"] for row in rows}
+
+
+def test_the_parent_attended_when_one_of_its_units_did(client, participant):
+    series = MeetingSeriesFactory()
+    first, second, third = (MeetingFactory(series=series, number=number) for number in (1, 2, 3))
+    ministry = OrganizationFactory(name="Ministry", kind="government")
+    unit = OrganizationFactory(name="Ministry unit", kind="government", parent=ministry)
+    agency = OrganizationFactory(name="Agency", kind="government")  # not a member, never invited
+    agency_unit = OrganizationFactory(name="Agency unit", kind="government", parent=agency)
+    series.members.add(ministry)
+    ParticipationFactory(meeting=first, organization=unit, status="attended")
+    ParticipationFactory(meeting=second, organization=unit, status="excused")  # only attendance rolls up
+    ParticipationFactory(meeting=third, organization=ministry, status="absent")
+    ParticipationFactory(meeting=third, organization=unit, status="attended")
+    ParticipationFactory(meeting=third, organization=agency_unit, status="attended")
+    client.force_login(participant)
+
+    response = client.get(reverse("series-participation", args=[series.pk]))
+
+    assert _cells(response) == {
+        "Ministry": ["attended", "", "attended"],
+        "Ministry unit": ["attended", "excused", "attended"],
+        "Agency": ["", "", "attended"],
+        "Agency unit": ["", "", "attended"],
+    }
+    assert "one of its units" in response.content.decode()
+    # And on the organisation page.
+    [(_series, meetings)] = client.get(ministry.get_absolute_url()).context["attendance_dots"]
+    assert [m.status_of_organization for m in meetings] == ["attended", None, "attended"]
+    [(_series, meetings)] = client.get(agency.get_absolute_url()).context["attendance_dots"]
+    assert [m.status_of_organization for m in meetings] == [None, None, "attended"]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_roll_up_keeps_the_query_count_constant(client, participant, django_assert_max_num_queries, rows):
+    series = MeetingSeriesFactory()
+    meetings = [MeetingFactory(series=series, number=number) for number in range(1, 4)]
+    parent = OrganizationFactory()
+    for _ in range(rows):
+        unit = OrganizationFactory(parent=OrganizationFactory())
+        series.members.add(unit.parent)
+        for meeting in meetings:
+            ParticipationFactory(meeting=meeting, organization=unit, status="attended")
+            ParticipationFactory(meeting=meeting, organization=OrganizationFactory(parent=parent), status="attended")
+    client.force_login(participant)
+    with django_assert_max_num_queries(13):  # as without units (tests/meetings/test_analytics.py)
+        assert client.get(reverse("series-participation", args=[series.pk])).status_code == 200
+    with django_assert_max_num_queries(15):
+        response = client.get(parent.get_absolute_url())
+    [(_series, dots)] = response.context["attendance_dots"]
+    assert [m.status_of_organization for m in dots] == ["attended"] * 3
+
+
+def test_the_demo_ministry_reads_attended_at_the_meeting_its_unit_spoke_at(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    ministry = Organization.objects.get(acronym="MIA")
+    fourth = Meeting.objects.get(participations__organization__acronym="MIA CTIP Unit", number=4)
+    meetings = analytics.matrix_meetings(fourth.series, None)
+    assert ministry in analytics.matrix_organizations(fourth.series, meetings)
+    [row] = analytics.participation_rows([ministry], meetings)
+    assert row.cells[meetings.index(fourth)] == "attended"
+    dots = dict(analytics.attendance_dots(ministry))[fourth.series]
+    assert [m.status_of_organization for m in dots if m.pk == fourth.pk] == ["attended"]
