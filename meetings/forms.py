@@ -296,7 +296,7 @@ class AttendanceOptionsForm(forms.Form):
         min_value=0,
         max_value=100000,
         help_text=_("How many people were in the room, counted on the day."),
-        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "style": "max-width: 8rem"}),
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm w-auto"}),
     )
 
 
