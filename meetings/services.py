@@ -270,7 +270,13 @@ def prepare_next_meeting(
 
     if carry.invitations:
         if previous is not None:
+            copied = set()
             for participation in previous.participations.order_by("id"):
+                # A walk-in recorded by name only: its organisation is invited, not the name.
+                key = (participation.organization_id, participation.contact_id)
+                if key in copied:
+                    continue
+                copied.add(key)
                 copy = Participation(
                     meeting=meeting,
                     organization_id=participation.organization_id,

@@ -288,3 +288,23 @@ def test_the_demo_ministry_reads_attended_at_the_meeting_its_unit_spoke_at(setti
     assert row.cells[meetings.index(fourth)] == "attended"
     dots = dict(analytics.attendance_dots(ministry))[fourth.series]
     assert [m.status_of_organization for m in dots if m.pk == fourth.pk] == ["attended"]
+
+
+def test_preparing_the_next_meeting_invites_a_walk_ins_organisation_once(secretariat):
+    held = MeetingFactory()
+    embassy = OrganizationFactory()
+    ParticipationFactory(meeting=held, organization=embassy, status="attended")
+    for name in ("First Visitor", "Second Visitor"):
+        services.record_walk_in(meeting=held, name=name, organization=embassy, user=secretariat)
+    walk_in_only = OrganizationFactory()
+    services.record_walk_in(meeting=held, name="Third Visitor", organization=walk_in_only, user=secretariat)
+    start = held.starts_at + datetime.timedelta(days=90)
+    meeting = services.prepare_next_meeting(
+        series=held.series,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+        carry=services.CarryOver(invitations=True),
+        user=secretariat,
+    )
+    rows = list(meeting.participations.values_list("organization_id", "contact_id", "attendee_name", "status"))
+    assert sorted(rows) == sorted([(embassy.pk, None, "", "invited"), (walk_in_only.pk, None, "", "invited")])
