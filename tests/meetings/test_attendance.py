@@ -308,3 +308,12 @@ def test_preparing_the_next_meeting_invites_a_walk_ins_organisation_once(secreta
     )
     rows = list(meeting.participations.values_list("organization_id", "contact_id", "attendee_name", "status"))
     assert sorted(rows) == sorted([(embassy.pk, None, "", "invited"), (walk_in_only.pk, None, "", "invited")])
+
+
+def test_the_participation_export_names_the_walk_in(client, participant):
+    meeting = MeetingFactory()
+    services.record_walk_in(meeting=meeting, name="Named Visitor", organization=OrganizationFactory(name="Embassy"))
+    client.force_login(participant)
+    response = client.get(reverse("participation-export", args=["csv"]), {"series": meeting.series_id})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Embassy" in content and "Named Visitor" in content
