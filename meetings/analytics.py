@@ -57,9 +57,14 @@ def matrix_meetings(series, year: int | None) -> list:
 
 def matrix_organizations(series, meetings):
     """Members of the series and everyone invited to the given meetings, by kind then name."""
-    taking_part = Participation.objects.filter(meeting__in=[m.pk for m in meetings]).values("organization")
+    taking_part = Participation.objects.filter(meeting__in=[m.pk for m in meetings])
+    units_attended = taking_part.filter(status=ParticipationStatus.ATTENDED, organization__parent__isnull=False)
     members = series.members.through.objects.filter(meetingseries=series).values("organization")
-    return Organization.objects.filter(Q(pk__in=taking_part) | Q(pk__in=members)).order_by("kind", "name")
+    return Organization.objects.filter(
+        Q(pk__in=taking_part.values("organization"))
+        | Q(pk__in=members)
+        | Q(pk__in=units_attended.values("organization__parent"))
+    ).order_by("kind", "name")
 
 
 @dataclass
@@ -70,13 +75,19 @@ class MatrixRow:
 
 
 def participation_rows(organizations, meetings) -> list[MatrixRow]:
-    """For each organisation (a page of them) its status at each meeting: one query."""
+    """For each organisation (a page of them) its status at each meeting: one query.
+
+    A unit's attendance rolls up to its parent organisation: the parent attended when one of its units did."""
     organizations = list(organizations)
+    page = [o.pk for o in organizations]
     best = {}
     statuses = Participation.objects.filter(
-        meeting__in=[m.pk for m in meetings], organization__in=[o.pk for o in organizations]
-    ).values_list("organization_id", "meeting_id", "status")
-    for organization_id, meeting_id, status in statuses:
+        Q(organization__in=page) | Q(organization__parent__in=page, status=ParticipationStatus.ATTENDED),
+        meeting__in=[m.pk for m in meetings],
+    ).values_list("organization_id", "organization__parent_id", "meeting_id", "status")
+    for organization_id, parent_id, meeting_id, status in statuses:
+        if parent_id in page and status == ParticipationStatus.ATTENDED:
+            best[(parent_id, meeting_id)] = status
         key = (organization_id, meeting_id)
         if _STATUS_STRENGTH.get(status, 0) > _STATUS_STRENGTH.get(best.get(key), 0):
             best[key] = status
@@ -289,7 +300,10 @@ def _strongest_status_of(organization):
         output_field=IntegerField(),
     )
     return Subquery(
-        Participation.objects.filter(meeting=OuterRef("pk"), organization=organization)
+        Participation.objects.filter(
+            Q(organization=organization) | Q(organization__parent=organization, status=ParticipationStatus.ATTENDED),
+            meeting=OuterRef("pk"),
+        )
         .annotate(strength=strength)
         .order_by("-strength")
         .values("status")[:1]
@@ -298,12 +312,20 @@ def _strongest_status_of(organization):
 
 def attendance_dots(organization) -> list[tuple]:
     """[(series, [meeting with .status_of_organization, ...]), ...]: the latest meetings of the series the
-    organisation belongs to or took part in, oldest first, with its status at each (one query)."""
+    organisation belongs to or took part in, oldest first, with its status at each (one query). It attended a
+    meeting when one of its units did."""
     # EXISTS per series (a few dozen) stops at the first participation found, where an IN list would
     # collect the series of every participation of a busy organisation (thousands).
     series_ids = MeetingSeries.objects.filter(
         Exists(MeetingSeries.members.through.objects.filter(meetingseries=OuterRef("pk"), organization=organization))
         | Exists(Participation.objects.filter(meeting__series=OuterRef("pk"), organization=organization))
+        | Exists(
+            Participation.objects.filter(
+                meeting__series=OuterRef("pk"),
+                organization__parent=organization,
+                status=ParticipationStatus.ATTENDED,
+            )
+        )
     ).values("pk")
     meetings = (
         Meeting.objects.filter(series__in=series_ids)

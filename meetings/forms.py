@@ -277,8 +277,44 @@ class ParticipationRowForm(PortalModelForm):
         fields = ["role", "status"]
         widgets = {
             "role": forms.Select(attrs={"class": "form-select form-select-sm"}),
-            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "status": forms.RadioSelect(attrs={"class": "btn-check"}),
         }
+
+
+class AttendanceOptionsForm(forms.Form):
+    """What goes with the register: marking everyone expected as attended, and the confirmation that attendance is
+    being recorded before the meeting has started."""
+
+    confirm_before_start = forms.BooleanField(
+        label=_("I confirm I am recording attendance before the meeting has started"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    headcount = forms.IntegerField(
+        label=_("Headcount"),
+        required=False,
+        min_value=0,
+        max_value=100000,
+        help_text=_("How many people were in the room, counted on the day."),
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm w-auto"}),
+    )
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(), label=_("Organisation"), widget=QuickSelect
+    )
+    create_contact = forms.BooleanField(label=_("Also add this person to the organisation's contacts"), required=False)
+    confirm_before_start = forms.BooleanField(
+        label=_("I confirm I am recording attendance before the meeting has started"), required=False
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _organizations().filter(is_active=True)
+        if meeting.has_started:
+            del self.fields["confirm_before_start"]
 
 
 class KnownRowChoiceField(forms.ModelChoiceField):

@@ -188,6 +188,9 @@ class Meeting(TimeStampedModel):
         editable=False,
         help_text=_("Until it is announced, a meeting is a draft that only the secretariat sees."),
     )
+    headcount = models.PositiveIntegerField(
+        _("headcount"), null=True, blank=True, help_text=_("How many people were in the room, counted on the day.")
+    )
     review_year = models.PositiveSmallIntegerField(_("review year"), null=True, blank=True)
     review_quarter_number = models.PositiveSmallIntegerField(_("reviewed quarter"), null=True, blank=True)
     minutes_summary = models.TextField(_("minutes"), blank=True, help_text=_("The general summary of the meeting."))
@@ -517,6 +520,13 @@ class Participation(TimeStampedModel):
         default=ParticipationStatus.INVITED,
     )
     invitation_sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True, editable=False)
+    attendee_name = models.CharField(
+        _("name of the person who attended"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a walk-in who is not among the contacts."),
+    )
+    walk_in = models.BooleanField(_("walk-in"), default=False, help_text=_("Came without being invited."))
 
     history = HistoricalRecords()
 
@@ -526,14 +536,14 @@ class Participation(TimeStampedModel):
         ordering = ["organization__name", "contact__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "organization", "contact"],
+                fields=["meeting", "organization", "contact", "attendee_name"],
                 name="unique_participation",
                 nulls_distinct=False,
             ),
         ]
 
     def __str__(self):
-        who = self.contact.name if self.contact_id else self.organization.short_name
+        who = self.contact.name if self.contact_id else self.attendee_name or self.organization.short_name
         return _("%(who)s at the %(meeting)s (%(status)s)") % {
             "who": who,
             "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
@@ -543,6 +553,8 @@ class Participation(TimeStampedModel):
     def clean(self):
         if self.contact_id and self.organization_id and self.contact.organization_id != self.organization_id:
             raise ValidationError({"contact": _("This person works for another organisation.")})
+        if self.contact_id and self.attendee_name:
+            raise ValidationError({"attendee_name": _("A name is given only for a walk-in who is not a contact.")})
 
 
 class StatementKind(models.TextChoices):

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_update_with_history
 
 from activities.quarter import Quarter
 from common.models import MailStatus
@@ -269,7 +270,13 @@ def prepare_next_meeting(
 
     if carry.invitations:
         if previous is not None:
+            copied = set()
             for participation in previous.participations.order_by("id"):
+                # A walk-in recorded by name only: its organisation is invited, not the name.
+                key = (participation.organization_id, participation.contact_id)
+                if key in copied:
+                    continue
+                copied.add(key)
                 copy = Participation(
                     meeting=meeting,
                     organization_id=participation.organization_id,
@@ -573,6 +580,138 @@ def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str) -> Rsvp:
         meeting=meeting, contact=contact, defaults={"answer": answer, "answered_at": timezone.now()}
     )
     return rsvp
+
+
+ATTENDANCE_OUTCOMES = (ParticipationStatus.ATTENDED, ParticipationStatus.ABSENT)
+STILL_OPEN = (ParticipationStatus.INVITED, ParticipationStatus.CONFIRMED)
+
+
+def expected_to_attend(meeting: Meeting, rows: Iterable[Participation]) -> set[int]:
+    """The rows (ids) still open whose status is confirmed or whose person (for an organisation-wide row, anyone of
+    the organisation) accepted the invitation. One query."""
+    accepted = Rsvp.objects.filter(meeting=meeting, answer=RsvpAnswer.ACCEPTED).values_list(
+        "contact_id", "contact__organization_id"
+    )
+    accepted_people, accepted_organizations = set(), set()
+    for contact_id, organization_id in accepted:
+        accepted_people.add(contact_id)
+        accepted_organizations.add(organization_id)
+    return {
+        row.pk
+        for row in rows
+        if row.status in STILL_OPEN
+        and (
+            row.status == ParticipationStatus.CONFIRMED
+            or (row.contact_id in accepted_people if row.contact_id else row.organization_id in accepted_organizations)
+        )
+    }
+
+
+@transaction.atomic
+def record_attendance(
+    *,
+    meeting: Meeting,
+    changed: Iterable[Participation] = (),
+    deleted: Iterable[Participation] = (),
+    mark_expected_attended: bool = False,
+    confirmed_before_start: bool = False,
+    user=None,
+) -> int:
+    """Save the register in one pass: the rows changed on the form, the rows removed, and optionally every row still
+    open whose organisation or person confirmed (or accepted the invitation) marked as attended.
+
+    Attendance (attended or absent) newly recorded for a meeting that has not started yet is refused unless
+    ``confirmed_before_start``: nothing is saved. Returns how many rows were saved.
+    """
+    deleted_ids = {row.pk for row in deleted}
+    to_save = {row.pk: row for row in changed if row.pk not in deleted_ids}
+    if mark_expected_attended:
+        rows = [to_save.get(row.pk, row) for row in meeting.participations.order_by("id") if row.pk not in deleted_ids]
+        by_id = {row.pk: row for row in rows}
+        for pk in expected_to_attend(meeting, rows):
+            by_id[pk].status = ParticipationStatus.ATTENDED
+            to_save[pk] = by_id[pk]
+    if to_save and not confirmed_before_start and not meeting.has_started:
+        before = dict(meeting.participations.filter(pk__in=list(to_save)).values_list("pk", "status"))
+        if any(row.status in ATTENDANCE_OUTCOMES and before.get(pk) != row.status for pk, row in to_save.items()):
+            raise _early_attendance_error()
+    for row in deleted:
+        _with_history_user(row, user).delete()
+    if to_save:
+        now = timezone.now()
+        for row in to_save.values():
+            row.full_clean(exclude=["meeting", "organization", "contact"], validate_unique=False)
+            row.updated = now
+        history_user = user if user is not None and user.is_authenticated else None
+        bulk_update_with_history(
+            list(to_save.values()), Participation, ["role", "status", "updated"], default_user=history_user
+        )
+    return len(to_save)
+
+
+def _early_attendance_error() -> ValidationError:
+    return ValidationError(
+        {
+            "confirm_before_start": _(
+                "This meeting has not started yet. Tick the box to confirm you are recording attendance "
+                "before the start, or wait until the meeting has begun. Nothing was saved."
+            )
+        }
+    )
+
+
+@transaction.atomic
+def record_walk_in(
+    *,
+    meeting: Meeting,
+    name: str,
+    organization: Organization,
+    create_contact: bool = False,
+    confirmed_before_start: bool = False,
+    user=None,
+) -> Participation:
+    """Someone who came without being invited: recorded as attended, by name, or as a new (or the same-named)
+    contact of the organisation when ``create_contact``. Before the meeting's start it needs the confirmation."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Give the person's name.")})
+    if not meeting.has_started and not confirmed_before_start:
+        raise _early_attendance_error()
+    contact = None
+    if create_contact:
+        contact = Contact.objects.filter(organization=organization, name__iexact=name).order_by("pk").first()
+        if contact is None:
+            contact = Contact(organization=organization, name=name)
+            contact.full_clean()
+            _with_history_user(contact, user).save()
+        existing = meeting.participations.filter(contact=contact).first()
+    else:
+        existing = meeting.participations.filter(
+            organization=organization, contact=None, attendee_name__iexact=name
+        ).first()
+    if existing is not None:
+        if existing.status == ParticipationStatus.ATTENDED:
+            raise ValidationError({"name": _("%(name)s is already recorded as attended.") % {"name": name}})
+        existing.status = ParticipationStatus.ATTENDED
+        _with_history_user(existing, user).save()
+        return existing
+    participation = Participation(
+        meeting=meeting,
+        organization=organization,
+        contact=contact,
+        attendee_name="" if contact else name,
+        walk_in=True,
+        status=ParticipationStatus.ATTENDED,
+    )
+    participation.full_clean()
+    _with_history_user(participation, user).save()
+    return participation
+
+
+def set_headcount(*, meeting: Meeting, headcount: int | None, user=None) -> None:
+    if meeting.headcount != headcount:
+        meeting.headcount = headcount
+        _with_history_user(meeting, user).save(update_fields=["headcount", "updated"])
 
 
 def attendance_by_organization(participations: Iterable[Participation]) -> list[dict]:

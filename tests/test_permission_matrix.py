@@ -118,6 +118,7 @@ MATRIX = {
     "meeting-participants": SECRETARIAT_FORM,
     "meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
+    "meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-minutes-edit": SECRETARIAT_FORM,
     "meeting-minutes-publish": SECRETARIAT_ACTION,
     "meeting-minutes-reopen": SECRETARIAT_ACTION,

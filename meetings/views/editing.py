@@ -17,10 +17,12 @@ from meetings import services
 from meetings.forms import (
     AddParticipantForm,
     AgendaItemForm,
+    AttendanceOptionsForm,
     InviteOrganizationsForm,
     MeetingForm,
     ParticipationFormSet,
     PrepareNextMeetingForm,
+    WalkInForm,
 )
 from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
 
@@ -443,22 +445,44 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         formset = context.setdefault("formset", self.get_formset())
         context.setdefault("invite_form", InviteOrganizationsForm(meeting=meeting))
         context.setdefault("add_form", AddParticipantForm())
+        context.setdefault("options_form", AttendanceOptionsForm(initial={"headcount": meeting.headcount}))
+        context.setdefault("walk_in_form", WalkInForm(meeting=meeting))
         context.update(
             meeting=meeting,
             rollup=services.attendance_by_organization(form.instance for form in formset.forms if form.instance.pk),
             uninvited_member_count=meeting.series.members.exclude(participations__meeting=meeting).count(),
+            expected_count=len(
+                services.expected_to_attend(meeting, (form.instance for form in formset.forms if form.instance.pk))
+            ),
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
         formset = self.get_formset(request.POST)
-        if formset.is_valid():
-            with transaction.atomic():
-                formset.save()
-            messages.success(request, _("The participation register has been saved."))
-            return redirect("meeting-participants", pk=self.get_meeting().pk)
+        options_form = AttendanceOptionsForm(request.POST)
+        if formset.is_valid() and options_form.is_valid():
+            changed = formset.save(commit=False)
+            try:
+                with transaction.atomic():
+                    services.record_attendance(
+                        meeting=meeting,
+                        changed=changed,
+                        deleted=formset.deleted_objects,
+                        mark_expected_attended="mark_expected_attended" in request.POST,
+                        confirmed_before_start=options_form.cleaned_data["confirm_before_start"],
+                        user=request.user,
+                    )
+                    services.set_headcount(
+                        meeting=meeting, headcount=options_form.cleaned_data["headcount"], user=request.user
+                    )
+            except ValidationError as error:
+                apply_validation_error(options_form, error)
+            else:
+                messages.success(request, _("The participation register has been saved."))
+                return redirect("meeting-participants", pk=meeting.pk)
         messages.error(request, _("The register was not saved: correct the rows marked below."))
-        return self.render_to_response(self.get_context_data(formset=formset))
+        return self.render_to_response(self.get_context_data(formset=formset, options_form=options_form))
 
 
 class InviteOrganizationsView(MeetingEditMixin, View):
@@ -516,3 +540,30 @@ class AddParticipantView(MeetingEditMixin, View):
         view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
         view._meeting = meeting
         return view.render_to_response(view.get_context_data(add_form=form))
+
+
+class WalkInView(MeetingEditMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        form = WalkInForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                participation = services.record_walk_in(
+                    meeting=meeting,
+                    name=form.cleaned_data["name"],
+                    organization=form.cleaned_data["organization"],
+                    create_contact=form.cleaned_data["create_contact"],
+                    confirmed_before_start=form.cleaned_data.get("confirm_before_start", False),
+                    user=request.user,
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                name = participation.contact.name if participation.contact_id else participation.attendee_name
+                messages.success(request, _("Recorded %(name)s as attended.") % {"name": name})
+                return redirect("meeting-participants", pk=meeting.pk)
+        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
+        view._meeting = meeting
+        return view.render_to_response(view.get_context_data(walk_in_form=form))

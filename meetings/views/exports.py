@@ -189,20 +189,20 @@ def export_participation(request, file_format):
     participations = ParticipationFilter(request.GET, queryset=participations).qs[:MAX_ROWS]
     header = [_("Meeting"), _("Date"), _("Series"), _("Organisation"), _("Kind"), _("Person"), _("Role"), _("Status")]
     fields = ["meeting__number", "meeting__starts_at", "meeting__time_zone", "meeting__series__title"]
-    fields += ["organization__name", "organization__kind", "contact__name", "role", "status"]
+    fields += ["organization__name", "organization__kind", "contact__name", "attendee_name", "role", "status"]
     kinds = _labels(Organization, "kind")
     roles, statuses = _labels(Participation, "role"), _labels(Participation, "status")
     meeting_label = _meeting_label()
 
     def rows(chunk):
-        for number, starts_at, time_zone, series, organization, kind, person, role, status in chunk:
+        for number, starts_at, time_zone, series, organization, kind, person, walk_in_name, role, status in chunk:
             yield [
                 meeting_label(number),
                 _local_date(starts_at, time_zone),
                 series,
                 organization,
                 kinds.get(kind, kind),
-                person or "",
+                person or walk_in_name or "",
                 roles.get(role, role),
                 statuses.get(status, status),
             ]

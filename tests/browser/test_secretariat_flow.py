@@ -119,13 +119,22 @@ def test_record_attendance(login, platform):
     expect(_flash(page).first).to_contain_text("Added Chair Person to the list")
 
     register = page.locator("#register")
-    expect(register.locator("tbody tr")).to_have_count(4)  # the ministry as a whole, and its chair named
-    register.locator("tr", has_text="Chair Person").locator("select[name$='-status']").select_option("attended")
-    register.locator("tr", has_text="Supreme Court").locator("select[name$='-status']").select_option("excused")
-    register.locator("tr", has_text="Embassy of Estonia").locator("select[name$='-status']").select_option("absent")
+    expect(register.locator("tbody tr")).to_have_count(4)  # naming a person keeps the organisation-wide invitation
+    register.locator("tr", has_text="Chair Person").get_by_text("Attended", exact=True).click()
+    register.locator("tr", has_text="Supreme Court").get_by_text("Excused", exact=True).click()
+    register.locator("tr", has_text="Embassy of Estonia").get_by_text("Absent", exact=True).click()
     register.locator("tr", has_text="Embassy of Estonia").locator("select[name$='-role']").select_option("observer")
+    expect(register.locator("tr", has_text="Chair Person").get_by_label("Attended", exact=True)).to_be_checked()
+    page.get_by_label("Headcount").fill("23")
     page.get_by_role("button", name="Save the register").click()
     expect(_flash(page).first).to_contain_text("The participation register has been saved")
+
+    walk_in = page.locator("#walk-in-form")
+    field(walk_in, "Name").fill("Walk-in Visitor")
+    field(walk_in, "Organisation").select_option(label=str(platform["ministry"]))
+    walk_in.get_by_role("button", name="Record the walk-in").click()
+    expect(_flash(page).first).to_contain_text("Recorded Walk-in Visitor as attended")
+    expect(register.locator("tr", has_text="Walk-in Visitor")).to_contain_text("walk-in")
 
     rollup = page.locator("#attendance-rollup")
     expect(rollup.locator("tr", has_text="Ministry of Internal Affairs")).to_contain_text("Yes")
@@ -133,6 +142,7 @@ def test_record_attendance(login, platform):
     page.goto(meeting.get_absolute_url())
     participants = page.locator("#participants").locator("xpath=..")
     expect(participants.locator("tr", has_text="Chair Person")).to_contain_text("Attended")
+    expect(page.locator("#headcount")).to_have_text("Headcount: 23 people in the room.")
     expect(participants.locator("tr", has_text="Embassy of Estonia")).to_contain_text("Observer")
 
 
