@@ -415,6 +415,20 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["owner"].queryset = _contacts(self.instance.owner_id)
 
 
+class PublishMinutesForm(forms.Form):
+    """The confirming POST: publishing needs ``confirm`` as well as the button that leads to the question."""
+
+    confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+
+
+class ReopenMinutesForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are the minutes reopened?"),
+        max_length=100,
+        help_text=_("Kept in the meeting's history, for example “Correct the decision under item 3”."),
+    )
+
+
 class ActionUpdateForm(VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     noted_on = forms.DateField(widget=DateInput, label=_("Date"))

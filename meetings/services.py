@@ -311,7 +311,7 @@ def next_step(meeting: Meeting) -> NextStep | None:
     if stage == LifecycleStage.HELD:
         return NextStep(_("Write the minutes"), "meeting-minutes-edit")
     if stage == LifecycleStage.MINUTES_DRAFT:
-        return NextStep(_("Publish the minutes"), "meeting-minutes-publish", post=True)
+        return NextStep(_("Publish the minutes"), "meeting-minutes-publish")
     return None
 
 
@@ -644,6 +644,18 @@ def _check_publisher(user) -> None:
         raise PermissionDenied(_("Only the secretariat may publish or reopen minutes."))
 
 
+def publication_refusal(meeting: Meeting) -> str:
+    """Why the minutes of ``meeting`` cannot be published now, or "" if they can."""
+    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+        return _("The minutes are already published.")
+    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
+        return _("Minutes are published after the meeting: mark it as held first (it must have started).")
+    return ""
+
+
+REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
+
+
 @transaction.atomic
 def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """Draft -> published, recording who published them and when.
@@ -654,12 +666,9 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_status == MinutesStatus.PUBLISHED:
-        raise ValidationError(_("The minutes are already published."))
-    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
-        raise ValidationError(
-            _("Minutes are published after the meeting: mark it as held first (it must have started).")
-        )
+    refusal = publication_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
@@ -671,9 +680,17 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
 
 
 @transaction.atomic
-def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
-    """Published -> draft, so the secretariat can correct them; the history keeps the published state."""
+def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
+    """Published -> draft, so the secretariat can correct them; the history keeps the published state and the
+    reason given (the history record's change reason)."""
     _check_publisher(user)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": _("Say why the minutes are reopened: the history keeps the reason.")})
+    if len(reason) > REOPEN_REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Keep the reason under %(limit)d characters.") % {"limit": REOPEN_REASON_MAX_LENGTH}}
+        )
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status != MinutesStatus.PUBLISHED:
         raise ValidationError(_("The minutes are not published."))
@@ -682,6 +699,7 @@ def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
     meeting.minutes_published_by = None
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
+    meeting._change_reason = reason
     _with_history_user(meeting, user).save()
     return meeting
 

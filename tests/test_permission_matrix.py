@@ -119,8 +119,8 @@ MATRIX = {
     "meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-minutes-edit": SECRETARIAT_FORM,
-    "meeting-minutes-publish": SECRETARIAT_ACTION,
-    "meeting-minutes-reopen": SECRETARIAT_ACTION,
+    "meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
+    "meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
     "statement-create": SECRETARIAT_FORM,
     "statement-edit": SECRETARIAT_FORM,
     "statement-delete": SECRETARIAT_ACTION,

@@ -21,9 +21,12 @@ from meetings.forms import (
     AgendaItemMinutesFormSet,
     DecisionForm,
     MinutesForm,
+    PublishMinutesForm,
+    ReopenMinutesForm,
     StatementForm,
 )
-from meetings.models import ActionItem, Decision, Meeting, Statement
+from meetings.models import ActionItem, Decision, Statement
+from meetings.notifications import meeting_audience
 from meetings.views.editing import CONFLICT_MESSAGE, MeetingEditMixin, apply_validation_error
 from meetings.views.notifications import report_minutes_announcement
 
@@ -90,29 +93,69 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("The minutes have been saved (still a draft until you publish them)."))
+                if "publish" in request.POST:  # saved first, then the question of publishing
+                    return redirect("meeting-minutes-publish", pk=meeting.pk)
                 return redirect("meeting-minutes-edit", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
-class PublishMinutesView(SecretariatRequiredMixin, View):
-    http_method_names = ["post"]
-    publish = True
+class PublishMinutesView(MeetingEditMixin, TemplateView):
+    """GET: who will be e-mailed, and the question. Only the confirming POST (``confirm``) publishes; the minutes
+    editor's "Publish" button saves the text first and then leads here."""
 
-    def post(self, request, pk):
-        meeting = get_object_or_404(Meeting, pk=pk)
-        change = services.publish_minutes if self.publish else services.reopen_minutes
-        # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
-        extra = {"on_announced": partial(report_minutes_announcement, request)} if self.publish else {}
+    template_name = "meetings/minutes_publish.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        context.setdefault("form", PublishMinutesForm())
+        context.update(
+            meeting=meeting,
+            refusal=services.publication_refusal(meeting),
+            audience=meeting_audience(meeting),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = PublishMinutesForm(request.POST)
+        if not form.is_valid():  # not the confirming POST: ask
+            return self.render_to_response(self.get_context_data())
         try:
-            change(meeting=meeting, user=request.user, **extra)
+            # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
+            services.publish_minutes(
+                meeting=meeting, user=request.user, on_announced=partial(report_minutes_announcement, request)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        else:
-            if self.publish:
-                messages.success(request, _("The minutes are published: participants can now read them."))
+            return self.render_to_response(self.get_context_data())
+        messages.success(request, _("The minutes are published: participants can now read them."))
+        return redirect(meeting)
+
+
+class ReopenMinutesView(MeetingEditMixin, TemplateView):
+    """GET: the reason asked for. POST: reopen the minutes as a draft, the reason kept in the history."""
+
+    template_name = "meetings/minutes_reopen.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ReopenMinutesForm())
+        context["meeting"] = self.get_meeting()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = ReopenMinutesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.reopen_minutes(meeting=meeting, user=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The minutes are reopened as a draft: participants no longer see them."))
-        return redirect(meeting)
+                return redirect(meeting)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class MinutesEntryView(MeetingEditMixin, TemplateView):

@@ -47,6 +47,8 @@ def _secretariat_urls(meeting, item, statement, decision, action):
             reverse("action-create", args=[meeting.pk]),
             reverse("action-edit", args=[action.pk]),
             reverse("meeting-history", args=[meeting.pk]),
+            reverse("meeting-minutes-publish", args=[meeting.pk]),
+            reverse("meeting-minutes-reopen", args=[meeting.pk]),
         ],
         "post_only": [
             reverse("meeting-announce", args=[meeting.pk]),
@@ -54,8 +56,6 @@ def _secretariat_urls(meeting, item, statement, decision, action):
             reverse("agenda-item-delete", args=[item.pk]),
             reverse("meeting-invite", args=[meeting.pk]),
             reverse("meeting-add-participant", args=[meeting.pk]),
-            reverse("meeting-minutes-publish", args=[meeting.pk]),
-            reverse("meeting-minutes-reopen", args=[meeting.pk]),
             reverse("statement-delete", args=[statement.pk]),
             reverse("decision-delete", args=[decision.pk]),
         ],
@@ -383,7 +383,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(participant)
     assert "A good meeting" not in client.get(meeting.get_absolute_url()).content.decode()
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
+    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
     assert any("minutes are published" in message for message in _messages(response))
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED and meeting.minutes_published_by == secretariat
@@ -393,7 +393,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(secretariat)
     response = client.post(url, _minutes_data(meeting, [(item, "Changed")], "Changed", meeting.version), follow=True)
     assert any("reopen them" in message for message in _messages(response))
-    client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]))
+    client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]), {"reason": "Correct the summary"})
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
 
@@ -519,7 +519,7 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
     client.force_login(secretariat)
     client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held"))
     client.post(reverse("agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
-    client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
+    client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
     response = client.get(reverse("meeting-history", args=[meeting.pk]))
     content = response.content.decode()
     assert "Before → After" in content
