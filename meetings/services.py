@@ -37,6 +37,7 @@ from meetings.models import (
     MinutesStatus,
     Participation,
     ParticipationStatus,
+    ReviewOutcome,
     Rsvp,
     RsvpAnswer,
     Statement,
@@ -735,6 +736,62 @@ def delete_minutes_entry(*, entry: Statement | Decision, user=None) -> None:
 
 
 # Follow-up actions
+
+
+def carried_actions(user, lookup: str = "actions_to_review") -> models.Prefetch:
+    """Prefetch the actions carried to agenda items (``lookup`` from the queryset at hand) as
+    ``item.carried_actions``: only those ``user`` may read (draft-minutes rules), with their latest progress."""
+    actions = (
+        ActionItem.objects.visible_to(user)
+        .select_related("responsible_organization", "owner")
+        .with_latest_update(user)
+        .order_by("due_on", "id")
+    )
+    return models.Prefetch(lookup, queryset=actions, to_attr="carried_actions")
+
+
+def review_carried_action(
+    *,
+    meeting: Meeting,
+    action: ActionItem,
+    user,
+    outcome: str,
+    expected_version: int,
+    due_on: datetime.date | None = None,
+    note: str = "",
+) -> ActionUpdate:
+    """Record what ``meeting`` decided about an action carried to it: done, continued with a new due date, or
+    dropped. The entry belongs to the meeting (``ActionUpdate.meeting``), so it is part of its minutes."""
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the secretariat records the review of follow-up actions."))
+    ensure_minutes_editable(meeting)
+    carried = AgendaItem.actions_to_review.through.objects.filter(agendaitem__meeting=meeting, actionitem=action)
+    if not carried.exists():
+        raise ValidationError(_("This action is not carried to this meeting's review of follow-up actions."))
+    if outcome not in ReviewOutcome.values:
+        raise ValidationError({"outcome": _("Choose done, continued or dropped.")})
+    status = {ReviewOutcome.DONE: ActionStatus.DONE, ReviewOutcome.DROPPED: ActionStatus.DROPPED}.get(outcome)
+    if outcome == ReviewOutcome.CONTINUED:
+        if due_on is None:
+            raise ValidationError({"due_on": _("Give the new due date of a continued action.")})
+        if due_on < meeting.local_start.date():
+            raise ValidationError({"due_on": _("The new due date cannot be before this meeting.")})
+        status = action.status if action.is_open else ActionStatus.IN_PROGRESS
+    noted_on = min(meeting.local_start.date(), timezone.localdate())
+    with transaction.atomic():
+        update = record_action_update(
+            action=action,
+            user=user,
+            status=status,
+            note=note,
+            noted_on=noted_on,
+            expected_version=expected_version,
+            meeting=meeting,
+        )
+        if outcome == ReviewOutcome.CONTINUED and action.due_on != due_on:
+            action.due_on = due_on
+            _with_history_user(action, user).save(update_fields=["due_on", "updated"])
+    return update
 
 
 def save_action(*, action: ActionItem, expected_version: int | None, user=None) -> ActionItem:

@@ -46,6 +46,11 @@ urlpatterns = [
         minutes.ReopenMinutesView.as_view(),
         name="meeting-minutes-reopen",
     ),
+    path(
+        "meetings/<int:pk>/follow-ups/<int:action_pk>/review/",
+        minutes.ActionReviewView.as_view(),
+        name="meeting-action-review",
+    ),
     path("meetings/<int:meeting_pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
     path("statements/<int:pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
     path("statements/<int:pk>/delete/", minutes.StatementDeleteView.as_view(), name="statement-delete"),

@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -17,6 +18,7 @@ from coordination.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     ActionItemForm,
+    ActionReviewForm,
     ActionUpdateForm,
     AgendaItemMinutesFormSet,
     DecisionForm,
@@ -50,8 +52,15 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
         meeting = self.get_meeting()
         if "form" not in context:
             context["form"], context["formset"] = self.get_forms()
+        review_items = meeting.agenda_items.filter(reviews_follow_up_actions=True).prefetch_related(
+            services.carried_actions(self.request.user)
+        )
         context.update(
             meeting=meeting,
+            review_items=[
+                (item, [(action, ActionReviewForm(action=action)) for action in item.carried_actions])
+                for item in review_items
+            ],
             statements=meeting.statements.select_related("speaker", "organization", "agenda_item"),
             decisions=meeting.decisions.select_related("agenda_item"),
             actions=meeting.action_items.select_related("responsible_organization", "owner"),
@@ -156,6 +165,56 @@ class ReopenMinutesView(MeetingEditMixin, TemplateView):
                 messages.success(request, _("The minutes are reopened as a draft: participants no longer see them."))
                 return redirect(meeting)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class ActionReviewView(MeetingEditMixin, View):
+    """POST: what the meeting decided about one action carried to its review (done, continued, dropped)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, action_pk):
+        meeting = self.get_meeting()
+        action = get_object_or_404(ActionItem, pk=action_pk)
+        form = ActionReviewForm(request.POST, action=action)
+        if not form.is_valid():
+            errors = " ".join(str(error) for errors in form.errors.values() for error in errors)
+            messages.error(
+                request,
+                _("The review of “%(title)s” was not recorded: %(errors)s") % {"title": action.title, "errors": errors},
+            )
+        else:
+            try:
+                services.review_carried_action(
+                    meeting=meeting,
+                    action=action,
+                    user=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    expected_version=form.cleaned_data["version"],
+                    due_on=form.cleaned_data["due_on"],
+                    note=form.cleaned_data["note"],
+                )
+            except EditConflict:
+                messages.error(
+                    request,
+                    _(
+                        "Someone else updated “%(title)s” while you were writing, so your review was NOT saved. "
+                        "Check its current status, then record the review again."
+                    )
+                    % {"title": action.title},
+                )
+            except ValidationError as error:
+                messages.error(
+                    request,
+                    _("The review of “%(title)s” was not recorded: %(errors)s")
+                    % {"title": action.title, "errors": " ".join(error.messages)},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Recorded: “%(title)s” is now %(status)s.")
+                    % {"title": action.title, "status": action.get_status_display().lower()},
+                )
+        return redirect(f"{reverse('meeting-minutes-edit', args=[meeting.pk])}#follow-up-review")
 
 
 class MinutesEntryView(MeetingEditMixin, TemplateView):
