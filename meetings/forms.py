@@ -24,6 +24,7 @@ from meetings.models import (
     MeetingFormat,
     Participation,
     ParticipationRole,
+    ReviewOutcome,
     Statement,
     StatementKind,
 )
@@ -449,6 +450,43 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
         self.fields["responsible_organization"].queryset = _organizations()
         self.fields["owner"].queryset = _contacts(self.instance.owner_id)
+
+
+class PublishMinutesForm(forms.Form):
+    """The confirming POST: publishing needs ``confirm`` as well as the button that leads to the question."""
+
+    confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+
+
+class ReopenMinutesForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are the minutes reopened?"),
+        max_length=100,
+        help_text=_("Kept in the meeting's history, for example “Correct the decision under item 3”."),
+    )
+
+
+class ActionReviewForm(VersionedFormMixin, forms.Form):
+    """What the meeting decided about one action carried to its review (meetings.services.review_carried_action)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=ReviewOutcome.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    due_on = forms.DateField(
+        widget=DateInput(attrs={"class": "form-control form-control-sm"}), label=_("New due date"), required=False
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"})
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        kwargs.setdefault("prefix", f"review-{action.pk}" if action is not None else None)
+        super().__init__(*args, **kwargs)
+        if action is not None:
+            self.fields["version"].initial = action.version
+            self.fields["due_on"].initial = action.due_on
 
 
 class ActionUpdateForm(VersionedFormMixin, forms.Form):

@@ -686,6 +686,14 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
+class ReviewOutcome(models.TextChoices):
+    """What a meeting decides about an action carried to its review of follow-up actions."""
+
+    DONE = "done", _("Done")
+    CONTINUED = "continued", _("Continued (new due date)")
+    DROPPED = "dropped", _("Dropped")
+
+
 class ActionItemQuerySet(access.MinutesContentQuerySet):
     def still_open(self):
         return self.filter(status__in=OPEN_ACTION_STATUSES)
@@ -695,6 +703,16 @@ class ActionItemQuerySet(access.MinutesContentQuerySet):
 
     def for_organization(self, organization):
         return self.filter(responsible_organization=organization)
+
+    def with_latest_update(self, user):
+        """Each action's latest progress entry that ``user`` may read, as ``latest_status``, ``latest_note`` and
+        ``latest_noted_on`` (an entry recorded in draft minutes counts only for those who may read drafts)."""
+        updates = ActionUpdate.objects.visible_to(user).filter(action=OuterRef("pk")).order_by("-noted_on", "-id")
+        return self.annotate(
+            latest_status=Subquery(updates.values("status")[:1]),
+            latest_note=Subquery(updates.values("note")[:1]),
+            latest_noted_on=Subquery(updates.values("noted_on")[:1]),
+        )
 
 
 class ActionItem(TimeStampedModel):
@@ -791,6 +809,10 @@ class ActionItem(TimeStampedModel):
     @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+
+    def get_latest_status_display(self) -> str:
+        """The status of the entry annotated by ``with_latest_update``, for display."""
+        return str(ActionStatus(self.latest_status).label) if getattr(self, "latest_status", None) else ""
 
     def clean(self):
         if self.due_on and self.meeting_id and self.due_on < self.meeting.local_start.date():

@@ -34,7 +34,7 @@ from common.outbox import enqueue_mails
 from meetings.calendar import PRODUCT_ID, meeting_event
 from meetings.models import ActionItem, ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
 from meetings.rsvp import rsvp_links
-from stakeholders.models import Contact
+from stakeholders.models import Contact, Organization
 
 # A reminder covers the actions due within this many days, and overdue ones; an action is mentioned to a person
 # at most once in this many days.
@@ -87,6 +87,22 @@ def meeting_recipients(meeting: Meeting) -> list[Recipient]:
         for contact in contacts:
             recipients.setdefault(contact.pk, Recipient(contact, by_organization[contact.organization_id]))
     return sorted(recipients.values(), key=lambda recipient: (recipient.contact.name, recipient.contact.pk))
+
+
+@dataclass
+class Audience:
+    """Who a meeting's mail would reach: the number of people and their organisations, by name."""
+
+    people: int
+    organizations: list
+
+
+def meeting_audience(meeting: Meeting) -> Audience:
+    """``meeting_recipients`` counted, with their organisations: three queries, however many there are."""
+    recipients = meeting_recipients(meeting)
+    organization_ids = {recipient.contact.organization_id for recipient in recipients}
+    organizations = list(Organization.objects.filter(pk__in=organization_ids).order_by("name"))
+    return Audience(people=len(recipients), organizations=organizations)
 
 
 def _message(*, template: str, subject: str, contact: Contact, context: dict, headers=None) -> EmailMultiAlternatives:

@@ -38,6 +38,7 @@ from meetings.models import (
     MinutesStatus,
     Participation,
     ParticipationStatus,
+    ReviewOutcome,
     Rsvp,
     RsvpAnswer,
     Statement,
@@ -318,7 +319,7 @@ def next_step(meeting: Meeting) -> NextStep | None:
     if stage == LifecycleStage.HELD:
         return NextStep(_("Write the minutes"), "meeting-minutes-edit")
     if stage == LifecycleStage.MINUTES_DRAFT:
-        return NextStep(_("Publish the minutes"), "meeting-minutes-publish", post=True)
+        return NextStep(_("Publish the minutes"), "meeting-minutes-publish")
     return None
 
 
@@ -783,6 +784,18 @@ def _check_publisher(user) -> None:
         raise PermissionDenied(_("Only the secretariat may publish or reopen minutes."))
 
 
+def publication_refusal(meeting: Meeting) -> str:
+    """Why the minutes of ``meeting`` cannot be published now, or "" if they can."""
+    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+        return _("The minutes are already published.")
+    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
+        return _("Minutes are published after the meeting: mark it as held first (it must have started).")
+    return ""
+
+
+REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
+
+
 @transaction.atomic
 def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """Draft -> published, recording who published them and when.
@@ -793,12 +806,9 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_status == MinutesStatus.PUBLISHED:
-        raise ValidationError(_("The minutes are already published."))
-    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
-        raise ValidationError(
-            _("Minutes are published after the meeting: mark it as held first (it must have started).")
-        )
+    refusal = publication_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
@@ -810,9 +820,17 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
 
 
 @transaction.atomic
-def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
-    """Published -> draft, so the secretariat can correct them; the history keeps the published state."""
+def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
+    """Published -> draft, so the secretariat can correct them; the history keeps the published state and the
+    reason given (the history record's change reason)."""
     _check_publisher(user)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": _("Say why the minutes are reopened: the history keeps the reason.")})
+    if len(reason) > REOPEN_REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Keep the reason under %(limit)d characters.") % {"limit": REOPEN_REASON_MAX_LENGTH}}
+        )
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status != MinutesStatus.PUBLISHED:
         raise ValidationError(_("The minutes are not published."))
@@ -821,6 +839,7 @@ def reopen_minutes(*, meeting: Meeting, user) -> Meeting:
     meeting.minutes_published_by = None
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
+    meeting._change_reason = reason
     _with_history_user(meeting, user).save()
     return meeting
 
@@ -856,6 +875,62 @@ def delete_minutes_entry(*, entry: Statement | Decision, user=None) -> None:
 
 
 # Follow-up actions
+
+
+def carried_actions(user, lookup: str = "actions_to_review") -> models.Prefetch:
+    """Prefetch the actions carried to agenda items (``lookup`` from the queryset at hand) as
+    ``item.carried_actions``: only those ``user`` may read (draft-minutes rules), with their latest progress."""
+    actions = (
+        ActionItem.objects.visible_to(user)
+        .select_related("responsible_organization", "owner")
+        .with_latest_update(user)
+        .order_by("due_on", "id")
+    )
+    return models.Prefetch(lookup, queryset=actions, to_attr="carried_actions")
+
+
+def review_carried_action(
+    *,
+    meeting: Meeting,
+    action: ActionItem,
+    user,
+    outcome: str,
+    expected_version: int,
+    due_on: datetime.date | None = None,
+    note: str = "",
+) -> ActionUpdate:
+    """Record what ``meeting`` decided about an action carried to it: done, continued with a new due date, or
+    dropped. The entry belongs to the meeting (``ActionUpdate.meeting``), so it is part of its minutes."""
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the secretariat records the review of follow-up actions."))
+    ensure_minutes_editable(meeting)
+    carried = AgendaItem.actions_to_review.through.objects.filter(agendaitem__meeting=meeting, actionitem=action)
+    if not carried.exists():
+        raise ValidationError(_("This action is not carried to this meeting's review of follow-up actions."))
+    if outcome not in ReviewOutcome.values:
+        raise ValidationError({"outcome": _("Choose done, continued or dropped.")})
+    status = {ReviewOutcome.DONE: ActionStatus.DONE, ReviewOutcome.DROPPED: ActionStatus.DROPPED}.get(outcome)
+    if outcome == ReviewOutcome.CONTINUED:
+        if due_on is None:
+            raise ValidationError({"due_on": _("Give the new due date of a continued action.")})
+        if due_on < meeting.local_start.date():
+            raise ValidationError({"due_on": _("The new due date cannot be before this meeting.")})
+        status = action.status if action.is_open else ActionStatus.IN_PROGRESS
+    noted_on = min(meeting.local_start.date(), timezone.localdate())
+    with transaction.atomic():
+        update = record_action_update(
+            action=action,
+            user=user,
+            status=status,
+            note=note,
+            noted_on=noted_on,
+            expected_version=expected_version,
+            meeting=meeting,
+        )
+        if outcome == ReviewOutcome.CONTINUED and action.due_on != due_on:
+            action.due_on = due_on
+            _with_history_user(action, user).save(update_fields=["due_on", "updated"])
+    return update
 
 
 def save_action(*, action: ActionItem, expected_version: int | None, user=None) -> ActionItem:

@@ -44,8 +44,13 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/publish/", minutes.PublishMinutesView.as_view(), name="meeting-minutes-publish"),
     path(
         "meetings/<int:pk>/minutes/reopen/",
-        minutes.PublishMinutesView.as_view(publish=False),
+        minutes.ReopenMinutesView.as_view(),
         name="meeting-minutes-reopen",
+    ),
+    path(
+        "meetings/<int:pk>/follow-ups/<int:action_pk>/review/",
+        minutes.ActionReviewView.as_view(),
+        name="meeting-action-review",
     ),
     path("meetings/<int:meeting_pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
     path("statements/<int:pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),

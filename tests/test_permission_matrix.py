@@ -120,8 +120,9 @@ MATRIX = {
     "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-minutes-edit": SECRETARIAT_FORM,
-    "meeting-minutes-publish": SECRETARIAT_ACTION,
-    "meeting-minutes-reopen": SECRETARIAT_ACTION,
+    "meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
+    "meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
+    "meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message
     "statement-create": SECRETARIAT_FORM,
     "statement-edit": SECRETARIAT_FORM,
     "statement-delete": SECRETARIAT_ACTION,

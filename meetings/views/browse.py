@@ -75,7 +75,7 @@ class MeetingDetailView(DetailView):
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related(
                     "presenter__organization", "lead_organization"
-                ).prefetch_related("topics"),
+                ).prefetch_related("topics", services.carried_actions(user)),
             ),
             Prefetch(
                 "participations",

@@ -271,9 +271,9 @@ class AgendaView(MeetingEditMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
         items = list(
-            meeting.agenda_items.select_related("presenter__organization", "lead_organization").order_by(
-                "position", "id"
-            )
+            meeting.agenda_items.select_related("presenter__organization", "lead_organization")
+            .prefetch_related(services.carried_actions(self.request.user))
+            .order_by("position", "id")
         )
         context.setdefault("form", AgendaItemForm(meeting=meeting))
         context.update(

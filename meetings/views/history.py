@@ -84,6 +84,7 @@ def meeting_history(meeting: Meeting) -> list[dict]:
             entry["description"] = " · ".join(str(part.name) for part in who if part is not None)
         else:
             entry["description"] = _describe(record) if entry["model"] is not Meeting else ""
+        entry["reason"] = record.history_change_reason or ""
         entry["user"] = record.history_user
         entry["date"] = record.history_date
     records.sort(key=lambda entry: entry["date"], reverse=True)

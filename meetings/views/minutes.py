@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -17,13 +18,17 @@ from coordination.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     ActionItemForm,
+    ActionReviewForm,
     ActionUpdateForm,
     AgendaItemMinutesFormSet,
     DecisionForm,
     MinutesForm,
+    PublishMinutesForm,
+    ReopenMinutesForm,
     StatementForm,
 )
-from meetings.models import ActionItem, Decision, Meeting, Statement
+from meetings.models import ActionItem, Decision, Statement
+from meetings.notifications import meeting_audience
 from meetings.views.editing import CONFLICT_MESSAGE, MeetingEditMixin, apply_validation_error
 from meetings.views.notifications import report_minutes_announcement
 
@@ -47,8 +52,15 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
         meeting = self.get_meeting()
         if "form" not in context:
             context["form"], context["formset"] = self.get_forms()
+        review_items = meeting.agenda_items.filter(reviews_follow_up_actions=True).prefetch_related(
+            services.carried_actions(self.request.user)
+        )
         context.update(
             meeting=meeting,
+            review_items=[
+                (item, [(action, ActionReviewForm(action=action)) for action in item.carried_actions])
+                for item in review_items
+            ],
             statements=meeting.statements.select_related("speaker", "organization", "agenda_item"),
             decisions=meeting.decisions.select_related("agenda_item"),
             actions=meeting.action_items.select_related("responsible_organization", "owner"),
@@ -90,29 +102,119 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("The minutes have been saved (still a draft until you publish them)."))
+                if "publish" in request.POST:  # saved first, then the question of publishing
+                    return redirect("meeting-minutes-publish", pk=meeting.pk)
                 return redirect("meeting-minutes-edit", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
-class PublishMinutesView(SecretariatRequiredMixin, View):
-    http_method_names = ["post"]
-    publish = True
+class PublishMinutesView(MeetingEditMixin, TemplateView):
+    """GET: who will be e-mailed, and the question. Only the confirming POST (``confirm``) publishes; the minutes
+    editor's "Publish" button saves the text first and then leads here."""
 
-    def post(self, request, pk):
-        meeting = get_object_or_404(Meeting, pk=pk)
-        change = services.publish_minutes if self.publish else services.reopen_minutes
-        # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
-        extra = {"on_announced": partial(report_minutes_announcement, request)} if self.publish else {}
+    template_name = "meetings/minutes_publish.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        context.setdefault("form", PublishMinutesForm())
+        context.update(
+            meeting=meeting,
+            refusal=services.publication_refusal(meeting),
+            audience=meeting_audience(meeting),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = PublishMinutesForm(request.POST)
+        if not form.is_valid():  # not the confirming POST: ask
+            return self.render_to_response(self.get_context_data())
         try:
-            change(meeting=meeting, user=request.user, **extra)
+            # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
+            services.publish_minutes(
+                meeting=meeting, user=request.user, on_announced=partial(report_minutes_announcement, request)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        else:
-            if self.publish:
-                messages.success(request, _("The minutes are published: participants can now read them."))
+            return self.render_to_response(self.get_context_data())
+        messages.success(request, _("The minutes are published: participants can now read them."))
+        return redirect(meeting)
+
+
+class ReopenMinutesView(MeetingEditMixin, TemplateView):
+    """GET: the reason asked for. POST: reopen the minutes as a draft, the reason kept in the history."""
+
+    template_name = "meetings/minutes_reopen.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ReopenMinutesForm())
+        context["meeting"] = self.get_meeting()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = ReopenMinutesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.reopen_minutes(meeting=meeting, user=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The minutes are reopened as a draft: participants no longer see them."))
-        return redirect(meeting)
+                return redirect(meeting)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ActionReviewView(MeetingEditMixin, View):
+    """POST: what the meeting decided about one action carried to its review (done, continued, dropped)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, action_pk):
+        meeting = self.get_meeting()
+        action = get_object_or_404(ActionItem, pk=action_pk)
+        form = ActionReviewForm(request.POST, action=action)
+        if not form.is_valid():
+            errors = " ".join(str(error) for errors in form.errors.values() for error in errors)
+            messages.error(
+                request,
+                _("The review of “%(title)s” was not recorded: %(errors)s") % {"title": action.title, "errors": errors},
+            )
+        else:
+            try:
+                services.review_carried_action(
+                    meeting=meeting,
+                    action=action,
+                    user=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    expected_version=form.cleaned_data["version"],
+                    due_on=form.cleaned_data["due_on"],
+                    note=form.cleaned_data["note"],
+                )
+            except EditConflict:
+                messages.error(
+                    request,
+                    _(
+                        "Someone else updated “%(title)s” while you were writing, so your review was NOT saved. "
+                        "Check its current status, then record the review again."
+                    )
+                    % {"title": action.title},
+                )
+            except ValidationError as error:
+                messages.error(
+                    request,
+                    _("The review of “%(title)s” was not recorded: %(errors)s")
+                    % {"title": action.title, "errors": " ".join(error.messages)},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Recorded: “%(title)s” is now %(status)s.")
+                    % {"title": action.title, "status": action.get_status_display().lower()},
+                )
+        return redirect(f"{reverse('meeting-minutes-edit', args=[meeting.pk])}#follow-up-review")
 
 
 class MinutesEntryView(MeetingEditMixin, TemplateView):

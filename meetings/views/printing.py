@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.views.generic import DetailView
 
+from meetings import services
 from meetings.analytics import meeting_years
 from meetings.models import MeetingSeries
 from meetings.printing import (
@@ -39,6 +40,11 @@ class MeetingPrintMixin:
 
 class AgendaPrintView(MeetingPrintMixin, DetailView):
     template_name = "meetings/print/agenda.html"
+
+    def get_queryset(self):
+        # The review of follow-up actions lists the actions carried to it.
+        lookup = "agenda_items__actions_to_review"
+        return super().get_queryset().prefetch_related(services.carried_actions(self.request.user, lookup))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

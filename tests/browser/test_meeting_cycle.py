@@ -59,7 +59,7 @@ def test_prepare_preview_invite_and_announce(login, platform, width):
     expect(page.locator(".alert").first).to_contain_text("The 5th meeting has been prepared as a draft")
     lifecycle = page.locator("#lifecycle")
     expect(lifecycle.locator("[aria-current=step]")).to_have_text("Draft")
-    expect(page.get_by_role("button", name="Publish the minutes")).to_have_count(0)
+    expect(page.get_by_role("link", name="Publish the minutes")).to_have_count(0)
     agenda = page.locator("#agenda").locator("xpath=..")
     expect(agenda).to_contain_text("Opening remarks")
     expect(agenda).to_contain_text("Review of follow-up actions")

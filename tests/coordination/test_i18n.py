@@ -230,7 +230,7 @@ def test_ordinals_per_language():
 def test_choices_and_messages_are_translated(client, secretariat, meeting):
     client.force_login(secretariat)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uz"
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
+    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
     text = visible_text(response)
     assert "Bayonnoma eʼlon qilindi" in text
     assert "Oʻtkazilgan" in visible_text(client.get(meeting.get_absolute_url()))  # MeetingStatus.HELD

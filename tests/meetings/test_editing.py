@@ -47,6 +47,8 @@ def _secretariat_urls(meeting, item, statement, decision, action):
             reverse("action-create", args=[meeting.pk]),
             reverse("action-edit", args=[action.pk]),
             reverse("meeting-history", args=[meeting.pk]),
+            reverse("meeting-minutes-publish", args=[meeting.pk]),
+            reverse("meeting-minutes-reopen", args=[meeting.pk]),
         ],
         "post_only": [
             reverse("meeting-announce", args=[meeting.pk]),
@@ -54,8 +56,6 @@ def _secretariat_urls(meeting, item, statement, decision, action):
             reverse("agenda-item-delete", args=[item.pk]),
             reverse("meeting-invite", args=[meeting.pk]),
             reverse("meeting-add-participant", args=[meeting.pk]),
-            reverse("meeting-minutes-publish", args=[meeting.pk]),
-            reverse("meeting-minutes-reopen", args=[meeting.pk]),
             reverse("statement-delete", args=[statement.pk]),
             reverse("decision-delete", args=[decision.pk]),
         ],
@@ -383,7 +383,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(participant)
     assert "A good meeting" not in client.get(meeting.get_absolute_url()).content.decode()
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
+    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
     assert any("minutes are published" in message for message in _messages(response))
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED and meeting.minutes_published_by == secretariat
@@ -393,7 +393,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(secretariat)
     response = client.post(url, _minutes_data(meeting, [(item, "Changed")], "Changed", meeting.version), follow=True)
     assert any("reopen them" in message for message in _messages(response))
-    client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]))
+    client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]), {"reason": "Correct the summary"})
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
 
@@ -519,7 +519,7 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
     client.force_login(secretariat)
     client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held"))
     client.post(reverse("agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
-    client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
+    client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
     response = client.get(reverse("meeting-history", args=[meeting.pk]))
     content = response.content.decode()
     assert "Before → After" in content
@@ -558,9 +558,9 @@ def test_secretariat_pages_query_count_does_not_grow(client, secretariat, django
     client.force_login(secretariat)
     bounds = {
         "meeting-edit": 7,
-        "meeting-agenda": 11,
+        "meeting-agenda": 12,  # with the actions carried to the review of follow-up actions
         "meeting-participants": 13,  # the replies (mark the expected as attended) and the walk-in form's organisations
-        "meeting-minutes-edit": 11,
+        "meeting-minutes-edit": 13,  # with the review of follow-up actions and its carried actions
         "meeting-history": 15,
     }
     for name, bound in bounds.items():
@@ -575,8 +575,9 @@ def test_secretariat_pages_query_count_does_not_grow(client, secretariat, django
         meeting.series.get_absolute_url(),
         meeting.get_absolute_url(),
     ):
-        # 18: the meeting page also reads who was e-mailed and the series' latest held meeting (its next step).
-        with django_assert_max_num_queries(18):
+        # 19: the meeting page also reads who was e-mailed, the series' latest held meeting (its next step) and
+        # the actions carried to the review of follow-up actions.
+        with django_assert_max_num_queries(19):
             assert client.get(url).status_code == 200, url
 
 

@@ -482,7 +482,7 @@ def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
     deliver()  # sending costs a few queries per message (claim and mark each row), outside the request's transaction
     assert len(mail.outbox) == 2 * rows
     # 18: the page also reads who was e-mailed and the series' latest held meeting (the secretariat's next step).
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):  # the meeting page, with the actions carried to its review item
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 
@@ -534,7 +534,7 @@ def test_publishing_from_the_meeting_page_sends_the_announcement(
     on_the_list(meeting, contact)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]))
+        response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == [contact.email]
@@ -559,7 +559,7 @@ def test_publishing_again_after_reopening_announces_again_once(secretariat, sent
     on_the_list(meeting, ContactFactory())
     with sent():
         services.publish_minutes(meeting=meeting, user=secretariat)
-    services.reopen_minutes(meeting=meeting, user=secretariat)
+    services.reopen_minutes(meeting=meeting, user=secretariat, reason="Correct a decision")
     with sent():
         services.publish_minutes(meeting=meeting, user=secretariat)
     assert len(mail.outbox) == 2 and OutgoingMail.objects.count() == 2
@@ -778,7 +778,7 @@ def test_publishing_tells_the_secretariat_who_was_reached_or_not(client, setting
     on_the_list(meeting, contact)
     client.force_login(secretariat_user(username="publisher"))
 
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), follow=True)
+    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
 
     assert response.status_code == 200
     meeting.refresh_from_db()

@@ -182,10 +182,12 @@ def test_publish_and_reopen_minutes(secretariat, participant):
         services.save_minutes(
             meeting=published, minutes_summary="x", item_minutes={}, expected_version=published.version
         )
-    reopened = services.reopen_minutes(meeting=meeting, user=secretariat)
+    with pytest.raises(ValidationError, match="Say why"):
+        services.reopen_minutes(meeting=meeting, user=secretariat, reason="   ")
+    reopened = services.reopen_minutes(meeting=meeting, user=secretariat, reason="Correct the decision under item 3")
     assert reopened.minutes_status == MinutesStatus.DRAFT and reopened.minutes_published_by is None
-    states = list(meeting.history.order_by("history_id").values_list("minutes_status", flat=True))
-    assert states[-2:] == ["published", "draft"]
+    states = list(meeting.history.order_by("history_id").values_list("minutes_status", "history_change_reason"))
+    assert states[-2:] == [("published", None), ("draft", "Correct the decision under item 3")]
 
 
 @pytest.mark.parametrize(
