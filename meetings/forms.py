@@ -54,17 +54,25 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
+class JoinLinkField(forms.URLField):
+    """The video call of an online or hybrid meeting, on the meeting form and when preparing the next one."""
+
+    def __init__(self, **kwargs):
+        defaults = {
+            "label": _("Join link"),
+            "max_length": 500,
+            "required": False,
+            "assume_scheme": "https",
+            "help_text": _("For an online or hybrid meeting: the video call."),
+        }
+        super().__init__(**(defaults | kwargs))
+
+
 class MeetingForm(VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
-    join_url = forms.URLField(
-        label=_("Join link"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        help_text=_("For an online or hybrid meeting: the video call."),
-    )
+    join_url = JoinLinkField()
     reviewed_quarter = forms.CharField(
         label=_("Reviewed quarter"),
         required=False,
@@ -173,13 +181,7 @@ class PrepareNextMeetingForm(forms.Form):
         initial=MeetingFormat.IN_PERSON,
         help_text=_("Used when the format is not copied."),
     )
-    join_url = forms.URLField(
-        label=_("Join link"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        help_text=_("For an online or hybrid meeting: the video call."),
-    )
+    join_url = JoinLinkField()
     another_planned_confirmed = forms.BooleanField(
         label=_("Yes, prepare another meeting although one is already planned"), required=False
     )
