@@ -96,6 +96,11 @@ def month_text(value) -> str:
     return _format(_as_date(value), "YEAR_MONTH_FORMAT")
 
 
+def short_month_text(value) -> str:
+    """A month's abbreviated name, for narrow labels such as a timeline's axis: "Feb", "фев", "fev"."""
+    return _format(_as_date(value), "M")
+
+
 def date_range_text(start, end=None, *, month_only: bool = False) -> str:
     """A day or a range of days, sharing what both ends share; ``month_only`` for a date known to the month."""
     if start in (None, ""):

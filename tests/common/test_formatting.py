@@ -155,3 +155,8 @@ def test_the_template_filters_use_the_same_functions():
             "20–21 fevral 2024 · 20 fevral 2024 · fevral 2024 · 12\xa0345 · Toshkent vaqti (UTC+5)"
             " · 20 fevral 2024, 10:00–12:00"
         )
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Feb"), ("ru", "фев"), ("uz", "fev")])
+def test_short_month_names_for_the_timeline(language, expected):
+    assert in_language(language, formatting.short_month_text, date(2024, 2, 1)) == expected

@@ -7,10 +7,17 @@ import zoneinfo
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory, ActivityReviewFactory
-from tests.meetings.factories import TASHKENT, DecisionFactory, MeetingFactory
+from tests.meetings.factories import (
+    TASHKENT,
+    ActionItemFactory,
+    ActionUpdateFactory,
+    DecisionFactory,
+    MeetingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +123,23 @@ def test_meeting_form_offers_zones_by_name(client, secretariat):
     content = in_language(client, "en").get(reverse("meeting-edit", args=[meeting.pk])).content.decode()
     assert re.search(r'<option value="Asia/Tashkent"[^>]*>Tashkent time \(UTC\+5\)</option>', content)
     assert re.search(r'<option value="Europe/Berlin"[^>]*>Europe/Berlin \(UTC\+2\)</option>', content)
+
+
+def test_an_action_update_names_its_day_in_words():
+    """Its text read "…: Open on 2023-11-06", the ISO date."""
+    update = ActionUpdateFactory(action=ActionItemFactory(title="Share practice"), noted_on=datetime.date(2023, 11, 6))
+    with translation.override("en"):
+        assert str(update).endswith("on 6 November 2023")
+    with translation.override("uz"):
+        assert "6 noyabr 2023" in str(update)
+
+
+def test_a_russian_date_ending_a_sentence_has_one_full_stop(client, participant):
+    """ "Опубликован 24 октября 2023 г.." — the date's "г." ends the sentence."""
+    meeting = june_meeting(published=True)
+    client.force_login(participant)
+    screen = visible_text(in_language(client, "ru").get(meeting.get_absolute_url()))
+    printed = visible_text(client.get(reverse("meeting-minutes-print", args=[meeting.pk])))
+    assert "Опубликован 20 июня 2023 г." in screen
+    assert "Протокол опубликован 20 июня 2023 г." in printed
+    assert "г.." not in screen and "г.." not in printed
