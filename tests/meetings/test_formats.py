@@ -143,3 +143,10 @@ def test_a_russian_date_ending_a_sentence_has_one_full_stop(client, participant)
     assert "Опубликован 20 июня 2023 г." in screen
     assert "Протокол опубликован 20 июня 2023 г." in printed
     assert "г.." not in screen and "г.." not in printed
+
+
+def test_preparing_the_next_meeting_names_the_zone_of_its_times(client, secretariat):
+    meeting = june_meeting(time_zone="Asia/Tashkent")
+    client.force_login(secretariat)
+    text = visible_text(in_language(client, "uz").get(reverse("meeting-prepare-next", args=[meeting.series.pk])))
+    assert "Toshkent vaqti (UTC+5)" in text
