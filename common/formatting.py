@@ -67,6 +67,8 @@ class _DateFormat(dateformat.DateFormat):
 
 
 def _format(value, format_name: str) -> str:
+    if not isinstance(value, datetime.date | datetime.time):
+        return str(value)  # not a date (a template passing text): shown as it is rather than failing
     formatter = _DateFormat(value)
     formatter.lowercase_months = bool(_format_setting("MONTH_NAMES_LOWERCASE", False))
     return formatter.format(formats.get_format(format_name))
@@ -106,10 +108,12 @@ def date_range_text(start, end=None, *, month_only: bool = False) -> str:
     if start in (None, ""):
         return ""
     start = _as_date(start)
+    if not isinstance(start, datetime.date):
+        return str(start)
     if month_only:
         return month_text(start)
     end = _as_date(end) if end not in (None, "") else None
-    if end is None or end == start:
+    if not isinstance(end, datetime.date) or end == start:
         return date_text(start)
     if (start.year, start.month) == (end.year, end.month):
         return _format(start, "j") + TIGHT_DASH + date_text(end)
@@ -126,9 +130,11 @@ def time_range_text(start, end, zone_name: str | None = None, *, weekday: bool =
     """
     if start is None:
         return ""
-    if end is None or end.date() == start.date():
+    if not isinstance(start, datetime.datetime):
+        return date_text(start)
+    if not isinstance(end, datetime.datetime) or end.date() == start.date():
         text = _format(start, "DATETIME_FORMAT")
-        if end is not None:
+        if isinstance(end, datetime.datetime):
             text += TIGHT_DASH + _format(end, "TIME_FORMAT")
     else:
         text = _format(start, "DATETIME_FORMAT") + SPACED_DASH + _format(end, "DATETIME_FORMAT")
@@ -169,7 +175,7 @@ def zone_label(zone_name: str, at: datetime.datetime | None = None) -> str:
         zone = zoneinfo.ZoneInfo(str(zone_name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return str(zone_name)
-    moment = at if at is not None else timezone.now()
+    moment = at if isinstance(at, datetime.datetime) else timezone.now()
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=datetime.UTC)
     offset = utc_offset_text(moment.astimezone(zone).utcoffset() or datetime.timedelta())

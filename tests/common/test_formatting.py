@@ -160,3 +160,11 @@ def test_the_template_filters_use_the_same_functions():
 @pytest.mark.parametrize(("language", "expected"), [("en", "Feb"), ("ru", "фев"), ("uz", "fev")])
 def test_short_month_names_for_the_timeline(language, expected):
     assert in_language(language, formatting.short_month_text, date(2024, 2, 1)) == expected
+
+
+def test_something_that_is_not_a_date_is_shown_as_it_is():
+    assert formatting.date_text("soon") == "soon"
+    assert formatting.timestamp_text("soon") == "soon"
+    assert formatting.date_range_text("soon", "later") == "soon"
+    assert formatting.time_range_text("soon", "later") == "soon"
+    assert formatting.zone_label("Asia/Tashkent", at="soon").endswith("(UTC+5)")
