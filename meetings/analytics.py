@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus
 from activities.quarter import Quarter
+from common.formatting import short_month_text
 from meetings.models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
@@ -268,7 +268,7 @@ def timeline_months(year: int) -> list[tuple[float, str]]:
     return [
         (
             round(TIMELINE_WIDTH * (datetime.date(year, month, 1) - first).days / days, 1),
-            date_format(datetime.date(year, month, 1), "M"),
+            short_month_text(datetime.date(year, month, 1)),
         )
         for month in range(1, 13)
     ]

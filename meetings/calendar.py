@@ -12,11 +12,11 @@ import hashlib
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from activities.models import Activity, ActivityStatus
+from common.formatting import month_text
 from coordination.i18n import localized, translation_fields
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
@@ -185,8 +185,7 @@ def activity_event(activity, url: str = "") -> Event:
     ]
     if activity.is_month_only:
         details.append(
-            _("The day is not known: only the month (%(month)s).")
-            % {"month": date_format(activity.starts_on, "YEAR_MONTH_FORMAT")}
+            _("The day is not known: only the month (%(month)s).") % {"month": month_text(activity.starts_on)}
         )
     if activity.description:
         details.append(activity.description)

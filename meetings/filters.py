@@ -7,11 +7,11 @@ from django import forms
 from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
 from activities.quarter import Quarter
+from common.formatting import date_text
 from coordination.widgets import QuickSelect
 from meetings.models import (
     ActionItem,
@@ -61,8 +61,7 @@ def _offer_latest_meetings(filterset, name="meeting"):
         .order_by("-starts_at", "-id")[:MEETING_CHOICES]
     )
     choices = [("", _("Any meeting"))] + [
-        (meeting.pk, f"{meeting.ordinal} · {date_format(meeting.local_start, 'SHORT_DATE_FORMAT')} · {meeting.series}")
-        for meeting in meetings
+        (meeting.pk, f"{meeting.ordinal} · {date_text(meeting.local_start)} · {meeting.series}") for meeting in meetings
     ]
     filterset.form.fields[name].widget.choices = choices
     _bootstrap(filterset.form)

@@ -11,10 +11,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from activities.quarter import Quarter
+from common.formatting import zone_choices, zone_label
 from coordination.i18n import translation_fields
 from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
 from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
 from meetings.models import (
+    TIME_ZONE_CHOICES,
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -112,6 +114,10 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         super().__init__(*args, **kwargs)
         self.series = series
         meeting = self.instance
+        # Stored as the zone's name (Asia/Tashkent), shown as "Tashkent time (UTC+5)".
+        self.fields["time_zone"].choices = zone_choices(
+            [name for name, _label in TIME_ZONE_CHOICES], at=meeting.starts_at
+        )
         self.fields["version"].initial = meeting.version
         if meeting.pk is None:
             self.fields["version"].required = False
@@ -190,6 +196,9 @@ class PrepareNextMeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.source = source
         self.zone = source.zone if source else timezone.get_current_timezone()
+        self.fields["date"].help_text = _("In the meeting's time zone: %(zone)s.") % {
+            "zone": zone_label(str(self.zone), at=starts_at)
+        }
         local_start, local_end = timezone.localtime(starts_at, self.zone), timezone.localtime(ends_at, self.zone)
         self.fields["date"].initial = local_start.date()
         self.fields["start_time"].initial = local_start.time()

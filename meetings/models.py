@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.quarter import Quarter
+from common.formatting import date_text
 from coordination import access, fulltext
 from coordination.i18n import localized
 from coordination.models import TimeStampedModel
@@ -853,7 +854,7 @@ class ActionUpdate(TimeStampedModel):
         return _("%(action)s: %(status)s on %(date)s") % {
             "action": self.action,
             "status": self.get_status_display(),
-            "date": self.noted_on,
+            "date": date_text(self.noted_on),
         }
 
 

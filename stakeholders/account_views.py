@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from common.formatting import timestamp_text
 from coordination.permissions import SecretariatRequiredMixin
 from coordination.roles import ROLE_GROUPS, PortalRole
 from stakeholders import accounts
@@ -91,7 +92,7 @@ class InviteView(ContactActionMixin, View):
         messages.success(
             request,
             _("An invitation was sent to %(email)s. The link is valid until %(date)s.")
-            % {"email": invitation.email, "date": _local(invitation.expires_at)},
+            % {"email": invitation.email, "date": timestamp_text(invitation.expires_at)},
         )
         return self.back()
 
@@ -100,12 +101,6 @@ class InviteView(ContactActionMixin, View):
         view.setup(self.request, **self.kwargs)
         view.object = self.object
         return render(self.request, view.template_name, view.get_context_data(invite_form=form))
-
-
-def _local(moment) -> str:
-    from django.utils import formats, timezone
-
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class RoleChangeView(ContactActionMixin, View):

@@ -103,7 +103,7 @@ def export_actions(request, file_format):
             ]
 
     chunks = table_chunks(in_chunks(actions, fields), rows)
-    return table_response(file_format, f"actions-{_stamp()}", _("Actions"), header, chunks)
+    return table_response(file_format, f"actions-{_stamp()}", _("Follow-up actions"), header, chunks)
 
 
 @require_safe

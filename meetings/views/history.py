@@ -1,5 +1,7 @@
 """A meeting's change history (the meeting, its agenda, participation, statements, decisions and actions)."""
 
+import datetime
+import decimal
 from collections import defaultdict
 
 from django.conf import settings
@@ -10,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from common.formatting import date_text, number_text, timestamp_text, zone_choice_label
 from coordination.permissions import SecretariatRequiredMixin
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Participation, Statement
 from stakeholders.models import Contact, Organization
@@ -102,8 +105,18 @@ def _display(field, value, names) -> str:
             return related.get_full_name() or related.get_username()
         # Contacts and organisations by name: their str() would reach for further rows.
         return str(getattr(related, "name", related))
+    if field.name == "time_zone":
+        return zone_choice_label(value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime.datetime):
+        return timestamp_text(value)
+    if isinstance(value, datetime.date):
+        return date_text(value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, int | decimal.Decimal):
+        return number_text(value)
     text = str(value)
     return text if len(text) <= 200 else text[:197] + "..."
 

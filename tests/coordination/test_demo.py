@@ -244,10 +244,10 @@ SEED_FACTS = [
     ("cooperation item", ("meeting", 4), "Improving cooperation among stakeholders"),
     ("upcoming activities", ("meeting", 4), "Upcoming activities"),
     # activities and places
-    ("ToT", ("activity", "Training of Trainers Seminar on Trafficking in Persons"), "6 Nov–8 Nov 2023"),
+    ("ToT", ("activity", "Training of Trainers Seminar on Trafficking in Persons"), "6–8 November 2023"),
     ("airport trainings: month", ("activity", "Trainings for airport employees"), "November 2023"),
     ("airport trainings: cities", ("activity", "Trainings for airport employees"), "Bukhara, Fergana, Namangan"),
-    ("World Day", ("activity", "World Day against Trafficking in Persons 2023 campaign"), "30 Jul 2023"),
+    ("World Day", ("activity", "World Day against Trafficking in Persons 2023 campaign"), "30 July 2023"),
     (
         "Estonian study visit",
         ("activity", "Study visit of the delegation of the Republic of Estonia"),

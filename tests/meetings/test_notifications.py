@@ -788,3 +788,16 @@ def test_publishing_tells_the_secretariat_who_was_reached_or_not(client, setting
         assert "1 participant was told by e-mail." in response.text
     else:
         assert "could not be sent (focal.point@example.org)" in response.text
+
+
+def test_invitation_names_the_time_zone_in_words(sent):
+    """The e-mail said "(Asia/Tashkent)"; it names the zone as people say it, with its offset."""
+    meeting = invited_meeting(named=1)
+
+    with sent():
+        notifications.send_invitations(meeting=meeting)
+
+    [message] = mail.outbox
+    assert "10:00–13:00, Tashkent time (UTC+5)" in message.body
+    assert "Tashkent time (UTC+5)" in html_of(message)
+    assert "Asia/Tashkent" not in message.body

@@ -42,7 +42,7 @@ def test_print_agenda_lists_items_and_invited_organisations(client, participant)
     assert " style=" not in content
 
 
-def test_print_minutes_show_attendance_per_organisation_outcomes_and_actions(client, participant):
+def test_print_minutes_show_attendance_per_organisation_decisions_and_actions(client, participant):
     meeting = full_meeting(published=True)
     excused = OrganizationFactory(name="Excused Ministry", acronym="EXM")
     ParticipationFactory(meeting=meeting, organization=excused, status="excused")
@@ -54,7 +54,7 @@ def test_print_minutes_show_attendance_per_organisation_outcomes_and_actions(cli
     assert response.context["excused"] == [excused]
     content = response.content.decode()
     assert "Discussed point 2." in content
-    assert "Follow-up actions" in content and "Outcomes" in content
+    assert "Follow-up actions" in content and "Decisions" in content
 
 
 def test_participants_cannot_print_or_download_draft_minutes(client, participant, secretariat):

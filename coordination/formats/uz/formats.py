@@ -1,8 +1,10 @@
-# 20-Iyun, 2023-yil (as Django's own Uzbek formats), 20.06.2023.
-DATE_FORMAT = r"j-E, Y-\y\i\l"
+# 20 fevral 2024; ranges "20–21 fevral 2024", "30 iyun – 2 iyul 2024" (common.formatting). Uzbek writes month
+# names in lowercase; Django's Uzbek catalogue capitalises them, so common.formatting lowers them.
+DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "d.m.Y"
-DATETIME_FORMAT = r"j-E, Y-\y\i\l, H:i"
+DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
 TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = r"F Y-\y\i\l"
-MONTH_DAY_FORMAT = "j-E"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+MONTH_NAMES_LOWERCASE = True
