@@ -188,9 +188,9 @@ TRANSLATIONS = {
     "National Commission": ("Национальная комиссия", "Milliy komissiya"),
     "Sub-Commission on Combating Trafficking in Persons": (
         "Подкомиссия по противодействию торговле людьми",
-        "Odam savdosiga qarshi kurashish boʻyicha quyi komissiya",
+        "Odam savdosiga qarshi kurashish boʻyicha kichik komissiya",
     ),
-    "Sub-Commission": ("Подкомиссия", "Quyi komissiya"),
+    "Sub-Commission": ("Подкомиссия", "Kichik komissiya"),
     "Supreme Court of the Republic of Uzbekistan": (
         "Верховный суд Республики Узбекистан",
         "Oʻzbekiston Respublikasi Oliy sudi",
