@@ -377,3 +377,41 @@ def test_an_older_demo_database_gets_the_translations(demo):
         (Activity, "title_ru"),
     ]:
         assert not model.objects.filter(**{field: ""}).exists(), model
+
+
+def _queries_of(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_pages_with_organisation_pickers_read_the_translations_in_constant_queries(client, secretariat):
+    """Choice lists load only the label's columns (Organization.objects.for_choices): the Russian ones included."""
+    meeting = MeetingFactory()
+    ActivityPlanFactory()
+    urls = [
+        reverse("activity-create"),
+        reverse("activity-list"),
+        reverse("meeting-list"),
+        reverse("action-list"),
+        reverse("meeting-agenda", args=[meeting.pk]),
+        reverse("contact-create"),
+        reverse("organization-create"),
+    ]
+    client.force_login(secretariat)
+    read_in(client, "ru")
+
+    def add_organizations(count):
+        for _ in range(count):
+            organization = OrganizationFactory(name_ru="Комитет", acronym_ru="К")
+            ContactFactory(organization=organization)
+
+    add_organizations(3)
+    few = {url: _queries_of(client, url) for url in urls}
+    add_organizations(30)
+    many = {url: _queries_of(client, url) for url in urls}
+    assert many == few
+    assert "Комитет (К)" in client.get(reverse("activity-list")).content.decode()
