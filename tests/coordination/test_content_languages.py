@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from icalendar import Calendar
 
 from activities.models import Activity
 from coordination.search import Search
@@ -305,17 +306,26 @@ def test_the_admin_shows_the_translations(client, admin_user):
 
 def test_an_invitation_lists_the_agenda_in_the_recipients_language(django_capture_on_commit_callbacks, settings):
     settings.PORTAL_BASE_URL = "https://portal.example.org"
-    meeting = MeetingFactory(starts_at="2099-05-05T10:00+05:00", ends_at="2099-05-05T12:00+05:00")
+    meeting = MeetingFactory(
+        title="Fifth meeting",
+        title_ru="Пятое заседание",
+        starts_at="2099-05-05T10:00+05:00",
+        ends_at="2099-05-05T12:00+05:00",
+        series__convening_organization__name_ru="Управление ООН",
+    )
     AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks", title_ru="Вступительное слово")
     for language in ("en", "ru"):
         contact = ContactFactory(preferred_language=language)
         ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
     with django_capture_on_commit_callbacks(execute=True):
         notifications.send_invitations(meeting=meeting)
-    bodies = {message.to[0]: message.body for message in mail.outbox}
-    russian = next(body for body in bodies.values() if "Вступительное слово" in body)
-    english = next(body for body in bodies.values() if "Opening remarks" in body)
-    assert russian != english
+    [russian] = [message for message in mail.outbox if "Вступительное слово" in message.body]
+    [english] = [message for message in mail.outbox if "Opening remarks" in message.body]
+    assert "Пятое заседание" in russian.subject and "Fifth meeting" in english.subject
+    [part] = [part for part in russian.message().walk() if part.get_content_type() == "text/calendar"]
+    [event] = Calendar.from_ical(part.get_payload(decode=True)).walk("VEVENT")
+    assert "Пятое заседание" in str(event["summary"]) and "Вступительное слово" in str(event["description"])
+    assert event["organizer"].params["cn"] == "Управление ООН"
 
 
 # Search
