@@ -425,3 +425,10 @@ def test_pages_with_organisation_pickers_read_the_translations_in_constant_queri
     many = {url: _queries_of(client, url) for url in urls}
     assert many == few
     assert "Комитет (К)" in client.get(reverse("activity-list")).content.decode()
+
+
+def test_the_template_filter_shows_nothing_for_no_object():
+    from django.template import Context, Template
+
+    template = Template('{% load content_language %}[{{ activity|localized:"title" }}][{{ gone|localized:"title" }}]')
+    assert template.render(Context({"activity": None})) == "[][]"
