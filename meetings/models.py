@@ -280,7 +280,19 @@ class Meeting(TimeStampedModel):
         return reverse("meeting-detail", args=[self.pk])
 
     # What calendar apps show of a meeting: a change to any of these gives its event a new SEQUENCE (RFC 5545).
-    CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "time_zone", "venue", "format", "status", "number")
+    # The title's versions too: an invitation's event is written in its recipient's language.
+    CALENDAR_FIELDS = (
+        "title",
+        "title_ru",
+        "title_uz",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "venue",
+        "format",
+        "status",
+        "number",
+    )
 
     def save(self, *args, **kwargs):
         changed = self._calendar_change_pending(kwargs.get("update_fields"))

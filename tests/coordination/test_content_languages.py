@@ -432,3 +432,13 @@ def test_the_template_filter_shows_nothing_for_no_object():
 
     template = Template('{% load content_language %}[{{ activity|localized:"title" }}][{{ gone|localized:"title" }}]')
     assert template.render(Context({"activity": None})) == "[][]"
+
+
+def test_a_new_russian_title_moves_the_event_in_calendars():
+    """Invitations carry the title in their recipient's language: changing a version of it is an update."""
+    meeting = MeetingFactory()
+    meeting.title_ru = "Пятое заседание"
+    meeting.save()
+    assert meeting.calendar_sequence == 1
+    meeting.save()
+    assert Meeting.objects.get(pk=meeting.pk).calendar_sequence == 1
