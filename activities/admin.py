@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.models import Activity, ActivityPlan, ActivityReview
+from coordination.i18n import translation_fields
 
 
 class ActivityInline(admin.StackedInline):
@@ -62,6 +63,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
     ]
     search_fields = [
         "title",
+        *translation_fields("title"),
         "description",
         "target_group",
         "lead_organization__name",

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
 from activities.quarter import Quarter
 from activities.services import ReviewEntry
-from coordination.i18n import translation_fields
+from coordination.i18n import translation_fields, with_translations
 from coordination.versioning import VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelectMultiple
+from coordination.widgets import PortalModelForm, QuickSelectMultiple, translations_folded
 from stakeholders.models import Organization
 
 
@@ -164,12 +164,12 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper()
+        self.helper = translations_folded(self)
         self.fields["plan"].queryset = ActivityPlan.objects.select_related("series").only(
-            "year", "quarter_number", "series__title"
+            "year", "quarter_number", *with_translations("title", prefix="series__")
         )
         for name in ["lead_organization", "partners"]:
-            self.fields[name].queryset = Organization.objects.only("name", "acronym").order_by("name")
+            self.fields[name].queryset = Organization.objects.for_choices()
         self.fields["plan"].label_from_instance = lambda plan: f"{plan.quarter.label} · {plan.series}"
         self.fields["starts_on"].required = True
         self.fields["date_precision"].required = False  # left out: the day is known

@@ -172,6 +172,140 @@ TOPICS = {
 # Names an older demo gave to the same topics, renamed in place on the next load.
 FORMER_TOPIC_NAMES = {"routes": "Trafficking routes to third countries (India, Turkey, Thailand)"}
 
+# Russian and Uzbek (Latin script) versions of the demo's names and titles, written for the portal (the articles are
+# in English): English text -> (Russian, Uzbek). Only names and titles; the texts stay in English.
+TRANSLATIONS = {
+    # organisations
+    "United Nations Office on Drugs and Crime": (
+        "Управление Организации Объединённых Наций по наркотикам и преступности",
+        "Birlashgan Millatlar Tashkilotining Giyohvand moddalar va jinoyatchilik boʻyicha boshqarmasi",
+    ),
+    "UNODC": ("УНП ООН", ""),
+    "National Commission on Combating Trafficking in Persons and Forced Labor": (
+        "Национальная комиссия по противодействию торговле людьми и принудительному труду",
+        "Odam savdosi va majburiy mehnatga qarshi kurashish boʻyicha milliy komissiya",
+    ),
+    "National Commission": ("Национальная комиссия", "Milliy komissiya"),
+    "Sub-Commission on Combating Trafficking in Persons": (
+        "Подкомиссия по противодействию торговле людьми",
+        "Odam savdosiga qarshi kurashish boʻyicha kichik komissiya",
+    ),
+    "Sub-Commission": ("Подкомиссия", "Kichik komissiya"),
+    "Supreme Court of the Republic of Uzbekistan": (
+        "Верховный суд Республики Узбекистан",
+        "Oʻzbekiston Respublikasi Oliy sudi",
+    ),
+    "Supreme Judicial Council": ("Высший судейский совет", "Sudyalar oliy kengashi"),
+    "Ministry of Internal Affairs": ("Министерство внутренних дел", "Ichki ishlar vazirligi"),
+    "MIA": ("МВД", "IIV"),
+    "Unit for Combating Trafficking in Persons (Ministry of Internal Affairs)": (
+        "Подразделение по противодействию торговле людьми (Министерство внутренних дел)",
+        "Odam savdosiga qarshi kurashish boʻlinmasi (Ichki ishlar vazirligi)",
+    ),
+    "Ministry of Foreign Affairs": ("Министерство иностранных дел", "Tashqi ishlar vazirligi"),
+    "MFA": ("МИД", "TIV"),
+    "U.S. Embassy in Uzbekistan": ("Посольство США в Узбекистане", "AQShning Oʻzbekistondagi elchixonasi"),
+    "U.S. Department of State": ("Государственный департамент США", "AQSh Davlat departamenti"),
+    "Bureau of International Narcotics and Law Enforcement Affairs": (
+        "Бюро по международным вопросам борьбы с наркотиками и правоохранительной деятельности",
+        "Xalqaro narkotiklar va huquqni muhofaza qilish masalalari byurosi",
+    ),
+    "International Organization for Migration": (
+        "Международная организация по миграции",
+        "Xalqaro migratsiya tashkiloti",
+    ),
+    "IOM": ("МОМ", "XMT"),
+    "NGO “Istiqbolli Avlod”": ("ННО «Истикболли авлод»", "“Istiqbolli Avlod” NNT"),
+    "Istiqbolli Avlod": ("Истикболли авлод", ""),
+    "Delegation of the Republic of Estonia": ("Делегация Эстонской Республики", "Estoniya Respublikasi delegatsiyasi"),
+    # the series and its meetings
+    "Multi-stakeholder coordination meetings on countering trafficking in persons in Uzbekistan": (
+        "Координационные заседания заинтересованных сторон по противодействию торговле людьми в Узбекистане",
+        "Oʻzbekistonda odam savdosiga qarshi kurashish boʻyicha koʻp tomonlama muvofiqlashtirish yigʻilishlari",
+    ),
+    "Third multi-stakeholder coordination meeting on countering trafficking in persons": (
+        "Третье координационное заседание заинтересованных сторон по противодействию торговле людьми",
+        "Odam savdosiga qarshi kurashish boʻyicha uchinchi koʻp tomonlama muvofiqlashtirish yigʻilishi",
+    ),
+    "Fourth multi-stakeholder coordination meeting on combating trafficking in persons": (
+        "Четвёртое координационное заседание заинтересованных сторон по борьбе с торговлей людьми",
+        "Odam savdosiga qarshi kurashish boʻyicha toʻrtinchi koʻp tomonlama muvofiqlashtirish yigʻilishi",
+    ),
+    # agenda items
+    "Review of the current situation of trafficking in persons in Uzbekistan": (
+        "Обзор текущей ситуации с торговлей людьми в Узбекистане",
+        "Oʻzbekistonda odam savdosi boʻyicha joriy vaziyat sharhi",
+    ),
+    "Achievements of the second quarter of 2023": (
+        "Достижения второго квартала 2023 года",
+        "2023-yil ikkinchi choragi yutuqlari",
+    ),
+    "World Day against Trafficking in Persons, 30 July 2023": (
+        "Всемирный день борьбы с торговлей людьми, 30 июля 2023 года",
+        "Odam savdosiga qarshi kurashish butunjahon kuni, 2023-yil 30-iyul",
+    ),
+    "Activities planned for the third quarter of 2023 and beyond": (
+        "Мероприятия, запланированные на третий квартал 2023 года и далее",
+        "2023-yil uchinchi choragi va undan keyingi davrga rejalashtirilgan tadbirlar",
+    ),
+    "State of trafficking in persons in Uzbekistan": (
+        "Положение дел с торговлей людьми в Узбекистане",
+        "Oʻzbekistonda odam savdosi holati",
+    ),
+    "Ongoing activities": ("Текущие мероприятия", "Amalga oshirilayotgan tadbirlar"),
+    "Upcoming activities": ("Предстоящие мероприятия", "Kelgusi tadbirlar"),
+    "Improving cooperation among stakeholders": (
+        "Улучшение сотрудничества между заинтересованными сторонами",
+        "Manfaatdor tomonlar oʻrtasidagi hamkorlikni yaxshilash",
+    ),
+    "Emerging trends in trafficking in persons": (
+        "Новые тенденции в сфере торговли людьми",
+        "Odam savdosidagi yangi tendensiyalar",
+    ),
+    "Identification and investigation of trafficking cases": (
+        "Выявление и расследование случаев торговли людьми",
+        "Odam savdosi holatlarini aniqlash va tergov qilish",
+    ),
+    # activities
+    "World Day against Trafficking in Persons 2023 campaign": (
+        "Кампания ко Всемирному дню борьбы с торговлей людьми 2023 года",
+        "Odam savdosiga qarshi kurashish butunjahon kuni munosabati bilan 2023-yilgi kampaniya",
+    ),
+    "Training of Trainers Seminar on Trafficking in Persons": (
+        "Семинар по подготовке тренеров по вопросам торговли людьми",
+        "Odam savdosi boʻyicha trenerlar tayyorlash seminari",
+    ),
+    "Trainings for airport employees": ("Тренинги для сотрудников аэропортов", "Aeroport xodimlari uchun treninglar"),
+    "Study visit of the delegation of the Republic of Estonia": (
+        "Учебный визит делегации Эстонской Республики",
+        "Estoniya Respublikasi delegatsiyasining oʻquv tashrifi",
+    ),
+    # topics
+    "Recruitment through technology and social media": (
+        "Вербовка с помощью технологий и социальных сетей",
+        "Texnologiyalar va ijtimoiy tarmoqlar orqali yollash",
+    ),
+    "Trafficking routes to third countries (India, Turkey, Thailand and others)": (
+        "Маршруты торговли людьми в третьи страны (Индия, Турция, Таиланд и другие)",
+        "Uchinchi davlatlarga odam savdosi yoʻnalishlari (Hindiston, Turkiya, Tailand va boshqalar)",
+    ),
+    "Exploitation of vulnerable groups, including migrants": (
+        "Эксплуатация уязвимых групп, в том числе мигрантов",
+        "Zaif guruhlar, jumladan muhojirlarni ekspluatatsiya qilish",
+    ),
+    "Identification and investigation of cases": (
+        "Выявление и расследование случаев",
+        "Holatlarni aniqlash va tergov qilish",
+    ),
+}
+
+
+def _versions(field: str, text: str) -> dict[str, str]:
+    """The Russian and Uzbek versions of ``text`` for ``<field>_ru`` and ``<field>_uz`` (empty when there is none)."""
+    russian, uzbek = TRANSLATIONS.get(text, ("", ""))
+    return {f"{field}_ru": russian, f"{field}_uz": uzbek}
+
+
 # The title of the seed article the demo's statements come from, named as their source.
 ARTICLE_FOURTH_MEETING = (
     "UNODC holds Fourth Multi-Stakeholder Coordination Meeting on Combating Trafficking in Persons "
@@ -238,7 +372,7 @@ def _load_topics() -> dict[str, Topic]:
         former = FORMER_TOPIC_NAMES.get(key)
         if former and not Topic.objects.filter(name=name).exists():
             Topic.objects.filter(name=former).update(name=name)
-        topics[key], _ = _sync(Topic, name=name, defaults={"is_emerging_trend": is_trend})
+        topics[key], _ = _sync(Topic, name=name, defaults={"is_emerging_trend": is_trend, **_versions("name", name)})
     return topics
 
 
@@ -253,6 +387,8 @@ def _load_organizations() -> dict[str, Organization]:
                 "kind": kind,
                 "country": country,
                 "parent": organizations[parent_key] if parent_key else None,
+                **_versions("name", name),
+                **_versions("acronym", acronym),
             },
         )
     return organizations
@@ -285,6 +421,7 @@ def _load_series(organizations) -> MeetingSeries:
             "programme": "UNODC Global Programme against Trafficking in Persons",
             "country": "Uzbekistan",
             "started_on": datetime.date(2022, 2, 1),
+            **_versions("title", SERIES_TITLE),
         },
     )
     series.members.set([org for key, org in organizations.items() if key != "estonia"])
@@ -310,6 +447,7 @@ def _meeting(series, number, day, title, review, summary) -> Meeting:
             "minutes_status": MinutesStatus.PUBLISHED,
             "minutes_published_at": _at(day, 18),
             "is_illustrative": True,  # the times, venue, format and publication date: no article gives them
+            **_versions("title", title),
         },
     )
     return meeting
@@ -331,6 +469,7 @@ def _agenda(meeting, items) -> dict[int, AgendaItem]:
                 "discussion_summary": summary,
                 "outcome": "",
                 "is_standing": False,
+                **_versions("title", title),
             },
         )
     return agenda
@@ -543,7 +682,7 @@ def _plan(series, year, quarter, discussed_at) -> ActivityPlan:
 
 def _activity(plan, title, **fields) -> Activity:
     partners = fields.pop("partners", [])
-    activity, _ = _sync(Activity, plan=plan, title=title, defaults=fields)
+    activity, _ = _sync(Activity, plan=plan, title=title, defaults={**fields, **_versions("title", title)})
     activity.partners.set(partners)
     return activity
 

@@ -160,4 +160,4 @@ def activity_document():
 
 
 def organization_document():
-    return document(("name", "A"), ("acronym", "A"), ("country", "C"))
+    return document(*translated("name", "A"), *translated("acronym", "A"), ("country", "C"))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from coordination import fulltext
 from coordination.access import may_see_draft_minutes
+from coordination.i18n import localized
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
 from stakeholders.models import Contact, Organization
 
@@ -235,7 +236,11 @@ class Search:
             return [
                 (
                     self._matching(items, "search_document", "description"),
-                    lambda i: (i.title, i.meeting.get_absolute_url() + "#agenda", _meeting_label(i.meeting)),
+                    lambda i: (
+                        localized(i, "title"),
+                        i.meeting.get_absolute_url() + "#agenda",
+                        _meeting_label(i.meeting),
+                    ),
                 )
             ]
         if kind == "minutes":
@@ -262,7 +267,7 @@ class Search:
                         self._by_meeting_year(items), "minutes_search_document", _translated("discussion_summary")
                     ),
                     lambda i: (
-                        _("Minutes: %(title)s") % {"title": i.title},
+                        _("Minutes: %(title)s") % {"title": localized(i, "title")},
                         i.meeting.get_absolute_url() + "#minutes",
                         _meeting_label(i.meeting),
                     ),
@@ -315,7 +320,7 @@ class Search:
                 (
                     self._matching(activities, "search_document", snippet),
                     lambda a: (
-                        a.title,
+                        str(a),
                         a.get_absolute_url(),
                         f"{a.get_kind_display()} · {a.plan.quarter.label} · {a.lead_organization.short_name}",
                     ),

@@ -1,9 +1,16 @@
 """Form widgets shared by the apps."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.db import models
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from coordination.i18n import TRANSLATED_LANGUAGES
+
+TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in TRANSLATED_LANGUAGES)
 
 
 def _attributes(attrs: dict) -> SafeString:
@@ -72,3 +79,28 @@ class PortalModelForm(forms.ModelForm):
 
     class Meta:
         formfield_callback = quick_formfield
+
+
+class FoldedTranslations(Fieldset):
+    """The ``<field>_ru``/``<field>_uz`` fields of a form, folded under "Translations" (open when one has an error)."""
+
+    template = "partials/folded_translations.html"
+
+    def __init__(self, *fields):
+        super().__init__(_("Translations (Russian, Uzbek)"), *fields)
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        context.update({"translations_open": any(name in form.errors for name in self.fields)})
+        return super().render(form, context, template_pack or "bootstrap5", **kwargs)
+
+
+def translations_folded(form) -> FormHelper:
+    """A crispy helper for ``form`` (no <form> tag): its own fields, then its translations folded at the end."""
+    translated = [name for name in form.fields if name.endswith(TRANSLATION_SUFFIXES)]
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*(name for name in form.fields if name not in translated))
+    if translated:
+        helper.layout.append(FoldedTranslations(*translated))
+    return helper

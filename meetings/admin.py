@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from coordination.i18n import translation_fields
 from meetings.models import (
     ActionItem,
     ActionReminder,
@@ -22,7 +23,11 @@ from meetings.models import (
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "is_emerging_trend"]
     list_filter = ["is_emerging_trend"]
-    search_fields = ["name", "description"]
+    search_fields = ["name", "description", *translation_fields("name")]
+    fieldsets = [
+        (None, {"fields": ["name", "description", "is_emerging_trend"]}),
+        (_("Translations"), {"fields": translation_fields("name"), "classes": ["collapse"]}),
+    ]
 
 
 @admin.register(MeetingSeries)
@@ -34,9 +39,25 @@ class MeetingSeriesAdmin(SimpleHistoryAdmin):
         "country",
         "started_on",
     ]
-    search_fields = ["title", "programme", "description"]
+    search_fields = ["title", "programme", "description", *translation_fields("title")]
     autocomplete_fields = ["convening_organization", "funding_organization"]
     filter_horizontal = ["members"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "description",
+                    ("convening_organization", "funding_organization"),
+                    "programme",
+                    ("country", "started_on"),
+                    "members",
+                ]
+            },
+        ),
+        (_("Translations"), {"fields": translation_fields("title", "description"), "classes": ["collapse"]}),
+    ]
 
 
 class AgendaItemInline(admin.StackedInline):
@@ -96,7 +117,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         "minutes_status",
     ]
     list_filter = ["status", "format", "minutes_status", "series"]
-    search_fields = ["title", "venue", "minutes_summary"]
+    search_fields = ["title", "venue", "minutes_summary", *translation_fields("title")]
     date_hierarchy = "starts_at"
     list_select_related = ["series"]
     # Publishing and reopening are workflows (meetings.services: permission, timestamp, e-mail, version): the admin
@@ -146,7 +167,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
         "outcome",
     ]
     list_filter = ["outcome", "is_standing", "meeting__series"]
-    search_fields = ["title", "description", "discussion_summary"]
+    search_fields = ["title", "description", "discussion_summary", *translation_fields("title")]
     autocomplete_fields = [
         "meeting",
         "presenter",

@@ -258,7 +258,7 @@ def timeline_rows(activities, year: int) -> list[TimelineRow]:
             css_class = "bar-unscheduled"
         x = TIMELINE_WIDTH * (start - first).days / days
         width = max(TIMELINE_WIDTH * ((end - start).days + 1) / days, 4)
-        rows.append(TimelineRow(activity, Bar(round(x, 1), 4, round(width, 1), 16, css_class, activity.title)))
+        rows.append(TimelineRow(activity, Bar(round(x, 1), 4, round(width, 1), 16, css_class, str(activity))))
     return rows
 
 

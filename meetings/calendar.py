@@ -50,7 +50,7 @@ def meetings_for_calendar():
         Prefetch(
             "agenda_items",
             queryset=AgendaItem.objects.order_by("position", "id").only(
-                "meeting_id", "title", *translation_fields("title")
+                "meeting_id", "title", "reviews_follow_up_actions", *translation_fields("title")
             ),
         )
     )
@@ -173,7 +173,7 @@ def activity_event(activity, url: str = "") -> Event:
     event.add("sequence", max(activity.version - 1, 0))
     event.add("dtstamp", timezone.now())
     event.add("last-modified", activity.updated)
-    event.add("summary", activity.title)
+    event.add("summary", str(activity))
     # All-day events: DTEND is the day after the last day.
     event.add("dtstart", activity.starts_on)
     event.add("dtend", activity.last_day + datetime.timedelta(days=1))

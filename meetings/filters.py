@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityKind, ActivityStatus
 from activities.quarter import Quarter
 from common.formatting import date_text
+from coordination.i18n import with_translations
 from coordination.widgets import QuickSelect
 from meetings.models import (
     ActionItem,
@@ -29,8 +30,7 @@ OPEN = "open"
 
 
 def _organizations():
-    # Only what an option shows (Organization.__str__): these lists have hundreds of rows.
-    return Organization.objects.only("name", "acronym").order_by("name")
+    return Organization.objects.for_choices()
 
 
 class MeetingChoiceFilter(django_filters.NumberFilter):
@@ -57,7 +57,7 @@ def _bootstrap(form):
 def _offer_latest_meetings(filterset, name="meeting"):
     meetings = (
         Meeting.objects.select_related("series")
-        .only("number", "starts_at", "time_zone", "series__title")
+        .only("number", "starts_at", "time_zone", *with_translations("title", prefix="series__"))
         .order_by("-starts_at", "-id")[:MEETING_CHOICES]
     )
     choices = [("", _("Any meeting"))] + [

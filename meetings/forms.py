@@ -14,7 +14,7 @@ from activities.quarter import Quarter
 from common.formatting import zone_choices, zone_label
 from coordination.i18n import translation_fields
 from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
+from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple, translations_folded
 from meetings.models import (
     TIME_ZONE_CHOICES,
     ActionItem,
@@ -30,7 +30,7 @@ from meetings.models import (
     Statement,
     StatementKind,
 )
-from stakeholders.models import Contact, Organization
+from stakeholders.models import ORGANIZATION_LABEL_FIELDS, Contact, Organization
 
 
 # Choice lists load only what an option shows (Contact.__str__, Organization.__str__): they run to thousands of rows.
@@ -39,13 +39,13 @@ def _contacts(current_id=None):
     return (
         Contact.objects.filter(Q(is_active=True) | Q(pk=current_id))
         .select_related("organization")
-        .only("name", "organization__name", "organization__acronym")
+        .only("name", *(f"organization__{name}" for name in ORGANIZATION_LABEL_FIELDS))
         .order_by("name")
     )
 
 
 def _organizations():
-    return Organization.objects.only("name", "acronym").order_by("name")
+    return Organization.objects.for_choices()
 
 
 class DateInput(forms.DateInput):
@@ -112,6 +112,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
 
     def __init__(self, *args, series, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
         self.series = series
         meeting = self.instance
         # Stored as the zone's name (Asia/Tashkent), shown as "Tashkent time (UTC+5)".
@@ -241,6 +242,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
         self.fields["version"].initial = meeting.version
         self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
         self.fields["lead_organization"].queryset = _organizations()

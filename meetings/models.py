@@ -8,7 +8,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -28,6 +28,9 @@ class Topic(TimeStampedModel):
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     is_emerging_trend = models.BooleanField(_("emerging trend"), default=False)
+    # Optional versions in the portal's other languages (see coordination.i18n.localized).
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    name_uz = models.CharField(_("name (Uzbek)"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("topic")
@@ -35,7 +38,7 @@ class Topic(TimeStampedModel):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return localized(self, "name")
 
 
 class MeetingSeries(TimeStampedModel):
@@ -63,6 +66,11 @@ class MeetingSeries(TimeStampedModel):
     members = models.ManyToManyField(
         "stakeholders.Organization", blank=True, related_name="member_of_series", verbose_name=_("members")
     )
+    # Optional versions in the portal's other languages (see coordination.i18n.localized).
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
 
     history = HistoricalRecords()
 
@@ -72,7 +80,7 @@ class MeetingSeries(TimeStampedModel):
         ordering = ["title"]
 
     def __str__(self):
-        return self.title
+        return localized(self, "title")
 
     def get_absolute_url(self):
         return reverse("series-detail", args=[self.pk])
@@ -273,7 +281,19 @@ class Meeting(TimeStampedModel):
         return reverse("meeting-detail", args=[self.pk])
 
     # What calendar apps show of a meeting: a change to any of these gives its event a new SEQUENCE (RFC 5545).
-    CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "time_zone", "venue", "format", "status", "number")
+    # The title's versions too: an invitation's event is written in its recipient's language.
+    CALENDAR_FIELDS = (
+        "title",
+        "title_ru",
+        "title_uz",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "venue",
+        "format",
+        "status",
+        "number",
+    )
 
     def save(self, *args, **kwargs):
         changed = self._calendar_change_pending(kwargs.get("update_fields"))
@@ -392,6 +412,11 @@ class OutcomeKind(models.TextChoices):
     ACTION = "action", _("Action")
 
 
+# The title of the standing item under which open follow-up actions are reviewed (services.prepare_next_meeting),
+# stored in English; shown through gettext when no version in the reader's language is stored.
+REVIEW_OF_ACTIONS_TITLE = gettext_noop("Review of follow-up actions")
+
+
 class AgendaItem(TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
@@ -467,6 +492,12 @@ class AgendaItem(TimeStampedModel):
 
     def __str__(self):
         return f"{self.position}. {localized(self, 'title')}"
+
+    def default_translation(self, field: str) -> str | None:
+        """The standing review item's title in the reader's language (see coordination.i18n.localized)."""
+        if field == "title" and self.reviews_follow_up_actions and self.title == REVIEW_OF_ACTIONS_TITLE:
+            return gettext(REVIEW_OF_ACTIONS_TITLE)
+        return None
 
     def withhold_minutes_text(self) -> None:
         for name in ("discussion_summary", "discussion_summary_ru", "discussion_summary_uz", "outcome"):

@@ -157,7 +157,7 @@ def invitation_calendar(*, meeting: Meeting, contact: Contact, url: str = "") ->
     calendar.add("method", "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST")
     event = meeting_event(meeting, url)
     organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
-    organizer.params["cn"] = vText(meeting.series.convening_organization.name)
+    organizer.params["cn"] = vText(meeting.series.convening_organization.display_name)
     event.add("organizer", organizer)
     # Only the recipient is listed: the other invitees' addresses are not theirs to see.
     attendee = vCalAddress(f"mailto:{contact.email}")

@@ -20,10 +20,12 @@ from simple_history.utils import bulk_update_with_history
 from activities.quarter import Quarter
 from common.models import MailStatus
 from coordination import access
+from coordination.i18n import versions_of
 from coordination.roles import is_secretariat
 from coordination.versioning import claim_version as _claim_version
 from meetings import notifications
 from meetings.models import (
+    REVIEW_OF_ACTIONS_TITLE,
     ActionItem,
     ActionStatus,
     ActionUpdate,
@@ -46,7 +48,6 @@ from meetings.models import (
 )
 from stakeholders.models import Contact, Organization
 
-REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
 DEFAULT_MEETING_HOURS = 3
 DEFAULT_INTERVAL = datetime.timedelta(weeks=13)  # the platform meets quarterly
 
@@ -97,10 +98,20 @@ def default_duration(previous: Meeting | None) -> datetime.timedelta:
     return (previous.ends_at - previous.starts_at) if previous else datetime.timedelta(hours=DEFAULT_MEETING_HOURS)
 
 
-def _english_title(number: int) -> str:
-    """The stored title is the English one (title_ru/title_uz hold the others): "5th coordination meeting"."""
+def _new_meeting_titles(number: int) -> dict[str, str]:
+    """A new meeting's title, stored in English with its Russian and Uzbek versions: "5th coordination meeting"."""
+
+    def write():
+        return _("%(ordinal)s coordination meeting") % {"ordinal": ordinal(number)}
+
     with translation.override("en"):
-        return f"{ordinal(number)} coordination meeting"
+        title = write()
+    return {"title": title, **versions_of("title", write)}
+
+
+def _review_item_titles() -> dict[str, str]:
+    """The standing review item's title in English, with its Russian and Uzbek versions."""
+    return {"title": REVIEW_OF_ACTIONS_TITLE, **versions_of("title", lambda: _(REVIEW_OF_ACTIONS_TITLE))}
 
 
 @dataclass(frozen=True)
@@ -211,7 +222,7 @@ def prepare_next_meeting(
     meeting = Meeting(
         series=series,
         number=number,
-        title=_english_title(number),
+        **_new_meeting_titles(number),
         starts_at=starts_at,
         ends_at=ends_at,
         time_zone=previous.time_zone if previous else str(timezone.get_current_timezone()),
@@ -261,7 +272,7 @@ def prepare_next_meeting(
             review_item = AgendaItem(
                 meeting=meeting,
                 position=position + 1,
-                title=REVIEW_OF_ACTIONS_TITLE,
+                **_review_item_titles(),
                 is_standing=True,
                 reviews_follow_up_actions=True,
             )

@@ -300,7 +300,7 @@ class AccountListView(SecretariatRequiredMixin, ListView):
             invitations = invitations.filter(contact__organization_id=chosen["organization"])
         context.update(
             chosen=chosen,
-            organizations=Organization.objects.only("name", "acronym").order_by("name"),
+            organizations=Organization.objects.for_choices(),
             roles=PortalRole.choices,
             states=[(state, accounts.ACCOUNT_STATE_LABELS[state]) for state in ("active", "deactivated")],
             invitations=invitations.order_by("expires_at")[: settings.PAGE_SIZE],

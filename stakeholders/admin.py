@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from coordination.i18n import translation_fields
 from stakeholders.models import AccountEvent, AccountInvitation, Contact, Organization
 
 
@@ -16,8 +17,12 @@ class ContactInline(admin.TabularInline):
 class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent", "is_active"]
     list_filter = ["kind", "is_active", "country"]
-    search_fields = ["name", "acronym"]
+    search_fields = ["name", "acronym", *translation_fields("name", "acronym")]
     autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "kind", "country", "parent", "website", "is_active"]}),
+        (_("Translations"), {"fields": translation_fields("name", "acronym"), "classes": ["collapse"]}),
+    ]
     inlines = [ContactInline]
 
 

@@ -8,7 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from common.outbox import enqueue_mail
-from coordination.widgets import PortalModelForm
+from coordination.i18n import translation_fields
+from coordination.widgets import PortalModelForm, translations_folded
 from stakeholders.models import Contact, Organization
 
 
@@ -23,12 +24,21 @@ class OrganizationForm(PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = Organization
-        fields = ["name", "acronym", "kind", "country", "parent", "website", "is_active"]
+        fields = [
+            "name",
+            "acronym",
+            "kind",
+            "country",
+            "parent",
+            "website",
+            "is_active",
+            *translation_fields("name", "acronym"),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper()
-        parents = Organization.objects.order_by("name")
+        self.helper = translations_folded(self)
+        parents = Organization.objects.for_choices()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
@@ -87,7 +97,7 @@ class ContactForm(PortalModelForm):
     def __init__(self, *args, focal_point_of=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-        self.fields["organization"].queryset = Organization.objects.only("name", "acronym").order_by("name")
+        self.fields["organization"].queryset = Organization.objects.for_choices()
         unlinked = Q(contact__isnull=True)
         if self.instance.pk:
             unlinked |= Q(contact=self.instance)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination import fulltext
+from coordination.i18n import localized, with_translations
 from coordination.models import TimeStampedModel
 
 
@@ -27,9 +28,17 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What an organisation's label (str(), short_name) reads, in every language: choice lists load only these.
+ORGANIZATION_LABEL_FIELDS = with_translations("name", "acronym")
+
+
 class OrganizationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def for_choices(self):
+        """Only what an option shows (Organization.__str__), by name: these lists have hundreds of rows."""
+        return self.only(*ORGANIZATION_LABEL_FIELDS).order_by("name")
 
 
 class Organization(TimeStampedModel):
@@ -48,6 +57,15 @@ class Organization(TimeStampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Optional versions in the portal's other languages (see coordination.i18n.localized).
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    name_uz = models.CharField(_("name (Uzbek)"), max_length=255, blank=True)
+    acronym_ru = models.CharField(
+        _("acronym (Russian)"), max_length=50, blank=True, help_text=_("Only when it differs from the acronym.")
+    )
+    acronym_uz = models.CharField(
+        _("acronym (Uzbek)"), max_length=50, blank=True, help_text=_("Only when it differs from the acronym.")
+    )
 
     search_document = fulltext.stored(fulltext.organization_document())
 
@@ -70,11 +88,22 @@ class Organization(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name, acronym = self.display_name, self.display_acronym
+        return f"{name} ({acronym})" if acronym else name
 
     @property
-    def short_name(self):
-        return self.acronym or self.name
+    def display_name(self) -> str:
+        """The name in the reader's language, else the original."""
+        return localized(self, "name")
+
+    @property
+    def display_acronym(self) -> str:
+        return localized(self, "acronym")
+
+    @property
+    def short_name(self) -> str:
+        """The acronym, else the name, in the reader's language."""
+        return self.display_acronym or self.display_name
 
     def get_absolute_url(self):
         return reverse("organization-detail", args=[self.pk])

@@ -7,7 +7,12 @@ register = template.Library()
 
 @register.filter
 def localized(obj, field: str):
-    """``{{ meeting|localized:"title" }}``: the Russian or Uzbek version of a field when there is one."""
+    """``{{ meeting|localized:"title" }}``: the Russian or Uzbek version of a field when there is one.
+
+    Nothing for no object, as ``{{ meeting.title }}`` would show (a form row whose activity is gone, say).
+    """
+    if obj is None or obj == "":
+        return ""
     return localized_value(obj, field)
 
 
