@@ -532,14 +532,14 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     Five queries, whatever the number of rows.
     """
     participations = list(
-        meeting.participations.select_related("organization", "contact", "named_by").order_by(
+        meeting.participations.select_related("organization", "contact", "named_by__contact").order_by(
             "organization__name", "id"
         )
     )
     named_by = {row.contact_id: row.named_by for row in participations if row.contact_id and row.named_by_id}
     replies = {
         reply.organization_id: reply
-        for reply in OrganizationReply.objects.filter(meeting=meeting).select_related("answered_by").order_by()
+        for reply in OrganizationReply.objects.filter(meeting=meeting).select_related("answered_by__contact").order_by()
     }
     organization_wide = {row.organization_id for row in participations if not row.contact_id}
     contacts = Contact.objects.filter(organization_id__in=organization_wide, is_active=True).order_by("name", "pk")
@@ -647,7 +647,7 @@ def organization_answer(*, meeting: Meeting, organization: Organization) -> Orga
     """The organisation's current answer to the meeting's invitation (two queries, and the meeting's rows)."""
     reply = (
         OrganizationReply.objects.filter(meeting=meeting, organization=organization)
-        .select_related("answered_by")
+        .select_related("answered_by__contact")
         .first()
     )
     contacts = list(Contact.objects.active().filter(organization=organization).order_by("name", "pk"))

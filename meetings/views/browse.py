@@ -81,7 +81,7 @@ class MeetingDetailView(DetailView):
             ),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("organization", "contact", "named_by"),
+                queryset=Participation.objects.select_related("organization", "contact", "named_by__contact"),
             ),
             Prefetch(
                 "statements",

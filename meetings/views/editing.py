@@ -438,7 +438,7 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
     def get_formset(self, data=None):
         queryset = (
             self.get_meeting()
-            .participations.select_related("organization", "contact", "named_by")
+            .participations.select_related("organization", "contact", "named_by__contact")
             .order_by("organization__name", "contact__name", "id")
         )
         return ParticipationFormSet(data, queryset=queryset, prefix="participants")
