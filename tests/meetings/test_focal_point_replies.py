@@ -337,3 +337,52 @@ def test_a_loop_in_the_organisation_tree_does_not_hang_the_roll_up(client, parti
     assert client.get(reverse("series-participation", args=[series.pk])).status_code == 200
     assert client.get(first.get_absolute_url()).status_code == 200
     assert Participation.objects.count() == 1
+
+
+# Signed reply links: refused when altered, expired, made for another meeting or another purpose
+
+
+def test_a_link_signed_more_than_180_days_ago_is_refused_and_records_nothing(client, upcoming, monkeypatch):
+    from django.core import signing
+
+    from meetings import rsvp
+    from meetings.models import Rsvp
+
+    contact = ContactFactory()
+    long_ago = timezone.now() - datetime.timedelta(days=181)
+    monkeypatch.setattr(signing.time, "time", lambda: long_ago.timestamp())
+    token = rsvp.rsvp_token(meeting=upcoming, contact=contact)
+    monkeypatch.undo()
+    url = reverse("meeting-rsvp-link", args=[upcoming.pk, token])
+    for response in (client.get(url), client.post(url, {"answer": "accepted"})):
+        assert response.status_code == 400 and "This link has expired" in response.content.decode()
+    assert not Rsvp.objects.exists()
+    # The same link signed yesterday works.
+    assert (
+        client.get(
+            reverse("meeting-rsvp-link", args=[upcoming.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)])
+        ).status_code
+        == 200
+    )
+
+
+def test_a_link_made_for_another_purpose_or_a_person_who_left_is_refused(client, upcoming):
+    from meetings import rsvp
+    from meetings.models import Rsvp
+    from meetings.notifications import unsubscribe_token
+
+    contact = ContactFactory()
+    for token in (
+        unsubscribe_token(contact),  # signed by the portal, but for stopping reminders
+        rsvp.rsvp_token(meeting=upcoming, contact=ContactFactory(is_active=False)),
+    ):
+        url = reverse("meeting-rsvp-link", args=[upcoming.pk, token])
+        for response in (client.get(url), client.post(url, {"answer": "accepted"})):
+            assert response.status_code == 400 and "not valid" in response.content.decode()
+    other = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=upcoming.starts_at, ends_at=upcoming.ends_at)
+    response = client.post(
+        reverse("meeting-rsvp-link", args=[other.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)]),
+        {"answer": "accepted"},
+    )
+    assert response.status_code == 400 and "another meeting" in response.content.decode()
+    assert not Rsvp.objects.exists()
