@@ -524,13 +524,13 @@ class OrganizationReplyForm(forms.Form):
             (RsvpAnswer.ACCEPTED, _("Yes, we will attend")),
             (RsvpAnswer.DECLINED, _("No, we cannot attend")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     attendees = AttendeeChoiceField(
         queryset=Contact.objects.none(),
         label=_("Who attends"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("Tick the people who will come. Someone missing? Add them to your organisation's contacts first."),
     )
 
