@@ -20,6 +20,8 @@ DRAFT_MINUTES_PERMISSION = "meetings.view_draft_minutes"
 # Reporting on the actions and the activities one's own organisation is responsible for.
 UPDATE_OWN_PERMISSION = "meetings.update_own_action"
 SECRETARIAT_PERMISSION = "meetings.change_meeting"
+# A focal point maintains their own organisation's contacts and answers meeting invitations for it.
+FOCAL_POINT_PERMISSION = "stakeholders.manage_organization_contacts"
 PUBLISHED = "published"  # meetings.models.MinutesStatus.PUBLISHED (not imported: meetings imports this module)
 
 
@@ -50,6 +52,14 @@ def may_report_for(user, organization_id: int | None) -> bool:
     if is_secretariat(user):
         return True
     if not (may_read(user) and user.has_perm(UPDATE_OWN_PERMISSION)):
+        return False
+    return organization_id is not None and member_organization_id(user) == organization_id
+
+
+def may_answer_for_organization(user, organization_id: int | None) -> bool:
+    """May answer a meeting invitation for ``organization_id`` and name who attends for it: a focal point with an
+    active contact at that organisation (everyone else answers only for themselves)."""
+    if not (may_read(user) and user.has_perm(FOCAL_POINT_PERMISSION)):
         return False
     return organization_id is not None and member_organization_id(user) == organization_id
 

@@ -8,14 +8,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from coordination.access import is_secretariat  # noqa: F401  (the policy decides; kept importable here)
+# The policy decides; kept importable here. FOCAL_POINT_PERMISSION: what a focal point may do beyond a participant.
+from coordination.access import FOCAL_POINT_PERMISSION, is_secretariat  # noqa: F401
 
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
 FOCAL_POINT = "Focal point"
-
-# What a focal point may do beyond a participant: maintain their own organisation's contacts.
-FOCAL_POINT_PERMISSION = "stakeholders.manage_organization_contacts"
 
 
 class PortalRole(models.TextChoices):

@@ -13,6 +13,7 @@ from meetings.models import (
     Invitation,
     Meeting,
     MeetingSeries,
+    OrganizationReply,
     Participation,
     Statement,
     Topic,
@@ -185,6 +186,17 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     search_fields = ["organization__name", "organization__acronym", "contact__name"]
     autocomplete_fields = ["meeting", "organization", "contact"]
     list_select_related = ["meeting", "organization", "contact"]
+    readonly_fields = ["named_by"]
+
+
+@admin.register(OrganizationReply)
+class OrganizationReplyAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "organization", "answer", "answered_by", "answered_at"]
+    list_filter = ["answer"]
+    search_fields = ["organization__name", "organization__acronym", "meeting__title"]
+    autocomplete_fields = ["meeting", "organization"]
+    readonly_fields = ["answered_by"]
+    list_select_related = ["meeting", "organization", "answered_by"]
 
 
 @admin.register(Statement)

@@ -8,7 +8,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +30,7 @@ from meetings.models import (
     Statement,
     Topic,
 )
-from stakeholders.models import Organization
+from stakeholders.models import Organization, units_below
 
 MATRIX_COLUMNS = 12
 QUARTERS_SHOWN = 16
@@ -56,14 +58,25 @@ def matrix_meetings(series, year: int | None) -> list:
 
 
 def matrix_organizations(series, meetings):
-    """Members of the series and everyone invited to the given meetings, by kind then name."""
-    taking_part = Participation.objects.filter(meeting__in=[m.pk for m in meetings])
-    units_attended = taking_part.filter(status=ParticipationStatus.ATTENDED, organization__parent__isnull=False)
+    """Members of the series, everyone invited to the given meetings, and every organisation above a unit that
+    attended one, at any level (a sub-unit of a unit of a ministry brings in the unit and the ministry), by kind then
+    name."""
+    meeting_ids = [m.pk for m in meetings]
+    taking_part = Participation.objects.filter(meeting__in=meeting_ids)
     members = series.members.through.objects.filter(meetingseries=series).values("organization")
+    # Every organisation above a unit that attended, at any level: a recursive CTE (UNION stops at a loop).
+    above_units = RawSQL(
+        "WITH RECURSIVE above(id) AS ("
+        " SELECT unit.parent_id FROM stakeholders_organization unit"
+        " JOIN meetings_participation p ON p.organization_id = unit.id"
+        " WHERE unit.parent_id IS NOT NULL AND p.status = %s AND p.meeting_id = ANY(%s)"
+        " UNION SELECT parent.parent_id FROM stakeholders_organization parent JOIN above ON parent.id = above.id"
+        " WHERE parent.parent_id IS NOT NULL"
+        ") SELECT id FROM above",
+        [ParticipationStatus.ATTENDED, meeting_ids],
+    )
     return Organization.objects.filter(
-        Q(pk__in=taking_part.values("organization"))
-        | Q(pk__in=members)
-        | Q(pk__in=units_attended.values("organization__parent"))
+        Q(pk__in=taking_part.values("organization")) | Q(pk__in=members) | Q(pk__in=above_units)
     ).order_by("kind", "name")
 
 
@@ -74,23 +87,38 @@ class MatrixRow:
     attended: int
 
 
+# Each organisation of the page with itself and every unit below it (at any depth), and their rows at the meetings:
+# its own rows, and the rows of its units that attended (a recursive CTE: one query whatever the depth).
+_ROLLED_UP_STATUSES = """
+WITH RECURSIVE tree(root, id) AS (
+    SELECT id, id FROM stakeholders_organization WHERE id = ANY(%(page)s)
+  UNION
+    SELECT tree.root, unit.id FROM stakeholders_organization unit JOIN tree ON unit.parent_id = tree.id
+)
+SELECT tree.root, p.meeting_id, p.status
+FROM tree JOIN meetings_participation p ON p.organization_id = tree.id
+WHERE p.meeting_id = ANY(%(meetings)s) AND (tree.root = tree.id OR p.status = %(attended)s)
+"""
+
+
 def participation_rows(organizations, meetings) -> list[MatrixRow]:
     """For each organisation (a page of them) its status at each meeting: one query.
 
-    A unit's attendance rolls up to its parent organisation: the parent attended when one of its units did."""
+    A unit's attendance rolls up through every level above it: an organisation attended when one of its units, or
+    a unit of those, did."""
     organizations = list(organizations)
-    page = [o.pk for o in organizations]
+    params = {
+        "page": [o.pk for o in organizations],
+        "meetings": [m.pk for m in meetings],
+        "attended": ParticipationStatus.ATTENDED,
+    }
     best = {}
-    statuses = Participation.objects.filter(
-        Q(organization__in=page) | Q(organization__parent__in=page, status=ParticipationStatus.ATTENDED),
-        meeting__in=[m.pk for m in meetings],
-    ).values_list("organization_id", "organization__parent_id", "meeting_id", "status")
-    for organization_id, parent_id, meeting_id, status in statuses:
-        if parent_id in page and status == ParticipationStatus.ATTENDED:
-            best[(parent_id, meeting_id)] = status
-        key = (organization_id, meeting_id)
-        if _STATUS_STRENGTH.get(status, 0) > _STATUS_STRENGTH.get(best.get(key), 0):
-            best[key] = status
+    with connection.cursor() as cursor:
+        cursor.execute(_ROLLED_UP_STATUSES, params)
+        for organization_id, meeting_id, status in cursor.fetchall():
+            key = (organization_id, meeting_id)
+            if _STATUS_STRENGTH.get(status, 0) > _STATUS_STRENGTH.get(best.get(key), 0):
+                best[key] = status
     rows = []
     for organization in organizations:
         cells = [best.get((organization.pk, meeting.pk), "") for meeting in meetings]
@@ -293,7 +321,7 @@ DOTS_SHOWN = 24
 PROFILE_LIST = 10
 
 
-def _strongest_status_of(organization):
+def _strongest_status_of(organization, units):
     strength = Case(
         *[When(status=status, then=Value(rank)) for status, rank in _STATUS_STRENGTH.items()],
         default=Value(0),
@@ -301,7 +329,7 @@ def _strongest_status_of(organization):
     )
     return Subquery(
         Participation.objects.filter(
-            Q(organization=organization) | Q(organization__parent=organization, status=ParticipationStatus.ATTENDED),
+            Q(organization=organization) | Q(organization__in=units, status=ParticipationStatus.ATTENDED),
             meeting=OuterRef("pk"),
         )
         .annotate(strength=strength)
@@ -313,7 +341,8 @@ def _strongest_status_of(organization):
 def attendance_dots(organization) -> list[tuple]:
     """[(series, [meeting with .status_of_organization, ...]), ...]: the latest meetings of the series the
     organisation belongs to or took part in, oldest first, with its status at each (one query). It attended a
-    meeting when one of its units did."""
+    meeting when one of its units, at any depth, did."""
+    units = units_below([organization.pk])
     # EXISTS per series (a few dozen) stops at the first participation found, where an IN list would
     # collect the series of every participation of a busy organisation (thousands).
     series_ids = MeetingSeries.objects.filter(
@@ -322,7 +351,7 @@ def attendance_dots(organization) -> list[tuple]:
         | Exists(
             Participation.objects.filter(
                 meeting__series=OuterRef("pk"),
-                organization__parent=organization,
+                organization__in=units,
                 status=ParticipationStatus.ATTENDED,
             )
         )
@@ -330,7 +359,7 @@ def attendance_dots(organization) -> list[tuple]:
     meetings = (
         Meeting.objects.filter(series__in=series_ids)
         .select_related("series")
-        .annotate(status_of_organization=_strongest_status_of(organization))
+        .annotate(status_of_organization=_strongest_status_of(organization, units))
         .order_by("-starts_at", "-id")[:DOTS_SHOWN]
     )
     grouped = defaultdict(list)

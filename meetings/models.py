@@ -559,6 +559,16 @@ class Participation(TimeStampedModel):
         help_text=_("For a walk-in who is not among the contacts."),
     )
     walk_in = models.BooleanField(_("walk-in"), default=False, help_text=_("Came without being invited."))
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("named by"),
+        help_text=_("The organisation's focal point who named this person as attending (empty: the secretariat)."),
+    )
 
     history = HistoricalRecords()
 
@@ -997,3 +1007,41 @@ class Rsvp(TimeStampedModel):
 
     def __str__(self):
         return f"{self.contact} to {self.meeting}: {self.answer}"
+
+
+class OrganizationReply(TimeStampedModel):
+    """An organisation's answer to a meeting's invitation, given by its focal point, who also names who attends
+    (those people are the organisation's Participation rows with ``named_by`` set)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="organization_replies", verbose_name=_("meeting")
+    )
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="meeting_replies",
+        verbose_name=_("organisation"),
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=RsvpAnswer.choices)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation's reply to an invitation")
+        verbose_name_plural = _("organisations' replies to invitations")
+        ordering = ["meeting", "organization"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "organization"], name="unique_reply_per_organization")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} to {self.meeting}: {self.answer}"

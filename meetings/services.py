@@ -38,6 +38,7 @@ from meetings.models import (
     MeetingSeries,
     MeetingStatus,
     MinutesStatus,
+    OrganizationReply,
     Participation,
     ParticipationStatus,
     ReviewOutcome,
@@ -503,12 +504,14 @@ class Invitee:
     state: InvitationState
     error: str = ""
     answer: Rsvp | None = None
+    named_by: object = None  # the focal point (a user) who named this person as attending for the organisation
 
 
 @dataclass
 class InvitedOrganization:
     organization: Organization
     people: list[Invitee]
+    reply: OrganizationReply | None = None  # the focal point's answer for the whole organisation
 
     @property
     def reachable(self) -> bool:
@@ -537,11 +540,18 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     """Per invited organisation, who the invitation goes to (the named people, and for an organisation-wide
     invitation each of its active contacts), where each one's stands (sent, failed, no address...) and each reply.
 
-    Four queries, whatever the number of rows.
+    Five queries, whatever the number of rows.
     """
     participations = list(
-        meeting.participations.select_related("organization", "contact").order_by("organization__name", "id")
+        meeting.participations.select_related("organization", "contact", "named_by__contact").order_by(
+            "organization__name", "id"
+        )
     )
+    named_by = {row.contact_id: row.named_by for row in participations if row.contact_id and row.named_by_id}
+    replies = {
+        reply.organization_id: reply
+        for reply in OrganizationReply.objects.filter(meeting=meeting).select_related("answered_by__contact").order_by()
+    }
     organization_wide = {row.organization_id for row in participations if not row.contact_id}
     contacts = Contact.objects.filter(organization_id__in=organization_wide, is_active=True).order_by("name", "pk")
     invitations = {
@@ -553,11 +563,22 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     seen: set[int] = set()
 
     def add(organization, contact):
-        row = rows.setdefault(organization.pk, InvitedOrganization(organization=organization, people=[]))
+        row = rows.setdefault(
+            organization.pk,
+            InvitedOrganization(organization=organization, people=[], reply=replies.get(organization.pk)),
+        )
         if contact is not None and contact.pk not in seen:
             seen.add(contact.pk)
             state, error = _invitation_state(contact, invitations.get(contact.pk))
-            row.people.append(Invitee(contact=contact, state=state, error=error, answer=answers.get(contact.pk)))
+            row.people.append(
+                Invitee(
+                    contact=contact,
+                    state=state,
+                    error=error,
+                    answer=answers.get(contact.pk),
+                    named_by=named_by.get(contact.pk),
+                )
+            )
 
     organizations = {}
     for participation in participations:
@@ -596,6 +617,124 @@ def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str) -> Rsvp:
 
 ATTENDANCE_OUTCOMES = (ParticipationStatus.ATTENDED, ParticipationStatus.ABSENT)
 STILL_OPEN = (ParticipationStatus.INVITED, ParticipationStatus.CONFIRMED)
+# What a reply may still change: the statuses given before the meeting (attendance is recorded afterwards).
+BEFORE_THE_MEETING = (*STILL_OPEN, ParticipationStatus.EXCUSED)
+
+
+# An organisation's reply, given by its focal point
+
+
+def organization_reply_refusal(meeting: Meeting, organization: Organization | None) -> str:
+    """Why ``organization`` cannot answer the invitation to ``meeting`` now, or "" when it can: the meeting must be
+    announced, not held, cancelled or over, and the organisation invited."""
+    refusal = rsvp_refusal(meeting)
+    if refusal:
+        return refusal
+    if meeting.status == MeetingStatus.HELD:
+        return _("This meeting has been held: replies are no longer taken.")
+    if organization is None or not any(
+        row.organization_id == organization.pk and not row.walk_in for row in _participations_of(meeting)
+    ):
+        return _("Your organisation is not invited to this meeting.")
+    return ""
+
+
+def _participations_of(meeting: Meeting) -> list[Participation]:
+    """The meeting's rows, from the page's prefetch when there is one (the meeting page), else one query."""
+    return list(meeting.participations.all())
+
+
+@dataclass
+class OrganizationAnswer:
+    """What an organisation's focal point sees: its reply, the people named as attending, and whom to choose from."""
+
+    organization: Organization
+    reply: OrganizationReply | None
+    contacts: list[Contact]
+    attending: list[Contact]
+
+
+def organization_answer(*, meeting: Meeting, organization: Organization) -> OrganizationAnswer:
+    """The organisation's current answer to the meeting's invitation (two queries, and the meeting's rows)."""
+    reply = (
+        OrganizationReply.objects.filter(meeting=meeting, organization=organization)
+        .select_related("answered_by__contact")
+        .first()
+    )
+    contacts = list(Contact.objects.active().filter(organization=organization).order_by("name", "pk"))
+    confirmed = {
+        row.contact_id
+        for row in _participations_of(meeting)
+        if row.organization_id == organization.pk and row.contact_id and row.status == ParticipationStatus.CONFIRMED
+    }
+    return OrganizationAnswer(
+        organization=organization,
+        reply=reply,
+        contacts=contacts,
+        attending=[contact for contact in contacts if contact.pk in confirmed],
+    )
+
+
+@transaction.atomic
+def answer_for_organization(
+    *, meeting: Meeting, organization: Organization, answer: str, attendees: Iterable[Contact] = (), user
+) -> OrganizationReply:
+    """A focal point answers the invitation for their organisation and names which of its active contacts attend.
+
+    Accepting confirms the organisation's invitation and each named person (a row of their own, ``named_by`` the
+    focal point; rows the secretariat named keep their role); people the focal point named before and leaves out
+    now are taken off the list, and those the secretariat named are excused. Declining excuses the organisation and
+    everyone named for it. Attendance recorded after the meeting is never changed. People still answer for
+    themselves (``record_rsvp``); this records the organisation's answer.
+    """
+    if not access.may_answer_for_organization(user, organization.pk):
+        raise PermissionDenied(_("Only a focal point of the organisation may answer for it."))
+    if answer not in RsvpAnswer.values:
+        raise ValidationError({"answer": _("Choose whether your organisation will attend.")})
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    refusal = organization_reply_refusal(meeting, organization)
+    if refusal:
+        raise ValidationError(refusal)
+    attendees = list(attendees)
+    if any(contact.organization_id != organization.pk or not contact.is_active for contact in attendees):
+        raise ValidationError({"attendees": _("Choose among your organisation's active contacts.")})
+    accepted = answer == RsvpAnswer.ACCEPTED
+    if accepted and not attendees:
+        raise ValidationError({"attendees": _("Tick at least one person who will attend.")})
+    chosen = {contact.pk: contact for contact in attendees} if accepted else {}
+    on_list = set()
+    for row in meeting.participations.select_for_update().filter(organization=organization).order_by("id"):
+        on_list.add(row.contact_id)
+        if row.status not in BEFORE_THE_MEETING:
+            continue
+        if row.contact_id is None or row.contact_id in chosen:
+            status = ParticipationStatus.CONFIRMED if accepted else ParticipationStatus.EXCUSED
+        elif row.named_by_id is not None:
+            _with_history_user(row, user).delete()
+            continue
+        else:
+            status = ParticipationStatus.EXCUSED
+        if row.status != status:
+            row.status = status
+            _with_history_user(row, user).save(update_fields=["status", "updated"])
+    for contact in chosen.values():
+        if contact.pk in on_list:
+            continue
+        participation = Participation(
+            meeting=meeting,
+            organization=organization,
+            contact=contact,
+            status=ParticipationStatus.CONFIRMED,
+            named_by=user,
+        )
+        participation.full_clean()
+        _with_history_user(participation, user).save()
+    reply = OrganizationReply.objects.filter(meeting=meeting, organization=organization).first() or (
+        OrganizationReply(meeting=meeting, organization=organization)
+    )
+    reply.answer, reply.answered_by, reply.answered_at = answer, user, timezone.now()
+    _with_history_user(reply, user).save()
+    return reply
 
 
 def expected_to_attend(meeting: Meeting, rows: Iterable[Participation]) -> set[int]:
@@ -626,21 +765,29 @@ def record_attendance(
     changed: Iterable[Participation] = (),
     deleted: Iterable[Participation] = (),
     mark_expected_attended: bool = False,
+    mark_all_attended: bool = False,
     confirmed_before_start: bool = False,
     user=None,
 ) -> int:
     """Save the register in one pass: the rows changed on the form, the rows removed, and optionally every row still
-    open whose organisation or person confirmed (or accepted the invitation) marked as attended.
+    open whose organisation or person confirmed (or accepted the invitation) marked as attended, or with
+    ``mark_all_attended`` ("everyone came") every row still open, whether or not they replied. Rows excused or
+    already recorded keep their status.
 
     Attendance (attended or absent) newly recorded for a meeting that has not started yet is refused unless
     ``confirmed_before_start``: nothing is saved. Returns how many rows were saved.
     """
     deleted_ids = {row.pk for row in deleted}
     to_save = {row.pk: row for row in changed if row.pk not in deleted_ids}
-    if mark_expected_attended:
+    if mark_expected_attended or mark_all_attended:
         rows = [to_save.get(row.pk, row) for row in meeting.participations.order_by("id") if row.pk not in deleted_ids]
         by_id = {row.pk: row for row in rows}
-        for pk in expected_to_attend(meeting, rows):
+        marked = (
+            {row.pk for row in rows if row.status in STILL_OPEN}
+            if mark_all_attended
+            else expected_to_attend(meeting, rows)
+        )
+        for pk in marked:
             by_id[pk].status = ParticipationStatus.ATTENDED
             to_save[pk] = by_id[pk]
     if to_save and not confirmed_before_start and not meeting.has_started:

@@ -25,6 +25,11 @@ urlpatterns = [
     path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
     path("meetings/<int:pk>/invitations/", editing.InvitationsView.as_view(), name="meeting-invitations"),
     path("meetings/<int:pk>/reply/", rsvp.RsvpView.as_view(), name="meeting-rsvp"),
+    path(
+        "meetings/<int:pk>/organisation-reply/",
+        rsvp.OrganizationReplyView.as_view(),
+        name="meeting-organization-reply",
+    ),
     re_path(
         r"^meetings/(?P<pk>[0-9]+)/reply/(?P<token>[^/]+)/$", rsvp.RsvpLinkView.as_view(), name="meeting-rsvp-link"
     ),

@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +108,18 @@ class Organization(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("organization-detail", args=[self.pk])
+
+
+def units_below(organization_ids) -> RawSQL:
+    """Every unit below the given organisations, at any depth (a sub-unit of a unit of a ministry), as a subquery
+    for ``pk__in`` / ``organization__in``: a recursive CTE, so no query per level (UNION stops at a loop)."""
+    return RawSQL(
+        "WITH RECURSIVE below(id) AS ("
+        " SELECT id FROM stakeholders_organization WHERE parent_id = ANY(%s)"
+        " UNION SELECT unit.id FROM stakeholders_organization unit JOIN below ON unit.parent_id = below.id"
+        ") SELECT id FROM below",
+        [list(organization_ids)],
+    )
 
 
 class ContactQuerySet(models.QuerySet):

@@ -17,7 +17,7 @@ from meetings import analytics
 from meetings.models import Meeting, ParticipationStatus
 from stakeholders import accounts
 from stakeholders.forms import ContactForm, OrganizationForm
-from stakeholders.models import Contact, Organization, OrganizationKind, organization_of
+from stakeholders.models import Contact, Organization, OrganizationKind, organization_of, units_below
 from stakeholders.services import describe_references, references_to
 
 
@@ -62,9 +62,11 @@ class OrganizationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
+        # Attendance rolls up: the organisation attended when it, or one of its units at any depth, did.
         context["meetings_attended"] = (
             Meeting.objects.filter(
-                participations__organization=organization,
+                Q(participations__organization=organization)
+                | Q(participations__organization__in=units_below([organization.pk])),
                 participations__status=ParticipationStatus.ATTENDED,
             )
             .select_related("series")

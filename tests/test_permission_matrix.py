@@ -21,36 +21,42 @@ from tests.security.world import path_kwargs, shared_world, site_urls
 
 BASE_ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
 # Derived from the base roles' answers by `row`: logged in without a role (never granted one, with and without a
-# contact record), and a participant whose contact at the participant's organisation is inactive (they left it).
+# contact record), a participant whose contact at the participant's organisation is inactive (they left it), and
+# the focal point of the participant's organisation (a participant who also maintains its contacts and answers
+# invitations for it: the participant's answers unless `row` is given others).
 ROLELESS = ("roleless", "roleless_with_contact")
-ROLES = (*BASE_ROLES, *ROLELESS, "inactive_contact")
+ROLES = (*BASE_ROLES, *ROLELESS, "inactive_contact", "focal_point")
 LOGIN = "login"  # 302 to the login page
 NO_ACCESS = "no access"  # 403 with the "no access yet" page, and nothing else
 # What a logged-in user without a role may still do (coordination.access.ROLE_NOT_REQUIRED).
 ROLE_NOT_REQUIRED = {"logout", "password_change", "password_change_done", "set_language"}
 
 
-def row(get, post):
+def row(get, post, focal_point=None):
     """The answers of the base roles; the derived roles follow the access policy:
     - without a role: the "no access yet" page wherever a login is needed, except ROLE_NOT_REQUIRED;
-    - an inactive contact: a participant who is a member of no organisation, like a participant of another one.
+    - an inactive contact: a participant who is a member of no organisation, like a participant of another one;
+    - the focal point: the participant's answers, or ``focal_point`` = (GET, POST) where a focal point may do more.
     """
 
-    def answers(values):
+    def answers(values, focal_point_answer):
         answers = dict(zip(BASE_ROLES, values, strict=True))
         answers["inactive_contact"] = answers["other_participant"]
         for role in ROLELESS:
             answers[role] = NO_ACCESS if answers["anonymous"] == LOGIN else answers["participant"]
+        answers["focal_point"] = answers["participant"] if focal_point_answer is None else focal_point_answer
         return answers
 
-    return {"GET": answers(get), "POST": answers(post)}
+    get_focal, post_focal = focal_point or (None, None)
+    return {"GET": answers(get, get_focal), "POST": answers(post, post_focal)}
 
 
 PUBLIC_FORM = row((200,) * 5, (200,) * 5)  # an empty POST re-shows the form with field errors
 PUBLIC_PAGE = row((200,) * 5, (405,) * 5)
 READ = row((LOGIN, 200, 200, 200, 200), (LOGIN, 405, 405, 405, 405))
 SECRETARIAT_READ = row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 405, 405))
-SECRETARIAT_FORM = row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 200, 200))  # empty POST: field errors
+SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST = (LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 200, 200)
+SECRETARIAT_FORM = row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST)  # empty POST: field errors
 SECRETARIAT_ACTION = row((LOGIN, 403, 403, 405, 405), (LOGIN, 403, 403, 302, 302))  # POST only, then redirect
 SECRETARIAT_ACTION_WITH_FORM = row((LOGIN, 403, 403, 405, 405), (LOGIN, 403, 403, 200, 200))  # empty POST: errors
 OWN_ORGANISATION_FORM = row((LOGIN, 200, 403, 200, 200), (LOGIN, 200, 403, 200, 200))
@@ -108,6 +114,9 @@ MATRIX = {
     # on the page, any logged-in contact answers for themselves (the meeting is over: a message, back to it).
     "meeting-rsvp-link": row((200,) * 5, (400,) * 5),
     "meeting-rsvp": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 302)),
+    # A focal point answers for their own organisation and names who attends (the world's meeting is over: the page
+    # says so; an empty POST: field errors); nobody else, not even the secretariat (they keep the register).
+    "meeting-organization-reply": row((LOGIN, 403, 403, 403, 403), (LOGIN, 403, 403, 403, 403), focal_point=(200, 200)),
     "meeting-delete": row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)),  # held: refused, back to it
     "meeting-create": SECRETARIAT_FORM,
     "meeting-edit": SECRETARIAT_FORM,
@@ -143,8 +152,9 @@ MATRIX = {
     "organization-create": SECRETARIAT_FORM,
     "organization-update": SECRETARIAT_FORM,
     "organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
-    "contact-create": SECRETARIAT_FORM,
-    "contact-update": SECRETARIAT_FORM,
+    # A focal point maintains their own organisation's contacts (the world's contact is of that organisation).
+    "contact-create": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
+    "contact-update": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
     "contact-reactivate": SECRETARIAT_ACTION,
     # access to the portal
     "contact-detail": SECRETARIAT_READ,
@@ -238,7 +248,7 @@ def _posting_cases():
         if url.name in CSRF_EXEMPT:
             continue
         post = MATRIX.get(url.name, {}).get("POST", {})
-        for role in ("admin", "participant", "anonymous"):
+        for role in ("admin", "participant", "anonymous", "focal_point"):
             if post.get(role) not in (405, 403, 404, LOGIN, None):
                 yield pytest.param(url, role, id=f"{url.name}-{role}")
                 break
@@ -266,7 +276,7 @@ HIDDEN = [
 
 
 @pytest.mark.parametrize(("name", "substitutes", "expected"), HIDDEN, ids=[case[0] for case in HIDDEN])
-@pytest.mark.parametrize("role", ["participant", "other_participant"])
+@pytest.mark.parametrize("role", ["participant", "other_participant", "focal_point"])
 def test_hidden_objects_are_404_to_participants(world, db, name, substitutes, expected, role):
     url = next(url for url in SITE_URLS if url.name == name)
     assert request_as(world, role, url, "GET", substitutes=substitutes).status_code == expected

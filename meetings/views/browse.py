@@ -4,9 +4,11 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from coordination import access
 from coordination.roles import is_secretariat
 from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
+from meetings.forms import OrganizationReplyForm
 from meetings.models import (
     ActionItem,
     ActionUpdate,
@@ -79,7 +81,7 @@ class MeetingDetailView(DetailView):
             ),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("organization", "contact"),
+                queryset=Participation.objects.select_related("organization", "contact", "named_by__contact"),
             ),
             Prefetch(
                 "statements",
@@ -106,11 +108,13 @@ class MeetingDetailView(DetailView):
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
-        contact = Contact.objects.filter(user=self.request.user, is_active=True).first()
+        contact = Contact.objects.filter(user=self.request.user, is_active=True).select_related("organization").first()
         if contact is not None and not services.rsvp_refusal(meeting):
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
             context["rsvp_answers"] = RsvpAnswer
+        if contact is not None and access.may_answer_for_organization(self.request.user, contact.organization_id):
+            context.update(self.organization_reply_context(meeting, contact.organization))
         # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
         context["reached_organizations"] = set(
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
@@ -123,6 +127,22 @@ class MeetingDetailView(DetailView):
                 LifecycleStage.MINUTES_PUBLISHED,
             ) and services.is_latest_held(meeting)
         return context
+
+    @staticmethod
+    def organization_reply_context(meeting, organization) -> dict:
+        """A focal point's panel: their organisation's answer and who attends, while the meeting takes replies (or
+        the answer once given). Nothing when the organisation is not invited."""
+        refusal = services.organization_reply_refusal(meeting, organization)
+        if not any(row.organization_id == organization.pk for row in meeting.participations.all()):
+            return {}
+        answer = services.organization_answer(meeting=meeting, organization=organization)
+        if refusal and answer.reply is None:
+            return {}
+        return {
+            "organization_answer": answer,
+            "organization_reply_form": OrganizationReplyForm.for_answer(answer),
+            "organization_refusal": refusal,
+        }
 
 
 class SeriesDetailView(DetailView):

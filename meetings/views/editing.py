@@ -166,6 +166,10 @@ class InvitationsView(MeetingEditMixin, TemplateView):
                     for p in people
                 ),
             },
+            organization_answers={
+                answer: sum(bool(row.reply) and row.reply.answer == answer for row in register)
+                for answer in RsvpAnswer.values
+            },
         )
         return context
 
@@ -434,7 +438,7 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
     def get_formset(self, data=None):
         queryset = (
             self.get_meeting()
-            .participations.select_related("organization", "contact")
+            .participations.select_related("organization", "contact", "named_by__contact")
             .order_by("organization__name", "contact__name", "id")
         )
         return ParticipationFormSet(data, queryset=queryset, prefix="participants")
@@ -443,17 +447,17 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
         formset = context.setdefault("formset", self.get_formset())
+        rows = [form.instance for form in formset.forms if form.instance.pk]
         context.setdefault("invite_form", InviteOrganizationsForm(meeting=meeting))
         context.setdefault("add_form", AddParticipantForm())
         context.setdefault("options_form", AttendanceOptionsForm(initial={"headcount": meeting.headcount}))
         context.setdefault("walk_in_form", WalkInForm(meeting=meeting))
         context.update(
             meeting=meeting,
-            rollup=services.attendance_by_organization(form.instance for form in formset.forms if form.instance.pk),
+            rollup=services.attendance_by_organization(rows),
             uninvited_member_count=meeting.series.members.exclude(participations__meeting=meeting).count(),
-            expected_count=len(
-                services.expected_to_attend(meeting, (form.instance for form in formset.forms if form.instance.pk))
-            ),
+            expected_count=len(services.expected_to_attend(meeting, rows)),
+            open_count=sum(row.status in services.STILL_OPEN for row in rows),
         )
         return context
 
@@ -470,6 +474,7 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
                         changed=changed,
                         deleted=formset.deleted_objects,
                         mark_expected_attended="mark_expected_attended" in request.POST,
+                        mark_all_attended="mark_all_attended" in request.POST,
                         confirmed_before_start=options_form.cleaned_data["confirm_before_start"],
                         user=request.user,
                     )

@@ -1,4 +1,5 @@
-"""Replies to invitations: the signed accept/decline links in the e-mail (no login) and the meeting page's buttons.
+"""Replies to invitations: the signed accept/decline links in the e-mail (no login), the meeting page's buttons, and
+a focal point's answer for their organisation with the people who attend for it.
 
 The rules are in meetings/services.py (rsvp_token, contact_for_rsvp_token, record_rsvp).
 """
@@ -6,17 +7,20 @@ The rules are in meetings/services.py (rsvp_token, contact_for_rsvp_token, recor
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from coordination import access
 from meetings import rsvp as rsvp_links
 from meetings import services
+from meetings.forms import OrganizationReplyForm
 from meetings.models import Meeting, RsvpAnswer
-from stakeholders.models import Contact
+from meetings.views.editing import apply_validation_error
+from stakeholders.models import Contact, organization_of
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -75,3 +79,63 @@ class RsvpView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Your answer is recorded: %(answer)s.") % {"answer": rsvp.get_answer_display()})
         return redirect(meeting)
+
+
+class OrganizationReplyView(LoginRequiredMixin, TemplateView):
+    """A focal point answers for their organisation and names who attends (GET: the form; POST: record it).
+
+    The meeting page shows the same form; this page shows it again with the errors when something is wrong.
+    """
+
+    template_name = "meetings/organization_reply.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.meeting = get_object_or_404(
+            Meeting.objects.visible_to(request.user).select_related("series"), pk=kwargs["pk"]
+        )
+        self.organization = organization_of(request.user)
+        if not access.may_answer_for_organization(
+            request.user, self.organization.pk if self.organization is not None else None
+        ):
+            raise PermissionDenied(_("Only a focal point of an invited organisation answers for it."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, answer, data=None):
+        return OrganizationReplyForm.for_answer(answer, data)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        answer = kwargs.get("answer") or services.organization_answer(
+            meeting=self.meeting, organization=self.organization
+        )
+        context.setdefault("form", self.get_form(answer))
+        context.update(
+            meeting=self.meeting,
+            organization_answer=answer,
+            refusal=services.organization_reply_refusal(self.meeting, self.organization),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        answer = services.organization_answer(meeting=self.meeting, organization=self.organization)
+        form = self.get_form(answer, request.POST)
+        if form.is_valid():
+            try:
+                reply = services.answer_for_organization(
+                    meeting=self.meeting,
+                    organization=self.organization,
+                    answer=form.cleaned_data["answer"],
+                    attendees=form.cleaned_data["attendees"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your organisation's answer is recorded: %(answer)s.") % {"answer": reply.get_answer_display()},
+                )
+                return redirect(self.meeting.get_absolute_url() + "#organization-reply")
+        return self.render_to_response(self.get_context_data(form=form, answer=answer))

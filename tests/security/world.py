@@ -87,6 +87,8 @@ class World:
     roleless: object = None
     roleless_with_contact: object = None
     inactive_contact: object = None
+    # The focal point of `organization`: a participant who also maintains its contacts and answers for it.
+    focal_point: object = None
 
     def __getattr__(self, name):
         try:
@@ -266,8 +268,10 @@ def shared_world(django_db_blocker):
     Each test still runs in its own savepoint (pytest-django's `db`), so tests that delete or change
     objects do not affect the next one; building the world once keeps a matrix of hundreds of requests fast.
     """
+    from django.contrib.auth.models import Group
     from django.db import transaction
 
+    from coordination.roles import FOCAL_POINT
     from tests.stakeholders.factories import UserFactory, participant_user, secretariat_user
 
     with django_db_blocker.unblock(), transaction.atomic():
@@ -277,6 +281,8 @@ def shared_world(django_db_blocker):
         ContactFactory(user=roleless_with_contact, organization=organization, name="Roleless Contact")
         inactive_contact = participant_user(organization=organization, username="matrix-inactive")
         Contact.objects.filter(user=inactive_contact).update(is_active=False)
+        focal_point = participant_user(organization=organization, username="matrix-focal")
+        focal_point.groups.set([Group.objects.get(name=FOCAL_POINT)])
         world = build_world(
             participant=participant,
             other_participant=participant_user(username="matrix-other"),
@@ -285,6 +291,7 @@ def shared_world(django_db_blocker):
             roleless=UserFactory(username="matrix-norole"),
             roleless_with_contact=roleless_with_contact,
             inactive_contact=inactive_contact,
+            focal_point=focal_point,
         )
         yield world
         transaction.set_rollback(True)
