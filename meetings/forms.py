@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from activities.quarter import Quarter
 from coordination.i18n import translation_fields
 from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
+from coordination.widgets import (
+    BlankChoicesLabelled,
+    PortalModelForm,
+    QuickSelect,
+    QuickSelectMultiple,
+    quick_formfield,
+)
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -260,6 +266,7 @@ MAX_FORMSET_ROWS = 500
 
 AgendaItemMinutesFormSet = modelformset_factory(
     AgendaItem,
+    formfield_callback=quick_formfield,
     fields=["discussion_summary", "outcome", *translation_fields("discussion_summary")],
     extra=0,
     max_num=MAX_FORMSET_ROWS,
@@ -303,7 +310,7 @@ class AttendanceOptionsForm(forms.Form):
     )
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(BlankChoicesLabelled, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.none(), label=_("Organisation"), widget=QuickSelect
@@ -378,7 +385,7 @@ class InviteOrganizationsForm(forms.Form):
         self.fields["organizations"].queryset = Organization.objects.active().exclude(participations__meeting=meeting)
 
 
-class AddParticipantForm(forms.Form):
+class AddParticipantForm(BlankChoicesLabelled, forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
     only_this_person = forms.BooleanField(
