@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+.PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser screenshots
 
 run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -47,6 +47,9 @@ check-migrations: install
 
 pytest: install assets
 	$(VENV)/bin/pytest
+
+screenshots: install assets ## Regenerate the README's screenshots (docs/screenshots/) from the browser tests
+	$(PY) scripts/screenshots.py
 
 browser: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
