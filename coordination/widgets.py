@@ -68,11 +68,11 @@ def blank_label(required: bool):
 def label_blank_choice(field: forms.Field) -> forms.Field:
     """Replaces the "---------" of a choice field's blank option (a model field's choices, a ModelChoiceField's
     empty label) with words: "— choose —" when a value is required, "— none —" when blank is allowed."""
-    if isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
+    if isinstance(field, forms.ModelChoiceField):  # never iterate its choices here: that would run a query
         if field.empty_label is not None and str(field.empty_label).strip("-") == "":
             field.empty_label = blank_label(field.required)
-    elif isinstance(field, forms.ChoiceField):
-        choices = list(field.choices)
+    elif isinstance(field, forms.ChoiceField) and isinstance(field.choices, list | tuple):
+        choices = field.choices
         if choices and choices[0][0] in ("", None) and str(choices[0][1]).strip("-") == "":
             field.choices = [("", blank_label(field.required)), *choices[1:]]
     return field

@@ -101,3 +101,10 @@ def test_filters_and_plain_forms_have_worded_blank_choices(client):
     from meetings.forms import AddParticipantForm, WalkInForm
 
     assert "---------" not in str(AddParticipantForm()) + str(WalkInForm(meeting=MeetingFactory()))
+
+
+def test_labelling_blank_choices_runs_no_query():
+    """Model choice fields are labelled without listing their rows: forms are built at import, with no database
+    (no django_db mark here, so a query would fail the test)."""
+    label_blank_choice(forms.ModelMultipleChoiceField(Organization.objects.all()))
+    assert label_blank_choice(forms.ModelChoiceField(Organization.objects.all())).empty_label == "— choose —"
