@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser
+.PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser screenshots
 
 run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -19,11 +19,18 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	touch $@
 
-assets: node_modules/.installed
+assets: node_modules/.installed static/build/portal.css
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The portal's one stylesheet: Bootstrap's Sass with the portal's variables and rules (static/scss/), built into a
+# git-ignored file that base.html loads.
+SASS_FLAGS := --no-source-map --style=compressed --load-path=node_modules --quiet-deps --silence-deprecation=import,global-builtin,color-functions
+static/build/portal.css: node_modules/.installed $(wildcard static/scss/*.scss)
+	mkdir -p static/build
+	npx --no-install sass $(SASS_FLAGS) static/scss/portal.scss $@
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -40,6 +47,9 @@ check-migrations: install
 
 pytest: install assets
 	$(VENV)/bin/pytest
+
+screenshots: install assets ## Regenerate the README's screenshots (docs/screenshots/) from the browser tests
+	$(PY) scripts/screenshots.py
 
 browser: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
@@ -68,10 +78,10 @@ pip-audit: install ## Fails on a known vulnerability in the installed dependenci
 # Production-like serving and the benchmark (README, "Production serving" and "Benchmark").
 .PHONY: serve collectstatic bench bench-tools
 
-collectstatic: staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
+collectstatic: assets staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
 
 # Compressing every file takes a while: only when a source file changed.
-staticfiles/staticfiles.json: $(VENV)/.installed node_modules/.installed $(shell find static -type f 2>/dev/null)
+staticfiles/staticfiles.json: $(VENV)/.installed node_modules/.installed static/build/portal.css $(shell find static -type f 2>/dev/null)
 	DEBUG=False SECRET_KEY=collectstatic-reads-no-secrets ALLOWED_HOSTS=localhost $(PY) manage.py collectstatic --noinput -v0
 	touch $@
 

@@ -66,6 +66,11 @@ class ActivityListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
+        # A plan's table leaves out the Places and Partners columns when no activity in it has any (prefetched rows).
+        for plan in context["plans"]:
+            activities = plan.activities.all()
+            plan.shows_places = any(activity.places for activity in activities)
+            plan.shows_partners = any(activity.partners.all() for activity in activities)
         return context
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,6 +109,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
+# django-filter's blank choice in the filters' select boxes (its default is "---------").
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Any")
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Per-language date formats (coordination/formats/<language>/formats.py); templates use the format names.

@@ -8,6 +8,7 @@ from stakeholders.forms import OutboxPasswordResetForm
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.search, name="search"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     # Django's account pages; login, password change and reset go through the login throttle (coordination.accounts).

@@ -1,9 +1,12 @@
+from functools import cache
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection, transaction
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import check_for_language
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
@@ -38,6 +41,20 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return JsonResponse({"status": "ok"})
+
+
+@cache
+def _favicon_svg() -> bytes:
+    return (settings.BASE_DIR / "static" / "favicon.svg").read_bytes()
+
+
+@login_not_required
+@transaction.non_atomic_requests
+@cache_control(public=True, max_age=86400)
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page says: the portal's SVG mark."""
+    return HttpResponse(_favicon_svg(), content_type="image/svg+xml")
 
 
 @require_safe

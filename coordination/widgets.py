@@ -12,6 +12,10 @@ from coordination.i18n import TRANSLATED_LANGUAGES
 
 TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in TRANSLATED_LANGUAGES)
 
+# The blank choice of a select box says what it means instead of Django's "---------".
+CHOOSE_LABEL = _("— choose —")  # a required field: pick one
+NONE_LABEL = _("— none —")  # an optional field: leaving it blank is an answer
+
 
 def _attributes(attrs: dict) -> SafeString:
     """Like django/forms/widgets/attrs.html: False leaves an attribute out, True writes its bare name."""
@@ -63,14 +67,42 @@ class QuickSelectMultiple(OptionsInPython, forms.SelectMultiple):
     pass
 
 
+def blank_label(required: bool):
+    return CHOOSE_LABEL if required else NONE_LABEL
+
+
+def label_blank_choice(field: forms.Field) -> forms.Field:
+    """Replaces the "---------" of a choice field's blank option (a model field's choices, a ModelChoiceField's
+    empty label) with words: "— choose —" when a value is required, "— none —" when blank is allowed."""
+    if isinstance(field, forms.ModelChoiceField):  # never iterate its choices here: that would run a query
+        if field.empty_label is not None and str(field.empty_label).strip("-") == "":
+            field.empty_label = blank_label(field.required)
+    elif isinstance(field, forms.ChoiceField) and isinstance(field.choices, list | tuple):
+        choices = field.choices
+        if choices and choices[0][0] in ("", None) and str(choices[0][1]).strip("-") == "":
+            field.choices = [("", blank_label(field.required)), *choices[1:]]
+    return field
+
+
 def quick_formfield(db_field, **kwargs):
-    """A ModelForm's `formfield_callback`: references to other rows get the Python-rendered selects."""
+    """A ModelForm's `formfield_callback`: references to other rows get the Python-rendered selects, and no select
+    box offers "---------"."""
     if "widget" not in kwargs:
         if isinstance(db_field, models.ForeignKey):
             kwargs["widget"] = QuickSelect
         elif isinstance(db_field, models.ManyToManyField):
             kwargs["widget"] = QuickSelectMultiple
-    return db_field.formfield(**kwargs)
+    field = db_field.formfield(**kwargs)
+    return label_blank_choice(field) if field is not None else None
+
+
+class BlankChoicesLabelled:
+    """A form mixin for forms that are not PortalModelForms: every choice field's blank option gets its words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label_blank_choice(field)
 
 
 class PortalModelForm(forms.ModelForm):

@@ -14,7 +14,14 @@ from activities.quarter import Quarter
 from common.formatting import zone_choices, zone_label
 from coordination.i18n import translation_fields
 from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple, translations_folded
+from coordination.widgets import (
+    BlankChoicesLabelled,
+    PortalModelForm,
+    QuickSelect,
+    QuickSelectMultiple,
+    quick_formfield,
+    translations_folded,
+)
 from meetings.models import (
     TIME_ZONE_CHOICES,
     ActionItem,
@@ -272,6 +279,7 @@ MAX_FORMSET_ROWS = 500
 
 AgendaItemMinutesFormSet = modelformset_factory(
     AgendaItem,
+    formfield_callback=quick_formfield,
     fields=["discussion_summary", "outcome", *translation_fields("discussion_summary")],
     extra=0,
     max_num=MAX_FORMSET_ROWS,
@@ -315,7 +323,7 @@ class AttendanceOptionsForm(forms.Form):
     )
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(BlankChoicesLabelled, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.none(), label=_("Organisation"), widget=QuickSelect
@@ -390,7 +398,7 @@ class InviteOrganizationsForm(forms.Form):
         self.fields["organizations"].queryset = Organization.objects.active().exclude(participations__meeting=meeting)
 
 
-class AddParticipantForm(forms.Form):
+class AddParticipantForm(BlankChoicesLabelled, forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
     only_this_person = forms.BooleanField(

@@ -67,6 +67,7 @@ MATRIX = {
     # coordination
     "dashboard": READ,
     "healthz": PUBLIC_PAGE,
+    "favicon": PUBLIC_PAGE,
     "search": READ,
     # accounts
     "login": PUBLIC_FORM,

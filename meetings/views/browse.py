@@ -107,6 +107,8 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
+        # A column empty on every row is left out (the demo's actions, for one, are owned by no named person).
+        context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
         contact = Contact.objects.filter(user=self.request.user, is_active=True).select_related("organization").first()
         if contact is not None and not services.rsvp_refusal(meeting):
@@ -175,6 +177,7 @@ class ActionListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
+        context["show_action_owner"] = any(action.owner_id for action in context["actions"])
         return context
 
 

@@ -49,6 +49,7 @@ def test_prepare_the_next_meeting_and_set_its_date(login, platform):
     page.get_by_role("button", name="Prepare the draft meeting").click()
     expect(_flash(page).first).to_contain_text("The 5th meeting has been prepared")
     expect(_flash(page).first).to_contain_text("3 organisations invited")
+    page.get_by_role("button", name="More actions").click()  # the meeting page groups the other steps
     page.get_by_role("link", name="Edit details").click()
     expect(page.get_by_role("heading", name="Edit the 5th meeting")).to_be_visible()
 
@@ -78,6 +79,7 @@ def test_build_and_reorder_the_agenda(login, platform):
     presenter = ContactFactory(organization=platform["ministry"], name="Dilnoza Rashidova")
     page = login(platform["secretariat"])
     page.goto(meeting.get_absolute_url())
+    page.get_by_role("button", name="More actions").click()  # the meeting page groups the other steps
     page.get_by_role("link", name="Build the agenda").click()
     expect(page.get_by_text("The agenda is empty")).to_be_visible()
 
@@ -207,6 +209,7 @@ def test_write_and_publish_minutes_which_the_participant_then_reads(login, platf
     expect(_flash(reader).first).to_contain_text("is now in progress")
     expect(reader.get_by_text("Draft analysis shared with the unit.")).to_be_visible()
 
+    page.get_by_role("button", name="More actions").click()  # the meeting page groups the other steps
     page.get_by_role("link", name="History").click()
     history = page.locator("#history")
     expect(history).to_contain_text("Draft → Published")

@@ -15,11 +15,11 @@ from tests.meetings.factories import TASHKENT, AgendaItemFactory, MeetingFactory
 from tests.stakeholders.factories import participant_user, secretariat_user
 
 PASSWORD = "correct horse battery staple"
-NAV_LABELS = ["Meetings", "Actions", "Activities", "Organisations", "Across the series", "Log out"]
+NAV_LABELS = ["Meetings", "Actions", "Activities", "Organisations", "Series", "Log out"]
 # A few strings of every page's header, as each language says them.
 NAV = {
-    "ru": ["Заседания", "Поручения", "Мероприятия", "Организации", "По всей серии", "Выйти"],
-    "uz": ["Yigʻilishlar", "Topshiriqlar", "Tadbirlar", "Tashkilotlar", "Butun turkum boʻyicha", "Chiqish"],
+    "ru": ["Заседания", "Поручения", "Мероприятия", "Организации", "Серия", "Выйти"],
+    "uz": ["Yigʻilishlar", "Topshiriqlar", "Tadbirlar", "Tashkilotlar", "Turkum", "Chiqish"],
 }
 # One heading of each main page, per language.
 PAGES = {

@@ -18,6 +18,22 @@ def test_healthz_answers_without_login(client, django_assert_num_queries):
     assert response.json() == {"status": "ok"}
 
 
+def test_favicon_ico_answers_with_the_portal_mark_without_login(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+    assert "public" in response["Cache-Control"]
+
+
+def test_every_page_names_its_icon_and_the_built_stylesheet(client):
+    page = client.get(reverse("login")).content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    assert "/static/build/portal.css" in page
+    assert "bootstrap.min.css" not in page
+
+
 def test_anonymous_visitors_are_sent_to_login(client):
     response = client.get("/")
     assert response.status_code == 302

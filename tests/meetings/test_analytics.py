@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -112,3 +113,22 @@ def test_series_pages_query_count_is_constant(client, participant, django_assert
             assert client.get(reverse(name, args=[series.pk])).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("series-list")).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["ru", "uz"])
+def test_charts_write_svg_numbers_with_a_decimal_point_in_every_language(client, participant, language):
+    """Russian and Uzbek write 53,3 for 53.3; an SVG attribute does not read it, so the bars had no height."""
+    series = MeetingSeriesFactory()
+    plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4)
+    for day in (6, 7, 9):
+        ActivityFactory(plan=plan, starts_on=datetime.date(2023, 11, day), ends_on=datetime.date(2023, 11, day + 1))
+    ActivityFactory(plan=ActivityPlanFactory(series=series, year=2023, quarter_number=3))
+    client.force_login(participant)
+    client.cookies["django_language"] = language
+    for name, query in (("series-progress", {}), ("series-timeline", {"year": "2023"})):
+        content = client.get(reverse(name, args=[series.pk]), query, headers={"accept-language": language})
+        html = content.content.decode()
+        assert f'<html lang="{language}"' in html
+        svg = "".join(re.findall(r"<svg.*?</svg>", html, flags=re.S))
+        assert "<rect" in svg
+        assert not re.search(r'(?:x|y|x1|x2|y1|y2|width|height)="-?\d+,\d', svg), name
