@@ -52,14 +52,32 @@ urlpatterns = [
         minutes.ActionReviewView.as_view(),
         name="meeting-action-review",
     ),
-    path("meetings/<int:meeting_pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
-    path("statements/<int:pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
-    path("statements/<int:pk>/delete/", minutes.StatementDeleteView.as_view(), name="statement-delete"),
-    path("meetings/<int:meeting_pk>/decisions/new/", minutes.DecisionFormView.as_view(), name="decision-create"),
-    path("decisions/<int:pk>/edit/", minutes.DecisionFormView.as_view(), name="decision-edit"),
-    path("decisions/<int:pk>/delete/", minutes.DecisionDeleteView.as_view(), name="decision-delete"),
-    path("meetings/<int:meeting_pk>/actions/new/", minutes.ActionFormView.as_view(), name="action-create"),
-    path("actions/<int:pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
+    path(
+        "meetings/<int:pk>/minutes/items/<int:item_pk>/",
+        minutes.ItemMinutesView.as_view(),
+        name="meeting-item-minutes",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/statements/new/",
+        minutes.MinutesEntryView.as_view(kind="statement"),
+        name="statement-create",
+    ),
+    path("statements/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="statement"), name="statement-edit"),
+    path(
+        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="statement"), name="statement-delete"
+    ),
+    path(
+        "meetings/<int:meeting_pk>/decisions/new/",
+        minutes.MinutesEntryView.as_view(kind="decision"),
+        name="decision-create",
+    ),
+    path("decisions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="decision"), name="decision-edit"),
+    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="decision"), name="decision-delete"),
+    path(
+        "meetings/<int:meeting_pk>/actions/new/", minutes.MinutesEntryView.as_view(kind="action"), name="action-create"
+    ),
+    path("actions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="action"), name="action-edit"),
+    path("actions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="action"), name="action-delete"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
     # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.
