@@ -87,6 +87,22 @@
     }
   });
 
+  // "Keep my version" after a conflict: the person has seen the other text and chooses to replace it, so the form
+  // now starts from the version saved by the other person, and is saved at once.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("[data-keep-mine]");
+    if (!button || !button.form) {
+      return;
+    }
+    event.preventDefault();
+    const version = Array.from(button.form.elements).find((element) => /(^|-)version$/.test(element.name));
+    if (version) {
+      version.value = button.value;
+    }
+    button.form.dataset.dirty = "1";
+    window.htmx.trigger(button.form, "submit");
+  });
+
   // "Publish the minutes" submits the summary card and then asks the question; wait for the other cards first.
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest("[data-save-first]");
