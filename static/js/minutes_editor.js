@@ -67,7 +67,7 @@
   document.addEventListener("htmx:sendError", (event) => {
     const form = event.detail.elt.closest && event.detail.elt.closest("form");
     if (form && form.classList.contains("autosave-form")) {
-      setState(form, form.dataset.offline || "Not saved: the server could not be reached.");
+      setState(form, form.dataset.offline || "");
     }
   });
 
