@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from meetings.models import ActionItem, Decision, Statement
 from meetings.views import analytics as analytics_views
 from meetings.views import browse, editing, history, minutes, rsvp
 from meetings.views import calendar as calendar_views
@@ -59,25 +60,27 @@ urlpatterns = [
     ),
     path(
         "meetings/<int:meeting_pk>/statements/new/",
-        minutes.MinutesEntryView.as_view(kind="statement"),
+        minutes.MinutesEntryView.as_view(model=Statement),
         name="statement-create",
     ),
-    path("statements/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="statement"), name="statement-edit"),
+    path("statements/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=Statement), name="statement-edit"),
     path(
-        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="statement"), name="statement-delete"
+        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Statement), name="statement-delete"
     ),
     path(
         "meetings/<int:meeting_pk>/decisions/new/",
-        minutes.MinutesEntryView.as_view(kind="decision"),
+        minutes.MinutesEntryView.as_view(model=Decision),
         name="decision-create",
     ),
-    path("decisions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="decision"), name="decision-edit"),
-    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="decision"), name="decision-delete"),
+    path("decisions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=Decision), name="decision-edit"),
+    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Decision), name="decision-delete"),
     path(
-        "meetings/<int:meeting_pk>/actions/new/", minutes.MinutesEntryView.as_view(kind="action"), name="action-create"
+        "meetings/<int:meeting_pk>/actions/new/",
+        minutes.MinutesEntryView.as_view(model=ActionItem),
+        name="action-create",
     ),
-    path("actions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(kind="action"), name="action-edit"),
-    path("actions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(kind="action"), name="action-delete"),
+    path("actions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=ActionItem), name="action-edit"),
+    path("actions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=ActionItem), name="action-delete"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
     # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.

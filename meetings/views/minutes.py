@@ -126,6 +126,10 @@ ENTRY_KINDS = {
 }
 
 
+def entry_kind_of(model) -> EntryKind:
+    return next(kind for kind in ENTRY_KINDS.values() if kind.model is model)
+
+
 @dataclass
 class EntryList:
     kind: EntryKind
@@ -521,18 +525,22 @@ class ActionReviewView(MeetingEditMixin, View):
 
 
 class MinutesEntryView(MeetingEditMixin, TemplateView):
-    """Create (URL kwarg ``meeting_pk``) or edit (``pk``) a statement, decision or follow-up action; ``kind`` names
-    which (ENTRY_KINDS). In place (htmx): GET gives the form, POST the saved row, or the form with its errors;
+    """Create (URL kwarg ``meeting_pk``) or edit (``pk``) a statement, decision or follow-up action (``model``, one
+    of ENTRY_KINDS). In place (htmx): GET gives the form, POST the saved row, or the form with its errors;
     ``?row=1`` gives the row back (cancel an edit), ``?cancel=1`` nothing (cancel an addition). Without
     JavaScript: a page with the form, and back to the card after saving."""
 
     template_name = "meetings/minutes_entry_form.html"
     meeting_kwarg = "meeting_pk"
-    kind = ""
+    model = None
 
     @property
     def entry_kind(self) -> EntryKind:
-        return ENTRY_KINDS[self.kind]
+        return entry_kind_of(self.model)
+
+    @property
+    def kind(self) -> str:
+        return self.entry_kind.name
 
     @property
     def conflict_noun(self):
@@ -545,6 +553,7 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.entry = self.get_entry()
+        self.original_item_id = self.entry.agenda_item_id if self.entry else None
         if self.entry is not None:
             self._meeting = self.entry.meeting
         return super().dispatch(request, *args, **kwargs)
@@ -644,8 +653,10 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
                 apply_validation_error(form, error)
             else:
                 if is_htmx(request):
+                    # A new entry, or one moved to another item, joins that card's list; an edit stays in place.
                     key = str(entry.agenda_item_id) if entry.agenda_item_id else GENERAL
-                    return self.render_row(entry, appended_to="" if self.entry else f"item-{key}-{self.kind}-rows")
+                    stays = self.entry is not None and entry.agenda_item_id == self.original_item_id
+                    return self.render_row(entry, appended_to="" if stays else f"item-{key}-{self.kind}-rows")
                 messages.success(request, _("The %(noun)s has been saved.") % {"noun": self.entry_kind.noun})
                 return redirect(editor_url(entry.meeting_id, card_anchor(entry.agenda_item_id)))
         if is_htmx(request):
@@ -657,10 +668,10 @@ class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
     """POST: remove a statement, decision or follow-up action from draft minutes (in place with htmx)."""
 
     http_method_names = ["post"]
-    kind = ""
+    model = None
 
     def post(self, request, pk):
-        kind = ENTRY_KINDS[self.kind]
+        kind = entry_kind_of(self.model)
         entry = get_object_or_404(kind.model.objects.select_related("meeting"), pk=pk)
         try:
             services.delete_minutes_entry(entry=entry, user=request.user)

@@ -300,3 +300,13 @@ def test_saving_the_same_text_again_is_not_a_conflict(item):
     history = item.history.count()
     services.save_item_minutes(item=item, expected_version=1, texts={"discussion_summary": "Same"})
     assert item.history.count() == history
+
+
+def test_an_entry_moved_to_another_item_leaves_its_card_for_the_other(client, secretariat, meeting, item):
+    other = AgendaItemFactory(meeting=meeting)
+    decision = DecisionFactory(meeting=meeting, agenda_item=item, text="Moved")
+    client.force_login(secretariat)
+    prefix = f"decision-{decision.pk}"
+    data = {f"{prefix}-text": "Moved", f"{prefix}-agenda_item": other.pk, f"{prefix}-version": decision.version}
+    body = client.post(reverse("decision-edit", args=[decision.pk]), data, **HX).content.decode()
+    assert body.strip().startswith(f'<ul hx-swap-oob="beforeend:#item-{other.pk}-decision-rows">')
