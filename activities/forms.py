@@ -174,6 +174,28 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
         self.fields["starts_on"].required = True
         self.fields["date_precision"].required = False  # left out: the day is known
 
+    # Shown first; the rest of the form is folded away and opens by itself when one of its fields has an error.
+    ESSENTIAL_FIELDS = (
+        "plan",
+        "title",
+        "kind",
+        "starts_on",
+        "ends_on",
+        "date_precision",
+        "places",
+        "lead_organization",
+        "partners",
+    )
+
+    def essential_fields(self):
+        return [self[name] for name in self.ESSENTIAL_FIELDS]
+
+    def folded_fields(self):
+        return [field for field in self.visible_fields() if field.name not in self.ESSENTIAL_FIELDS]
+
+    def folded_has_errors(self) -> bool:
+        return any(field.errors for field in self.folded_fields())
+
     def clean_date_precision(self):
         return self.cleaned_data.get("date_precision") or DatePrecision.DAY
 

@@ -24,9 +24,9 @@ from activities.services import (
     record_quarter_review,
     save_activity,
 )
+from common.edit_conflicts import VersionedUpdateMixin
 from coordination import access
 from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict, with_current_version
 from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
 
@@ -166,29 +166,14 @@ class ActivityCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessage
         return initial
 
 
-CONFLICT_MESSAGE = _(
-    "Someone else saved changes to this activity while you were editing, so your changes were NOT saved. "
-    "They are shown below. Compare them with the activity page (open it in another tab), "
-    "then save again to replace the other version."
-)
+class VersionCheckedSaveMixin(VersionedUpdateMixin):
+    """For an activity's UpdateView: a save based on an old version is refused and the user's text shown back with
+    the other person's values (common.edit_conflicts)."""
 
+    conflict_noun = _("activity")
 
-class VersionCheckedSaveMixin:
-    """For an activity's UpdateView: a save based on an old version is refused and the user's text shown back."""
-
-    def form_valid(self, form):
-        try:
-            self.object = save_activity(form, expected_version=form.cleaned_data["version"])
-        except EditConflict as conflict:
-            messages.error(self.request, CONFLICT_MESSAGE)
-            self.object = self.get_object()
-            form = self.get_form_class()(
-                with_current_version(self.request.POST, conflict.current_version), instance=self.object
-            )
-            form.is_valid()
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(self.request, self.get_success_message(form.cleaned_data))
-        return redirect(self.get_success_url())
+    def save_versioned(self, form):
+        return save_activity(form, expected_version=form.cleaned_data["version"])
 
 
 class ActivityUpdateView(

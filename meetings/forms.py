@@ -274,6 +274,31 @@ class MinutesForm(VersionedFormMixin, forms.Form):
     )
 
 
+class ItemMinutesForm(VersionedFormMixin, forms.ModelForm):
+    """One card of the minutes editor: an agenda item's discussion summary and outcome, with the Russian and Uzbek
+    versions of the summary; saved by meetings.services.save_item_minutes against the item's version."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["discussion_summary", "outcome", *translation_fields("discussion_summary")]
+        labels = {
+            "discussion_summary": _("Discussion summary (English)"),
+            "discussion_summary_ru": _("In Russian"),
+            "discussion_summary_uz": _("In Uzbek"),
+        }
+        widgets = {
+            "discussion_summary": forms.Textarea(attrs={"rows": 4}),
+            "discussion_summary_ru": forms.Textarea(attrs={"rows": 3}),
+            "discussion_summary_uz": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs["instance"]
+        kwargs.setdefault("prefix", f"item-{instance.pk}")
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = instance.version
+
+
 # A posted TOTAL_FORMS builds that many forms: cap it well above any real meeting, far below an abusive number.
 MAX_FORMSET_ROWS = 500
 

@@ -468,10 +468,16 @@ class AgendaItem(TimeStampedModel):
         verbose_name=_("actions to review"),
     )
 
+    # The item's own minutes (discussion summary, outcome, their translations) are saved card by card in the
+    # minutes editor: this version guards them. The rest of the item shares Meeting.version with the agenda.
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save of the item's minutes.")
+    )
+
     search_document = fulltext.stored(fulltext.agenda_item_document())
     minutes_search_document = fulltext.stored(fulltext.agenda_item_minutes_document())
 
-    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
     objects = fulltext.WithoutStoredDocuments()
 
     class Meta:
@@ -878,6 +884,12 @@ class ActionUpdate(TimeStampedModel):
         related_name="action_updates",
         help_text=_("The meeting at which the action was reviewed, if any."),
         verbose_name=_("meeting"),
+    )
+    new_due_on = models.DateField(
+        _("new due date"),
+        null=True,
+        blank=True,
+        help_text=_("The due date a meeting gave an action it continued; applied when its minutes are published."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("author")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -933,8 +933,32 @@ def save_minutes(
             for field, text in translations.items():
                 setattr(item, field, text)
             item.full_clean()
+            # A card open in the minutes editor is based on the item's version: it sees this save as a conflict.
+            item.version = _claim_version(AgendaItem, item.pk, item.version)
             _with_history_user(item, user).save()
     return meeting
+
+
+ITEM_MINUTES_FIELDS = ("discussion_summary", "outcome", "discussion_summary_ru", "discussion_summary_uz")
+
+
+@transaction.atomic
+def save_item_minutes(*, item: AgendaItem, expected_version: int, texts: dict[str, str], user=None) -> AgendaItem:
+    """Save one agenda item's minutes (``texts``: discussion summary, outcome and their translations, by field
+    name), refused with EditConflict when someone else saved them since ``expected_version``. The minutes
+    editor's cards save this way, one item at a time, automatically as the secretariat types."""
+    ensure_minutes_editable(item.meeting)
+    unknown = set(texts) - set(ITEM_MINUTES_FIELDS)
+    if unknown:
+        raise ValueError(f"Not minutes fields: {sorted(unknown)}")
+    if all(getattr(item, field) == text for field, text in texts.items()):
+        return item  # what is saved already says this: nothing to lose, no history entry
+    item.version = _claim_version(AgendaItem, item.pk, expected_version)
+    for field, text in texts.items():
+        setattr(item, field, text)
+    item.full_clean()
+    _with_history_user(item, user).save()
+    return item
 
 
 def _check_publisher(user) -> None:
@@ -973,8 +997,38 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
+    apply_reviews(meeting=meeting, user=user)
     notifications.announce_published_minutes(meeting=meeting, report=on_announced)
     return meeting
+
+
+def apply_reviews(*, meeting: Meeting, user=None) -> int:
+    """Give each action reviewed at ``meeting`` the status (and new due date) the meeting decided: called when its
+    minutes are published, since what draft minutes record is seen by no one but the secretariat. A review that is
+    no longer the action's latest entry (progress was reported after it) is kept in the history but not applied.
+    Returns how many actions changed."""
+    latest = ActionUpdate.objects.filter(action=OuterRef("action")).order_by("-noted_on", "-id").values("pk")[:1]
+    reviews = (
+        ActionUpdate.objects.filter(meeting=meeting)
+        .annotate(latest_pk=Subquery(latest))
+        .filter(pk=F("latest_pk"))
+        .select_related("action")
+    )
+    changed = 0
+    for review in reviews:
+        action = review.action
+        fields = []
+        if action.status != review.status:
+            action.status = review.status
+            fields.append("status")
+        if review.new_due_on and action.due_on != review.new_due_on:
+            action.due_on = review.new_due_on
+            fields.append("due_on")
+        if fields:
+            action.version = _claim_version(ActionItem, action.pk, action.version)
+            _with_history_user(action, user).save(update_fields=[*fields, "version", "updated"])
+            changed += 1
+    return changed
 
 
 @transaction.atomic
@@ -1027,8 +1081,14 @@ def save_decision(*, decision: Decision, expected_version: int | None = None, us
     return decision
 
 
-def delete_minutes_entry(*, entry: Statement | Decision, user=None) -> None:
+def delete_minutes_entry(*, entry: Statement | Decision | ActionItem, user=None) -> None:
+    """Remove a statement, decision or follow-up action from draft minutes. An action that already has progress
+    entries or is carried to a meeting's review has a record of its own and is kept (drop it instead)."""
     ensure_minutes_editable(entry.meeting)
+    if isinstance(entry, ActionItem) and (entry.updates.exists() or entry.reviewed_in_items.exists()):
+        raise ValidationError(
+            _("This action already has progress or a review recorded, so it is kept: drop it instead of deleting it.")
+        )
     _with_history_user(entry, user).delete()
 
 
@@ -1075,20 +1135,19 @@ def review_carried_action(
             raise ValidationError({"due_on": _("The new due date cannot be before this meeting.")})
         status = action.status if action.is_open else ActionStatus.IN_PROGRESS
     noted_on = min(meeting.local_start.date(), timezone.localdate())
-    with transaction.atomic():
-        update = record_action_update(
-            action=action,
-            user=user,
-            status=status,
-            note=note,
-            noted_on=noted_on,
-            expected_version=expected_version,
-            meeting=meeting,
-        )
-        if outcome == ReviewOutcome.CONTINUED and action.due_on != due_on:
-            action.due_on = due_on
-            _with_history_user(action, user).save(update_fields=["due_on", "updated"])
-    return update
+    # The minutes are a draft (ensure_minutes_editable): the review is recorded now and takes effect on the action
+    # (its status, its due date) when they are published (apply_reviews), so participants see neither before.
+    return record_action_update(
+        action=action,
+        user=user,
+        status=status,
+        note=note,
+        noted_on=noted_on,
+        expected_version=expected_version,
+        meeting=meeting,
+        new_due_on=due_on if outcome == ReviewOutcome.CONTINUED else None,
+        takes_effect=False,
+    )
 
 
 def save_action(*, action: ActionItem, expected_version: int | None, user=None) -> ActionItem:
@@ -1125,8 +1184,11 @@ def record_action_update(
     noted_on: datetime.date | None = None,
     expected_version: int,
     meeting: Meeting | None = None,
+    new_due_on: datetime.date | None = None,
+    takes_effect: bool = True,
 ) -> ActionUpdate:
-    """Record a dated status change or progress note and set the action's status."""
+    """Record a dated status change or progress note and set the action's status (unless ``takes_effect`` is
+    False: a review in draft minutes, applied at their publication by ``apply_reviews``)."""
     if not can_update_action(user, action):
         raise PermissionDenied(_("You may only update the actions of your own organisation."))
     noted_on = noted_on or timezone.localdate()
@@ -1138,11 +1200,20 @@ def record_action_update(
         raise ValidationError(
             {"status": _("Only the secretariat can drop an action or reopen one that is done or dropped.")}
         )
-    update = ActionUpdate(action=action, status=status, note=note, noted_on=noted_on, meeting=meeting, author=user)
+    update = ActionUpdate(
+        action=action,
+        status=status,
+        note=note,
+        noted_on=noted_on,
+        meeting=meeting,
+        new_due_on=new_due_on,
+        author=user,
+    )
     update.full_clean()
     with transaction.atomic():
         action.version = _claim_version(ActionItem, action.pk, expected_version)
-        action.status = status
-        _with_history_user(action, user).save(update_fields=["status", "version", "updated"])
+        if takes_effect:
+            action.status = status
+            _with_history_user(action, user).save(update_fields=["status", "version", "updated"])
         _with_history_user(update, user).save()
     return update

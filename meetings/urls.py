@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from meetings.models import ActionItem, Decision, Statement
 from meetings.views import analytics as analytics_views
 from meetings.views import browse, editing, history, minutes, rsvp
 from meetings.views import calendar as calendar_views
@@ -57,14 +58,34 @@ urlpatterns = [
         minutes.ActionReviewView.as_view(),
         name="meeting-action-review",
     ),
-    path("meetings/<int:meeting_pk>/statements/new/", minutes.StatementFormView.as_view(), name="statement-create"),
-    path("statements/<int:pk>/edit/", minutes.StatementFormView.as_view(), name="statement-edit"),
-    path("statements/<int:pk>/delete/", minutes.StatementDeleteView.as_view(), name="statement-delete"),
-    path("meetings/<int:meeting_pk>/decisions/new/", minutes.DecisionFormView.as_view(), name="decision-create"),
-    path("decisions/<int:pk>/edit/", minutes.DecisionFormView.as_view(), name="decision-edit"),
-    path("decisions/<int:pk>/delete/", minutes.DecisionDeleteView.as_view(), name="decision-delete"),
-    path("meetings/<int:meeting_pk>/actions/new/", minutes.ActionFormView.as_view(), name="action-create"),
-    path("actions/<int:pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
+    path(
+        "meetings/<int:pk>/minutes/items/<int:item_pk>/",
+        minutes.ItemMinutesView.as_view(),
+        name="meeting-item-minutes",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/statements/new/",
+        minutes.MinutesEntryView.as_view(model=Statement),
+        name="statement-create",
+    ),
+    path("statements/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=Statement), name="statement-edit"),
+    path(
+        "statements/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Statement), name="statement-delete"
+    ),
+    path(
+        "meetings/<int:meeting_pk>/decisions/new/",
+        minutes.MinutesEntryView.as_view(model=Decision),
+        name="decision-create",
+    ),
+    path("decisions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=Decision), name="decision-edit"),
+    path("decisions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=Decision), name="decision-delete"),
+    path(
+        "meetings/<int:meeting_pk>/actions/new/",
+        minutes.MinutesEntryView.as_view(model=ActionItem),
+        name="action-create",
+    ),
+    path("actions/<int:pk>/edit/", minutes.MinutesEntryView.as_view(model=ActionItem), name="action-edit"),
+    path("actions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=ActionItem), name="action-delete"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
     # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.

@@ -133,6 +133,8 @@ MATRIX = {
     "meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
     "meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
     "meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message
+    # GET without htmx: back to the card in the editor; an empty POST: the editor with the card's errors
+    "meeting-item-minutes": row((LOGIN, 403, 403, 302, 302), (LOGIN, 403, 403, 200, 200)),
     "statement-create": SECRETARIAT_FORM,
     "statement-edit": SECRETARIAT_FORM,
     "statement-delete": SECRETARIAT_ACTION,
@@ -141,6 +143,7 @@ MATRIX = {
     "decision-delete": SECRETARIAT_ACTION,
     "action-create": SECRETARIAT_FORM,
     "action-edit": SECRETARIAT_FORM,
+    "action-delete": SECRETARIAT_ACTION,
     "action-update": OWN_ORGANISATION_ACTION,
     "meeting-history": SECRETARIAT_READ,
     "meeting-send-invitations": SECRETARIAT_ACTION,

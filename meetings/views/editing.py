@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.edit_conflicts import EditConflictMixin
 from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict, with_current_version
+from coordination.versioning import EditConflict
 from meetings import services
 from meetings.forms import (
     AddParticipantForm,
@@ -26,12 +27,6 @@ from meetings.forms import (
 )
 from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
 
-CONFLICT_MESSAGE = gettext_lazy(
-    "Someone else saved changes to this meeting while you were editing, so your changes were NOT saved. "
-    "They are shown below. Compare them with the meeting page (open it in another tab), "
-    "then save again to replace the other version."
-)
-
 
 def apply_validation_error(form, error: ValidationError) -> None:
     """Show a model/service ValidationError on the form (on its fields when they exist)."""
@@ -42,10 +37,11 @@ def apply_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-class MeetingEditMixin(SecretariatRequiredMixin):
+class MeetingEditMixin(EditConflictMixin, SecretariatRequiredMixin):
     """Views on one meeting (URL kwarg ``pk``), for the secretariat only."""
 
     meeting_kwarg = "pk"
+    conflict_noun = gettext_lazy("meeting")
 
     def get_meeting(self) -> Meeting:
         if not hasattr(self, "_meeting"):
@@ -209,8 +205,10 @@ class MeetingDeleteView(MeetingEditMixin, TemplateView):
         return redirect("meeting-list")
 
 
-class MeetingFormView(SecretariatRequiredMixin, TemplateView):
+class MeetingFormView(EditConflictMixin, SecretariatRequiredMixin, TemplateView):
     """Create a meeting in a series (``series_pk``) or edit one (``pk``)."""
+
+    conflict_noun = gettext_lazy("meeting")
 
     template_name = "meetings/meeting_form.html"
 
@@ -243,10 +241,9 @@ class MeetingFormView(SecretariatRequiredMixin, TemplateView):
                     user=request.user,
                 )
             except EditConflict as conflict:
-                messages.error(request, CONFLICT_MESSAGE)
                 self.meeting.refresh_from_db()
-                form = self.get_form(with_current_version(request.POST, conflict.current_version))
-                form.is_valid()
+                current = Meeting.objects.get(pk=self.meeting.pk)
+                form = self.form_after_conflict(self.get_form, conflict, current)
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
@@ -301,10 +298,8 @@ class AgendaView(MeetingEditMixin, TemplateView):
                     )
                     form.save_m2m()
             except EditConflict as conflict:
-                messages.error(request, CONFLICT_MESSAGE)
                 meeting.version = conflict.current_version
-                form = AgendaItemForm(with_current_version(request.POST, conflict.current_version), meeting=meeting)
-                form.is_valid()
+                form = self.form_after_conflict(lambda data: AgendaItemForm(data, meeting=meeting), conflict)
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
@@ -313,8 +308,9 @@ class AgendaView(MeetingEditMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class AgendaItemMixin(SecretariatRequiredMixin):
+class AgendaItemMixin(EditConflictMixin, SecretariatRequiredMixin):
     model = AgendaItem
+    conflict_noun = gettext_lazy("meeting")
 
     def get_item(self) -> AgendaItem:
         if not hasattr(self, "_item"):
@@ -346,13 +342,12 @@ class AgendaItemEditView(AgendaItemMixin, TemplateView):
                     )
                     form.save_m2m()
             except EditConflict as conflict:
-                messages.error(request, CONFLICT_MESSAGE)
                 meeting.version = conflict.current_version
-                fresh = AgendaItem.objects.get(pk=item.pk)
-                form = AgendaItemForm(
-                    with_current_version(request.POST, conflict.current_version), instance=fresh, meeting=meeting
+                form = self.form_after_conflict(
+                    lambda data: AgendaItemForm(data, instance=AgendaItem.objects.get(pk=item.pk), meeting=meeting),
+                    conflict,
+                    AgendaItem.objects.get(pk=item.pk),
                 )
-                form.is_valid()
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:

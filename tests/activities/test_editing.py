@@ -643,3 +643,20 @@ def test_postponed_and_ongoing_activities_are_offered_for_the_next_plan_and_carr
     ]
     postponed.refresh_from_db()
     assert postponed.status == "postponed" and postponed.plan == plan  # the reviewed quarter's record is unchanged
+
+
+def test_the_activity_form_shows_the_essentials_first_and_opens_the_folded_part_on_its_errors(client, secretariat):
+    plan = ActivityPlanFactory(year=2023, quarter_number=4)
+    client.force_login(secretariat)
+    page = client.get(reverse("activity-create") + f"?plan={plan.pk}").content.decode()
+    folded = page.index('id="activity-more"')
+    for essential in ("title", "kind", "starts_on", "ends_on", "places", "lead_organization", "partners"):
+        assert page.index(f'name="{essential}"') < folded
+    for rest in ("description", "target_group", "status", "people_reached", "outcome", "topics", "title_ru"):
+        assert page.index(f'name="{rest}"') > folded
+    assert 'id="activity-more">' in page  # closed
+
+    bad_folded = _activity_data(plan, OrganizationFactory(), people_reached="-3")
+    assert 'id="activity-more" open>' in client.post(reverse("activity-create"), bad_folded).content.decode()
+    bad_essential = _activity_data(plan, OrganizationFactory(), title="")
+    assert 'id="activity-more">' in client.post(reverse("activity-create"), bad_essential).content.decode()

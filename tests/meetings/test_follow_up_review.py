@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import ActionStatus, ActionUpdate, MinutesStatus
+from meetings.services import publish_minutes, review_carried_action
 from tests.meetings.factories import (
     ActionItemFactory,
     ActionUpdateFactory,
@@ -105,26 +106,58 @@ def test_the_secretariat_marks_carried_actions_done_continued_or_dropped(client,
         f"review-{published.pk}-version": published.version,
     }
     response = client.post(_review_url(meeting, published), data)
-    assert response.status_code == 302 and response.url.endswith("#follow-up-review")
-    published.refresh_from_db()
-    assert published.due_on == new_due and published.status == ActionStatus.OPEN  # still open, due later
+    assert response.status_code == 302 and response.url.endswith(f"#review-{published.pk}")
     update = published.updates.first()
     assert update.meeting == meeting and update.author == secretariat
-    assert update.note == "Waiting for the ministry's figures"
-
-    client.post(
-        _review_url(meeting, published),
-        {f"review-{published.pk}-outcome": "done", f"review-{published.pk}-version": published.version},
-    )
+    assert update.note == "Waiting for the ministry's figures" and update.new_due_on == new_due
     published.refresh_from_db()
-    assert published.status == ActionStatus.DONE
+    old_due = published.due_on
+    assert old_due != new_due and published.status == ActionStatus.OPEN  # applied at publication
 
     client.post(
         _review_url(meeting, hidden),
         {f"review-{hidden.pk}-outcome": "dropped", f"review-{hidden.pk}-version": hidden.version},
     )
     hidden.refresh_from_db()
+    assert hidden.status == ActionStatus.OPEN
+
+    publish_minutes(meeting=meeting, user=secretariat)
+    published.refresh_from_db()
+    hidden.refresh_from_db()
+    assert published.due_on == new_due and published.status == ActionStatus.OPEN  # still open, due later
     assert hidden.status == ActionStatus.DROPPED
+
+
+def test_a_review_in_draft_minutes_changes_the_action_for_participants_only_at_publication(
+    client, participant, secretariat, review
+):
+    """Bug: the status a meeting gave a carried action showed on the action while its minutes were a draft."""
+    meeting, _item, published, _hidden = review
+    client.force_login(secretariat)
+    data = {f"review-{published.pk}-outcome": "done", f"review-{published.pk}-version": published.version}
+    client.post(_review_url(meeting, published), data)
+    published.refresh_from_db()
+    assert published.status == ActionStatus.OPEN
+
+    client.force_login(participant)
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Done" not in page
+
+    publish_minutes(meeting=meeting, user=secretariat)
+    published.refresh_from_db()
+    assert published.status == ActionStatus.DONE
+    assert "Done" in client.get(published.get_absolute_url()).content.decode()
+
+
+def test_a_review_is_not_applied_over_later_progress(secretariat, review):
+    meeting, _item, published, _hidden = review
+    review_carried_action(
+        meeting=meeting, action=published, user=secretariat, outcome="dropped", expected_version=published.version
+    )
+    ActionUpdateFactory(action=published, status="in_progress", noted_on=datetime.date.today())
+    publish_minutes(meeting=meeting, user=secretariat)
+    published.refresh_from_db()
+    assert published.status == ActionStatus.OPEN  # the later progress is newer news than the meeting's review
 
 
 def test_continued_needs_a_new_due_date(client, secretariat, review):

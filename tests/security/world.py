@@ -47,7 +47,8 @@ class SiteURL:
     @property
     def model(self):
         view_class = self.view_class
-        model = getattr(view_class, "model", None)
+        # as_view(model=...) names the model per URL pattern (meetings' MinutesEntryView serves three)
+        model = getattr(self.callback, "view_initkwargs", {}).get("model") or getattr(view_class, "model", None)
         queryset = getattr(view_class, "queryset", None)
         return model or (queryset.model if queryset is not None else None)
 
