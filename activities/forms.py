@@ -4,11 +4,11 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
-from activities.quarter import Quarter
 from activities.services import ReviewEntry
-from coordination.i18n import translation_fields
-from coordination.versioning import VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelectMultiple
+from common.i18n import translation_fields
+from common.quarter import Quarter
+from common.versioning import VersionedModelFormMixin
+from common.widgets import PortalModelForm, QuickSelectMultiple
 from stakeholders.models import Organization
 
 

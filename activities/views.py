@@ -12,7 +12,6 @@ from django.views.generic.detail import SingleObjectMixin
 
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
 from activities.models import Activity, ActivityPlan, ActivityReview
-from activities.quarter import Quarter
 from activities.services import (
     CARRIED_STATUSES,
     StaleReview,
@@ -24,11 +23,12 @@ from activities.services import (
     record_quarter_review,
     save_activity,
 )
-from coordination import access
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict, with_current_version
+from common.permissions import SecretariatRequiredMixin
+from common.quarter import Quarter
+from common.versioning import EditConflict, with_current_version
 from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
+from stakeholders.models import may_report_for
 
 
 class ActivityListView(ListView):
@@ -245,7 +245,7 @@ class ActivityProgressView(VersionCheckedSaveMixin, SuccessMessageMixin, UpdateV
 
 
 def may_update_progress(user, activity: Activity) -> bool:
-    return access.may_report_for(user, activity.lead_organization_id)
+    return may_report_for(user, activity.lead_organization_id)
 
 
 # The quarter review at a meeting, and the endorsement of the next quarter's plan.

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "coordination.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
+    "common.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 

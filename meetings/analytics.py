@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus
-from activities.quarter import Quarter
+from common.quarter import Quarter
 from meetings.models import (
     OPEN_ACTION_STATUSES,
     ActionItem,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from activities.models import Activity, ActivityStatus
-from coordination.i18n import localized, translation_fields
+from common.i18n import localized, translation_fields
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
 # UIDs must not change with the host name the portal is served under, or calendar apps would

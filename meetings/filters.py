@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
-from activities.quarter import Quarter
-from coordination.widgets import QuickSelect
+from common.quarter import Quarter
+from common.widgets import QuickSelect
 from meetings.models import (
     ActionItem,
     ActionStatus,

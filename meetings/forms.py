@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from activities.quarter import Quarter
-from coordination.i18n import translation_fields
-from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
+from common.i18n import translation_fields
+from common.quarter import Quarter
+from common.versioning import VersionedFormMixin, VersionedModelFormMixin
+from common.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
 from meetings.models import (
     ActionItem,
     ActionStatus,

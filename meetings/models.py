@@ -12,11 +12,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.quarter import Quarter
-from coordination import access, fulltext
-from coordination.i18n import localized
-from coordination.models import TimeStampedModel
-from coordination.queries import sort_key_without_index
+from common import access, fulltext
+from common.i18n import localized
+from common.models import TimeStampedModel
+from common.quarter import Quarter
+from common.queries import sort_key_without_index
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -217,7 +217,7 @@ class Meeting(TimeStampedModel):
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )
     calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
-    # Optional versions of the content in the portal's other languages (see coordination.i18n.localized).
+    # Optional versions of the content in the portal's other languages (see common.i18n.localized).
     title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
     minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)

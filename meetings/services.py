@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
-from activities.quarter import Quarter
 from common.models import MailStatus
-from coordination import access
-from coordination.roles import is_secretariat
-from coordination.versioning import claim_version as _claim_version
+from common.quarter import Quarter
+from common.roles import is_secretariat
+from common.versioning import claim_version as _claim_version
 from meetings import notifications
 from meetings.models import (
     ActionItem,
@@ -44,7 +43,7 @@ from meetings.models import (
     Statement,
     ordinal,
 )
-from stakeholders.models import Contact, Organization
+from stakeholders.models import Contact, Organization, may_report_for
 
 REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
 DEFAULT_MEETING_HOURS = 3
@@ -945,7 +944,7 @@ def save_action(*, action: ActionItem, expected_version: int | None, user=None) 
 
 def can_update_action(user, action: ActionItem) -> bool:
     """The secretariat may update any action; a participant only those of their own organisation (access policy)."""
-    return access.may_report_for(user, action.responsible_organization_id)
+    return may_report_for(user, action.responsible_organization_id)
 
 
 def action_statuses_for(user, action: ActionItem) -> list[str]:

@@ -18,8 +18,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.roles import ROLE_GROUPS, PortalRole
+from common.permissions import SecretariatRequiredMixin
+from common.roles import ROLE_GROUPS, PortalRole
 from stakeholders import accounts
 from stakeholders.forms import InviteForm, RoleForm
 from stakeholders.models import AccountInvitation, Contact, InvitationState, Organization

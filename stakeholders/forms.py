@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from common.outbox import enqueue_mail
-from coordination.widgets import PortalModelForm
+from common.widgets import PortalModelForm
 from stakeholders.models import Contact, Organization
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coordination import fulltext
-from coordination.models import TimeStampedModel
+from common import access, fulltext
+from common.models import TimeStampedModel
 
 
 class OrganizationKind(models.TextChoices):
@@ -243,7 +243,7 @@ class AccountEvent(models.Model):
 
     @property
     def role_label(self) -> str:
-        from coordination.roles import PortalRole
+        from common.roles import PortalRole
 
         return PortalRole(self.role).label if self.role in PortalRole.values else ""
 
@@ -252,10 +252,21 @@ def organization_of(user) -> Organization | None:
     """The organisation a portal user belongs to, through their *active* contact record (or None).
 
     A contact marked inactive (the person left the organisation) makes them a member of nothing: they can no longer
-    act for it (coordination.access). Cached on the user object, so a page asks the database once.
+    act for it (common.access). Cached on the user object, so a page asks the database once.
     """
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization_cache"):
         user._organization_cache = Organization.objects.filter(contacts__user=user, contacts__is_active=True).first()
     return user._organization_cache
+
+
+def may_report_for(user, organization_id: int | None) -> bool:
+    """May record progress on something `organization_id` is responsible for: the secretariat always; otherwise
+    the update permission (common.access) and an active contact at that organisation."""
+    if access.is_secretariat(user):
+        return True
+    if not access.may_report(user):
+        return False
+    organization = organization_of(user) if user is not None else None
+    return organization_id is not None and organization is not None and organization.pk == organization_id

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.roles import is_secretariat
+from common.permissions import SecretariatRequiredMixin
+from common.roles import is_secretariat
 from meetings import analytics
 from meetings.models import Meeting, ParticipationStatus
 from stakeholders import accounts

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from coordination.roles import is_secretariat
+from common.roles import is_secretariat
 from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
 from meetings.models import (

@@ -14,7 +14,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from coordination import access
+from common import access
 from meetings.calendar import (
     Fingerprint,
     build_calendar,

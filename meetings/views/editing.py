@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict, with_current_version
+from common.permissions import SecretariatRequiredMixin
+from common.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     AddParticipantForm,

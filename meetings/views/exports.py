@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from activities.models import Activity, DatePrecision
-from activities.quarter import Quarter
+from common.quarter import Quarter
 from meetings.exports import FORMATS, MAX_ROWS, in_chunks, table_chunks, table_response
 from meetings.filters import (
     ActionFilter,

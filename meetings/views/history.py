@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from coordination.permissions import SecretariatRequiredMixin
+from common.permissions import SecretariatRequiredMixin
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Participation, Statement
 from stakeholders.models import Contact, Organization
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from coordination.i18n import translation_fields
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict, with_current_version
+from common.i18n import translation_fields
+from common.permissions import SecretariatRequiredMixin
+from common.versioning import EditConflict, with_current_version
 from meetings import services
 from meetings.forms import (
     ActionItemForm,

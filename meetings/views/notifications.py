@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from coordination.permissions import SecretariatRequiredMixin
+from common.permissions import SecretariatRequiredMixin
 from meetings import notifications, services
 from meetings.models import Meeting
 

@@ -2,7 +2,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from coordination.widgets import QuickSelect
+from common.widgets import QuickSelect
 from stakeholders.models import Organization
 from tests.stakeholders.factories import OrganizationFactory
 
@@ -35,7 +35,7 @@ def test_a_model_choice_field_renders_alike():
 
 def test_the_portal_s_model_forms_render_references_in_python():
     from activities.forms import ActivityForm
-    from coordination.widgets import QuickSelectMultiple
+    from common.widgets import QuickSelectMultiple
     from meetings.forms import AgendaItemForm
     from stakeholders.forms import ContactForm
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar.parser import Contentline
 
-from activities.quarter import Quarter
+from common.quarter import Quarter
 from meetings.calendar import activity_uid, fold, meeting_uid
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory

@@ -18,7 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from common.models import MailStatus, OutgoingMail
-from coordination.roles import PARTICIPANT, sync_roles
+from common.roles import PARTICIPANT, sync_roles
 from meetings import notifications, services
 from meetings.calendar import meeting_uid
 from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation

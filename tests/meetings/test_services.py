@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from activities.quarter import Quarter
-from coordination.versioning import EditConflict
+from common.quarter import Quarter
+from common.versioning import EditConflict
 from meetings import services
 from meetings.models import (
     ActionItem,

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from coordination.access import is_secretariat  # noqa: F401  (the policy decides; kept importable here)
+from common.access import is_secretariat  # noqa: F401  (the policy decides; kept importable here)
 
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
