@@ -89,7 +89,7 @@ if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
     DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 else:
-    from coordination.embedded_postgres import database_settings
+    from coordination.operations.embedded_postgres import database_settings
 
     DATABASES = {"default": database_settings()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
