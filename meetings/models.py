@@ -17,8 +17,7 @@ from common.i18n import localized
 from common.models import TimeStampedModel
 from common.quarter import Quarter
 from common.queries import sort_key_without_index
-
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+from common.time_zones import default_time_zone, time_zone_choices
 
 
 class Topic(TimeStampedModel):
@@ -172,7 +171,7 @@ class Meeting(TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=time_zone_choices, default=default_time_zone)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
