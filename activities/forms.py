@@ -8,7 +8,7 @@ from activities.services import ReviewEntry
 from common.i18n import translation_fields
 from common.quarter import Quarter
 from common.versioning import VersionedModelFormMixin
-from common.widgets import PortalModelForm, QuickSelectMultiple
+from common.widgets import DateInput, PortalModelForm, QuickSelectMultiple
 from stakeholders.models import Organization
 
 
@@ -33,13 +33,6 @@ class PlacesField(SimpleArrayField):
             if place and place not in places:
                 places.append(place)
         return super().to_python(self.delimiter.join(places))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper() -> FormHelper:

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from activities import views
+from activities import exports, views
 
 urlpatterns = [
     path("activities/", views.ActivityListView.as_view(), name="activity-list"),
+    path("activities/export.<str:file_format>", exports.export_activities, name="activity-export"),
     path("activities/new/", views.ActivityCreateView.as_view(), name="activity-create"),
     path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity-detail"),
     path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity-update"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from activities.filters import ActivityFilter
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
 from activities.models import Activity, ActivityPlan, ActivityReview
 from activities.services import (
@@ -26,7 +27,6 @@ from activities.services import (
 from common.permissions import SecretariatRequiredMixin
 from common.quarter import Quarter
 from common.versioning import EditConflict, with_current_version
-from meetings.filters import ActivityFilter
 from meetings.models import Meeting, MeetingSeries
 from stakeholders.models import may_report_for
 

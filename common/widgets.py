@@ -72,3 +72,29 @@ class PortalModelForm(forms.ModelForm):
 
     class Meta:
         formfield_callback = quick_formfield
+
+
+def bootstrap_filter_form(form):
+    """Bootstrap's small form classes on a filter form's widgets."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs.setdefault("class", css)
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; its value is always ISO (2023-11-06), whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"

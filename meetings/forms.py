@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from common.i18n import translation_fields
 from common.quarter import Quarter
 from common.versioning import VersionedFormMixin, VersionedModelFormMixin
-from common.widgets import PortalModelForm, QuickSelect, QuickSelectMultiple
+from common.widgets import DateInput, PortalModelForm, QuickSelect, QuickSelectMultiple, TimeInput
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -40,18 +40,6 @@ def _contacts(current_id=None):
         .only("name", "organization__name", "organization__acronym")
         .order_by("name")
     )
-
-
-def _organizations():
-    return Organization.objects.only("name", "acronym").order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class JoinLinkField(forms.URLField):
@@ -234,7 +222,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = meeting.version
         self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
-        self.fields["lead_organization"].queryset = _organizations()
+        self.fields["lead_organization"].queryset = Organization.objects.for_choices()
 
 
 class MinutesForm(VersionedFormMixin, forms.Form):
@@ -315,7 +303,7 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = _organizations().filter(is_active=True)
+        self.fields["organization"].queryset = Organization.objects.for_choices().filter(is_active=True)
         if meeting.has_started:
             del self.fields["confirm_before_start"]
 
@@ -411,7 +399,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
         self.fields["speaker"].queryset = _contacts(self.instance.speaker_id)
-        self.fields["organization"].queryset = _organizations()
+        self.fields["organization"].queryset = Organization.objects.for_choices()
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
@@ -450,7 +438,7 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
         self.instance.meeting = meeting
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
-        self.fields["responsible_organization"].queryset = _organizations()
+        self.fields["responsible_organization"].queryset = Organization.objects.for_choices()
         self.fields["owner"].queryset = _contacts(self.instance.owner_id)
 
 

@@ -101,6 +101,5 @@ urlpatterns = [
     path("series/<int:pk>/trends/", analytics_views.EmergingTrendsView.as_view(), name="series-trends"),
     # Downloads, filtered like their pages.
     path("actions/export.<str:file_format>", export_views.export_actions, name="action-export"),
-    path("activities/export.<str:file_format>", export_views.export_activities, name="activity-export"),
     path("participation/export.<str:file_format>", export_views.export_participation, name="participation-export"),
 ]

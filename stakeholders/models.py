@@ -31,6 +31,10 @@ class OrganizationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def for_choices(self):
+        """Only what an option shows (Organization.__str__), by name: these lists have hundreds of rows."""
+        return self.only("name", "acronym").order_by("name")
+
 
 class Organization(TimeStampedModel):
     name = models.CharField(_("name"), max_length=255, unique=True)
