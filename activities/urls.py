@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import exports, views
+from activities import exports, series_views, views
 
 urlpatterns = [
     path("activities/", views.ActivityListView.as_view(), name="activity-list"),
@@ -15,4 +15,8 @@ urlpatterns = [
     path("meetings/<int:pk>/quarter-review/", views.QuarterReviewView.as_view(), name="quarter-review"),
     path("meetings/<int:pk>/endorse-plan/", views.EndorsePlanView.as_view(), name="endorse-plan"),
     path("meetings/<int:pk>/carry-activities/", views.CarryActivitiesView.as_view(), name="carry-activities"),
+    # The series pages about activities (activities/series_views.py).
+    path("series/<int:pk>/progress/", series_views.QuarterProgressView.as_view(), name="series-progress"),
+    path("series/<int:pk>/timeline/", series_views.TimelineView.as_view(), name="series-timeline"),
+    path("series/<int:pk>/trends/", series_views.EmergingTrendsView.as_view(), name="series-trends"),
 ]

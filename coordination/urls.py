@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from coordination import accounts, views
+from coordination.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
+    path("organizations/<int:pk>/", OrganizationDetailView.as_view(), name="organization-detail"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     # Django's account pages; login, password change and reset go through the login throttle (coordination.accounts).
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),

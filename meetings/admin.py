@@ -236,7 +236,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 class SentMailAdmin(admin.ModelAdmin):
-    """A log of e-mail sent (meetings/notifications.py): read-only. Deleting a row lets the mail be sent again."""
+    """A log of e-mail sent (meetings/notifications/): read-only. Deleting a row lets the mail be sent again."""
 
     def has_add_permission(self, request):
         return False

@@ -898,7 +898,7 @@ class Document(TimeStampedModel):
 
 
 class Invitation(TimeStampedModel):
-    """The invitation e-mailed to one person for one meeting (meetings/notifications.py).
+    """The invitation e-mailed to one person for one meeting (meetings/notifications/).
 
     ``sequence`` is the meeting's ``calendar_sequence`` in the last .ics sent to them: when the meeting has
     changed since (a higher sequence), they are due an update with the same UID.

@@ -21,7 +21,6 @@ from common.models import MailStatus
 from common.quarter import Quarter
 from common.roles import is_secretariat
 from common.versioning import claim_version as _claim_version
-from meetings import notifications
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -43,6 +42,7 @@ from meetings.models import (
     Statement,
     ordinal,
 )
+from meetings.notifications import delivery
 from stakeholders.models import Contact, Organization, may_report_for
 
 REVIEW_OF_ACTIONS_TITLE = "Review of follow-up actions"
@@ -799,7 +799,7 @@ REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """Draft -> published, recording who published them and when.
 
-    The meeting's participants are e-mailed a link (meetings.notifications) through the outbox, sent once the
+    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent once the
     transaction commits; a rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was
     or was not reached.
     """
@@ -814,7 +814,7 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
-    notifications.announce_published_minutes(meeting=meeting, report=on_announced)
+    delivery.announce_published_minutes(meeting=meeting, report=on_announced)
     return meeting
 
 

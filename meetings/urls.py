@@ -62,7 +62,7 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", minutes.ActionFormView.as_view(), name="action-edit"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
-    # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.
+    # E-mail (meetings/notifications/): invitations with the .ics, and updates after the meeting changed.
     path(
         "meetings/<int:pk>/invitations/send/",
         notification_views.SendInvitationsView.as_view(),
@@ -96,9 +96,6 @@ urlpatterns = [
     path(
         "series/<int:pk>/participation/", analytics_views.ParticipationMatrixView.as_view(), name="series-participation"
     ),
-    path("series/<int:pk>/progress/", analytics_views.QuarterProgressView.as_view(), name="series-progress"),
-    path("series/<int:pk>/timeline/", analytics_views.TimelineView.as_view(), name="series-timeline"),
-    path("series/<int:pk>/trends/", analytics_views.EmergingTrendsView.as_view(), name="series-trends"),
     # Downloads, filtered like their pages.
     path("actions/export.<str:file_format>", export_views.export_actions, name="action-export"),
     path("participation/export.<str:file_format>", export_views.export_participation, name="participation-export"),

@@ -1,6 +1,6 @@
 from django import template
 
-from meetings.notifications import invitation_status as status_of
+from meetings.notifications.delivery import invitation_status as status_of
 
 register = template.Library()
 

@@ -28,7 +28,7 @@ from meetings.forms import (
     StatementForm,
 )
 from meetings.models import ActionItem, Decision, Statement
-from meetings.notifications import meeting_audience
+from meetings.notifications.recipients import meeting_audience
 from meetings.views.editing import CONFLICT_MESSAGE, MeetingEditMixin, apply_validation_error
 from meetings.views.notifications import report_minutes_announcement
 

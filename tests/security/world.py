@@ -238,7 +238,7 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             participant = type(world.participant).objects.get(pk=world.participant.pk)  # fresh last_login
             kwargs[param] = default_token_generator.make_token(participant)
         elif param == "token" and url.name == "reminders-unsubscribe":
-            from meetings.notifications import unsubscribe_token
+            from stakeholders.reminders import unsubscribe_token
 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
         elif param == "token" and url.name == "account-invitation":
