@@ -14,11 +14,9 @@ urlpatterns = [
     path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
     path("actions/", browse.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
-    # Calendar files and the personal feed.
-    path("calendar.ics", calendar_views.calendar_feed, name="calendar-feed"),
+    # Calendar files (the feed of meetings and activities is in coordination/calendar_feed.py).
     path("calendar/", calendar_views.calendar_subscription, name="calendar-subscription"),
     path("calendar/reset/", calendar_views.reset_calendar_token, name="calendar-token-reset"),
-    re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_views.personal_calendar_feed, name="personal-calendar-feed"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
     # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
     path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
