@@ -7,6 +7,7 @@ from django_filters.views import FilterView
 from common.roles import is_secretariat
 from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
+from meetings.forms import ActionUpdateForm
 from meetings.models import (
     ActionItem,
     ActionUpdate,
@@ -21,6 +22,7 @@ from meetings.models import (
     RsvpAnswer,
     Statement,
 )
+from meetings.notifications.delivery import invitation_status
 from stakeholders.models import Contact, organization_of
 
 
@@ -116,6 +118,9 @@ class MeetingDetailView(DetailView):
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
         )
         if is_secretariat(self.request.user):
+            if not meeting.is_draft:
+                # How many people were e-mailed the invitation, how many have an outdated version (one query).
+                context["invitations"] = invitation_status(meeting=meeting)
             context["next_step"] = services.next_step(meeting)
             context["can_prepare_next"] = meeting.lifecycle_stage in (
                 LifecycleStage.HELD,
@@ -178,4 +183,8 @@ class ActionDetailView(DetailView):
         context["is_own_action"] = (
             organization is not None and organization.pk == self.object.responsible_organization_id
         )
+        user = self.request.user
+        if services.can_update_action(user, self.object):
+            statuses = services.action_statuses_for(user, self.object)
+            context["update_form"] = ActionUpdateForm(action=self.object, statuses=statuses)
         return context
