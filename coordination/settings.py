@@ -224,7 +224,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 # Counted per client address (any username) and per username (any address). The right password from a browser where
 # the account logged in before still passes (coordination.lockout.right_password_from_known_device), so a script
-# cannot lock an owner out. Password reset and change count too (coordination/accounts.py).
+# cannot lock an owner out. Password reset and change count too (coordination/pages/accounts.py).
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw

@@ -1,5 +1,5 @@
 """iCalendar (RFC 5545) files of meetings, built with the icalendar library (activities.calendar adds the
-activities' events; the feed that combines both is in coordination.calendar_feed).
+activities' events; the feed that combines both is in coordination.pages.calendar_feed).
 
 Feeds are polled often and hold a few hundred events, so two slow steps of icalendar are done here instead:
 line folding (`fold`) and the VTIMEZONE components (built once per zone and process).

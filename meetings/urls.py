@@ -14,7 +14,7 @@ urlpatterns = [
     path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
     path("actions/", browse.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
-    # Calendar files (the feed of meetings and activities is in coordination/calendar_feed.py).
+    # Calendar files (the feed of meetings and activities is in coordination/pages/calendar_feed.py).
     path("calendar/", calendar_views.calendar_subscription, name="calendar-subscription"),
     path("calendar/reset/", calendar_views.reset_calendar_token, name="calendar-token-reset"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
