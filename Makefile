@@ -55,7 +55,7 @@ browser: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 db-stop: install ## Stop the embedded PostgreSQL server cleanly (data is kept in var/pgdata)
-	$(PY) -m coordination.embedded_postgres stop
+	$(PY) -m coordination.operations.embedded_postgres stop
 
 db-reset: db-stop ## Delete the embedded database: the next `make run` starts from scratch
 	rm -rf var/pgdata

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.models import Activity, ActivityPlan, ActivityReview
-from coordination.i18n import translation_fields
+from common.i18n import translation_fields
 
 
 class ActivityInline(admin.StackedInline):

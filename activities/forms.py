@@ -4,11 +4,11 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
-from activities.quarter import Quarter
 from activities.services import ReviewEntry
-from coordination.i18n import translation_fields, with_translations
-from coordination.versioning import VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelectMultiple, translations_folded
+from common.i18n import translation_fields, with_translations
+from common.quarter import Quarter
+from common.versioning import VersionedModelFormMixin
+from common.widgets import DateInput, PortalModelForm, QuickSelectMultiple, translations_folded
 from stakeholders.models import Organization
 
 
@@ -33,13 +33,6 @@ class PlacesField(SimpleArrayField):
             if place and place not in places:
                 places.append(place)
         return super().to_python(self.delimiter.join(places))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper() -> FormHelper:

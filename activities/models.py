@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.quarter import Quarter
-from coordination import access, fulltext
-from coordination.i18n import localized
-from coordination.models import TimeStampedModel
+from common import access, fulltext
+from common.i18n import localized
+from common.models import TimeStampedModel
+from common.quarter import Quarter
 
 
 class PlanStatus(models.TextChoices):
@@ -145,7 +145,7 @@ class Activity(TimeStampedModel):
     outcome = models.TextField(_("outcome"), blank=True)
     topics = models.ManyToManyField("meetings.Topic", blank=True, related_name="activities", verbose_name=_("topics"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    # Optional versions of the content in the portal's other languages (see coordination.i18n.localized).
+    # Optional versions of the content in the portal's other languages (see common.i18n.localized).
     title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, PlanStatus
-from coordination.versioning import EditConflict, claim_version
+from common.versioning import EditConflict, claim_version
 from meetings.models import Meeting, MeetingStatus
 
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from activities.filters import ActivityFilter
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewFormSet
 from activities.models import Activity, ActivityPlan, ActivityReview
-from activities.quarter import Quarter
 from activities.services import (
     CARRIED_STATUSES,
     StaleReview,
@@ -25,10 +25,10 @@ from activities.services import (
     save_activity,
 )
 from common.edit_conflicts import VersionedUpdateMixin
-from coordination import access
-from coordination.permissions import SecretariatRequiredMixin
-from meetings.filters import ActivityFilter
+from common.permissions import SecretariatRequiredMixin
+from common.quarter import Quarter
 from meetings.models import Meeting, MeetingSeries
+from stakeholders.models import may_report_for
 
 
 class ActivityListView(ListView):
@@ -235,7 +235,7 @@ class ActivityProgressView(VersionCheckedSaveMixin, SuccessMessageMixin, UpdateV
 
 
 def may_update_progress(user, activity: Activity) -> bool:
-    return access.may_report_for(user, activity.lead_organization_id)
+    return may_report_for(user, activity.lead_organization_id)
 
 
 # The quarter review at a meeting, and the endorsement of the next quarter's plan.

@@ -16,7 +16,7 @@ BENCH_DATABASE_NAME = "coordination_bench"
 def _server_url() -> str:
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]
-    from coordination.embedded_postgres import database_url
+    from coordination.operations.embedded_postgres import database_url
 
     return database_url()
 

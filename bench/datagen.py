@@ -23,8 +23,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from activities.models import Activity, ActivityKind, ActivityPlan, ActivityStatus, PlanStatus
-from activities.quarter import Quarter
-from coordination.roles import PARTICIPANT
+from common.quarter import Quarter
+from common.roles import PARTICIPANT
 from meetings.models import (
     ActionItem,
     ActionStatus,

@@ -38,7 +38,7 @@ def _users():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from coordination.roles import PARTICIPANT, SECRETARIAT
+    from common.roles import PARTICIPANT, SECRETARIAT
     from stakeholders.models import Contact
 
     user_model = get_user_model()

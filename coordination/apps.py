@@ -45,6 +45,6 @@ def _keep_roles_in_step(sender, **kwargs):
     apps_with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is not apps_with_models[-1]:
         return
-    from coordination.roles import sync_roles
+    from common.roles import sync_roles
 
     sync_roles()

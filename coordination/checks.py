@@ -24,7 +24,7 @@ def demo_accounts_with_the_demo_password() -> list[str]:
     """The demo accounts (`load_demo`) that still accept the demo password."""
     from django.contrib.auth import get_user_model
 
-    from coordination.demo import DEMO_USERS
+    from coordination.operations.demo import DEMO_USERS
 
     passwords = {"demo", os.environ.get("DEMO_PASSWORD", "demo")}
     users = get_user_model().objects.filter(username__in=DEMO_USERS, is_active=True)

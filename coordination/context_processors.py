@@ -1,5 +1,5 @@
-from coordination.access import is_secretariat, may_read
-from coordination.roles import PortalRole, role_of
+from common.access import is_secretariat, may_read
+from common.roles import PortalRole, role_of
 
 
 def roles(request):

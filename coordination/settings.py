@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "coordination.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
+    "common.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
@@ -90,7 +90,7 @@ if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
     DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 else:
-    from coordination.embedded_postgres import database_settings
+    from coordination.operations.embedded_postgres import database_settings
 
     DATABASES = {"default": database_settings()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -227,7 +227,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 # Counted per client address (any username) and per username (any address). The right password from a browser where
 # the account logged in before still passes (coordination.lockout.right_password_from_known_device), so a script
-# cannot lock an owner out. Password reset and change count too (coordination/accounts.py).
+# cannot lock an owner out. Password reset and change count too (coordination/pages/accounts.py).
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from coordination import accounts, views
+from coordination.pages import accounts, calendar_feed, views
+from coordination.pages.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
 
 urlpatterns = [
@@ -10,8 +11,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.search, name="search"),
+    path("organizations/<int:pk>/", OrganizationDetailView.as_view(), name="organization-detail"),
+    path("calendar.ics", calendar_feed.calendar_feed, name="calendar-feed"),
+    re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_feed.personal_calendar_feed, name="personal-calendar-feed"),
     path("i18n/setlang/", views.set_language, name="set_language"),
-    # Django's account pages; login, password change and reset go through the login throttle (coordination.accounts).
+    # Django's account pages; login, password change and reset go through the login throttle (pages/accounts.py).
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password_change/", accounts.PasswordChangeView.as_view(), name="password_change"),

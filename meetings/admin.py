@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from coordination.i18n import translation_fields
+from common.i18n import translation_fields
 from meetings.models import (
     ActionItem,
     ActionReminder,
@@ -269,7 +269,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 class SentMailAdmin(admin.ModelAdmin):
-    """A log of e-mail sent (meetings/notifications.py): read-only. Deleting a row lets the mail be sent again."""
+    """A log of e-mail sent (meetings/notifications/): read-only. Deleting a row lets the mail be sent again."""
 
     def has_add_permission(self, request):
         return False

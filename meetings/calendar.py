@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) files of meetings and activities, built with the icalendar library.
+"""iCalendar (RFC 5545) files of meetings, built with the icalendar library (activities.calendar adds the
+activities' events; the feed that combines both is in coordination.pages.calendar_feed).
 
 Feeds are polled often and hold a few hundred events, so two slow steps of icalendar are done here instead:
 line folding (`fold`) and the VTIMEZONE components (built once per zone and process).
@@ -15,9 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
-from activities.models import Activity, ActivityStatus
-from common.formatting import month_text
-from coordination.i18n import localized, translation_fields
+from common.i18n import localized, translation_fields
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
 # UIDs must not change with the host name the portal is served under, or calendar apps would
@@ -41,10 +40,6 @@ def meeting_uid(meeting) -> str:
     return f"meeting-{meeting.pk}@{UID_DOMAIN}"
 
 
-def activity_uid(activity) -> str:
-    return f"activity-{activity.pk}@{UID_DOMAIN}"
-
-
 def meetings_for_calendar():
     return Meeting.objects.select_related("series").prefetch_related(
         Prefetch(
@@ -62,17 +57,6 @@ def feed_meetings():
     distance = Greatest(F("starts_at") - Value(now), Value(now) - F("starts_at"))
     # Draft meetings stay out of every feed: a subscribed calendar would show them to whoever reads it.
     return meetings_for_calendar().announced().filter(starts_at__gte=since).order_by(distance, "id")[:FEED_LIMIT]
-
-
-def feed_activities():
-    today = timezone.localdate()
-    since = today - datetime.timedelta(days=FEED_HISTORY_DAYS)
-    distance = Greatest(F("starts_on") - Value(today), Value(today) - F("starts_on"))
-    return (
-        Activity.objects.filter(starts_on__gte=since)
-        .select_related("lead_organization")
-        .order_by(distance, "id")[:FEED_LIMIT]
-    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,12 +78,12 @@ class Fingerprint:
 FINGERPRINT_FORMAT = "1"
 
 
-def _fingerprint(parts: list, stamps: list) -> Fingerprint:
+def make_fingerprint(parts: list, stamps: list) -> Fingerprint:
     digest = hashlib.sha256(repr([FINGERPRINT_FORMAT, *parts]).encode()).hexdigest()[:32]
     return Fingerprint(etag=f'"{digest}"', last_modified=max(filter(None, stamps), default=None))
 
 
-def _meeting_rows(queryset) -> list:
+def meeting_rows(queryset) -> list:
     """Per meeting: id, version, calendar sequence, stamps, and its agenda items' count and latest change."""
     items = AgendaItem.objects.filter(meeting_id=OuterRef("pk")).order_by().values("meeting_id")
     return list(
@@ -121,20 +105,12 @@ def _meeting_rows(queryset) -> list:
     )
 
 
-def feed_fingerprint(*, language: str, base_url: str) -> Fingerprint:
-    """The fingerprint of the feed (``feed_meetings`` and ``feed_activities``): three queries of ids and stamps."""
-    meetings = _meeting_rows(feed_meetings())
-    activities = list(feed_activities().values_list("id", "version", "status", "updated", "lead_organization__updated"))
-    stamps = [stamp for row in meetings for stamp in row[4:7]] + [stamp for row in activities for stamp in row[3:5]]
-    return _fingerprint([language, base_url, meetings, activities], stamps)
-
-
 def meeting_fingerprint(queryset, *, language: str, base_url: str) -> Fingerprint | None:
     """The fingerprint of one meeting's file (``queryset`` holds that one meeting), None when there is none."""
-    meetings = _meeting_rows(queryset)
+    meetings = meeting_rows(queryset)
     if not meetings:
         return None
-    return _fingerprint([language, base_url, meetings], list(meetings[0][4:7]))
+    return make_fingerprint([language, base_url, meetings], list(meetings[0][4:7]))
 
 
 def _meeting_description(meeting, url: str) -> str:
@@ -167,50 +143,16 @@ def meeting_event(meeting, url: str = "") -> Event:
     return event
 
 
-def activity_event(activity, url: str = "") -> Event:
-    event = Event()
-    event.add("uid", activity_uid(activity))
-    event.add("sequence", max(activity.version - 1, 0))
-    event.add("dtstamp", timezone.now())
-    event.add("last-modified", activity.updated)
-    event.add("summary", str(activity))
-    # All-day events: DTEND is the day after the last day.
-    event.add("dtstart", activity.starts_on)
-    event.add("dtend", activity.last_day + datetime.timedelta(days=1))
-    if activity.places:
-        event.add("location", ", ".join(activity.places))
-    details = [
-        _("%(kind)s led by %(organization)s")
-        % {"kind": activity.get_kind_display(), "organization": activity.lead_organization.short_name}
-    ]
-    if activity.is_month_only:
-        details.append(
-            _("The day is not known: only the month (%(month)s).") % {"month": month_text(activity.starts_on)}
-        )
-    if activity.description:
-        details.append(activity.description)
-    if url:
-        details.append(url)
-    event.add("description", "\n\n".join(details))
-    event.add("status", "CANCELLED" if activity.status == ActivityStatus.CANCELLED else "CONFIRMED")
-    event.add("transp", "TRANSPARENT")
-    if url:
-        event.add("url", url)
-    return event
-
-
-def build_calendar(*, name: str, meetings=(), activities=(), url_for=None) -> bytes:
-    """The .ics file of the given meetings and activities; ``url_for(obj)`` gives each one's page address."""
+def build_calendar(*, name: str, events=()) -> bytes:
+    """The .ics file of the given events (``meeting_event``, ``activities.calendar.activity_event``)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, url_for(meeting) if url_for else ""))
-    for activity in activities:
-        calendar.add_component(activity_event(activity, url_for(activity) if url_for else ""))
+    for event in events:
+        calendar.add_component(event)
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
         if (vtimezone := _vtimezone(tzid)) is not None:
             calendar.subcomponents.insert(position, vtimezone)

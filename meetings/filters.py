@@ -9,11 +9,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityKind, ActivityStatus
-from activities.quarter import Quarter
 from common.formatting import date_text
-from coordination.i18n import with_translations
-from coordination.widgets import QuickSelect
+from common.i18n import with_translations
+from common.widgets import QuickSelect, bootstrap_filter_form
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -29,10 +27,6 @@ MEETING_CHOICES = 100
 OPEN = "open"
 
 
-def _organizations():
-    return Organization.objects.for_choices()
-
-
 class MeetingChoiceFilter(django_filters.NumberFilter):
     """A meeting by id, offered as a list of the latest meetings (a full list would be thousands long)."""
 
@@ -40,18 +34,6 @@ class MeetingChoiceFilter(django_filters.NumberFilter):
         kwargs.setdefault("widget", QuickSelect)
         kwargs.setdefault("label", "Meeting")
         super().__init__(*args, **kwargs)
-
-
-def _bootstrap(form):
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs.setdefault("class", css)
 
 
 def _offer_latest_meetings(filterset, name="meeting"):
@@ -64,13 +46,13 @@ def _offer_latest_meetings(filterset, name="meeting"):
         (meeting.pk, f"{meeting.ordinal} · {date_text(meeting.local_start)} · {meeting.series}") for meeting in meetings
     ]
     filterset.form.fields[name].widget.choices = choices
-    _bootstrap(filterset.form)
+    bootstrap_filter_form(filterset.form)
 
 
 class ActionFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
         field_name="responsible_organization",
-        queryset=_organizations(),
+        queryset=Organization.objects.for_choices(),
         label=_("Organisation"),
         empty_label=_("Any"),
         widget=QuickSelect,
@@ -107,7 +89,7 @@ class ParticipationFilter(django_filters.FilterSet):
     )
     meeting = MeetingChoiceFilter(field_name="meeting")
     organization = django_filters.ModelChoiceFilter(
-        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any"), widget=QuickSelect
+        queryset=Organization.objects.for_choices(), label=_("Organisation"), empty_label=_("Any"), widget=QuickSelect
     )
     kind = django_filters.ChoiceFilter(
         field_name="organization__kind", choices=OrganizationKind.choices, label=_("Kind")
@@ -121,40 +103,6 @@ class ParticipationFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _offer_latest_meetings(self)
-
-
-class ActivityFilter(django_filters.FilterSet):
-    quarter = django_filters.CharFilter(method="filter_quarter", label=_("Quarter (2023-Q4)"))
-    kind = django_filters.ChoiceFilter(choices=ActivityKind.choices)
-    status = django_filters.ChoiceFilter(choices=ActivityStatus.choices)
-    lead = django_filters.ModelChoiceFilter(
-        field_name="lead_organization",
-        queryset=_organizations(),
-        label=_("Lead organisation"),
-        empty_label=_("Any"),
-        widget=QuickSelect,
-    )
-    city = django_filters.CharFilter(method="filter_city", label=_("City"), max_length=100)
-
-    class Meta:
-        model = Activity
-        fields = ["quarter", "kind", "status", "lead", "city"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bootstrap(self.form)
-
-    def filter_quarter(self, queryset, name, value):
-        try:
-            quarter = Quarter.parse(value)
-        except ValueError:
-            return queryset.none()
-        return queryset.filter(plan__year=quarter.year, plan__quarter_number=quarter.number)
-
-    def filter_city(self, queryset, name, value):
-        city = value.replace("\x00", "").strip()
-        # places @> ARRAY[city] is answered by the GIN index on places.
-        return queryset.filter(places__contains=[city]) if city else queryset
 
 
 def tracked_actions(user):

@@ -10,20 +10,22 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from activities.quarter import Quarter
 from common.formatting import zone_choices, zone_label
-from coordination.i18n import translation_fields
-from coordination.versioning import VersionedFormMixin, VersionedModelFormMixin
-from coordination.widgets import (
+from common.i18n import translation_fields
+from common.quarter import Quarter
+from common.time_zones import time_zone_choices
+from common.versioning import VersionedFormMixin, VersionedModelFormMixin
+from common.widgets import (
     BlankChoicesLabelled,
+    DateInput,
     PortalModelForm,
     QuickSelect,
     QuickSelectMultiple,
+    TimeInput,
     quick_formfield,
     translations_folded,
 )
 from meetings.models import (
-    TIME_ZONE_CHOICES,
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -50,18 +52,6 @@ def _contacts(current_id=None):
         .only("name", *(f"organization__{name}" for name in ORGANIZATION_LABEL_FIELDS))
         .order_by("name")
     )
-
-
-def _organizations():
-    return Organization.objects.for_choices()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class JoinLinkField(forms.URLField):
@@ -125,7 +115,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         meeting = self.instance
         # Stored as the zone's name (Asia/Tashkent), shown as "Tashkent time (UTC+5)".
         self.fields["time_zone"].choices = zone_choices(
-            [name for name, _label in TIME_ZONE_CHOICES], at=meeting.starts_at
+            [name for name, _label in time_zone_choices()], at=meeting.starts_at
         )
         self.fields["version"].initial = meeting.version
         if meeting.pk is None:
@@ -253,7 +243,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
         self.helper = translations_folded(self)
         self.fields["version"].initial = meeting.version
         self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
-        self.fields["lead_organization"].queryset = _organizations()
+        self.fields["lead_organization"].queryset = Organization.objects.for_choices()
 
 
 class MinutesForm(VersionedFormMixin, forms.Form):
@@ -360,7 +350,7 @@ class WalkInForm(BlankChoicesLabelled, forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = _organizations().filter(is_active=True)
+        self.fields["organization"].queryset = Organization.objects.for_choices().filter(is_active=True)
         if meeting.has_started:
             del self.fields["confirm_before_start"]
 
@@ -456,7 +446,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
         self.fields["speaker"].queryset = _contacts(self.instance.speaker_id)
-        self.fields["organization"].queryset = _organizations()
+        self.fields["organization"].queryset = Organization.objects.for_choices()
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("Leave empty for the speaker's own organisation.")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
@@ -495,7 +485,7 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
         self.instance.meeting = meeting
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)
-        self.fields["responsible_organization"].queryset = _organizations()
+        self.fields["responsible_organization"].queryset = Organization.objects.for_choices()
         self.fields["owner"].queryset = _contacts(self.instance.owner_id)
 
 

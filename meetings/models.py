@@ -12,14 +12,13 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.quarter import Quarter
+from common import access, fulltext
 from common.formatting import date_text
-from coordination import access, fulltext
-from coordination.i18n import localized
-from coordination.models import TimeStampedModel
-from coordination.queries import sort_key_without_index
-
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+from common.i18n import localized
+from common.models import TimeStampedModel
+from common.quarter import Quarter
+from common.queries import sort_key_without_index
+from common.time_zones import default_time_zone, time_zone_choices
 
 
 class Topic(TimeStampedModel):
@@ -181,7 +180,7 @@ class Meeting(TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE)
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=time_zone_choices, default=default_time_zone)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
@@ -226,7 +225,7 @@ class Meeting(TimeStampedModel):
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )
     calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
-    # Optional versions of the content in the portal's other languages (see coordination.i18n.localized).
+    # Optional versions of the content in the portal's other languages (see common.i18n.localized).
     title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
     minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)
@@ -953,7 +952,7 @@ class Document(TimeStampedModel):
 
 
 class Invitation(TimeStampedModel):
-    """The invitation e-mailed to one person for one meeting (meetings/notifications.py).
+    """The invitation e-mailed to one person for one meeting (meetings/notifications/).
 
     ``sequence`` is the meeting's ``calendar_sequence`` in the last .ics sent to them: when the meeting has
     changed since (a higher sequence), they are due an update with the same UID.

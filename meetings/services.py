@@ -17,13 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
-from activities.quarter import Quarter
+from common.i18n import versions_of
 from common.models import MailStatus
-from coordination import access
-from coordination.i18n import versions_of
-from coordination.roles import is_secretariat
-from coordination.versioning import claim_version as _claim_version
-from meetings import notifications
+from common.quarter import Quarter
+from common.roles import is_secretariat
+from common.versioning import claim_version as _claim_version
 from meetings.models import (
     REVIEW_OF_ACTIONS_TITLE,
     ActionItem,
@@ -47,7 +45,8 @@ from meetings.models import (
     Statement,
     ordinal,
 )
-from stakeholders.models import Contact, Organization
+from meetings.notifications import delivery
+from stakeholders.models import Contact, Organization, may_answer_for_organization, may_report_for
 
 DEFAULT_MEETING_HOURS = 3
 DEFAULT_INTERVAL = datetime.timedelta(weeks=13)  # the platform meets quarterly
@@ -687,7 +686,7 @@ def answer_for_organization(
     everyone named for it. Attendance recorded after the meeting is never changed. People still answer for
     themselves (``record_rsvp``); this records the organisation's answer.
     """
-    if not access.may_answer_for_organization(user, organization.pk):
+    if not may_answer_for_organization(user, organization.pk):
         raise PermissionDenied(_("Only a focal point of the organisation may answer for it."))
     if answer not in RsvpAnswer.values:
         raise ValidationError({"answer": _("Choose whether your organisation will attend.")})
@@ -982,7 +981,7 @@ REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     """Draft -> published, recording who published them and when.
 
-    The meeting's participants are e-mailed a link (meetings.notifications) through the outbox, sent once the
+    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent once the
     transaction commits; a rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was
     or was not reached.
     """
@@ -998,7 +997,7 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     apply_reviews(meeting=meeting, user=user)
-    notifications.announce_published_minutes(meeting=meeting, report=on_announced)
+    delivery.announce_published_minutes(meeting=meeting, report=on_announced)
     return meeting
 
 
@@ -1162,7 +1161,7 @@ def save_action(*, action: ActionItem, expected_version: int | None, user=None) 
 
 def can_update_action(user, action: ActionItem) -> bool:
     """The secretariat may update any action; a participant only those of their own organisation (access policy)."""
-    return access.may_report_for(user, action.responsible_organization_id)
+    return may_report_for(user, action.responsible_organization_id)
 
 
 def action_statuses_for(user, action: ActionItem) -> list[str]:

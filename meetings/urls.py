@@ -15,11 +15,9 @@ urlpatterns = [
     path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
     path("actions/", browse.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
-    # Calendar files and the personal feed.
-    path("calendar.ics", calendar_views.calendar_feed, name="calendar-feed"),
+    # Calendar files (the feed of meetings and activities is in coordination/pages/calendar_feed.py).
     path("calendar/", calendar_views.calendar_subscription, name="calendar-subscription"),
     path("calendar/reset/", calendar_views.reset_calendar_token, name="calendar-token-reset"),
-    re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_views.personal_calendar_feed, name="personal-calendar-feed"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
     # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
     path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
@@ -88,7 +86,7 @@ urlpatterns = [
     path("actions/<int:pk>/delete/", minutes.MinutesEntryDeleteView.as_view(model=ActionItem), name="action-delete"),
     path("actions/<int:pk>/update/", minutes.ActionStatusUpdateView.as_view(), name="action-update"),
     path("meetings/<int:pk>/history/", history.MeetingHistoryView.as_view(), name="meeting-history"),
-    # E-mail (meetings/notifications.py): invitations with the .ics, and updates after the meeting changed.
+    # E-mail (meetings/notifications/): invitations with the .ics, and updates after the meeting changed.
     path(
         "meetings/<int:pk>/invitations/send/",
         notification_views.SendInvitationsView.as_view(),
@@ -122,11 +120,7 @@ urlpatterns = [
     path(
         "series/<int:pk>/participation/", analytics_views.ParticipationMatrixView.as_view(), name="series-participation"
     ),
-    path("series/<int:pk>/progress/", analytics_views.QuarterProgressView.as_view(), name="series-progress"),
-    path("series/<int:pk>/timeline/", analytics_views.TimelineView.as_view(), name="series-timeline"),
-    path("series/<int:pk>/trends/", analytics_views.EmergingTrendsView.as_view(), name="series-trends"),
     # Downloads, filtered like their pages.
     path("actions/export.<str:file_format>", export_views.export_actions, name="action-export"),
-    path("activities/export.<str:file_format>", export_views.export_activities, name="activity-export"),
     path("participation/export.<str:file_format>", export_views.export_participation, name="participation-export"),
 ]

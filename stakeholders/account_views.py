@@ -19,8 +19,8 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from common.formatting import timestamp_text
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.roles import ROLE_GROUPS, PortalRole
+from common.permissions import SecretariatRequiredMixin
+from common.roles import ROLE_GROUPS, PortalRole
 from stakeholders import accounts
 from stakeholders.forms import InviteForm, RoleForm
 from stakeholders.models import AccountInvitation, Contact, InvitationState, Organization

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.outbox import enqueue_mail
-from coordination.roles import FOCAL_POINT_PERMISSION, ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
+from common.roles import FOCAL_POINT_PERMISSION, ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
 from stakeholders.models import (
     AccountEvent,
     AccountEventKind,

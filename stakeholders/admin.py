@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from coordination.i18n import translation_fields
+from common.i18n import translation_fields
 from stakeholders.models import AccountEvent, AccountInvitation, Contact, Organization
 
 

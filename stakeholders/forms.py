@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import translation_fields
 from common.outbox import enqueue_mail
-from coordination.i18n import translation_fields
-from coordination.widgets import PortalModelForm, translations_folded
+from common.widgets import PortalModelForm, translations_folded
 from stakeholders.models import Contact, Organization
 
 

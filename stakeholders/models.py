@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coordination import fulltext
-from coordination.i18n import localized, with_translations
-from coordination.models import TimeStampedModel
+from common import access, fulltext
+from common.i18n import localized, with_translations
+from common.models import TimeStampedModel
 
 
 class OrganizationKind(models.TextChoices):
@@ -285,7 +285,7 @@ class AccountEvent(models.Model):
 
     @property
     def role_label(self) -> str:
-        from coordination.roles import PortalRole
+        from common.roles import PortalRole
 
         return PortalRole(self.role).label if self.role in PortalRole.values else ""
 
@@ -294,10 +294,30 @@ def organization_of(user) -> Organization | None:
     """The organisation a portal user belongs to, through their *active* contact record (or None).
 
     A contact marked inactive (the person left the organisation) makes them a member of nothing: they can no longer
-    act for it (coordination.access). Cached on the user object, so a page asks the database once.
+    act for it (common.access). Cached on the user object, so a page asks the database once.
     """
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization_cache"):
         user._organization_cache = Organization.objects.filter(contacts__user=user, contacts__is_active=True).first()
     return user._organization_cache
+
+
+def may_report_for(user, organization_id: int | None) -> bool:
+    """May record progress on something `organization_id` is responsible for: the secretariat always; otherwise
+    the update permission (common.access) and an active contact at that organisation."""
+    if access.is_secretariat(user):
+        return True
+    if not access.may_report(user):
+        return False
+    organization = organization_of(user) if user is not None else None
+    return organization_id is not None and organization is not None and organization.pk == organization_id
+
+
+def may_answer_for_organization(user, organization_id: int | None) -> bool:
+    """May answer a meeting invitation for ``organization_id`` and name who attends for it: a focal point with an
+    active contact at that organisation (everyone else answers only for themselves)."""
+    if not (access.may_read(user) and user.has_perm(access.FOCAL_POINT_PERMISSION)):
+        return False
+    organization = organization_of(user) if user is not None else None
+    return organization_id is not None and organization is not None and organization.pk == organization_id

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from meetings import notifications
+from stakeholders import reminders
 from stakeholders.models import Contact
 
 
@@ -66,13 +66,13 @@ class UnsubscribeView(View):
     template_name = "stakeholders/unsubscribe.html"
 
     def get(self, request, token):
-        contact = notifications.contact_for_unsubscribe_token(token)
+        contact = reminders.contact_for_unsubscribe_token(token)
         status = 200 if contact else 404
         return render(request, self.template_name, {"contact": contact, "done": False}, status=status)
 
     def post(self, request, token):
-        contact = notifications.contact_for_unsubscribe_token(token)
+        contact = reminders.contact_for_unsubscribe_token(token)
         if contact is None:
             return render(request, self.template_name, {"contact": None, "done": False}, status=404)
-        notifications.stop_reminders(contact=contact)
+        reminders.stop_reminders(contact=contact)
         return render(request, self.template_name, {"contact": contact, "done": True})

@@ -4,11 +4,6 @@ from stakeholders import account_views, profile, views
 
 urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
-    path(
-        "organizations/<int:pk>/",
-        views.OrganizationDetailView.as_view(),
-        name="organization-detail",
-    ),
     path("organizations/new/", views.OrganizationCreateView.as_view(), name="organization-create"),
     path("organizations/<int:pk>/edit/", views.OrganizationUpdateView.as_view(), name="organization-update"),
     path("organizations/<int:pk>/delete/", views.OrganizationDeleteView.as_view(), name="organization-delete"),

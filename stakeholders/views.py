@@ -4,20 +4,18 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch, ProtectedError, Q, RestrictedError
+from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
+from django.views.generic import CreateView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.roles import is_secretariat
-from meetings import analytics
-from meetings.models import Meeting, ParticipationStatus
+from common.permissions import SecretariatRequiredMixin
+from common.roles import is_secretariat
 from stakeholders import accounts
 from stakeholders.forms import ContactForm, OrganizationForm
-from stakeholders.models import Contact, Organization, OrganizationKind, organization_of, units_below
+from stakeholders.models import Contact, Organization, OrganizationKind, organization_of
 from stakeholders.services import describe_references, references_to
 
 
@@ -41,48 +39,6 @@ class OrganizationListView(ListView):
         context = super().get_context_data(**kwargs)
         context["kinds"] = OrganizationKind.choices
         context["selected_kind"] = self.request.GET.get("kind", "")
-        return context
-
-
-class OrganizationDetailView(DetailView):
-    template_name = "stakeholders/organization_detail.html"
-    context_object_name = "organization"
-
-    def show_inactive(self) -> bool:
-        return self.request.GET.get("inactive") == "1"
-
-    def get_queryset(self):
-        contacts = Contact.objects.all() if self.show_inactive() else Contact.objects.active()
-        return (
-            Organization.objects.select_related("parent")
-            .annotate(inactive_contact_count=Count("contacts", filter=Q(contacts__is_active=False)))
-            .prefetch_related("children", Prefetch("contacts", queryset=contacts.order_by("-is_active", "name")))
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        organization = self.object
-        # Attendance rolls up: the organisation attended when it, or one of its units at any depth, did.
-        context["meetings_attended"] = (
-            Meeting.objects.filter(
-                Q(participations__organization=organization)
-                | Q(participations__organization__in=units_below([organization.pk])),
-                participations__status=ParticipationStatus.ATTENDED,
-            )
-            .select_related("series")
-            .distinct()
-            .order_by("-starts_at")[: settings.PAGE_SIZE]
-        )
-        context.update(
-            may_maintain_contacts=accounts.may_maintain_contacts(self.request.user, organization),
-            show_inactive=self.show_inactive(),
-            inactive_contacts=organization.inactive_contact_count,
-            attendance_dots=analytics.attendance_dots(organization),
-            action_record=analytics.action_record(organization, self.request.user),
-            owned_actions=analytics.owned_actions(organization, self.request.user),
-            statements=analytics.statements_made(organization, self.request.user),
-            activities=analytics.activities_involved(organization),
-        )
         return context
 
 

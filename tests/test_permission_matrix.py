@@ -28,7 +28,7 @@ ROLELESS = ("roleless", "roleless_with_contact")
 ROLES = (*BASE_ROLES, *ROLELESS, "inactive_contact", "focal_point")
 LOGIN = "login"  # 302 to the login page
 NO_ACCESS = "no access"  # 403 with the "no access yet" page, and nothing else
-# What a logged-in user without a role may still do (coordination.access.ROLE_NOT_REQUIRED).
+# What a logged-in user without a role may still do (common.access.ROLE_NOT_REQUIRED).
 ROLE_NOT_REQUIRED = {"logout", "password_change", "password_change_done", "set_language"}
 
 

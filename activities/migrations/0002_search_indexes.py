@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations
 
-import coordination.fulltext
+import common.fulltext
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            coordination.fulltext.IMMUTABLE_ARRAY_TO_TEXT_SQL,
+            common.fulltext.IMMUTABLE_ARRAY_TO_TEXT_SQL,
             reverse_sql="DROP FUNCTION IF EXISTS portal_array_to_text(text[])",
         ),
         migrations.AddIndex(
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                             ),
                             "||",
                             django.contrib.postgres.search.SearchVector(
-                                coordination.fulltext.ArrayToText("places"), config="english", weight="B"
+                                common.fulltext.ArrayToText("places"), config="english", weight="B"
                             ),
                             django.contrib.postgres.search.SearchConfig("english"),
                         ),

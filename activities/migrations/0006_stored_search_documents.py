@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-import coordination.fulltext
+import common.fulltext
 
 
 class Migration(migrations.Migration):
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                             ),
                             "||",
                             django.contrib.postgres.search.SearchVector(
-                                coordination.fulltext.ArrayToText("places"), config="english", weight="B"
+                                common.fulltext.ArrayToText("places"), config="english", weight="B"
                             ),
                             django.contrib.postgres.search.SearchConfig("english"),
                         ),

@@ -19,8 +19,8 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from coordination.demo import load_demo  # noqa: E402
-from coordination.roles import PARTICIPANT, SECRETARIAT  # noqa: E402
+from common.roles import PARTICIPANT, SECRETARIAT  # noqa: E402
+from coordination.operations.demo import load_demo  # noqa: E402
 from meetings.models import ActionItem, Meeting, MeetingSeries, MinutesStatus  # noqa: E402
 from stakeholders.models import Contact, Organization  # noqa: E402
 

@@ -46,7 +46,7 @@ def server_url():
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]
     sys.path.insert(0, str(BASE_DIR))
-    from coordination.embedded_postgres import database_url
+    from coordination.operations.embedded_postgres import database_url
 
     return database_url()
 

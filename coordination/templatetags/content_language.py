@@ -1,6 +1,6 @@
 from django import template
 
-from coordination.i18n import localized as localized_value
+from common.i18n import localized as localized_value
 
 register = template.Library()
 

@@ -22,7 +22,7 @@ class SeriesListView(ListView):
         )
 
 
-def _year(request, choices) -> int | None:
+def chosen_year(request, choices) -> int | None:
     """The ?year= asked for if it is one of the choices; otherwise the latest one (or None)."""
     try:
         year = int(request.GET.get("year", ""))
@@ -51,7 +51,7 @@ class ParticipationMatrixView(SeriesPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         series = self.object
         years = analytics.meeting_years(series)
-        year = _year(self.request, years) if self.request.GET.get("year") else None
+        year = chosen_year(self.request, years) if self.request.GET.get("year") else None
         meetings = analytics.matrix_meetings(series, year)
         page = Paginator(analytics.matrix_organizations(series, meetings), self.rows_per_page).get_page(
             self.request.GET.get("page")
@@ -66,61 +66,4 @@ class ParticipationMatrixView(SeriesPageMixin, DetailView):
             page_obj=page,
             is_paginated=page.has_other_pages(),
         )
-        return context
-
-
-class QuarterProgressView(SeriesPageMixin, DetailView):
-    template_name = "meetings/series_progress.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        rows = analytics.quarter_progress(self.object)
-        context.update(rows=rows, chart=analytics.progress_chart(rows))
-        return context
-
-
-class TimelineView(SeriesPageMixin, DetailView):
-    """A Gantt-like chart of a year's activities, drawn as SVG on the server."""
-
-    template_name = "meetings/series_timeline.html"
-    rows_per_page = 60
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        years = analytics.timeline_years(self.object)
-        year = _year(self.request, years)
-        rows, page = [], None
-        if year:
-            page = Paginator(analytics.timeline_activities(self.object, year), self.rows_per_page).get_page(
-                self.request.GET.get("page")
-            )
-            rows = analytics.timeline_rows(page.object_list, year)
-        row_height = 22
-        context.update(
-            years=years,
-            year=year,
-            rows=rows,
-            months=analytics.timeline_months(year) if year else [],
-            quarters=[(analytics.TIMELINE_WIDTH * (q - 1) / 4, f"Q{q}") for q in range(1, 5)],
-            chart_width=analytics.TIMELINE_WIDTH,
-            row_height=row_height,
-            chart_height=row_height * len(rows) + 24,
-            legend=analytics.statuses_legend(),
-            page_obj=page,
-            is_paginated=bool(page and page.has_other_pages()),
-        )
-        return context
-
-
-class EmergingTrendsView(SeriesPageMixin, DetailView):
-    """The topics flagged as emerging trends, with the meetings, statements and activities where each came up."""
-
-    template_name = "meetings/series_trends.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = Paginator(analytics.emerging_trends(self.object, self.request.user), settings.PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        context.update(trends=page.object_list, page_obj=page, is_paginated=page.has_other_pages())
         return context

@@ -4,11 +4,10 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from coordination import access
-from coordination.roles import is_secretariat
+from common.roles import is_secretariat
 from meetings import services
 from meetings.filters import ActionFilter, reviewing_meetings, tracked_actions
-from meetings.forms import OrganizationReplyForm
+from meetings.forms import ActionUpdateForm, OrganizationReplyForm
 from meetings.models import (
     ActionItem,
     ActionUpdate,
@@ -23,7 +22,8 @@ from meetings.models import (
     RsvpAnswer,
     Statement,
 )
-from stakeholders.models import Contact, organization_of
+from meetings.notifications.delivery import invitation_status
+from stakeholders.models import Contact, may_answer_for_organization, organization_of
 
 
 class MeetingListView(ListView):
@@ -115,13 +115,16 @@ class MeetingDetailView(DetailView):
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
             context["rsvp_answers"] = RsvpAnswer
-        if contact is not None and access.may_answer_for_organization(self.request.user, contact.organization_id):
+        if contact is not None and may_answer_for_organization(self.request.user, contact.organization_id):
             context.update(self.organization_reply_context(meeting, contact.organization))
         # An "invited" row says "not yet invited" until mail went out to someone of its organisation.
         context["reached_organizations"] = set(
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
         )
         if is_secretariat(self.request.user):
+            if not meeting.is_draft:
+                # How many people were e-mailed the invitation, how many have an outdated version (one query).
+                context["invitations"] = invitation_status(meeting=meeting)
             context["next_step"] = services.next_step(meeting)
             context["can_prepare_next"] = meeting.lifecycle_stage in (
                 LifecycleStage.HELD,
@@ -201,4 +204,8 @@ class ActionDetailView(DetailView):
         context["is_own_action"] = (
             organization is not None and organization.pk == self.object.responsible_organization_id
         )
+        user = self.request.user
+        if services.can_update_action(user, self.object):
+            statuses = services.action_statuses_for(user, self.object)
+            context["update_form"] = ActionUpdateForm(action=self.object, statuses=statuses)
         return context

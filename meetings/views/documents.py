@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
-from coordination.permissions import SecretariatRequiredMixin
+from common.permissions import SecretariatRequiredMixin
 from meetings.documents import DocumentForm, DocumentSizeLimitHandler
 from meetings.models import Document, Meeting
 

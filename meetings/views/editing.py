@@ -12,8 +12,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import EditConflictMixin
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict
+from common.permissions import SecretariatRequiredMixin
+from common.versioning import EditConflict
 from meetings import services
 from meetings.forms import (
     AddParticipantForm,
@@ -485,7 +485,16 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
         return self.render_to_response(self.get_context_data(formset=formset, options_form=options_form))
 
 
-class InviteOrganizationsView(MeetingEditMixin, View):
+class RegisterFormMixin(MeetingEditMixin):
+    """A form posted from the participation register: when it is invalid, the register is shown again with it."""
+
+    def register_with_errors(self, meeting, **forms):
+        view = ParticipationRegisterView(request=self.request, kwargs=self.kwargs)
+        view._meeting = meeting
+        return view.render_to_response(view.get_context_data(**forms))
+
+
+class InviteOrganizationsView(RegisterFormMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -511,59 +520,69 @@ class InviteOrganizationsView(MeetingEditMixin, View):
                 % {"count": added},
             )
             return redirect("meeting-participants", pk=meeting.pk)
-        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
-        view._meeting = meeting
-        return view.render_to_response(view.get_context_data(invite_form=form))
+        return self.register_with_errors(meeting, invite_form=form)
 
 
-class AddParticipantView(MeetingEditMixin, View):
+class RegisterEntryView(RegisterFormMixin, View):
+    """One entry posted from the participation register: valid, it is recorded and the register shown again with a
+    message; invalid (or refused by the service), the register is shown with the form and its errors."""
+
     http_method_names = ["post"]
+    form_context_name = ""
+
+    def make_form(self, meeting):
+        raise NotImplementedError
+
+    def record(self, form, meeting) -> str:
+        """Record the entry and say what was done; a ValidationError is shown on the form."""
+        raise NotImplementedError
 
     def post(self, request, pk):
         meeting = self.get_meeting()
-        form = AddParticipantForm(request.POST)
+        form = self.make_form(meeting)
         if form.is_valid():
-            contact = form.cleaned_data["contact"]
             try:
-                services.add_named_participant(
-                    meeting=meeting,
-                    contact=contact,
-                    role=form.cleaned_data["role"],
-                    only_this_person=form.cleaned_data["only_this_person"],
-                    user=request.user,
-                )
+                message = self.record(form, meeting)
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, _("Added %(name)s to the list.") % {"name": contact.name})
+                messages.success(request, message)
                 return redirect("meeting-participants", pk=meeting.pk)
-        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
-        view._meeting = meeting
-        return view.render_to_response(view.get_context_data(add_form=form))
+        return self.register_with_errors(meeting, **{self.form_context_name: form})
 
 
-class WalkInView(MeetingEditMixin, View):
-    http_method_names = ["post"]
+class AddParticipantView(RegisterEntryView):
+    form_context_name = "add_form"
 
-    def post(self, request, pk):
-        meeting = self.get_meeting()
-        form = WalkInForm(request.POST, meeting=meeting)
-        if form.is_valid():
-            try:
-                participation = services.record_walk_in(
-                    meeting=meeting,
-                    name=form.cleaned_data["name"],
-                    organization=form.cleaned_data["organization"],
-                    create_contact=form.cleaned_data["create_contact"],
-                    confirmed_before_start=form.cleaned_data.get("confirm_before_start", False),
-                    user=request.user,
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                name = participation.contact.name if participation.contact_id else participation.attendee_name
-                messages.success(request, _("Recorded %(name)s as attended.") % {"name": name})
-                return redirect("meeting-participants", pk=meeting.pk)
-        view = ParticipationRegisterView(request=request, kwargs=self.kwargs)
-        view._meeting = meeting
-        return view.render_to_response(view.get_context_data(walk_in_form=form))
+    def make_form(self, meeting):
+        return AddParticipantForm(self.request.POST)
+
+    def record(self, form, meeting) -> str:
+        contact = form.cleaned_data["contact"]
+        services.add_named_participant(
+            meeting=meeting,
+            contact=contact,
+            role=form.cleaned_data["role"],
+            only_this_person=form.cleaned_data["only_this_person"],
+            user=self.request.user,
+        )
+        return _("Added %(name)s to the list.") % {"name": contact.name}
+
+
+class WalkInView(RegisterEntryView):
+    form_context_name = "walk_in_form"
+
+    def make_form(self, meeting):
+        return WalkInForm(self.request.POST, meeting=meeting)
+
+    def record(self, form, meeting) -> str:
+        participation = services.record_walk_in(
+            meeting=meeting,
+            name=form.cleaned_data["name"],
+            organization=form.cleaned_data["organization"],
+            create_contact=form.cleaned_data["create_contact"],
+            confirmed_before_start=form.cleaned_data.get("confirm_before_start", False),
+            user=self.request.user,
+        )
+        name = participation.contact.name if participation.contact_id else participation.attendee_name
+        return _("Recorded %(name)s as attended.") % {"name": name}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from common.formatting import date_text, number_text, timestamp_text, zone_choice_label
-from coordination.permissions import SecretariatRequiredMixin
+from common.permissions import SecretariatRequiredMixin
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Participation, Statement
 from stakeholders.models import Contact, Organization
 

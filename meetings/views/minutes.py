@@ -27,9 +27,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import conflict_message, rebind_after_conflict
-from coordination.i18n import translation_fields
-from coordination.permissions import SecretariatRequiredMixin
-from coordination.versioning import EditConflict
+from common.i18n import translation_fields
+from common.permissions import SecretariatRequiredMixin
+from common.versioning import EditConflict
 from meetings import services
 from meetings.forms import (
     ActionItemForm,
@@ -44,7 +44,7 @@ from meetings.forms import (
     StatementForm,
 )
 from meetings.models import ActionItem, AgendaItem, Decision, Statement
-from meetings.notifications import meeting_audience
+from meetings.notifications.recipients import meeting_audience
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
 from meetings.views.notifications import report_minutes_announcement
 

@@ -1,6 +1,6 @@
 """The secretariat's e-mail buttons on a meeting page (invitations, updates), and what the messages say afterwards.
 
-The rules are in meetings/notifications.py; these views only call them and report.
+The rules are in meetings/notifications/; these views only call them and report.
 """
 
 from functools import partial
@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from coordination.permissions import SecretariatRequiredMixin
-from meetings import notifications, services
+from common.permissions import SecretariatRequiredMixin
+from meetings import services
 from meetings.models import Meeting
+from meetings.notifications import delivery
 
 
-def report_failures(request, delivery: notifications.Delivery) -> None:
+def report_failures(request, delivery: delivery.Delivery) -> None:
     if delivery.failed:
         messages.error(
             request,
@@ -33,7 +34,7 @@ def report_failures(request, delivery: notifications.Delivery) -> None:
         )
 
 
-def report_minutes_announcement(request, delivery: notifications.Delivery) -> None:
+def report_minutes_announcement(request, delivery: delivery.Delivery) -> None:
     """Runs when the publication commits (services.publish_minutes' on_announced)."""
     if delivery.sent:
         count = len(delivery.sent)
@@ -57,7 +58,7 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
         # Sent from the recipient list, the answer is that list with each person's state; else the meeting page.
         back = reverse("meeting-invitations", args=[pk]) if request.POST.get("back") == "invitations" else meeting
         try:
-            queued = notifications.send_invitations(
+            queued = delivery.send_invitations(
                 meeting=meeting, update=self.update, report=partial(report_invitations, request, update=self.update)
             )
         except ValidationError as error:
@@ -91,7 +92,7 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
         return redirect(back)
 
 
-def report_invitations(request, delivery: notifications.Delivery, *, update: bool) -> None:
+def report_invitations(request, delivery: delivery.Delivery, *, update: bool) -> None:
     """Runs once the invitations were committed and sent (send_invitations' report)."""
     sent = len(delivery.sent)
     if sent:

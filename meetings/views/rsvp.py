@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from coordination import access
 from meetings import rsvp as rsvp_links
 from meetings import services
 from meetings.forms import OrganizationReplyForm
 from meetings.models import Meeting, RsvpAnswer
 from meetings.views.editing import apply_validation_error
-from stakeholders.models import Contact, organization_of
+from stakeholders.models import Contact, may_answer_for_organization, organization_of
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -96,7 +95,7 @@ class OrganizationReplyView(LoginRequiredMixin, TemplateView):
             Meeting.objects.visible_to(request.user).select_related("series"), pk=kwargs["pk"]
         )
         self.organization = organization_of(request.user)
-        if not access.may_answer_for_organization(
+        if not may_answer_for_organization(
             request.user, self.organization.pk if self.organization is not None else None
         ):
             raise PermissionDenied(_("Only a focal point of an invited organisation answers for it."))

@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 from django.conf import settings
 from django.db import migrations, models
 
-import coordination.fulltext
+import common.fulltext
 
 
 class Migration(migrations.Migration):
@@ -17,21 +17,21 @@ class Migration(migrations.Migration):
         *(
             migrations.RunSQL(create, reverse_sql=drop)
             for create, drop in zip(
-                coordination.fulltext.TRIGRAM_FUNCTIONS_SQL,
-                coordination.fulltext.DROP_TRIGRAM_FUNCTIONS_SQL,
+                common.fulltext.TRIGRAM_FUNCTIONS_SQL,
+                common.fulltext.DROP_TRIGRAM_FUNCTIONS_SQL,
                 strict=True,
             )
         ),
         migrations.AddIndex(
             model_name="contact",
             index=django.contrib.postgres.indexes.GinIndex(
-                coordination.fulltext.Trigrams(models.F("name")), name="contact_name_trigram_idx"
+                common.fulltext.Trigrams(models.F("name")), name="contact_name_trigram_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="organization",
             index=django.contrib.postgres.indexes.GinIndex(
-                coordination.fulltext.Trigrams(models.F("name")), name="organization_name_trigram_idx"
+                common.fulltext.Trigrams(models.F("name")), name="organization_name_trigram_idx"
             ),
         ),
     ]

@@ -5,8 +5,8 @@ from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 
+from activities.calendar import activity_event
 from activities.models import Activity, ActivityPlan, ActivityReview, PlanStatus
-from meetings.calendar import activity_event
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
 from tests.stakeholders.factories import OrganizationFactory, participant_user

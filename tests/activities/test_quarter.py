@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from activities.quarter import Quarter
+from common.quarter import Quarter
 
 
 @pytest.mark.parametrize("text", ["2023-Q3", "2023Q3", "2023-q3", " 2023 - Q3 "])

@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from activities.models import ActivityReview, PlanStatus
-from activities.quarter import Quarter
 from activities.services import (
     ReviewEntry,
     activities_under_review,
@@ -12,6 +11,7 @@ from activities.services import (
     plan_to_endorse,
     record_quarter_review,
 )
+from common.quarter import Quarter
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory
 

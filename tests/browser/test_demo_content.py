@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coordination.demo import load_demo
+from coordination.operations.demo import load_demo
 from meetings.models import Meeting
 from stakeholders.models import Organization
 from tests.stakeholders.factories import participant_user

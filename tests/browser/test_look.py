@@ -18,7 +18,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from activities.models import Activity
-from coordination.demo import load_demo
+from coordination.operations.demo import load_demo
 from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
 from tests.browser.conftest import FACTORY_PASSWORD

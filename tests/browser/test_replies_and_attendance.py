@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from common.models import OutgoingMail
 from common.outbox import deliver_pending
-from coordination.roles import FOCAL_POINT
+from common.roles import FOCAL_POINT
 from meetings import services
 from meetings.models import Meeting, MeetingStatus, Rsvp
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory

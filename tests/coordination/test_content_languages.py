@@ -11,9 +11,10 @@ from django.utils import translation
 from icalendar import Calendar
 
 from activities.models import Activity
-from coordination.search import Search
-from meetings import notifications, services
+from coordination.pages.search import Search
+from meetings import services
 from meetings.models import REVIEW_OF_ACTIONS_TITLE, AgendaItem, Meeting, MeetingSeries, Topic
+from meetings.notifications import delivery
 from stakeholders.models import Organization
 from tests.activities.factories import ActivityPlanFactory
 from tests.meetings.factories import (
@@ -318,7 +319,7 @@ def test_an_invitation_lists_the_agenda_in_the_recipients_language(django_captur
         contact = ContactFactory(preferred_language=language)
         ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.send_invitations(meeting=meeting)
+        delivery.send_invitations(meeting=meeting)
     [russian] = [message for message in mail.outbox if "Вступительное слово" in message.body]
     [english] = [message for message in mail.outbox if "Opening remarks" in message.body]
     assert "Пятое заседание" in russian.subject and "Fifth meeting" in english.subject

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, DatePrecision, PlanStatus
-from coordination.demo import ARTICLE_FOURTH_MEETING, FORMER_DECISIONS, DemoUsersRefused, load_demo
+from coordination.operations.demo import ARTICLE_FOURTH_MEETING, FORMER_DECISIONS, DemoUsersRefused, load_demo
 from meetings.models import (
     ActionItem,
     AgendaItem,

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from coordination.i18n import localized
+from common.i18n import localized
 from meetings.models import ordinal
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import TASHKENT, AgendaItemFactory, MeetingFactory

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from coordination.roles import PARTICIPANT, SECRETARIAT
+from common.roles import PARTICIPANT, SECRETARIAT
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from coordination.search import MAX_QUERY_LENGTH, Search
+from coordination.pages.search import MAX_QUERY_LENGTH, Search
 from meetings.models import AgendaItem
 from stakeholders.models import Organization, OrganizationKind
 from tests.activities.factories import ActivityFactory

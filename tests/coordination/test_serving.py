@@ -94,5 +94,5 @@ def test_importing_the_settings_starts_no_database_server(tmp_path):
         "'host': settings.DATABASES['default']['HOST']}))"
     )
     found = _run(code, DJANGO_SETTINGS_MODULE="coordination.settings", EMBEDDED_PGDATA=str(data))
-    assert found == {"engine": "coordination.embedded_database", "host": str(data)}
+    assert found == {"engine": "coordination.operations.embedded_database", "host": str(data)}
     assert not data.exists()  # nothing was initialised, nothing started

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from coordination.roles import PARTICIPANT, SECRETARIAT
+from common.roles import PARTICIPANT, SECRETARIAT
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 

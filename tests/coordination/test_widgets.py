@@ -6,7 +6,7 @@ from django.test.html import parse_html
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
-from coordination.widgets import QuickSelect, label_blank_choice
+from common.widgets import QuickSelect, label_blank_choice
 from stakeholders.models import Organization
 from tests.meetings.factories import MeetingFactory
 from tests.stakeholders.factories import OrganizationFactory
@@ -40,7 +40,7 @@ def test_a_model_choice_field_renders_alike():
 
 def test_the_portal_s_model_forms_render_references_in_python():
     from activities.forms import ActivityForm
-    from coordination.widgets import QuickSelectMultiple
+    from common.widgets import QuickSelectMultiple
     from meetings.forms import AgendaItemForm
     from stakeholders.forms import ContactForm
 

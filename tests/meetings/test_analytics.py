@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings import analytics
+from activities import analytics
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory, MeetingSeriesFactory, ParticipationFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory

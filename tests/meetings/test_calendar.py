@@ -8,8 +8,9 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar.parser import Contentline
 
-from activities.quarter import Quarter
-from meetings.calendar import activity_uid, fold, meeting_uid
+from activities.calendar import activity_uid
+from common.quarter import Quarter
+from meetings.calendar import fold, meeting_uid
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
@@ -248,6 +249,7 @@ def _not_built(monkeypatch):
         raise AssertionError("the calendar was built for a 304")
 
     monkeypatch.setattr("meetings.views.calendar.build_calendar", fail)
+    monkeypatch.setattr("coordination.pages.calendar_feed.build_calendar", fail)
 
 
 def _revalidate(client, url, response, **headers):

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import notifications, rsvp, services
+from meetings import rsvp, services
 from meetings.models import ActionStatus, Invitation, LifecycleStage, Meeting, MeetingStatus, Rsvp
+from meetings.notifications import delivery
 from tests.meetings.factories import (
     TASHKENT,
     ActionItemFactory,
@@ -382,7 +383,7 @@ def test_the_invitation_carries_the_reply_links(upcoming, mailoutbox, django_cap
     contact = ContactFactory(organization=organization, email="kadri@example.org")
     services.invite_organizations(meeting=upcoming, organizations=[organization])
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.send_invitations(meeting=upcoming)
+        delivery.send_invitations(meeting=upcoming)
     (message,) = mailoutbox
     link = next(line for line in message.body.splitlines() if "answer=accepted" in line).split(": ", 1)[1]
     assert link.startswith("http") and link.endswith("/?answer=accepted")

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.roles import FOCAL_POINT
+from common.roles import FOCAL_POINT
 from meetings import services
 from meetings.models import MeetingStatus, OrganizationReply, Participation
 from stakeholders.models import Contact
@@ -369,7 +369,7 @@ def test_a_link_signed_more_than_180_days_ago_is_refused_and_records_nothing(cli
 def test_a_link_made_for_another_purpose_or_a_person_who_left_is_refused(client, upcoming):
     from meetings import rsvp
     from meetings.models import Rsvp
-    from meetings.notifications import unsubscribe_token
+    from stakeholders.reminders import unsubscribe_token
 
     contact = ContactFactory()
     for token in (

@@ -18,10 +18,13 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from common.models import MailStatus, OutgoingMail
-from coordination.roles import PARTICIPANT, sync_roles
-from meetings import notifications, services
+from common.roles import PARTICIPANT, sync_roles
+from meetings import services
 from meetings.calendar import meeting_uid
 from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation
+from meetings.notifications import delivery as outgoing
+from meetings.notifications import recipients as addressees
+from stakeholders import reminders
 from stakeholders.models import Contact
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -172,7 +175,7 @@ def test_recipients_are_named_contacts_and_the_contacts_of_organisations_invited
     ParticipationFactory(meeting=meeting, organization=whole, contact=second)
     ContactFactory()  # not on the list
 
-    recipients = notifications.meeting_recipients(meeting)
+    recipients = addressees.meeting_recipients(meeting)
 
     assert [recipient.contact for recipient in recipients] == [named, first, second]
     assert recipients[2].participation.contact == second
@@ -186,7 +189,7 @@ def test_invitation_has_agenda_text_html_and_an_ics_request(sent):
     contact = meeting.participations.get().contact
 
     with sent():
-        delivery = notifications.send_invitations(meeting=meeting)
+        delivery = outgoing.send_invitations(meeting=meeting)
 
     assert delivery.sent == [contact] and not delivery.failed and not delivery.skipped
     [message] = mail.outbox
@@ -228,7 +231,7 @@ def test_each_invitation_is_in_the_recipients_language(sent):
         on_the_list(meeting, contact)
 
     with sent():
-        notifications.send_invitations(meeting=meeting)
+        outgoing.send_invitations(meeting=meeting)
 
     by_language = {}
     for message in mail.outbox:
@@ -246,19 +249,19 @@ def test_each_invitation_is_in_the_recipients_language(sent):
 def test_a_second_click_sends_nothing_to_those_already_invited(sent):
     meeting = invited_meeting(named=2)
     with sent():
-        notifications.send_invitations(meeting=meeting)
+        outgoing.send_invitations(meeting=meeting)
     assert len(mail.outbox) == 2
     newcomer = ContactFactory()
     on_the_list(meeting, newcomer)
 
     with sent():
-        delivery = notifications.send_invitations(meeting=meeting)
+        delivery = outgoing.send_invitations(meeting=meeting)
 
     assert delivery.sent == [newcomer]
     assert len(delivery.skipped) == 2
     assert len(mail.outbox) == 3 and mail.outbox[2].to == [newcomer.email]
     with sent():
-        delivery = notifications.send_invitations(meeting=meeting)
+        delivery = outgoing.send_invitations(meeting=meeting)
     assert not delivery.sent and len(delivery.skipped) == 3
     assert len(mail.outbox) == 3
     assert Invitation.objects.count() == 3
@@ -267,20 +270,20 @@ def test_a_second_click_sends_nothing_to_those_already_invited(sent):
 def test_a_changed_meeting_sends_an_update_with_the_same_uid_and_a_higher_sequence(sent):
     meeting = invited_meeting(named=2)
     with sent():
-        notifications.send_invitations(meeting=meeting)
-    assert not notifications.invitation_status(meeting=meeting).update_due
+        outgoing.send_invitations(meeting=meeting)
+    assert not outgoing.invitation_status(meeting=meeting).update_due
     meeting.starts_at += datetime.timedelta(hours=1)
     meeting.ends_at += datetime.timedelta(hours=1)
     meeting.save()
     assert meeting.calendar_sequence == 1
     newcomer = ContactFactory()
     on_the_list(meeting, newcomer)
-    status = notifications.invitation_status(meeting=meeting)
+    status = outgoing.invitation_status(meeting=meeting)
     assert (status.invited, status.outdated, status.update_due) == (2, 2, True)
     mail.outbox.clear()
 
     with sent():
-        delivery = notifications.send_invitations(meeting=meeting, update=True)
+        delivery = outgoing.send_invitations(meeting=meeting, update=True)
 
     assert len(delivery.sent) == 2 and newcomer not in delivery.sent  # the newcomer needs an invitation, not an update
     for message in mail.outbox:
@@ -293,25 +296,25 @@ def test_a_changed_meeting_sends_an_update_with_the_same_uid_and_a_higher_sequen
         assert event["sequence"] == 1
         assert event.decoded("dtstart").hour == 11
     assert set(Invitation.objects.values_list("sequence", flat=True)) == {1}
-    assert not notifications.invitation_status(meeting=meeting).update_due
+    assert not outgoing.invitation_status(meeting=meeting).update_due
     mail.outbox.clear()
     with sent():
-        assert not notifications.send_invitations(meeting=meeting, update=True).sent
+        assert not outgoing.send_invitations(meeting=meeting, update=True).sent
     assert mail.outbox == []
 
 
 def test_a_cancelled_meeting_sends_cancellations_and_no_new_invitations(sent):
     meeting = invited_meeting(named=1)
     with sent():
-        notifications.send_invitations(meeting=meeting)
+        outgoing.send_invitations(meeting=meeting)
     meeting.status = MeetingStatus.CANCELLED
     meeting.save()
-    with pytest.raises(notifications.ValidationError):
-        notifications.send_invitations(meeting=meeting)
+    with pytest.raises(outgoing.ValidationError):
+        outgoing.send_invitations(meeting=meeting)
     mail.outbox.clear()
 
     with sent():
-        notifications.send_invitations(meeting=meeting, update=True)
+        outgoing.send_invitations(meeting=meeting, update=True)
 
     [message] = mail.outbox
     assert message.subject.startswith("Cancelled:")
@@ -324,8 +327,8 @@ def test_a_cancelled_meeting_sends_cancellations_and_no_new_invitations(sent):
 def test_no_invitations_for_a_meeting_that_is_over():
     meeting = past_meeting()
     on_the_list(meeting, ContactFactory())
-    with pytest.raises(notifications.ValidationError):
-        notifications.send_invitations(meeting=meeting)
+    with pytest.raises(outgoing.ValidationError):
+        outgoing.send_invitations(meeting=meeting)
     assert mail.outbox == [] and not Invitation.objects.exists()
 
 
@@ -339,7 +342,7 @@ def test_refused_messages_stay_in_the_outbox_are_reported_and_a_second_click_sen
     reports = []
 
     with sent():
-        notifications.send_invitations(meeting=meeting, report=reports.append)
+        outgoing.send_invitations(meeting=meeting, report=reports.append)
 
     [delivery] = reports
     assert delivery.sent == [good] and delivery.failed == [bad]
@@ -350,7 +353,7 @@ def test_refused_messages_stay_in_the_outbox_are_reported_and_a_second_click_sen
     assert "bounce@example.org" in caplog.text
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with sent():
-        again = notifications.send_invitations(meeting=meeting)
+        again = outgoing.send_invitations(meeting=meeting)
     assert again.sent == [bad] and again.skipped == [good]
     assert [message.to for message in mail.outbox] == [["good@example.org"], ["bounce@example.org"]]
     assert OutgoingMail.objects.count() == 2  # the same row was sent, not a second one written
@@ -365,7 +368,7 @@ def test_a_dropped_connection_fails_one_message_and_the_next_goes_on_a_fresh_one
         on_the_list(meeting, contact)
     reports = []
     with sent():
-        notifications.send_invitations(meeting=meeting, report=reports.append)
+        outgoing.send_invitations(meeting=meeting, report=reports.append)
     assert reports[0].failed == [dropped] and reports[0].sent == [good]
 
 
@@ -374,7 +377,7 @@ def test_an_unreachable_mail_server_fails_every_message_without_raising(settings
     meeting = invited_meeting(named=2)
     reports = []
     with sent():
-        notifications.send_invitations(meeting=meeting, report=reports.append)
+        outgoing.send_invitations(meeting=meeting, report=reports.append)
     assert len(reports[0].failed) == 2 and not reports[0].sent
     assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.FAILED}
 
@@ -383,7 +386,7 @@ def test_no_mail_is_sent_while_the_meeting_row_is_locked(settings, django_captur
     """The invitations are written in the transaction and sent only after it commits (and its lock is gone)."""
     meeting = invited_meeting(named=2)
     with django_capture_on_commit_callbacks() as callbacks:
-        notifications.send_invitations(meeting=meeting)
+        outgoing.send_invitations(meeting=meeting)
         assert mail.outbox == []
     assert mail.outbox == [] and len(callbacks) == 1
     assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.PENDING}
@@ -595,7 +598,7 @@ def reminder_world():
 
 def test_reminders_cover_overdue_actions_and_those_due_within_a_week_for_contacts_who_want_them():
     reader, actions, _other = reminder_world()
-    [reminder] = notifications.due_reminders(today=TODAY)
+    [reminder] = addressees.due_reminders(today=TODAY)
     assert reminder.contact == reader
     assert reminder.actions == actions
 
@@ -604,7 +607,7 @@ def test_reminder_email_lists_the_actions_with_links_and_an_unsubscribe_link(sen
     reader, (overdue, due_soon), _other = reminder_world()
 
     with sent():
-        delivery = notifications.send_action_reminders(today=TODAY)
+        delivery = outgoing.send_action_reminders(today=TODAY)
 
     assert delivery.sent == [reader]  # filled in once the mail went out after commit
     [message] = mail.outbox
@@ -613,7 +616,7 @@ def test_reminder_email_lists_the_actions_with_links_and_an_unsubscribe_link(sen
     assert overdue.title in message.body and due_soon.title in message.body
     assert "OVERDUE since" in message.body
     assert f"{BASE_URL}/actions/{overdue.pk}/" in message.body
-    unsubscribe = notifications.unsubscribe_url(reader)
+    unsubscribe = outgoing.unsubscribe_url(reader)
     assert unsubscribe.startswith(f"{BASE_URL}/reminders/unsubscribe/")
     assert unsubscribe in message.body and unsubscribe in html_of(message)
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
@@ -625,15 +628,15 @@ def test_reminder_email_lists_the_actions_with_links_and_an_unsubscribe_link(sen
 
 def test_an_action_is_mentioned_at_most_once_a_week():
     reader, actions, _other = reminder_world()
-    notifications.send_action_reminders(today=TODAY)
-    assert notifications.due_reminders(today=TODAY) == []
+    outgoing.send_action_reminders(today=TODAY)
+    assert addressees.due_reminders(today=TODAY) == []
     # The next day the action due on day 8 comes into the week's window: only it is mentioned.
     later_action = reader.organization.action_items.get(due_on=TODAY + datetime.timedelta(days=8))
     for days in range(1, 7):
-        [reminder] = notifications.due_reminders(today=TODAY + datetime.timedelta(days=days))
+        [reminder] = addressees.due_reminders(today=TODAY + datetime.timedelta(days=days))
         assert reminder.actions == [later_action]
     # A week later, the first two are due another reminder (if still open).
-    [reminder] = notifications.due_reminders(today=TODAY + datetime.timedelta(days=7))
+    [reminder] = addressees.due_reminders(today=TODAY + datetime.timedelta(days=7))
     assert set(reminder.actions) == {*actions, later_action}
 
 
@@ -642,7 +645,7 @@ def test_reminders_are_in_the_recipients_language(sent):
     reader.preferred_language = "ru"
     reader.save()
     with sent():
-        notifications.send_action_reminders(today=TODAY)
+        outgoing.send_action_reminders(today=TODAY)
     [message] = mail.outbox
     assert '<html lang="ru">' in html_of(message)
     assert "March" not in message.body  # the dates are in Russian
@@ -692,7 +695,7 @@ def test_command_rejects_a_bad_date():
 
 def test_the_unsubscribe_link_works_without_logging_in(client):
     reader, _actions, _other = reminder_world()
-    url = reverse("reminders-unsubscribe", args=[notifications.unsubscribe_token(reader)])
+    url = reverse("reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
 
     page = client.get(url)
     assert page.status_code == 200 and "Stop the reminders" in page.text
@@ -703,13 +706,13 @@ def test_the_unsubscribe_link_works_without_logging_in(client):
     assert response.status_code == 200 and "will no longer receive" in response.text
     reader.refresh_from_db()
     assert not reader.receives_reminders
-    assert notifications.due_reminders(today=TODAY) == []
+    assert addressees.due_reminders(today=TODAY) == []
 
 
 def test_one_click_unsubscribe_post_needs_no_csrf_token():
     reader, _actions, _other = reminder_world()
     client = Client(enforce_csrf_checks=True)
-    url = reverse("reminders-unsubscribe", args=[notifications.unsubscribe_token(reader)])
+    url = reverse("reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
     assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
     reader.refresh_from_db()
     assert not reader.receives_reminders
@@ -718,7 +721,7 @@ def test_one_click_unsubscribe_post_needs_no_csrf_token():
 @pytest.mark.parametrize("token", ["nonsense", "1:abc:def", "MQ:1vX0AA:tampered"])
 def test_a_bad_unsubscribe_token_changes_nothing(client, token):
     reader, _actions, _other = reminder_world()
-    forged = notifications.unsubscribe_token(reader)[:-2] + "xx"
+    forged = reminders.unsubscribe_token(reader)[:-2] + "xx"
     for bad in (token, forged):
         url = reverse("reminders-unsubscribe", args=[bad])
         assert client.get(url).status_code == 404
@@ -753,7 +756,7 @@ def test_my_settings_without_a_contact_record(client):
 
 def test_the_admin_lists_sent_mail_read_only(client, admin_user):
     meeting = invited_meeting(named=1)
-    notifications.send_invitations(meeting=meeting)
+    outgoing.send_invitations(meeting=meeting)
     client.force_login(admin_user)
     response = client.get(reverse("admin:meetings_invitation_changelist"))
     assert response.status_code == 200 and meeting.participations.get().contact.name in response.text
@@ -795,7 +798,7 @@ def test_invitation_names_the_time_zone_in_words(sent):
     meeting = invited_meeting(named=1)
 
     with sent():
-        notifications.send_invitations(meeting=meeting)
+        outgoing.send_invitations(meeting=meeting)
 
     [message] = mail.outbox
     assert "10:00–13:00, Tashkent time (UTC+5)" in message.body

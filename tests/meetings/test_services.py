@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from activities.quarter import Quarter
-from coordination.versioning import EditConflict
+from common.quarter import Quarter
+from common.versioning import EditConflict
 from meetings import services
 from meetings.models import (
     ActionItem,
@@ -237,7 +237,7 @@ def test_record_action_update_by_the_responsible_organisation(participant, other
 
 
 def test_prepare_the_fifth_meeting_from_the_demo_data():
-    from coordination.demo import load_demo
+    from coordination.operations.demo import load_demo
     from meetings.models import MeetingSeries
 
     load_demo(with_users=False)

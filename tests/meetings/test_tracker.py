@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from meetings.exports import neutralise
+from common.exports import neutralise
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -167,7 +167,7 @@ def test_exports_stream_and_keep_types_empty_cells_and_text(client, participant,
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_exports_read_in_chunks_give_every_row_once(client, participant, monkeypatch, file_format):
-    monkeypatch.setattr("meetings.exports.CHUNK_ROWS", 2)
+    monkeypatch.setattr("common.exports.CHUNK_ROWS", 2)
     later = MeetingFactory()
     actions = [ActionItemFactory(title=f"Action {number}") for number in range(5)]
     AgendaItemFactory(meeting=later).actions_to_review.add(actions[4])

@@ -1,12 +1,11 @@
-"""The access policy (coordination/access.py), finding by finding of issue 12."""
+"""The access policy (common/access.py), finding by finding of issue 12."""
 
 import pytest
 from django.urls import reverse
 
-from coordination import access
 from meetings.models import ActionItem, Statement
 from meetings.services import can_update_action
-from stakeholders.models import Contact
+from stakeholders.models import Contact, may_report_for
 from tests.activities.factories import ActivityFactory, ActivityReviewFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory, StatementFactory
 from tests.stakeholders.factories import ContactFactory, UserFactory
@@ -107,7 +106,7 @@ def test_a_user_without_a_role_cannot_post_progress_for_their_organisation(clien
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(user)
     assert client.post(reverse("activity-progress", args=[activity.pk]), {}).status_code == 403
-    assert not access.may_report_for(user, organization.pk)
+    assert not may_report_for(user, organization.pk)
 
 
 def test_an_inactive_contact_can_no_longer_update_the_organisations_actions(client, participant, organization):

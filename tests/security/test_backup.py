@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from coordination.backup import Target
+from coordination.operations.backup import Target
 from tests.security.world import build_world
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form
 
 from activities.forms import ActivityForm, ActivityPlanForm, ActivityProgressForm, ActivityReviewForm
-from coordination.search import SearchForm
+from coordination.pages.search import SearchForm
 from meetings.forms import (
     ActionItemForm,
     ActionUpdateForm,

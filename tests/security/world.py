@@ -241,7 +241,7 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             participant = type(world.participant).objects.get(pk=world.participant.pk)  # fresh last_login
             kwargs[param] = default_token_generator.make_token(participant)
         elif param == "token" and url.name == "reminders-unsubscribe":
-            from meetings.notifications import unsubscribe_token
+            from stakeholders.reminders import unsubscribe_token
 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
         elif param == "token" and url.name == "account-invitation":
@@ -272,7 +272,7 @@ def shared_world(django_db_blocker):
     from django.contrib.auth.models import Group
     from django.db import transaction
 
-    from coordination.roles import FOCAL_POINT
+    from common.roles import FOCAL_POINT
     from tests.stakeholders.factories import UserFactory, participant_user, secretariat_user
 
     with django_db_blocker.unblock(), transaction.atomic():

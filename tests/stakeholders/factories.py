@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from coordination.roles import PARTICIPANT, SECRETARIAT
+from common.roles import PARTICIPANT, SECRETARIAT
 from stakeholders.models import Contact, Organization, OrganizationKind
 
 

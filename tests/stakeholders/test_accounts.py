@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.roles import FOCAL_POINT, PortalRole, role_of
+from common.roles import FOCAL_POINT, PortalRole, role_of
 from stakeholders import accounts
 from stakeholders.models import AccountEvent, AccountEventKind, AccountInvitation
 from tests.stakeholders.factories import ContactFactory, UserFactory, participant_user, secretariat_user

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from coordination.roles import FOCAL_POINT, PortalRole, role_of
+from common.roles import FOCAL_POINT, PortalRole, role_of
 from stakeholders.models import Contact
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from activities import analytics as activity_analytics
 from meetings import analytics
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import (
@@ -85,6 +86,6 @@ def test_profile_lists_an_activity_led_and_partnered_once(organization):
     partnered.partners.add(organization)
     ActivityFactory()
 
-    activities = analytics.activities_involved(organization)
+    activities = activity_analytics.activities_involved(organization)
 
     assert sorted((a.pk, a.is_led) for a in activities) == sorted([(led_and_partnered.pk, True), (partnered.pk, False)])

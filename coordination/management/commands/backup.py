@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from coordination.backup import BackupError, Target, backup
+from coordination.operations.backup import BackupError, Target, backup
 
 
 class Command(BaseCommand):

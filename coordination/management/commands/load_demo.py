@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from coordination.demo import load_demo
+from coordination.operations.demo import load_demo
 
 
 class Command(BaseCommand):

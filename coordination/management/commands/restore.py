@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from coordination.backup import BackupError, Target, restore
+from coordination.operations.backup import BackupError, Target, restore
 
 
 class Command(BaseCommand):

@@ -8,7 +8,8 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings import notifications
+from meetings.notifications.delivery import send_action_reminders
+from meetings.notifications.recipients import due_reminders, recipient_language
 
 
 class Command(BaseCommand):
@@ -25,19 +26,19 @@ class Command(BaseCommand):
             today = datetime.date.fromisoformat(date) if date else None
         except ValueError as error:
             raise CommandError(f"--date: {error}") from error
-        reminders = notifications.due_reminders(today=today)
+        reminders = due_reminders(today=today)
         if dry_run:
             for reminder in reminders:
                 contact = reminder.contact
                 self.stdout.write(
                     f"Would remind {contact.name} <{contact.email}> "
-                    f"({notifications.recipient_language(contact)}) of {len(reminder.actions)} action(s):"
+                    f"({recipient_language(contact)}) of {len(reminder.actions)} action(s):"
                 )
                 for action in reminder.actions:
                     self.stdout.write(f"  - #{action.pk} {action.title} (due {action.due_on:%Y-%m-%d})")
             self.stdout.write(f"Dry run: {len(reminders)} reminder(s) would be sent; nothing was sent or recorded.")
             return
-        delivery = notifications.send_action_reminders(today=today, reminders=reminders)
+        delivery = send_action_reminders(today=today, reminders=reminders)
         self.stdout.write(f"Sent {len(delivery.sent)} reminder(s).")
         if delivery.failed:
             # A non-zero exit makes cron mail the output and systemd mark the run as failed.

@@ -10,9 +10,9 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
-from coordination.dashboard import build_dashboard
 from coordination.i18n import remember_language
-from coordination.search import Search, SearchForm
+from coordination.pages.dashboard import build_dashboard
+from coordination.pages.search import Search, SearchForm
 
 
 @require_safe

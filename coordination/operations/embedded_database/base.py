@@ -1,4 +1,4 @@
-"""Django's PostgreSQL backend, starting the embedded server (coordination.embedded_postgres) on first connection.
+"""Django's PostgreSQL backend, starting the embedded server (operations.embedded_postgres) on first connection.
 
 Settings name this backend when no DATABASE_URL is set, so importing them starts nothing: only a process that
 actually talks to the database (runserver, migrate, pytest) starts the server, once, and later ones reuse it.
@@ -6,7 +6,7 @@ actually talks to the database (runserver, migrate, pytest) starts the server, o
 
 from django.db.backends.postgresql import base
 
-from coordination import embedded_postgres
+from coordination.operations import embedded_postgres
 
 
 class DatabaseWrapper(base.DatabaseWrapper):

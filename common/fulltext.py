@@ -1,7 +1,7 @@
 """The full-text search documents of the portal's models.
 
 Each searchable model stores its documents in generated columns (`stored`), kept by PostgreSQL on every write,
-with a GIN index on each. The search page (coordination/search.py) matches and ranks on those columns, so
+with a GIN index on each. The search page (coordination/pages/search.py) matches and ranks on those columns, so
 neither finding nor ranking parses a row's text again (ranking a common word over long minutes used to parse
 each candidate's text on every search). Change a document here and a migration follows.
 """

@@ -1,25 +1,17 @@
-"""E-mail to the people behind the organisations: invitations, minutes published, follow-up action reminders.
+"""The e-mails themselves: invitations, minutes published, follow-up action reminders.
 
-Who receives a meeting's mail (``meeting_recipients``): every contact named on the meeting's list (active, with an
-e-mail address), and, for an organisation invited without a named person, each of that organisation's active
-contacts with an e-mail address. A person on the list twice gets one e-mail.
-
-Each e-mail is rendered in its recipient's language (``Contact.preferred_language``) from the templates in
+Each e-mail is rendered in its recipient's language (``recipients.recipient_language``) from the templates in
 ``templates/emails/`` (a text body and an HTML alternative) and written to the outbox (``common.outbox``) in the
 transaction that records it (``Invitation``, ``ActionReminder``); it is sent after commit, and a message the server
 refuses stays in the outbox, is reported back, and is tried again (``send_outbox``, or the same button again).
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.template.loader import render_to_string
@@ -27,20 +19,22 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from icalendar import Calendar, vCalAddress, vText
 
 from common.models import MailStatus, OutgoingMail
 from common.outbox import enqueue_mails
-from meetings.calendar import PRODUCT_ID, meeting_event
-from meetings.models import ActionItem, ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
+from meetings.models import ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
+from meetings.notifications.itip import invitation_attachment
+from meetings.notifications.recipients import (
+    REMINDER_HORIZON_DAYS,
+    Recipient,
+    Reminder,
+    due_reminders,
+    meeting_recipients,
+    recipient_language,
+)
 from meetings.rsvp import rsvp_links
-from stakeholders.models import Contact, Organization
-
-# A reminder covers the actions due within this many days, and overdue ones; an action is mentioned to a person
-# at most once in this many days.
-REMINDER_HORIZON_DAYS = 7
-REMINDER_INTERVAL_DAYS = 7
-UNSUBSCRIBE_SALT = "meetings.notifications.unsubscribe-reminders"
+from stakeholders.models import Contact
+from stakeholders.reminders import unsubscribe_token
 
 
 @dataclass
@@ -57,52 +51,9 @@ class Delivery:
         return ", ".join(contact.email for contact in self.failed)
 
 
-@dataclass
-class Recipient:
-    contact: Contact
-    participation: Participation
-
-
 def absolute_url(path: str) -> str:
     """``path`` on the portal's public address (settings.PORTAL_BASE_URL): mail is often built outside a request."""
     return f"{settings.PORTAL_BASE_URL}{path}"
-
-
-def recipient_language(contact: Contact) -> str:
-    languages = {code for code, _name in settings.LANGUAGES}
-    return contact.preferred_language if contact.preferred_language in languages else settings.LANGUAGE_CODE
-
-
-def meeting_recipients(meeting: Meeting) -> list[Recipient]:
-    """The people a meeting's mail goes to (module docstring), each once, in two queries."""
-    participations = list(Participation.objects.filter(meeting=meeting).select_related("contact"))
-    recipients: dict[int, Recipient] = {}
-    for participation in participations:
-        contact = participation.contact
-        if contact is not None and contact.is_active and contact.email:
-            recipients[contact.pk] = Recipient(contact, participation)
-    by_organization = {p.organization_id: p for p in participations if p.contact_id is None}
-    if by_organization:
-        contacts = Contact.objects.active().filter(organization_id__in=by_organization).exclude(email="")
-        for contact in contacts:
-            recipients.setdefault(contact.pk, Recipient(contact, by_organization[contact.organization_id]))
-    return sorted(recipients.values(), key=lambda recipient: (recipient.contact.name, recipient.contact.pk))
-
-
-@dataclass
-class Audience:
-    """Who a meeting's mail would reach: the number of people and their organisations, by name."""
-
-    people: int
-    organizations: list
-
-
-def meeting_audience(meeting: Meeting) -> Audience:
-    """``meeting_recipients`` counted, with their organisations: three queries, however many there are."""
-    recipients = meeting_recipients(meeting)
-    organization_ids = {recipient.contact.organization_id for recipient in recipients}
-    organizations = list(Organization.objects.filter(pk__in=organization_ids).order_by("name"))
-    return Audience(people=len(recipients), organizations=organizations)
 
 
 def _message(*, template: str, subject: str, contact: Contact, context: dict, headers=None) -> EmailMultiAlternatives:
@@ -145,32 +96,6 @@ def _meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
     return meetings.prefetch_related(Prefetch("agenda_items", queryset=agenda)).get(pk=meeting_pk)
 
 
-def invitation_calendar(*, meeting: Meeting, contact: Contact, url: str = "") -> bytes:
-    """The meeting as an iTIP request (RFC 5546): the feed's event (same UID and SEQUENCE) with organiser and attendee.
-
-    A cancelled meeting goes out as METHOD:CANCEL, which calendar apps use to remove the event.
-    """
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST")
-    event = meeting_event(meeting, url)
-    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
-    organizer.params["cn"] = vText(meeting.series.convening_organization.display_name)
-    event.add("organizer", organizer)
-    # Only the recipient is listed: the other invitees' addresses are not theirs to see.
-    attendee = vCalAddress(f"mailto:{contact.email}")
-    attendee.params["cn"] = vText(contact.name)
-    attendee.params["role"] = vText("REQ-PARTICIPANT")
-    attendee.params["partstat"] = vText("NEEDS-ACTION")
-    attendee.params["rsvp"] = vText("FALSE")  # replies are not read by the portal
-    event.add("attendee", attendee)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
 def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> EmailMultiAlternatives:
     url = absolute_url(meeting.get_absolute_url())
     cancelled = meeting.status == MeetingStatus.CANCELLED
@@ -196,11 +121,7 @@ def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> 
                 },
             },
         )
-        calendar = invitation_calendar(meeting=meeting, contact=contact, url=url).decode()
-    # Django's SafeMIMEText keeps UTF-8 text readable (8bit/quoted-printable) rather than base64.
-    ics = SafeMIMEText(calendar, "calendar", "utf-8")
-    ics.set_param("method", "CANCEL" if cancelled else "REQUEST")
-    ics.add_header("Content-Disposition", "attachment", filename=f"meeting-{meeting.pk}.ics")
+        ics = invitation_attachment(meeting=meeting, contact=contact, url=url)
     message.attach(ics)
     return message
 
@@ -334,78 +255,8 @@ def announce_published_minutes(*, meeting: Meeting, report=None) -> list[Outgoin
 # Follow-up action reminders
 
 
-@dataclass
-class Reminder:
-    """The actions one person is about to be reminded of."""
-
-    contact: Contact
-    actions: list[ActionItem]
-
-
-def unsubscribe_token(contact: Contact) -> str:
-    """A signed token naming the contact: the unsubscribe link works without logging in, and never expires."""
-    return signing.dumps(contact.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def contact_for_unsubscribe_token(token: str) -> Contact | None:
-    try:
-        contact_pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(contact_pk, int):
-        return None
-    return Contact.objects.filter(pk=contact_pk).first()
-
-
 def unsubscribe_url(contact: Contact) -> str:
     return absolute_url(reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)]))
-
-
-def due_reminders(*, today: datetime.date | None = None) -> list[Reminder]:
-    """Per person, their organisation's open actions due within the horizon or overdue, not mentioned to them lately.
-
-    People: active contacts of active organisations, with an e-mail address, who have not opted out
-    (``Contact.receives_reminders``). Four queries, whatever the numbers.
-    """
-    today = today or timezone.localdate()
-    actions = list(
-        ActionItem.objects.visible_to(None)  # mail goes to people who may not see draft minutes
-        .still_open()
-        .filter(due_on__lte=today + datetime.timedelta(days=REMINDER_HORIZON_DAYS))
-        .select_related("meeting", "responsible_organization")
-        .order_by("due_on", "id")
-    )
-    if not actions:
-        return []
-    actions_by_organization: dict[int, list[ActionItem]] = defaultdict(list)
-    for action in actions:
-        actions_by_organization[action.responsible_organization_id].append(action)
-    contacts = (
-        Contact.objects.active()
-        .filter(
-            receives_reminders=True,
-            organization__is_active=True,
-            organization_id__in=actions_by_organization,
-        )
-        .exclude(email="")
-        .order_by("organization_id", "name", "id")
-    )
-    recent = set(
-        ActionReminder.objects.filter(
-            action__in=[action.pk for action in actions],
-            sent_on__gt=today - datetime.timedelta(days=REMINDER_INTERVAL_DAYS),
-        ).values_list("action_id", "contact_id")
-    )
-    reminders = []
-    for contact in contacts:
-        due = [
-            action
-            for action in actions_by_organization[contact.organization_id]
-            if (action.pk, contact.pk) not in recent
-        ]
-        if due:
-            reminders.append(Reminder(contact, due))
-    return reminders
 
 
 def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlternatives:
@@ -480,9 +331,3 @@ def send_action_reminders(*, today: datetime.date | None = None, reminders: list
         ignore_conflicts=True,
     )
     return outcome
-
-
-def stop_reminders(*, contact: Contact) -> None:
-    if contact.receives_reminders:
-        contact.receives_reminders = False
-        contact.save(update_fields=["receives_reminders", "updated"])

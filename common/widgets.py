@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from coordination.i18n import TRANSLATED_LANGUAGES
+from common.i18n import TRANSLATED_LANGUAGES
 
 TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in TRANSLATED_LANGUAGES)
 
@@ -136,3 +136,29 @@ def translations_folded(form) -> FormHelper:
     if translated:
         helper.layout.append(FoldedTranslations(*translated))
     return helper
+
+
+def bootstrap_filter_form(form):
+    """Bootstrap's small form classes on a filter form's widgets."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs.setdefault("class", css)
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; its value is always ISO (2023-11-06), whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"

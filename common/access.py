@@ -5,10 +5,11 @@
 - What draft minutes record (statements, decisions, follow-up actions, their reviews, quarter-review notes, minutes
   documents) is filtered by one queryset method, `MinutesContentQuerySet.visible_to(user)`: only those who may see
   drafts (the secretariat) get rows of meetings whose minutes are not published.
-- A person belongs to an organisation through an *active* contact (`stakeholders.models.organization_of`);
-  reporting progress on an organisation's actions or activities needs the update permission as well.
+- A person belongs to an organisation through an *active* contact; reporting progress on an organisation's actions
+  or activities needs the update permission (`may_report`) and that membership (`stakeholders.models.may_report_for`
+  adds the membership, which needs the stakeholders' tables).
 
-This module imports no app at import time, so every app may use it.
+This module imports no app, so every app may use it.
 """
 
 from django.db import models
@@ -30,6 +31,11 @@ def may_read(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(VIEW_PERMISSION))
 
 
+def may_report(user) -> bool:
+    """Holds the permission to record progress on what one's own organisation is responsible for."""
+    return may_read(user) and user.has_perm(UPDATE_OWN_PERMISSION)
+
+
 def may_see_draft_minutes(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(DRAFT_MINUTES_PERMISSION))
 
@@ -37,31 +43,6 @@ def may_see_draft_minutes(user) -> bool:
 def is_secretariat(user) -> bool:
     """May edit meetings and activities: Secretariat members and superusers."""
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(SECRETARIAT_PERMISSION))
-
-
-def member_organization_id(user) -> int | None:
-    from stakeholders.models import organization_of
-
-    organization = organization_of(user) if user is not None else None
-    return organization.pk if organization is not None else None
-
-
-def may_report_for(user, organization_id: int | None) -> bool:
-    """May record progress on something `organization_id` is responsible for: the secretariat always; otherwise
-    the update permission and an active contact at that organisation."""
-    if is_secretariat(user):
-        return True
-    if not (may_read(user) and user.has_perm(UPDATE_OWN_PERMISSION)):
-        return False
-    return organization_id is not None and member_organization_id(user) == organization_id
-
-
-def may_answer_for_organization(user, organization_id: int | None) -> bool:
-    """May answer a meeting invitation for ``organization_id`` and name who attends for it: a focal point with an
-    active contact at that organisation (everyone else answers only for themselves)."""
-    if not (may_read(user) and user.has_perm(FOCAL_POINT_PERMISSION)):
-        return False
-    return organization_id is not None and member_organization_id(user) == organization_id
 
 
 class MinutesContentQuerySet(models.QuerySet):

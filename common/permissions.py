@@ -1,8 +1,8 @@
-"""View mixins that enforce the portal's roles on the server (see coordination.roles)."""
+"""View mixins that enforce the portal's roles on the server (see common.roles)."""
 
 from django.contrib.auth.mixins import UserPassesTestMixin
 
-from coordination.roles import is_secretariat
+from common.roles import is_secretariat
 
 
 class SecretariatRequiredMixin(UserPassesTestMixin):

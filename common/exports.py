@@ -17,9 +17,10 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
 
-from meetings.xlsx import stream_xlsx
+from common.xlsx import stream_xlsx
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 200_000
@@ -104,3 +105,18 @@ def table_response(file_format: str, filename: str, title: str, header: list[str
     if file_format == "xlsx":
         return xlsx_response(filename, title, header, chunks)
     return csv_response(filename, header, chunks)
+
+
+def check_format(file_format: str) -> None:
+    if file_format not in FORMATS:
+        raise Http404("Unknown format.")
+
+
+def date_stamp() -> str:
+    """Today's date for a download's file name."""
+    return timezone.localdate().isoformat()
+
+
+def choice_labels(model, field_name: str) -> dict:
+    """A choice field's display labels in the active language, translated once per export, not once per row."""
+    return {value: str(label) for value, label in model._meta.get_field(field_name).flatchoices}

@@ -6,10 +6,10 @@ from django.db.models import DateField
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityPlan
-from activities.quarter import Quarter
-from coordination.access import may_see_draft_minutes
-from coordination.queries import sort_key_without_index
-from coordination.roles import is_secretariat
+from common.access import may_see_draft_minutes
+from common.quarter import Quarter
+from common.queries import sort_key_without_index
+from common.roles import is_secretariat
 from meetings.models import ActionItem, Meeting, MeetingSeries
 from stakeholders.models import organization_of
 

@@ -1,4 +1,4 @@
-"""One search over the portal: PostgreSQL full-text search on the GIN-indexed documents of coordination.fulltext.
+"""One search over the portal: PostgreSQL full-text search on the GIN-indexed documents of common.fulltext.
 
 Each kind of result is one query: it matches the document with ``@@`` (answered from the GIN index),
 ranks the first matches with ``ts_rank`` and highlights them with ``ts_headline``. Highlights are
@@ -21,9 +21,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from coordination import fulltext
-from coordination.access import may_see_draft_minutes
-from coordination.i18n import localized
+from common import fulltext
+from common.access import may_see_draft_minutes
+from common.i18n import localized
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
 from stakeholders.models import Contact, Organization
 
@@ -95,7 +95,7 @@ def highlight(text: str, start: str, stop: str) -> SafeString:
 class PortalQuery(SearchQuery):
     """A tsquery built from the words as typed, for documents in English, Russian and Uzbek.
 
-    Every word is looked up in each language's configuration (coordination.fulltext.LANGUAGE_CONFIGS), as a prefix
+    Every word is looked up in each language's configuration (common.fulltext.LANGUAGE_CONFIGS), as a prefix
     when long enough, and the alternatives are joined with OR; the words are joined with AND. "or" between words
     and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word of English or
     Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own). Only letters and
@@ -162,11 +162,11 @@ class Search:
 
     # -- one query per source -------------------------------------------------
     def _matching(self, queryset, document, snippet_texts, *, similar_name=None):
-        """Rows whose stored `document` column (see coordination.fulltext) matches, best first.
+        """Rows whose stored `document` column (see common.fulltext) matches, best first.
 
         ``snippet_texts`` maps a language ("en", "ru", "uz") to the text its snippet is taken from: the matching
         text besides the title, which the hit shows anyway. ``similar_name``, a condition on the rows, adds the
-        rows whose name is spelt like the words searched (coordination.fulltext.similar_name), ranked after
+        rows whose name is spelt like the words searched (common.fulltext.similar_name), ranked after
         the full-text matches.
         """
         # No ORDER BY: sorted candidates (e.g. a model's default newest-first) would make PostgreSQL walk that

@@ -27,7 +27,7 @@ from activities.models import (
     DatePrecision,
     PlanStatus,
 )
-from coordination.roles import PARTICIPANT, SECRETARIAT
+from common.roles import PARTICIPANT, SECRETARIAT
 from meetings.models import (
     ActionItem,
     ActionStatus,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 # The policy decides; kept importable here. FOCAL_POINT_PERMISSION: what a focal point may do beyond a participant.
-from coordination.access import FOCAL_POINT_PERMISSION, is_secretariat  # noqa: F401
+from common.access import FOCAL_POINT_PERMISSION, is_secretariat  # noqa: F401
 
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"

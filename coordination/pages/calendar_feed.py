@@ -1,0 +1,73 @@
+"""The calendar feed of meetings and activities together (/calendar.ics), and its personal variant for calendar apps
+(a secret token in the address stands in for the session)."""
+
+import hmac
+import re
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.http.response import HttpResponseBase
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from activities.calendar import activity_event, activity_rows, feed_activities
+from common import access
+from meetings.calendar import Fingerprint, build_calendar, feed_meetings, make_fingerprint, meeting_event, meeting_rows
+from meetings.views.calendar import ics_response, not_modified_response, request_base_url
+from stakeholders.models import Contact
+
+_TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def feed_fingerprint(*, language: str, base_url: str) -> Fingerprint:
+    """The fingerprint of the feed (``feed_meetings`` and ``feed_activities``): three queries of ids and stamps."""
+    meetings = meeting_rows(feed_meetings())
+    activities = activity_rows(feed_activities())
+    stamps = [stamp for row in meetings for stamp in row[4:7]] + [stamp for row in activities for stamp in row[3:5]]
+    return make_fingerprint([language, base_url, meetings, activities], stamps)
+
+
+def _feed_response(request) -> HttpResponseBase:
+    """The feed, or a 304 without building it when the client already has this version."""
+    fingerprint = feed_fingerprint(language=translation.get_language(), base_url=request_base_url(request))
+    if (not_modified := not_modified_response(request, fingerprint)) is not None:
+        return not_modified
+
+    def url_for(obj):
+        return request.build_absolute_uri(obj.get_absolute_url())
+
+    events = [meeting_event(meeting, url_for(meeting)) for meeting in feed_meetings()]
+    events += [activity_event(activity, url_for(activity)) for activity in feed_activities()]
+    content = build_calendar(name="Coordination meetings", events=events)
+    return ics_response(content, "coordination.ics", fingerprint, download=False)
+
+
+@require_safe
+def calendar_feed(request):
+    """The meetings and activities of the last year and upcoming (see feed_fingerprint) for the logged-in user."""
+    return _feed_response(request)
+
+
+def contact_for_calendar_token(token: str) -> Contact | None:
+    """The contact whose personal feed this is, if the token is theirs and their account may read meetings."""
+    if not _TOKEN_PATTERN.match(token or ""):
+        return None
+    contact = Contact.objects.select_related("user").filter(calendar_token=token).first()
+    # The digest comparison keeps a near-miss as slow as a hit.
+    if contact is None or not hmac.compare_digest(contact.calendar_token.encode(), token.encode()):
+        return None
+    if not contact.is_active or not access.may_read(contact.user):
+        return None
+    return contact
+
+
+@login_not_required
+@require_safe
+def personal_calendar_feed(request, token):
+    """The feed for calendar apps: the secret token in the address stands in for the session."""
+    contact = contact_for_calendar_token(token)
+    if contact is None:
+        raise Http404("No such calendar.")
+    response = _feed_response(request)
+    response["X-Robots-Tag"] = "noindex"
+    return response
