@@ -1,0 +1,117 @@
+"""A meeting's agenda items, with the minutes of each."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common import fulltext
+from common.i18n import localized
+from common.models import TimeStampedModel
+from meetings.models.meeting import Meeting
+from meetings.models.series import Topic
+
+
+class OutcomeKind(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    DECISION = "decision", _("Decision")
+    ACTION = "action", _("Action")
+
+
+# The title of the standing item under which open follow-up actions are reviewed (services.prepare_next_meeting),
+# stored in English; shown through gettext when no version in the reader's language is stored.
+REVIEW_OF_ACTIONS_TITLE = gettext_noop("Review of follow-up actions")
+
+
+class AgendaItem(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    presenter = models.ForeignKey(
+        "stakeholders.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presented_items",
+        verbose_name=_("presenter"),
+    )
+    lead_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_agenda_items",
+        verbose_name=_("lead organisation"),
+    )
+    planned_minutes = models.PositiveIntegerField(_("planned minutes"), null=True, blank=True)
+    is_standing = models.BooleanField(
+        _("standing item"),
+        default=False,
+        help_text=_("Standing items are copied to the next meeting."),
+    )
+    reviews_follow_up_actions = models.BooleanField(
+        _("reviews the follow-up actions"),
+        default=False,
+        help_text=_("The item under which the open follow-up actions of earlier meetings are reviewed."),
+    )
+    discussion_summary = models.TextField(
+        _("discussion summary"), blank=True, help_text=_("The minutes for this item.")
+    )
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    discussion_summary_ru = models.TextField(_("discussion summary (Russian)"), blank=True)
+    discussion_summary_uz = models.TextField(_("discussion summary (Uzbek)"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=OutcomeKind.choices, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items", verbose_name=_("topics"))
+    actions_to_review = models.ManyToManyField(
+        "ActionItem",
+        blank=True,
+        related_name="reviewed_in_items",
+        help_text=_("Open follow-ups reviewed under this item."),
+        verbose_name=_("actions to review"),
+    )
+
+    # The item's own minutes (discussion summary, outcome, their translations) are saved card by card in the
+    # minutes editor: this version guards them. The rest of the item shares Meeting.version with the agenda.
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save of the item's minutes.")
+    )
+
+    search_document = fulltext.stored(fulltext.agenda_item_document())
+    minutes_search_document = fulltext.stored(fulltext.agenda_item_minutes_document())
+
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    objects = fulltext.WithoutStoredDocuments()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="unique_agenda_position",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_document"], name="agenda_item_search_idx"),
+            GinIndex(fields=["minutes_search_document"], name="agenda_item_minutes_search_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {localized(self, 'title')}"
+
+    def default_translation(self, field: str) -> str | None:
+        """The standing review item's title in the reader's language (see coordination.i18n.localized)."""
+        if field == "title" and self.reviews_follow_up_actions and self.title == REVIEW_OF_ACTIONS_TITLE:
+            return gettext(REVIEW_OF_ACTIONS_TITLE)
+        return None
+
+    def withhold_minutes_text(self) -> None:
+        for name in ("discussion_summary", "discussion_summary_ru", "discussion_summary_uz", "outcome"):
+            setattr(self, name, "")

@@ -1,0 +1,132 @@
+"""What the minutes record besides the agenda items' summaries: statements and decisions."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common import access, fulltext
+from common.models import TimeStampedModel
+from meetings.models.agenda import AgendaItem
+from meetings.models.meeting import Meeting
+from meetings.models.series import Topic
+
+
+class StatementKind(models.TextChoices):
+    VERBATIM = "verbatim", _("Verbatim quotation")
+    SUMMARY = "summary", _("Summary (reported speech)")
+
+
+class Statement(TimeStampedModel):
+    """A key remark made by a speaker at a meeting: the speaker's own words, or a summary of them.
+
+    Only a verbatim statement may be shown as a quotation; a summary is shown as reported speech.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements", verbose_name=_("meeting"))
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("agenda item"),
+    )
+    speaker = models.ForeignKey(
+        "stakeholders.Contact", on_delete=models.PROTECT, related_name="statements", verbose_name=_("speaker")
+    )
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text=_("The organisation the speaker spoke for."),
+        verbose_name=_("organisation"),
+    )
+    summary = models.TextField(_("text"))
+    kind = models.CharField(
+        _("kind of text"),
+        max_length=16,
+        choices=StatementKind.choices,
+        default=StatementKind.SUMMARY,
+        help_text=_("Verbatim only when the text is exactly the speaker's words, as a source records them."),
+    )
+    source_document = models.ForeignKey(
+        "Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("source document"),
+        help_text=_("A document of this meeting that records the remark."),
+    )
+    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
+
+    search_document = fulltext.stored(fulltext.statement_document())
+
+    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    objects = fulltext.WithoutStoredDocuments.from_queryset(access.MinutesContentQuerySet)()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["meeting", "position", "id"]
+        indexes = [GinIndex(fields=["search_document"], name="statement_search_idx")]
+
+    def __str__(self):
+        return _("%(speaker)s at the %(meeting)s") % {
+            "speaker": self.speaker.name,
+            "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
+        }
+
+    @property
+    def is_verbatim(self) -> bool:
+        return self.kind == StatementKind.VERBATIM
+
+    @property
+    def has_source(self) -> bool:
+        return bool(self.source_document_id or self.source_title)
+
+    def clean(self):
+        errors = {}
+        if self.source_document_id and self.meeting_id and self.source_document.meeting_id != self.meeting_id:
+            errors["source_document"] = _("Choose a document of this meeting.")
+        if self.source_url and not self.source_title:
+            errors["source_title"] = _("Give the title of the linked source.")
+        if self.is_verbatim and not errors and not self.has_source:
+            errors["kind"] = _("A verbatim quotation needs its source: a document of the meeting or a titled link.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Decision(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("agenda item"),
+    )
+    text = models.TextField(_("text"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = access.MinutesContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["meeting", "id"]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."

@@ -1,0 +1,195 @@
+"""Who is invited to and attends a meeting: participation rows, invitations, replies."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common.models import TimeStampedModel
+from meetings.models.meeting import Meeting
+
+
+class ParticipationRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    SPEAKER = "speaker", _("Speaker")
+    PARTICIPANT = "participant", _("Participant")
+    OBSERVER = "observer", _("Observer")
+
+
+class ParticipationStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    CONFIRMED = "confirmed", _("Confirmed")
+    ATTENDED = "attended", _("Attended")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
+
+
+class Participation(TimeStampedModel):
+    """An organisation, optionally a named contact of it, invited to or attending a meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+    )
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("organisation"),
+    )
+    contact = models.ForeignKey(
+        "stakeholders.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("contact"),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=16,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.PARTICIPANT,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ParticipationStatus.choices,
+        default=ParticipationStatus.INVITED,
+    )
+    invitation_sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True, editable=False)
+    attendee_name = models.CharField(
+        _("name of the person who attended"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a walk-in who is not among the contacts."),
+    )
+    walk_in = models.BooleanField(_("walk-in"), default=False, help_text=_("Came without being invited."))
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("named by"),
+        help_text=_("The organisation's focal point who named this person as attending (empty: the secretariat)."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["organization__name", "contact__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organization", "contact", "attendee_name"],
+                name="unique_participation",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        who = self.contact.name if self.contact_id else self.attendee_name or self.organization.short_name
+        return _("%(who)s at the %(meeting)s (%(status)s)") % {
+            "who": who,
+            "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
+            "status": self.get_status_display().lower(),
+        }
+
+    def clean(self):
+        if self.contact_id and self.organization_id and self.contact.organization_id != self.organization_id:
+            raise ValidationError({"contact": _("This person works for another organisation.")})
+        if self.contact_id and self.attendee_name:
+            raise ValidationError({"attendee_name": _("A name is given only for a walk-in who is not a contact.")})
+
+
+class Invitation(TimeStampedModel):
+    """The invitation e-mailed to one person for one meeting (meetings/notifications/).
+
+    ``sequence`` is the meeting's ``calendar_sequence`` in the last .ics sent to them: when the meeting has
+    changed since (a higher sequence), they are due an update with the same UID.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey("stakeholders.Contact", on_delete=models.CASCADE, related_name="invitations")
+    sent_at = models.DateTimeField()
+    sequence = models.PositiveIntegerField()
+    mail = models.ForeignKey(
+        "common.OutgoingMail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # the e-mail of the latest invitation: whether it went out
+
+    class Meta:
+        ordering = ["meeting", "contact"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "contact"], name="unique_invitation_per_contact"),
+        ]
+
+    def __str__(self):
+        return f"{self.contact} invited to {self.meeting} (sequence {self.sequence})"
+
+
+class RsvpAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Will attend")
+    DECLINED = "declined", _("Will not attend")
+
+
+class Rsvp(TimeStampedModel):
+    """One person's answer to a meeting's invitation: by the signed link in the e-mail or on the meeting page."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("meeting"))
+    contact = models.ForeignKey(
+        "stakeholders.Contact", on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("contact")
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=RsvpAnswer.choices)
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reply to an invitation")
+        verbose_name_plural = _("replies to invitations")
+        ordering = ["meeting", "contact"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "contact"], name="unique_rsvp_per_contact")]
+
+    def __str__(self):
+        return f"{self.contact} to {self.meeting}: {self.answer}"
+
+
+class OrganizationReply(TimeStampedModel):
+    """An organisation's answer to a meeting's invitation, given by its focal point, who also names who attends
+    (those people are the organisation's Participation rows with ``named_by`` set)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="organization_replies", verbose_name=_("meeting")
+    )
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="meeting_replies",
+        verbose_name=_("organisation"),
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=RsvpAnswer.choices)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation's reply to an invitation")
+        verbose_name_plural = _("organisations' replies to invitations")
+        ordering = ["meeting", "organization"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "organization"], name="unique_reply_per_organization")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} to {self.meeting}: {self.answer}"

@@ -1,0 +1,73 @@
+"""Meeting series and the topics put on their content."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common.i18n import localized
+from common.models import TimeStampedModel
+
+
+class Topic(TimeStampedModel):
+    """A tag such as an emerging trend, put on agenda items, statements and activities."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    is_emerging_trend = models.BooleanField(_("emerging trend"), default=False)
+    # Optional versions in the portal's other languages (see coordination.i18n.localized).
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    name_uz = models.CharField(_("name (Uzbek)"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return localized(self, "name")
+
+
+class MeetingSeries(TimeStampedModel):
+    """A coordination platform: the recurring series of meetings of one set of partners."""
+
+    title = models.CharField(_("title"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    convening_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        related_name="convened_series",
+        verbose_name=_("convening organisation"),
+    )
+    funding_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_series",
+        verbose_name=_("funding organisation"),
+    )
+    programme = models.CharField(_("programme"), max_length=255, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    members = models.ManyToManyField(
+        "stakeholders.Organization", blank=True, related_name="member_of_series", verbose_name=_("members")
+    )
+    # Optional versions in the portal's other languages (see coordination.i18n.localized).
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        ordering = ["title"]
+
+    def __str__(self):
+        return localized(self, "title")
+
+    def get_absolute_url(self):
+        return reverse("series-detail", args=[self.pk])
