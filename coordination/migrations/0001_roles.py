@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("stakeholders", "0001_initial"),
-        ("meetings", "0001_initial"),
-        ("activities", "0001_initial"),
+        ("stakeholders", "0001_squashed_0007_translated_names"),
+        ("meetings", "0001_squashed_0021_time_zone_choices_by_reference"),
+        ("activities", "0001_squashed_0009_search_in_three_languages"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]
