@@ -8,7 +8,7 @@ from activities.quarter import Quarter
 from activities.services import ReviewEntry
 from coordination.i18n import translation_fields
 from coordination.versioning import VersionedModelFormMixin
-from coordination.widgets import PortalModelForm, QuickSelectMultiple
+from coordination.widgets import PortalModelForm, organization_picker, organizations_picker, plan_picker
 from stakeholders.models import Organization
 
 
@@ -157,7 +157,9 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             "description_ru": forms.Textarea(attrs={"rows": 3}),
             "description_uz": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
-            "partners": QuickSelectMultiple(attrs={"size": 8}),
+            "plan": plan_picker(),
+            "lead_organization": organization_picker(),
+            "partners": organizations_picker(),
             "topics": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {"starts_on": _("Must fall within the plan's quarter.")}

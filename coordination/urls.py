@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from coordination import accounts, views
+from coordination import accounts, pickers, views
 from stakeholders.forms import OutboxPasswordResetForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
+    path("pickers/<slug:kind>/", pickers.picker, name="picker"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     # Django's account pages; login, password change and reset go through the login throttle (coordination.accounts).
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
 from activities.quarter import Quarter
-from coordination.widgets import QuickSelect
+from coordination.widgets import QuickSelect, organization_picker
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -74,7 +74,7 @@ class ActionFilter(django_filters.FilterSet):
         queryset=_organizations(),
         label=_("Organisation"),
         empty_label=_("Any"),
-        widget=QuickSelect,
+        widget=organization_picker(),
     )
     status = django_filters.ChoiceFilter(
         choices=[(OPEN, _("Open or in progress")), *ActionStatus.choices],
@@ -108,7 +108,7 @@ class ParticipationFilter(django_filters.FilterSet):
     )
     meeting = MeetingChoiceFilter(field_name="meeting")
     organization = django_filters.ModelChoiceFilter(
-        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any"), widget=QuickSelect
+        queryset=_organizations(), label=_("Organisation"), empty_label=_("Any"), widget=organization_picker()
     )
     kind = django_filters.ChoiceFilter(
         field_name="organization__kind", choices=OrganizationKind.choices, label=_("Kind")
@@ -133,7 +133,7 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=_organizations(),
         label=_("Lead organisation"),
         empty_label=_("Any"),
-        widget=QuickSelect,
+        widget=organization_picker(),
     )
     city = django_filters.CharFilter(method="filter_city", label=_("City"), max_length=100)
 

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from common.outbox import enqueue_mail
-from coordination.widgets import PortalModelForm
+from coordination.widgets import PortalModelForm, QuickSelect, organization_picker
 from stakeholders.models import Contact, Organization
 
 
@@ -24,6 +24,7 @@ class OrganizationForm(PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Organization
         fields = ["name", "acronym", "kind", "country", "parent", "website", "is_active"]
+        widgets = {"parent": organization_picker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,6 +72,7 @@ class ContactForm(PortalModelForm):
             "is_active",
             "user",
         ]
+        widgets = {"organization": organization_picker()}
         labels = {
             "user": _("Portal account"),
             "preferred_language": _("E-mail language"),
@@ -99,6 +101,8 @@ class ContactForm(PortalModelForm):
         if not (self.instance.pk and self.instance.user_id and self.instance.user.is_active):
             del self.fields["deactivate_account"]
         if focal_point_of is not None:  # a focal point: their own organisation's contacts, no accounts
+            self.fields["organization"].widget = QuickSelect()  # one organisation: nothing to search
+            self.fields["organization"].widget.is_required = self.fields["organization"].required
             self.fields["organization"].queryset = Organization.objects.filter(pk=focal_point_of.pk)
             self.fields["organization"].initial = focal_point_of.pk
             for name in ("user", "deactivate_account"):
