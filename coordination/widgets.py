@@ -142,8 +142,10 @@ class SearchSelect(OptionsInPython, forms.Select):
         # The assets come with the widget, so no page template has to know about them (the browser fetches each
         # file once; pickers.js sets each select up once).
         assets = format_html(
-            '<link rel="stylesheet" href="{}"><script src="{}" defer></script><script src="{}" defer></script>',
+            '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">'
+            '<script src="{}" defer></script><script src="{}" defer></script>',
             static("vendor/tom-select/css/tom-select.bootstrap5.min.css"),
+            static("css/pickers.css"),
             static("vendor/tom-select/js/tom-select.complete.min.js"),
             static("js/pickers.js"),
         )

@@ -19,16 +19,19 @@
     }
     const url = select.dataset.pickerUrl;
     const noResults = escapeHtml(select.dataset.pickerNoResults);
+    // The empty choice ("Any", "---------") becomes the placeholder, and a clear button brings it back.
+    const empty = select.querySelector('option[value=""]');
+    const plugins = select.multiple ? ["remove_button"] : empty ? ["clear_button"] : [];
     new TomSelect(select, {
       valueField: "value",
       labelField: "text",
       searchField: [],
-      allowEmptyOption: true,
-      placeholder: select.dataset.pickerPlaceholder,
+      placeholder: empty && empty.textContent.trim() && !/^-+$/.test(empty.textContent.trim())
+        ? empty.textContent.trim() : select.dataset.pickerPlaceholder,
       preload: "focus",
       loadThrottle: 250,
       maxOptions: null,
-      plugins: select.multiple ? ["remove_button"] : [],
+      plugins: plugins,
       // The server already matched: show what it sent, in its order.
       score: function () {
         return function () {
@@ -36,12 +39,14 @@
         };
       },
       load: function (query, callback) {
+        const picker = this;
         const address = url + (url.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(query);
         fetch(address, { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (response) {
             return response.ok ? response.json() : { results: [] };
           })
           .then(function (data) {
+            picker.clearOptions(); // only this answer's matches are offered (the chosen ones stay)
             callback(data.results.map(function (row) {
               return { value: String(row.id), text: row.text };
             }));
