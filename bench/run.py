@@ -213,11 +213,13 @@ def run_scale(args) -> int:
         second.stop()
         servers = [first]
         front = first
+        workers = workers_for(env)
         if args.nginx:
             # Production's shape: a load balancer in front of two app servers that share the database (sessions
-            # included); the same number of workers in all as the one server would have.
+            # included); about as many workers in all as the one server has (an even split).
             first.stop()
-            half = max(2, workers_for(env) // 2)
+            half = max(2, workers // 2)
+            workers = 2 * half
             proxied = {**env, "TRUSTED_PROXY_COUNT": "1"}
             servers = [Server(args.port, proxied, workers=half), Server(args.second_port, proxied, workers=half)]
             for server in servers:
@@ -245,7 +247,7 @@ def run_scale(args) -> int:
         "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "machine": machine(),
         "postgres": postgres,
-        "workers": workers_for(env),
+        "workers": workers,
         "nginx": args.nginx,
         "counts": counts,
         "generated": generated,
