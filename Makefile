@@ -76,7 +76,7 @@ pip-audit: install ## Fails on a known vulnerability in the installed dependenci
 	$(PY) scripts/audit_dependencies.py
 
 # Production-like serving and the benchmark (README, "Production serving" and "Benchmark").
-.PHONY: serve collectstatic bench bench-tools
+.PHONY: serve collectstatic bench bench-tools bench-nginx bench-nginx-tools
 
 collectstatic: assets staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
 
@@ -96,6 +96,14 @@ bench-tools: ## Install wrk from Debian's packages when it is missing (as root, 
 
 bench: install assets collectstatic bench-tools ## Benchmark on a large data set: bench/results/latest.md and the README table
 	$(PY) -m bench.run
+
+bench-nginx-tools: ## Install nginx from Debian's packages when it is missing (as root, or with sudo)
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx; fi; }
+
+bench-nginx: install assets collectstatic bench-tools bench-nginx-tools ## The benchmark through nginx in front of two gunicorn servers (DATABASE_URL: any PostgreSQL)
+	$(PY) -m bench.run --nginx
 
 soak: install assets migrate ## Mixed reads and writes under gunicorn + wrk for SOAK_SECONDS (180): no 5xx, no lost write
 	$(PY) bench/soak/soak.py

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityKind, ActivityStatus
 from common.quarter import Quarter
-from common.widgets import QuickSelect, bootstrap_filter_form
+from common.widgets import bootstrap_filter_form, organization_picker
 from stakeholders.models import Organization
 
 
@@ -18,7 +18,7 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Organization.objects.for_choices(),
         label=_("Lead organisation"),
         empty_label=_("Any"),
-        widget=QuickSelect,
+        widget=organization_picker(),
     )
     city = django_filters.CharFilter(method="filter_city", label=_("City"), max_length=100)
 

@@ -8,7 +8,14 @@ from activities.services import ReviewEntry
 from common.i18n import translation_fields, with_translations
 from common.quarter import Quarter
 from common.versioning import VersionedModelFormMixin
-from common.widgets import DateInput, PortalModelForm, QuickSelectMultiple, translations_folded
+from common.widgets import (
+    DateInput,
+    PortalModelForm,
+    organization_picker,
+    organizations_picker,
+    plan_picker,
+    translations_folded,
+)
 from stakeholders.models import Organization
 
 
@@ -150,7 +157,9 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             "description_ru": forms.Textarea(attrs={"rows": 3}),
             "description_uz": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
-            "partners": QuickSelectMultiple(attrs={"size": 8}),
+            "plan": plan_picker(),
+            "lead_organization": organization_picker(),
+            "partners": organizations_picker(),
             "topics": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {"starts_on": _("Must fall within the plan's quarter.")}

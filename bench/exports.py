@@ -26,7 +26,7 @@ def main(argv=None) -> int:
     parser.add_argument("--exports", default="action-export,activity-export,participation-export")
     args = parser.parse_args(argv)
 
-    from bench.run import configure_environment
+    from bench.environment import configure_environment
 
     configure_environment(args.scale)
     import django

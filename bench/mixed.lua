@@ -5,7 +5,7 @@
 --   WRITE <tab> action id <tab> Cookie header <tab> CSRF token
 -- A WRITE line is two requests: the action's page (a read that also gives the action's current version), then
 -- the POST of a status update with that version, as a browser does. Each thread starts at its own place in the
--- file and walks it in a loop. The report line is the same as report.lua's.
+-- file and walks it in a loop. The report line is report.lua's (loaded at the end).
 
 local threads = {}
 local lines = {}
@@ -62,12 +62,5 @@ response = function(status, headers, body)
   end
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format(
-    '\nBENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "errors_status": %d, "errors_connect": %d, '
-      .. '"errors_read": %d, "errors_write": %d, "errors_timeout": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, '
-      .. '"max_us": %d}\n',
-    summary.requests, summary.duration, summary.bytes, summary.errors.status, summary.errors.connect,
-    summary.errors.read, summary.errors.write, summary.errors.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
-end
+-- The report line: report.lua's `done`, loaded from next to this file.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")

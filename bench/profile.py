@@ -12,7 +12,7 @@ import re
 import sys
 import time
 
-from bench.run import RAW_DIR, configure_environment
+from bench.environment import RAW_DIR, configure_environment
 
 
 def main(argv=None) -> int:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
+from coordination import pickers
 from coordination.pages import accounts, calendar_feed, views
 from coordination.pages.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
@@ -14,6 +15,7 @@ urlpatterns = [
     path("organizations/<int:pk>/", OrganizationDetailView.as_view(), name="organization-detail"),
     path("calendar.ics", calendar_feed.calendar_feed, name="calendar-feed"),
     re_path(r"^calendar/(?P<token>[^/]+)\.ics$", calendar_feed.personal_calendar_feed, name="personal-calendar-feed"),
+    path("pickers/<slug:kind>/", pickers.picker, name="picker"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     # Django's account pages; login, password change and reset go through the login throttle (pages/accounts.py).
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),

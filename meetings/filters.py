@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.formatting import date_text
 from common.i18n import with_translations
-from common.widgets import QuickSelect, bootstrap_filter_form
+from common.widgets import QuickSelect, bootstrap_filter_form, organization_picker
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -55,7 +55,7 @@ class ActionFilter(django_filters.FilterSet):
         queryset=Organization.objects.for_choices(),
         label=_("Organisation"),
         empty_label=_("Any"),
-        widget=QuickSelect,
+        widget=organization_picker(),
     )
     status = django_filters.ChoiceFilter(
         choices=[(OPEN, _("Open or in progress")), *ActionStatus.choices],
@@ -89,7 +89,10 @@ class ParticipationFilter(django_filters.FilterSet):
     )
     meeting = MeetingChoiceFilter(field_name="meeting")
     organization = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.for_choices(), label=_("Organisation"), empty_label=_("Any"), widget=QuickSelect
+        queryset=Organization.objects.for_choices(),
+        label=_("Organisation"),
+        empty_label=_("Any"),
+        widget=organization_picker(),
     )
     kind = django_filters.ChoiceFilter(
         field_name="organization__kind", choices=OrganizationKind.choices, label=_("Kind")

@@ -19,9 +19,10 @@ from common.widgets import (
     BlankChoicesLabelled,
     DateInput,
     PortalModelForm,
-    QuickSelect,
-    QuickSelectMultiple,
     TimeInput,
+    contact_picker,
+    organization_picker,
+    organizations_picker,
     quick_formfield,
     translations_folded,
 )
@@ -236,7 +237,12 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
             "topics",
             *translation_fields("title"),
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "topics": forms.CheckboxSelectMultiple}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple,
+            "presenter": contact_picker(),
+            "lead_organization": organization_picker(),
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -341,7 +347,7 @@ class AttendanceOptionsForm(forms.Form):
 class WalkInForm(BlankChoicesLabelled, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organization = forms.ModelChoiceField(
-        queryset=Organization.objects.none(), label=_("Organisation"), widget=QuickSelect
+        queryset=Organization.objects.none(), label=_("Organisation"), widget=organization_picker(active_only=True)
     )
     create_contact = forms.BooleanField(label=_("Also add this person to the organisation's contacts"), required=False)
     confirm_before_start = forms.BooleanField(
@@ -404,7 +410,7 @@ class InviteOrganizationsForm(forms.Form):
     organizations = forms.ModelMultipleChoiceField(
         queryset=Organization.objects.none(),
         label=_("Organisations"),
-        widget=QuickSelectMultiple(attrs={"size": 10}),
+        widget=organizations_picker(active_only=True),
         help_text=_("Hold Ctrl (or Cmd) to pick several."),
     )
 
@@ -414,7 +420,7 @@ class InviteOrganizationsForm(forms.Form):
 
 
 class AddParticipantForm(BlankChoicesLabelled, forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=QuickSelect)
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=contact_picker())
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
     only_this_person = forms.BooleanField(
         label=_("Invite only this person, not the organisation's other contacts"), required=False
@@ -440,7 +446,11 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
             "source_title",
             "source_url",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "speaker": contact_picker(),
+            "organization": organization_picker(),
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -478,7 +488,12 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = ActionItem
         fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_on": DateInput}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "due_on": DateInput,
+            "responsible_organization": organization_picker(),
+            "owner": contact_picker(),
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

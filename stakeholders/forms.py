@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.i18n import translation_fields
 from common.outbox import enqueue_mail
-from common.widgets import PortalModelForm, translations_folded
+from common.widgets import PortalModelForm, QuickSelect, organization_picker, translations_folded
 from stakeholders.models import Contact, Organization
 
 
@@ -34,6 +34,7 @@ class OrganizationForm(PortalModelForm):
             "is_active",
             *translation_fields("name", "acronym"),
         ]
+        widgets = {"parent": organization_picker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,6 +82,7 @@ class ContactForm(PortalModelForm):
             "is_active",
             "user",
         ]
+        widgets = {"organization": organization_picker()}
         labels = {
             "user": _("Portal account"),
             "preferred_language": _("E-mail language"),
@@ -109,6 +111,8 @@ class ContactForm(PortalModelForm):
         if not (self.instance.pk and self.instance.user_id and self.instance.user.is_active):
             del self.fields["deactivate_account"]
         if focal_point_of is not None:  # a focal point: their own organisation's contacts, no accounts
+            self.fields["organization"].widget = QuickSelect()  # one organisation: nothing to search
+            self.fields["organization"].widget.is_required = self.fields["organization"].required
             self.fields["organization"].queryset = Organization.objects.filter(pk=focal_point_of.pk)
             self.fields["organization"].initial = focal_point_of.pk
             for name in ("user", "deactivate_account"):

@@ -69,6 +69,7 @@ MATRIX = {
     "healthz": PUBLIC_PAGE,
     "favicon": PUBLIC_PAGE,
     "search": READ,
+    "picker": SECRETARIAT_READ,  # /pickers/contacts/; organisations are READ (tests/coordination/test_pickers.py)
     # accounts
     "login": PUBLIC_FORM,
     "logout": row((LOGIN, 405, 405, 405, 405), (LOGIN,) * 5),  # POST only; then back to the login page

@@ -39,16 +39,17 @@ def test_a_model_choice_field_renders_alike():
 
 
 def test_the_portal_s_model_forms_render_references_in_python():
-    from activities.forms import ActivityForm
-    from common.widgets import QuickSelectMultiple
+    from activities.forms import ActivityPlanForm
+    from common.widgets import OptionsInPython, SearchSelect
     from meetings.forms import AgendaItemForm
     from stakeholders.forms import ContactForm
 
-    assert type(AgendaItemForm.base_fields["presenter"].widget) is QuickSelect
-    assert type(AgendaItemForm.base_fields["lead_organization"].widget) is QuickSelect
-    assert type(ActivityForm.base_fields["lead_organization"].widget) is QuickSelect
-    assert type(ActivityForm.base_fields["partners"].widget) is QuickSelectMultiple
-    assert type(ContactForm.base_fields["organization"].widget) is QuickSelect
+    # Short lists: every option in Python; long ones (people, organisations, plans): searched as you type
+    # (tests/coordination/test_pickers.py), rendered in Python too.
+    assert type(ActivityPlanForm.base_fields["series"].widget) is QuickSelect
+    assert type(ContactForm.base_fields["user"].widget) is QuickSelect
+    assert isinstance(AgendaItemForm.base_fields["presenter"].widget, SearchSelect)
+    assert isinstance(AgendaItemForm.base_fields["presenter"].widget, OptionsInPython)
 
 
 BLANK_LABELS = {"— choose —", "— none —", "Any"}

@@ -253,6 +253,8 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             kwargs[param] = rsvp_token(meeting=meeting, contact=Contact.objects.get(user=world.participant))
         elif param == "token":  # the participant's personal calendar feed
             kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
+        elif param == "kind":  # the pickers' JSON: people, picked on the secretariat's forms only
+            kwargs[param] = "contacts"
         elif param == "file_format":
             kwargs[param] = "csv"
         elif param in ("year", "quarter"):
