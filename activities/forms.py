@@ -192,11 +192,23 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
     def essential_fields(self):
         return [self[name] for name in self.ESSENTIAL_FIELDS]
 
+    TRANSLATED_FIELDS = tuple(translation_fields("title", "description"))
+
     def folded_fields(self):
-        return [field for field in self.visible_fields() if field.name not in self.ESSENTIAL_FIELDS]
+        return [
+            field
+            for field in self.visible_fields()
+            if field.name not in self.ESSENTIAL_FIELDS and field.name not in self.TRANSLATED_FIELDS
+        ]
 
     def folded_has_errors(self) -> bool:
         return any(field.errors for field in self.folded_fields())
+
+    def translated_fields(self):
+        return [self[name] for name in self.TRANSLATED_FIELDS]
+
+    def translations_have_errors(self) -> bool:
+        return any(field.errors for field in self.translated_fields())
 
     def clean_date_precision(self):
         return self.cleaned_data.get("date_precision") or DatePrecision.DAY

@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import patch_cache_control
 
 from common.access import is_secretariat, may_read
+from common.i18n import with_translations
 
 PICKER_LIMIT = 20
 MAX_QUERY_LENGTH = 100
@@ -32,14 +33,22 @@ def _words(query: str) -> list[str]:
     return WORD.findall(query[:MAX_QUERY_LENGTH])[:5]
 
 
+def _any_version_contains(fields, word: str, prefix: str = "") -> Q:
+    """A word in any language's version of the fields: a Russian reader types the Russian name."""
+    condition = Q()
+    for name in with_translations(*fields, prefix=prefix):
+        condition |= Q(**{f"{name}__icontains": word})
+    return condition
+
+
 def organizations(words: list[str], params) -> QuerySet:
     from stakeholders.models import Organization
 
-    rows = Organization.objects.only("name", "acronym").order_by("name")
+    rows = Organization.objects.for_choices()  # the label's columns in every language
     if params.get("active"):
         rows = rows.filter(is_active=True)
     for word in words:
-        rows = rows.filter(Q(name__icontains=word) | Q(acronym__icontains=word))
+        rows = rows.filter(_any_version_contains(("name", "acronym"), word))
     return rows
 
 
@@ -49,12 +58,12 @@ def contacts(words: list[str], params) -> QuerySet:
     rows = (
         Contact.objects.filter(is_active=True)
         .select_related("organization")
-        .only("name", "organization__name", "organization__acronym")
+        .only("name", *with_translations("name", "acronym", prefix="organization__"))
         .order_by("name", "id")
     )
     for word in words:
         rows = rows.filter(
-            Q(name__icontains=word) | Q(organization__name__icontains=word) | Q(organization__acronym__icontains=word)
+            Q(name__icontains=word) | _any_version_contains(("name", "acronym"), word, prefix="organization__")
         )
     return rows
 

@@ -86,8 +86,9 @@ def test_a_bound_form_with_junk_re_renders_without_error():
 
 
 def test_the_portal_s_large_selects_are_pickers():
+    from activities.filters import ActivityFilter
     from activities.forms import ActivityForm
-    from meetings.filters import ActionFilter, ActivityFilter, ParticipationFilter
+    from meetings.filters import ActionFilter, ParticipationFilter
     from meetings.forms import (
         ActionItemForm,
         AddParticipantForm,
