@@ -80,8 +80,9 @@ def label_blank_choice(field: forms.Field) -> forms.Field:
     if isinstance(field, forms.ModelChoiceField):  # never iterate its choices here: that would run a query
         if field.empty_label is not None and str(field.empty_label).strip("-") == "":
             field.empty_label = blank_label(field.required)
-    elif isinstance(field, forms.ChoiceField) and isinstance(field.choices, list | tuple):
-        choices = field.choices
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field.choices, forms.models.ModelChoiceIterator):
+        # A model field's choices arrive as Django's BlankChoiceIterator: a list of constants, cheap to read.
+        choices = list(field.choices)
         if choices and choices[0][0] in ("", None) and str(choices[0][1]).strip("-") == "":
             field.choices = [("", blank_label(field.required)), *choices[1:]]
     return field

@@ -276,6 +276,7 @@ class ItemMinutesForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = AgendaItem
+        formfield_callback = quick_formfield
         fields = ["discussion_summary", "outcome", *translation_fields("discussion_summary")]
         labels = {
             "discussion_summary": _("Discussion summary (English)"),

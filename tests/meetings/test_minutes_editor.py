@@ -310,3 +310,13 @@ def test_an_entry_moved_to_another_item_leaves_its_card_for_the_other(client, se
     data = {f"{prefix}-text": "Moved", f"{prefix}-agenda_item": other.pk, f"{prefix}-version": decision.version}
     body = client.post(reverse("decision-edit", args=[decision.pk]), data, **HX).content.decode()
     assert body.strip().startswith(f'<ul hx-swap-oob="beforeend:#item-{other.pk}-decision-rows">')
+
+
+def test_the_cards_speak_the_readers_language_and_word_their_blank_choices(client, secretariat, meeting, item):
+    item.title_ru = "Положение дел"
+    item.save()
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "ru"
+    content = client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+    assert f"{item.position}. Положение дел" in content
+    assert "---------" not in content
