@@ -89,6 +89,10 @@ def message_of(mail: OutgoingMail) -> EmailMultiAlternatives:
     return message
 
 
+# The name of the threads that send in the background (tests wait for them, so no mail lands in a later test).
+BACKGROUND_THREAD_NAME = "outbox-delivery"
+
+
 def enqueue_mail(message: EmailMessage, *, key: str = "", in_background: bool = False) -> OutgoingMail:
     """Write one message to the outbox (see ``enqueue_mails``).
 
@@ -98,7 +102,11 @@ def enqueue_mail(message: EmailMessage, *, key: str = "", in_background: bool = 
     if not in_background:
         return enqueue_mails([(message, key)])[0]
     [row] = enqueue_mails([(message, key)], deliver_after_commit=False)
-    transaction.on_commit(lambda: threading.Thread(target=_deliver_in_thread, args=([row.pk],), daemon=True).start())
+    transaction.on_commit(
+        lambda: threading.Thread(
+            target=_deliver_in_thread, args=([row.pk],), name=BACKGROUND_THREAD_NAME, daemon=True
+        ).start()
+    )
     return row
 
 
