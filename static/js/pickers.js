@@ -18,6 +18,9 @@
       return;
     }
     const url = select.dataset.pickerUrl;
+    // Tom Select moves the label to its own input, which is the control people use; the original select stays only
+    // to be submitted, so it is hidden from screen readers (otherwise they meet a nameless second select).
+    select.setAttribute("aria-hidden", "true");
     const noResults = escapeHtml(select.dataset.pickerNoResults);
     // The empty choice ("Any", "---------") becomes the placeholder, and a clear button brings it back.
     const empty = select.querySelector('option[value=""]');
@@ -72,4 +75,14 @@
   } else {
     setUpAll();
   }
+  // Forms put in place by htmx (the minutes editor's statements and actions) get their pickers too.
+  document.addEventListener("htmx:load", function (event) {
+    const element = event.detail.elt;
+    if (element.matches && element.matches("select[data-picker-url]")) {
+      setUp(element);
+    }
+    if (element.querySelectorAll) {
+      element.querySelectorAll("select[data-picker-url]").forEach(setUp);
+    }
+  });
 })();
