@@ -8,15 +8,7 @@ from django.views.decorators.http import require_safe
 
 from activities.filters import ActivityFilter
 from activities.models import Activity, DatePrecision
-from common.exports import (
-    MAX_ROWS,
-    check_format,
-    choice_labels,
-    date_stamp,
-    in_chunks,
-    table_chunks,
-    table_response,
-)
+from common.exports import MAX_ROWS, check_format, choice_labels, export_response
 from common.quarter import Quarter
 from stakeholders.models import Organization
 
@@ -91,5 +83,4 @@ def export_activities(request, file_format):
                 outcome,
             ]
 
-    chunks = table_chunks(in_chunks(activities, fields), rows)
-    return table_response(file_format, f"activities-{date_stamp()}", _("Activities"), header, chunks)
+    return export_response(file_format, "activities", _("Activities"), header, activities, fields, rows)

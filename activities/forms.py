@@ -127,22 +127,28 @@ class ActivityPlanForm(PortalModelForm):
         return cleaned_data
 
 
+# Shown first in the activity form; the rest is folded away and opens by itself when one of its fields has an error.
+ESSENTIAL_ACTIVITY_FIELDS = (
+    "plan",
+    "title",
+    "kind",
+    "starts_on",
+    "ends_on",
+    "date_precision",
+    "places",
+    "lead_organization",
+    "partners",
+)
+
+
 class ActivityForm(VersionedModelFormMixin, PortalModelForm):
     places = PlacesField(label=_("Places"), required=False)
 
     class Meta(PortalModelForm.Meta):
         model = Activity
         fields = [
-            "plan",
-            "title",
-            "kind",
+            *ESSENTIAL_ACTIVITY_FIELDS,
             "description",
-            "starts_on",
-            "ends_on",
-            "date_precision",
-            "places",
-            "lead_organization",
-            "partners",
             "target_group",
             "status",
             "people_reached",
@@ -172,25 +178,12 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
         )
         for name in ["lead_organization", "partners"]:
             self.fields[name].queryset = Organization.objects.for_choices()
-        self.fields["plan"].label_from_instance = lambda plan: f"{plan.quarter.label} · {plan.series}"
+        self.fields["plan"].label_from_instance = lambda plan: plan.choice_label
         self.fields["starts_on"].required = True
         self.fields["date_precision"].required = False  # left out: the day is known
 
-    # Shown first; the rest of the form is folded away and opens by itself when one of its fields has an error.
-    ESSENTIAL_FIELDS = (
-        "plan",
-        "title",
-        "kind",
-        "starts_on",
-        "ends_on",
-        "date_precision",
-        "places",
-        "lead_organization",
-        "partners",
-    )
-
     def essential_fields(self):
-        return [self[name] for name in self.ESSENTIAL_FIELDS]
+        return [self[name] for name in ESSENTIAL_ACTIVITY_FIELDS]
 
     TRANSLATED_FIELDS = tuple(translation_fields("title", "description"))
 
@@ -198,7 +191,7 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
         return [
             field
             for field in self.visible_fields()
-            if field.name not in self.ESSENTIAL_FIELDS and field.name not in self.TRANSLATED_FIELDS
+            if field.name not in ESSENTIAL_ACTIVITY_FIELDS and field.name not in self.TRANSLATED_FIELDS
         ]
 
     def folded_has_errors(self) -> bool:

@@ -78,6 +78,11 @@ class ActivityPlan(TimeStampedModel):
     def quarter(self) -> Quarter:
         return Quarter(self.year, self.quarter_number)
 
+    @property
+    def choice_label(self) -> str:
+        """How a plan is named where one is chosen: its quarter and its series."""
+        return f"{self.quarter.label} · {self.series}"
+
     def get_absolute_url(self):
         return reverse("activity-list") + f"?quarter={self.quarter}"
 

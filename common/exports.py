@@ -107,6 +107,12 @@ def table_response(file_format: str, filename: str, title: str, header: list[str
     return csv_response(filename, header, chunks)
 
 
+def export_response(file_format: str, name: str, title: str, header: list[str], queryset, fields, make_rows):
+    """The download of ``queryset``'s ``fields`` turned into rows by ``make_rows``, named ``<name>-<date>``."""
+    chunks = table_chunks(in_chunks(queryset, fields), make_rows)
+    return table_response(file_format, f"{name}-{date_stamp()}", title, header, chunks)
+
+
 def check_format(file_format: str) -> None:
     if file_format not in FORMATS:
         raise Http404("Unknown format.")

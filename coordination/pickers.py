@@ -88,11 +88,6 @@ def plans(words: list[str], params) -> QuerySet:
     return rows
 
 
-def plan_label(plan) -> str:
-    # The same as ActivityForm's plan field (activities/forms.py).
-    return f"{plan.quarter.label} · {plan.series}"
-
-
 @dataclass(frozen=True)
 class Picker:
     rows: Callable[[list[str], object], QuerySet]
@@ -103,7 +98,7 @@ class Picker:
 PICKERS = {
     "contacts": Picker(contacts, is_secretariat),
     "organizations": Picker(organizations, may_read),
-    "plans": Picker(plans, is_secretariat, plan_label),
+    "plans": Picker(plans, is_secretariat, lambda plan: plan.choice_label),
 }
 
 

@@ -289,23 +289,24 @@ class AgendaView(MeetingEditMixin, TemplateView):
         form = AgendaItemForm(request.POST, meeting=meeting)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    item = services.add_agenda_item(
-                        meeting=meeting,
-                        item=form.save(commit=False),
-                        expected_version=form.cleaned_data["version"],
-                        user=request.user,
-                    )
-                    form.save_m2m()
+                save_agenda_form(form, services.add_agenda_item, meeting=meeting, user=request.user)
             except EditConflict as conflict:
                 meeting.version = conflict.current_version
                 form = self.form_after_conflict(lambda data: AgendaItemForm(data, meeting=meeting), conflict)
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, _("Added “%(title)s” to the agenda.") % {"title": item.title})
+                messages.success(request, _("Added “%(title)s” to the agenda.") % {"title": form.instance.title})
                 return redirect("meeting-agenda", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+def save_agenda_form(form, save, **arguments) -> None:
+    """The agenda item of a valid ``form`` saved through the service ``save``, against the meeting version the
+    form was loaded with, and its many-to-many fields, in one transaction."""
+    with transaction.atomic():
+        save(item=form.save(commit=False), expected_version=form.cleaned_data["version"], **arguments)
+        form.save_m2m()
 
 
 class AgendaItemMixin(EditConflictMixin, SecretariatRequiredMixin):
@@ -334,13 +335,7 @@ class AgendaItemEditView(AgendaItemMixin, TemplateView):
         form = AgendaItemForm(request.POST, instance=item, meeting=meeting)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    services.save_agenda_item(
-                        item=form.save(commit=False),
-                        expected_version=form.cleaned_data["version"],
-                        user=request.user,
-                    )
-                    form.save_m2m()
+                save_agenda_form(form, services.save_agenda_item, user=request.user)
             except EditConflict as conflict:
                 meeting.version = conflict.current_version
                 form = self.form_after_conflict(

@@ -7,15 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from common.exports import (
-    MAX_ROWS,
-    check_format,
-    choice_labels,
-    date_stamp,
-    in_chunks,
-    table_chunks,
-    table_response,
-)
+from common.exports import MAX_ROWS, check_format, choice_labels, export_response
 from meetings.filters import (
     ActionFilter,
     ParticipationFilter,
@@ -91,8 +83,7 @@ def export_actions(request, file_format):
                 "yes" if example else "",
             ]
 
-    chunks = table_chunks(in_chunks(actions, fields), rows)
-    return table_response(file_format, f"actions-{date_stamp()}", _("Follow-up actions"), header, chunks)
+    return export_response(file_format, "actions", _("Follow-up actions"), header, actions, fields, rows)
 
 
 @require_safe
@@ -122,5 +113,4 @@ def export_participation(request, file_format):
                 statuses.get(status, status),
             ]
 
-    chunks = table_chunks(in_chunks(participations, fields), rows)
-    return table_response(file_format, f"participation-{date_stamp()}", _("Participation"), header, chunks)
+    return export_response(file_format, "participation", _("Participation"), header, participations, fields, rows)

@@ -248,13 +248,7 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
 
     def text_not_saved(self, form, conflict, *, target, bound_forms=None):
         if is_htmx(self.request):
-            return save_state(
-                self.request,
-                target,
-                form=form,
-                conflict_version=conflict.current_version,
-                use_theirs_url=reverse("meeting-minutes-edit", args=[self.get_meeting().pk]),
-            )
+            return conflict_state(self.request, target, form, conflict, "meeting-minutes-edit", self.get_meeting().pk)
         messages.error(self.request, conflict_message(_("text")))
         context = {"bound_forms": bound_forms} if bound_forms else {"form": form}
         return self.render_to_response(self.get_context_data(**context))
@@ -327,6 +321,12 @@ def save_state(request, target: str, *, form, saved_version=None, conflict_versi
     )
 
 
+def conflict_state(request, target: str, form, conflict, use_theirs_view: str, *args):
+    """A card not saved because someone saved first: their text, and the URL that loads it into the card."""
+    theirs = reverse(use_theirs_view, args=args)
+    return save_state(request, target, form=form, conflict_version=conflict.current_version, use_theirs_url=theirs)
+
+
 class ItemMinutesView(MeetingEditMixin, View):
     """One card's text: POST saves it against the item's version (autosave, or the card's Save button without
     JavaScript). GET (htmx): the card's form as now saved, for "Use their version" after a conflict."""
@@ -379,13 +379,8 @@ class ItemMinutesView(MeetingEditMixin, View):
 
     def text_not_saved(self, form, conflict, target, item):
         if is_htmx(self.request):
-            return save_state(
-                self.request,
-                target,
-                form=form,
-                conflict_version=conflict.current_version,
-                use_theirs_url=reverse("meeting-item-minutes", args=[item.meeting_id, item.pk]),
-            )
+            url_args = (item.meeting_id, item.pk)
+            return conflict_state(self.request, target, form, conflict, "meeting-item-minutes", *url_args)
         messages.error(self.request, conflict_message(_("agenda item")))
         return self.full_page({item.pk: form})
 
