@@ -6,9 +6,12 @@ neither finding nor ranking parses a row's text again (ranking a common word ove
 each candidate's text on every search). Change a document here and a migration follows.
 """
 
+import math
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connection
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -67,15 +70,44 @@ class Trigrams(Func):
     output_field = ArrayField(TextField())
 
 
+def stored_trigrams(field_name):
+    """The trigrams of a name, kept by PostgreSQL on every write, so a search neither computes them per row to
+    find candidates nor again to measure their share."""
+    return GeneratedField(expression=Trigrams(F(field_name)), output_field=ArrayField(TextField()), db_persist=True)
+
+
 def trigram_index(field_name, name):
-    return GinIndex(Trigrams(F(field_name)), name=name)
+    return GinIndex(fields=[field_name], name=name)
 
 
-def similar_name(field_name, text):
-    """A condition: the name shares most of the trigrams of ``text`` ("Boboyev" finds "Boboev")."""
-    searched = Trigrams(Value(text, output_field=TextField()))
-    overlaps = Func(Trigrams(F(field_name)), searched, function="", arg_joiner=" && ", output_field=BooleanField())
-    share = Func(searched, Trigrams(F(field_name)), function="portal_trigram_share", output_field=FloatField())
+def name_trigrams(text: str) -> list[str]:
+    """The trigrams of ``text`` as PostgreSQL computes them for the stored columns."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT portal_trigrams(%s)", [text])
+        return cursor.fetchone()[0] or []
+
+
+def key_trigrams(trigrams: list[str]) -> list[str]:
+    """A subset of ``trigrams`` of which every similar name has at least one.
+
+    A name with at least TRIGRAM_THRESHOLD of the trigrams misses fewer than ``(1 - threshold) * n`` of them, so
+    it contains one of any ``floor((1 - threshold) * n) + 1``. The GIN index answers that overlap; trigrams from
+    inside a word come first because the padded ones at a word's edges ("  t", " ta") begin and end countless
+    names and would make the index return nearly every row.
+    """
+    needed = math.floor((1 - TRIGRAM_THRESHOLD) * len(trigrams) + 1e-9) + 1
+    inner_first = sorted(trigrams, key=lambda trigram: (trigram.startswith(" ") or trigram.endswith(" "), trigram))
+    return inner_first[:needed]
+
+
+def similar_name(trigrams_field, trigrams: list[str]):
+    """A condition: the name (its stored trigrams) has most of ``trigrams`` ("Boboyev" finds "Boboev")."""
+    if not trigrams:
+        return Q(pk__in=[])
+    searched = Value(trigrams, output_field=ArrayField(TextField()))
+    keys = Value(key_trigrams(trigrams), output_field=ArrayField(TextField()))
+    overlaps = Func(F(trigrams_field), keys, function="", arg_joiner=" && ", output_field=BooleanField())
+    share = Func(searched, F(trigrams_field), function="portal_trigram_share", output_field=FloatField())
     return ExpressionWrapper(Q(overlaps) & Q(GreaterThanOrEqual(share, TRIGRAM_THRESHOLD)), BooleanField())
 
 
@@ -106,7 +138,7 @@ def translated(field_name, weight):
 
 
 # The generated columns' names; history tables leave them out (they are derived from the other fields).
-STORED_FIELDS = ["search_document", "minutes_search_document"]
+STORED_FIELDS = ["search_document", "minutes_search_document", "name_trigrams"]
 
 
 class WithoutStoredDocuments(Manager):

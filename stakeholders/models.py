@@ -69,6 +69,7 @@ class Organization(TimeStampedModel):
     )
 
     search_document = fulltext.stored(fulltext.organization_document())
+    name_trigrams = fulltext.stored_trigrams("name")
 
     history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
     objects = fulltext.WithoutStoredDocuments.from_queryset(OrganizationQuerySet)()
@@ -85,7 +86,7 @@ class Organization(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="organization_search_idx"),
-            fulltext.trigram_index("name", "organization_name_trigram_idx"),
+            fulltext.trigram_index("name_trigrams", "organization_name_trigram_idx"),
         ]
 
     def __str__(self):
@@ -154,15 +155,16 @@ class Contact(TimeStampedModel):
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, default=secrets.token_urlsafe, editable=False
     )
+    name_trigrams = fulltext.stored_trigrams("name")
 
-    history = HistoricalRecords()
-    objects = ContactQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    objects = fulltext.WithoutStoredDocuments.from_queryset(ContactQuerySet)()
 
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
-        indexes = [fulltext.trigram_index("name", "contact_name_trigram_idx")]
+        indexes = [fulltext.trigram_index("name_trigrams", "contact_name_trigram_idx")]
         permissions = [("manage_organization_contacts", _("Can maintain their own organisation's contacts"))]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.formats import date_format
@@ -96,59 +97,77 @@ class PortalQuery(SearchQuery):
     """A tsquery built from the words as typed, for documents in English, Russian and Uzbek.
 
     Every word is looked up in each language's configuration (common.fulltext.LANGUAGE_CONFIGS), as a prefix
-    when long enough, and the alternatives are joined with OR; the words are joined with AND. "or" between words
-    and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word of English or
-    Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own). Only letters and
-    digits reach PostgreSQL, as parameters of ``to_tsquery``, so no input can make the query fail. The whole
-    expression is immutable over constants, so PostgreSQL folds it into one tsquery before it plans the GIN scan.
+    when long enough, and the distinct alternatives are joined with OR; the words are joined with AND. "or"
+    between words and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word
+    of English or Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own).
+
+    PostgreSQL normalises the words in one query (``to_tsquery`` with the words as parameters, so no input can
+    make it fail); the tsquery is then a constant. Alternatives that normalise alike appear once: PostgreSQL
+    estimates each prefix term it has no statistics for at 0.5% of the rows, so a rare word written three times
+    looked like 1.5% of the rows and the planner read whole tables instead of the GIN index.
     """
 
     def __init__(self, text: str):
         super().__init__(text, search_type="raw")
-        self.sql, self.sql_params = _tsquery_sql(text)
+        self.tsquery = _tsquery_text(text)
 
     def as_sql(self, compiler, connection, **extra_context):
-        return self.sql, list(self.sql_params)
+        return "%s::tsquery", [self.tsquery]
 
 
-def _word_sql(word: str) -> tuple[str, list]:
-    pattern = f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word
-    en, ru, uz = (fulltext.LANGUAGE_CONFIGS[language] for language in ("en", "ru", "uz"))
-    sql = (
-        "(CASE WHEN numnode(to_tsquery(%s::regconfig, %s)) = 0 OR numnode(to_tsquery(%s::regconfig, %s)) = 0 "
-        "THEN ''::tsquery ELSE to_tsquery(%s::regconfig, %s) || to_tsquery(%s::regconfig, %s) "
-        "|| to_tsquery(%s::regconfig, %s) END)"
-    )
-    return sql, [en, word, ru, word, en, pattern, ru, pattern, uz, pattern]
-
-
-def _tsquery_sql(text: str) -> tuple[str, list]:
-    """``(w1 | w1') & !w2 ...`` for the words of ``text``, as SQL and parameters (see PortalQuery)."""
-    terms, params = [], []
+def _terms(text: str) -> list[tuple[list[str], bool, bool]]:
+    """The typed text as terms: (words, negated, joined to the previous term with OR)."""
+    terms = []
     pending_or = False
     for token in text.split():
         if token.casefold() in OR_WORDS and terms:
             pending_or = True
             continue
-        negated = token.startswith("-")
-        words = WORD.findall(token)
-        if not words:
-            continue
-        parts = []
-        for word in words:
-            sql, word_params = _word_sql(word.casefold())
-            parts.append(sql)
-            params.extend(word_params)
-        term = " && ".join(parts)
-        term = f"!!({term})" if negated else f"({term})"
-        if pending_or:
-            terms[-1] = f"({terms[-1]} || {term})"
+        words = [word.casefold() for word in WORD.findall(token)]
+        if words:
+            terms.append((words, token.startswith("-"), pending_or))
             pending_or = False
+    return terms
+
+
+def _normalised(words: list[str]) -> dict[str, list[str]]:
+    """Each word's tsquery alternatives in the three languages, without repeats; none for a stop word."""
+    if not words:
+        return {}
+    en, ru, uz = (fulltext.LANGUAGE_CONFIGS[language] for language in ("en", "ru", "uz"))
+    patterns = [f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word for word in words]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, to_tsquery(%s::regconfig, word)::text, to_tsquery(%s::regconfig, word)::text, "
+            "to_tsquery(%s::regconfig, pattern)::text, to_tsquery(%s::regconfig, pattern)::text, "
+            "to_tsquery(%s::regconfig, pattern)::text FROM unnest(%s::text[], %s::text[]) AS typed(word, pattern)",
+            [en, ru, en, ru, uz, words, patterns],
+        )
+        rows = cursor.fetchall()
+    alternatives = {}
+    for word, plain_en, plain_ru, *versions in rows:
+        stop_word = not plain_en or not plain_ru
+        alternatives[word] = [] if stop_word else list(dict.fromkeys(version for version in versions if version))
+    return alternatives
+
+
+def _tsquery_text(text: str) -> str:
+    """``(w1 | w1') & !w2 ...`` for the words of ``text``, as tsquery text (see PortalQuery)."""
+    terms = _terms(text)
+    alternatives = _normalised(sorted({word for words, _negated, _or in terms for word in words}))
+    expressions = []
+    for words, negated, or_previous in terms:
+        parts = [" | ".join(f"( {version} )" for version in alternatives[word]) for word in words]
+        parts = [f"( {part} )" for part in parts if part]
+        if not parts:
+            continue
+        term = " & ".join(parts)
+        term = f"!( {term} )" if negated else f"( {term} )"
+        if or_previous and expressions:
+            expressions[-1] = f"( {expressions[-1]} | {term} )"
         else:
-            terms.append(term)
-    if not terms:
-        return "''::tsquery", []
-    return "(" + " && ".join(terms) + ")", params
+            expressions.append(term)
+    return " & ".join(expressions)
 
 
 class Search:
@@ -210,6 +229,20 @@ class Search:
     def _minutes_visible(self) -> bool:
         return may_see_draft_minutes(self.user)
 
+    def _draft_meeting_ids(self) -> list[int]:
+        return list(Meeting.objects.filter(announced_at__isnull=True).values_list("pk", flat=True))
+
+    def _similar_contact_ids(self) -> list[int]:
+        """The people whose name is spelt like the words searched, as numbers: PostgreSQL cannot estimate the
+        name condition and, given it as a subquery, tested every statement's speaker against it."""
+        similar = fulltext.similar_name("name_trigrams", self._name_trigrams())
+        return list(Contact.objects.filter(similar).values_list("pk", flat=True))
+
+    def _name_trigrams(self) -> list[str]:
+        if not hasattr(self, "_trigrams"):
+            self._trigrams = fulltext.name_trigrams(self.text)
+        return self._trigrams
+
     def _by_meeting_year(self, queryset, prefix="meeting__"):
         return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset
 
@@ -230,8 +263,9 @@ class Search:
         if kind == "agenda":
             items = AgendaItem.objects.select_related("meeting")
             if not sees_draft_meetings(self.user):
-                # NOT IN (the few drafts) keeps the plan on the GIN index; a join on the meeting's flag did not.
-                items = items.exclude(meeting_id__in=Meeting.objects.filter(announced_at__isnull=True).values("pk"))
+                # NOT IN (the few drafts, as numbers) keeps the plan on the GIN index; a join on the meeting's flag
+                # did not, and a subquery made PostgreSQL read every agenda item to join the ranked ones.
+                items = items.exclude(meeting_id__in=self._draft_meeting_ids())
             items = self._by_meeting_year(items)
             return [
                 (
@@ -283,9 +317,7 @@ class Search:
                         statements,
                         "search_document",
                         "summary",
-                        similar_name=Q(
-                            speaker_id__in=Contact.objects.filter(fulltext.similar_name("name", self.text)).values("pk")
-                        ),
+                        similar_name=Q(speaker_id__in=self._similar_contact_ids()),
                     ),
                     lambda s: (
                         f"{s.speaker.name} ({s.organization.short_name})",
@@ -328,12 +360,10 @@ class Search:
             ]
         if kind == "organization":
             organizations = Organization.objects.all()
-            snippet = "country"
+            similar = fulltext.similar_name("name_trigrams", self._name_trigrams())
             return [
                 (
-                    self._matching(
-                        organizations, "search_document", snippet, similar_name=fulltext.similar_name("name", self.text)
-                    ),
+                    self._matching(organizations, "search_document", "country", similar_name=similar),
                     lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
                 )
             ]
