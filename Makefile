@@ -45,8 +45,8 @@ lint: install
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-pytest: install assets
-	$(VENV)/bin/pytest
+pytest: install assets ## The whole suite, one worker per core (pytest-xdist), each with its own test database
+	$(VENV)/bin/pytest -n auto
 
 screenshots: install assets ## Regenerate the README's screenshots (docs/screenshots/) from the browser tests
 	$(PY) scripts/screenshots.py

@@ -158,7 +158,7 @@ class Activity(TimeStampedModel):
 
     search_document = fulltext.stored(fulltext.activity_document())
 
-    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    history = HistoricalRecords(excluded_fields=["version", "search_document"])
     objects = fulltext.WithoutStoredDocuments()
 
     class Meta:

@@ -37,7 +37,7 @@ def count_queries(targets: list[Target], baseline: Target) -> None:
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(
-        get_user_model().objects.get(username=BENCH_USERNAME), backend="django.contrib.auth.backends.ModelBackend"
+        get_user_model().objects.get(username=BENCH_USERNAME), backend="common.auth_backends.PortalModelBackend"
     )
     anonymous = Client(HTTP_HOST="127.0.0.1")  # /healthz is measured as a load balancer calls it
     for target in [baseline, *targets]:

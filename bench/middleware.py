@@ -61,13 +61,13 @@ def main(argv=None) -> int:
     def measure(middleware) -> float:
         with override_settings(MIDDLEWARE=middleware, ROOT_URLCONF=__name__):
             client = Client(HTTP_HOST="127.0.0.1")
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(user, backend="common.auth_backends.PortalModelBackend")
             client.get("/probe/")
             return _median_ms(client, "/probe/", args.repeat)
 
     with override_settings(ROOT_URLCONF=__name__):
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="common.auth_backends.PortalModelBackend")
         client.get("/probe/")
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/probe/")

@@ -109,7 +109,7 @@ def _session_cookie(user, csrf: str) -> str:
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="common.auth_backends.PortalModelBackend")
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
@@ -128,8 +128,8 @@ def prepare_mixed(path: Path, data) -> dict:
     candidates = _candidates(rng, data)
     # Each distinct page answers 200 to a participant and to the secretariat, or it is left out.
     checkers = [Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")]
-    checkers[0].force_login(users[-1], backend="django.contrib.auth.backends.ModelBackend")
-    checkers[1].force_login(secretariat[0], backend="django.contrib.auth.backends.ModelBackend")
+    checkers[0].force_login(users[-1], backend="common.auth_backends.PortalModelBackend")
+    checkers[1].force_login(secretariat[0], backend="common.auth_backends.PortalModelBackend")
     for kind, paths in candidates.items():
         candidates[kind] = [p for p in paths if all(c.get(p).status_code == 200 for c in checkers)] or paths[:0]
     kinds = [kind for kind in WEIGHTS if candidates[kind]]

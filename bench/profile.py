@@ -37,7 +37,7 @@ def main(argv=None) -> int:
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(
-        get_user_model().objects.get(username=BENCH_USERNAME), backend="django.contrib.auth.backends.ModelBackend"
+        get_user_model().objects.get(username=BENCH_USERNAME), backend="common.auth_backends.PortalModelBackend"
     )
     RAW_DIR.mkdir(parents=True, exist_ok=True)
     for path in args.paths:

@@ -137,7 +137,8 @@ def translated(field_name, weight):
     ]
 
 
-# The generated columns' names; history tables leave them out (they are derived from the other fields).
+# The generated columns' names, read only inside SQL. History tables leave them out too (each model names its own:
+# simple-history looks up every name it is given on the model).
 STORED_FIELDS = ["search_document", "minutes_search_document", "name_trigrams"]
 
 

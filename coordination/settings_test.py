@@ -16,7 +16,7 @@ DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME", default="test_co
 # django-axes needs the request, which the test client's `login()` does not pass (see the backend's docstring).
 AUTHENTICATION_BACKENDS = [
     "tests.security.backends.AxesBackendAllowingTestClientLogin",
-    "django.contrib.auth.backends.ModelBackend",
+    "common.auth_backends.PortalModelBackend",
 ]
 
 # N+1 detection (django-zeal, issue 5): every request the tests make fails with NPlusOneError when a page loads

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from common import auth_backends
 from common.formatting import timestamp_text
 from common.permissions import SecretariatRequiredMixin
 from common.roles import ROLE_GROUPS, PortalRole
@@ -237,7 +238,7 @@ class AcceptInvitationView(View):
             user = accounts.accept_invitation(token=token, password=form.cleaned_data["new_password1"])
         except accounts.InvitationRefused as refusal:
             return self.refused(request, refusal.reason)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=auth_backends.BACKEND)
         messages.success(
             request,
             _("Welcome! Your password is set. Next time, log in with the user name %(username)s.")

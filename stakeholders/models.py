@@ -71,7 +71,7 @@ class Organization(TimeStampedModel):
     search_document = fulltext.stored(fulltext.organization_document())
     name_trigrams = fulltext.stored_trigrams("name")
 
-    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    history = HistoricalRecords(excluded_fields=["search_document", "name_trigrams"])
     objects = fulltext.WithoutStoredDocuments.from_queryset(OrganizationQuerySet)()
 
     class Meta:
@@ -157,7 +157,7 @@ class Contact(TimeStampedModel):
     )
     name_trigrams = fulltext.stored_trigrams("name")
 
-    history = HistoricalRecords(excluded_fields=fulltext.STORED_FIELDS)
+    history = HistoricalRecords(excluded_fields=["name_trigrams"])
     objects = fulltext.WithoutStoredDocuments.from_queryset(ContactQuerySet)()
 
     class Meta:

@@ -106,7 +106,7 @@ class ActionItem(TimeStampedModel):
 
     search_document = fulltext.stored(fulltext.action_document())
 
-    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    history = HistoricalRecords(excluded_fields=["version", "search_document"])
     objects = fulltext.WithoutStoredDocuments.from_queryset(ActionItemQuerySet)()
 
     class Meta:

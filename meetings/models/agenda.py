@@ -84,7 +84,7 @@ class AgendaItem(TimeStampedModel):
     search_document = fulltext.stored(fulltext.agenda_item_document())
     minutes_search_document = fulltext.stored(fulltext.agenda_item_minutes_document())
 
-    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    history = HistoricalRecords(excluded_fields=["version", "search_document", "minutes_search_document"])
     objects = fulltext.WithoutStoredDocuments()
 
     class Meta:

@@ -172,7 +172,9 @@ class Meeting(TimeStampedModel):
     search_document = fulltext.stored(fulltext.meeting_document())
     minutes_search_document = fulltext.stored(fulltext.meeting_minutes_document())
 
-    history = HistoricalRecords(excluded_fields=["version", "calendar_sequence", *fulltext.STORED_FIELDS])
+    history = HistoricalRecords(
+        excluded_fields=["version", "calendar_sequence", "search_document", "minutes_search_document"]
+    )
     objects = fulltext.WithoutStoredDocuments.from_queryset(MeetingQuerySet)()
 
     class Meta:

@@ -70,7 +70,7 @@ class Statement(TimeStampedModel):
 
     search_document = fulltext.stored(fulltext.statement_document())
 
-    history = HistoricalRecords(excluded_fields=["version", *fulltext.STORED_FIELDS])
+    history = HistoricalRecords(excluded_fields=["version", "search_document"])
     objects = fulltext.WithoutStoredDocuments.from_queryset(access.MinutesContentQuerySet)()
 
     class Meta:

@@ -120,7 +120,7 @@ def test_production_cookies_are_host_prefixed_secure_and_host_only(client, setti
 
 def test_test_settings_keep_the_security_block():
     # The test settings only swap the axes backend for one that lets Client.login through.
-    assert settings.AUTHENTICATION_BACKENDS[-1] == "django.contrib.auth.backends.ModelBackend"
+    assert settings.AUTHENTICATION_BACKENDS[-1] == "common.auth_backends.PortalModelBackend"
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
 
 
