@@ -126,7 +126,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/tom-select", BASE_DIR / "node_modules" / "tom-select" / "dist"),
-    ("vendor/inter", BASE_DIR / "node_modules" / "@fontsource" / "inter"),
+    ("vendor/inter/files", BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"),  # only the font files
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
