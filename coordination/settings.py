@@ -84,9 +84,8 @@ TEMPLATES = [
         },
     },
 ]
-# Form widgets (inputs, selects, error lists) are rendered with Jinja2 from Django's own widget templates, several
-# times faster than the Django template engine for forms and formsets of many fields; pages stay Django templates.
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Form widgets (inputs, selects, error lists) are rendered with Jinja2 (see the class); pages stay Django templates.
+FORM_RENDERER = "common.form_renderer.FormRenderer"
 
 # Database: DATABASE_URL, or the embedded PostgreSQL server in var/pgdata (started on the first connection, not here).
 if env.str("DATABASE_URL", default=""):
