@@ -99,3 +99,25 @@ def test_no_account_question_for_a_contact_without_account(client, secretariat, 
     client.force_login(secretariat)
     form = client.get(reverse("contact-update", args=[contact.pk])).context["form"]
     assert "deactivate_account" not in form.fields
+
+
+def test_a_large_organisation_lists_its_first_contacts_and_the_rest_on_request(
+    client, participant, organization, django_assert_max_num_queries
+):
+    from coordination.pages.organization_page import CONTACTS_SHOWN
+
+    ContactFactory.create_batch(CONTACTS_SHOWN + 4, organization=organization)
+    ContactFactory(organization=organization, name="Zz Retired", is_active=False)
+    client.force_login(participant)
+    url = organization.get_absolute_url()
+    with django_assert_max_num_queries(20):
+        page = client.get(url)
+    active = organization.contacts.filter(is_active=True).count()
+    listed = page.context["organization"].listed_contacts
+    assert len(listed) == CONTACTS_SHOWN
+    assert f"Show {active - CONTACTS_SHOWN} more contacts" in page.text
+    everyone = client.get(url, {"contacts": "all"})
+    assert len(everyone.context["organization"].listed_contacts) == active
+    assert "more contact" not in everyone.text
+    with_inactive = client.get(url, {"contacts": "all", "inactive": "1"})
+    assert "Zz Retired" in with_inactive.text
