@@ -250,6 +250,11 @@ class BaseActivityReviewFormSet(forms.BaseFormSet):
             activity_id = form.initial.get("activity") if not self.is_bound else _as_int(form["activity"].value())
             form.activity_object = activities_by_id.get(activity_id)
 
+    def total_form_count(self):
+        """No more forms than activities, plus one to tell a stale or tampered list: a posted count of thousands
+        built as many forms before being refused."""
+        return min(super().total_form_count(), len(self.activities) + 1)
+
     @staticmethod
     def _initial_for(activity: Activity) -> dict:
         review = activity.reviews_at_meeting[0] if getattr(activity, "reviews_at_meeting", None) else None

@@ -321,7 +321,7 @@ class ParticipationRowForm(PortalModelForm):
         model = Participation
         fields = ["role", "status"]
         widgets = {
-            "role": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "role": forms.Select(attrs={"class": "form-select form-select-sm register-role"}),
             "status": forms.RadioSelect(attrs={"class": "btn-check"}),
         }
 

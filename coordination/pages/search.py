@@ -15,14 +15,13 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from common import fulltext
+from common import formatting, fulltext
 from common.access import may_see_draft_minutes
 from common.i18n import localized
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
@@ -256,7 +255,7 @@ class Search:
                     lambda m: (
                         str(m),
                         m.get_absolute_url(),
-                        f"{m.series} · {date_format(m.local_start, 'SHORT_DATE_FORMAT')}",
+                        f"{m.series} · {formatting.date_text(m.local_start)}",
                     ),
                 )
             ]
@@ -406,7 +405,4 @@ def _joined(*parts):
 
 
 def _meeting_label(meeting) -> str:
-    return (
-        _("%(ordinal)s meeting") % {"ordinal": meeting.ordinal}
-        + f" · {date_format(meeting.local_start, 'SHORT_DATE_FORMAT')}"
-    )
+    return _("%(ordinal)s meeting") % {"ordinal": meeting.ordinal} + f" · {formatting.date_text(meeting.local_start)}"

@@ -366,3 +366,14 @@ def test_every_name_similar_enough_shares_a_key_trigram(seed):
         share = len(trigrams & name_trigrams) / len(trigrams)
         if share >= fulltext.TRIGRAM_THRESHOLD:
             assert set(fulltext.key_trigrams(sorted(trigrams))) & name_trigrams, (searched, name)
+
+
+def test_hits_give_the_meeting_date_in_the_portals_style(participant):
+    starts = datetime.datetime(2023, 10, 24, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=5)))
+    meeting = MeetingFactory(title="Heron meeting", starts_at=starts, published=True)
+    AgendaItemFactory(meeting=meeting, title="Heron item")
+    [hit] = Search("heron", participant)._hits("meeting", 5)
+    assert hit.context.endswith("24 October 2023")
+    with translation.override("ru"):
+        [item] = Search("heron", participant)._hits("agenda", 5)
+    assert item.context.endswith("24 октября 2023 г.")
