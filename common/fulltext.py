@@ -9,7 +9,6 @@ each candidate's text on every search). Change a document here and a migration f
 import math
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import (
@@ -44,8 +43,9 @@ IMMUTABLE_ARRAY_TO_TEXT_SQL = (
 
 # Typo tolerance for names: the trigrams of a text (each word padded as pg_trgm pads it: two spaces before, one
 # after), and the share of one trigram set found in another. The embedded PostgreSQL of development has no
-# pg_trgm, so these two IMMUTABLE functions (created by stakeholders migration 0006) do its work: an expression
-# GIN index on portal_trigrams(name) answers the overlap (&&), and the share filters the few candidates.
+# pg_trgm, so these two IMMUTABLE functions (created by stakeholders' first migration) do its work: a name's
+# trigrams are stored (stored_trigrams), a GIN index on them answers the overlap (&&), and the share filters the
+# few candidates.
 TRIGRAM_FUNCTIONS_SQL = [
     "CREATE OR REPLACE FUNCTION portal_trigrams(text) RETURNS text[] "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
@@ -74,10 +74,6 @@ def stored_trigrams(field_name):
     """The trigrams of a name, kept by PostgreSQL on every write, so a search neither computes them per row to
     find candidates nor again to measure their share."""
     return GeneratedField(expression=Trigrams(F(field_name)), output_field=ArrayField(TextField()), db_persist=True)
-
-
-def trigram_index(field_name, name):
-    return GinIndex(fields=[field_name], name=name)
 
 
 def name_trigrams(text: str) -> list[str]:

@@ -86,7 +86,7 @@ class Organization(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="organization_search_idx"),
-            fulltext.trigram_index("name_trigrams", "organization_name_trigram_idx"),
+            GinIndex(fields=["name_trigrams"], name="organization_name_trigram_idx"),
         ]
 
     def __str__(self):
@@ -164,7 +164,7 @@ class Contact(TimeStampedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
-        indexes = [fulltext.trigram_index("name_trigrams", "contact_name_trigram_idx")]
+        indexes = [GinIndex(fields=["name_trigrams"], name="contact_name_trigram_idx")]
         permissions = [("manage_organization_contacts", _("Can maintain their own organisation's contacts"))]
 
     def __str__(self):

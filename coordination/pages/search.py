@@ -9,6 +9,7 @@ so no HTML from the data or the query reaches the page.
 import re
 import secrets
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -234,13 +235,12 @@ class Search:
     def _similar_contact_ids(self) -> list[int]:
         """The people whose name is spelt like the words searched, as numbers: PostgreSQL cannot estimate the
         name condition and, given it as a subquery, tested every statement's speaker against it."""
-        similar = fulltext.similar_name("name_trigrams", self._name_trigrams())
-        return list(Contact.objects.filter(similar).values_list("pk", flat=True))
+        return list(Contact.objects.filter(self._similar_name).values_list("pk", flat=True))
 
-    def _name_trigrams(self) -> list[str]:
-        if not hasattr(self, "_trigrams"):
-            self._trigrams = fulltext.name_trigrams(self.text)
-        return self._trigrams
+    @cached_property
+    def _similar_name(self):
+        """The condition on a name spelt like the words searched (their trigrams are read once per search)."""
+        return fulltext.similar_name("name_trigrams", fulltext.name_trigrams(self.text))
 
     def _by_meeting_year(self, queryset, prefix="meeting__"):
         return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset
@@ -359,10 +359,9 @@ class Search:
             ]
         if kind == "organization":
             organizations = Organization.objects.all()
-            similar = fulltext.similar_name("name_trigrams", self._name_trigrams())
             return [
                 (
-                    self._matching(organizations, "search_document", "country", similar_name=similar),
+                    self._matching(organizations, "search_document", "country", similar_name=self._similar_name),
                     lambda o: (str(o), o.get_absolute_url(), o.get_kind_display()),
                 )
             ]
