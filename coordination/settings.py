@@ -191,8 +191,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # A load balancer's health check speaks plain HTTP to the app server: answer it instead of redirecting.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Deploy checks knowingly not met, e.g. by the benchmark's plain-HTTP servers on the loopback (bench/environment.py).
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 if not SECURE_SSL_REDIRECT and not DEBUG:
-    SILENCED_SYSTEM_CHECKS = ["security.W008"]  # the proxy redirects to HTTPS (documented choice)
+    SILENCED_SYSTEM_CHECKS.append("security.W008")  # the proxy redirects to HTTPS (documented choice)
 if _proxy_ssl_header := env.list("SECURE_PROXY_SSL_HEADER", default=[]):
     SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
