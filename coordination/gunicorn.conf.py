@@ -4,12 +4,14 @@
 
 Environment: WEB_CONCURRENCY (workers, default 2 x cores + 1), GUNICORN_THREADS (threads per worker,
 default 1: the sync worker), HOST and PORT or GUNICORN_BIND, GUNICORN_ACCESS_LOG ("-" for stdout).
-The portal's own settings (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...) are described in the README.
+The portal's own settings (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...) are described in the README. With DEBUG
+off (the default here) gunicorn refuses to start without SECRET_KEY or while `manage.py check --deploy
+--fail-level WARNING` fails.
 """
 
 import multiprocessing
 import os
-import secrets
+import sys
 from pathlib import Path
 
 import environ
@@ -20,23 +22,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings")
 os.environ.setdefault("DEBUG", "False")
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+DEBUG = environ.Env().bool("DEBUG")
 
-
-def _secret_key_for_a_single_machine() -> str:
-    """A fresh clone has no SECRET_KEY: make one and keep it in var/ so sessions survive restarts.
-
-    Several app servers behind a load balancer must share one SECRET_KEY: set it in the environment.
-    """
-    path = BASE_DIR / "var" / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-if not os.environ.get("SECRET_KEY"):
-    os.environ["SECRET_KEY"] = _secret_key_for_a_single_machine()
+# No key made up here: a key per machine would silently end every session that moves to another app server.
+if not DEBUG and not os.environ.get("SECRET_KEY"):
+    sys.exit(
+        "Refusing to serve: SECRET_KEY is not set. Set the SECRET_KEY environment variable (or in .env) to a long "
+        "random value, the same on every app server, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 wsgi_app = "coordination.wsgi:application"
@@ -58,3 +52,11 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind a reverse proxy that sets X-Forwarded-For/-Proto; list its address in FORWARDED_ALLOW_IPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "coordination-portal"
+
+
+def on_starting(server):
+    """In the master, before any worker starts: with DEBUG off, refuse to serve while the deploy check fails."""
+    if not DEBUG:
+        from coordination.operations.production import refuse_to_serve_unless_the_deploy_check_passes
+
+        refuse_to_serve_unless_the_deploy_check_passes()

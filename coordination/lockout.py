@@ -2,17 +2,61 @@
 
 import ipaddress
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core import signing
+from django.db.models import Sum
 from django.shortcuts import render
+
+
+def _recent_failures(request, **lookup) -> int:
+    attempts = AccessAttempt.objects.filter(attempt_time__gte=get_cool_off_threshold(request), **lookup)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def address_is_locked(request) -> bool:
+    """The client's address has had AXES_ADDRESS_FAILURE_LIMIT failed logins (for any usernames) in the cool-off."""
+    return _recent_failures(request, ip_address=request.axes_ip_address) >= settings.AXES_ADDRESS_FAILURE_LIMIT
+
+
+class LoginThrottle(AxesDatabaseHandler):
+    """Axes' database handler with a limit per username and a separate, higher limit per client address.
+
+    Axes compares one number, get_failures(), with AXES_FAILURE_LIMIT. Here that number is the username's failures
+    from any address, or the whole limit once the client's address has reached AXES_ADDRESS_FAILURE_LIMIT: so five
+    typos lock only the username typed, while someone cycling through usernames from one address is stopped too.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        username = get_client_username(request, credentials)
+        username_failures = _recent_failures(request, username=username) if username is not None else 0
+        if address_is_locked(request):
+            return max(username_failures, get_failure_limit(request, credentials))
+        return username_failures
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        """After a successful login: that username's failures only. Axes' own reset also clears the address's
+        failures against every other username, so an account holder could alternate guesses at a victim's password
+        with logins of their own and never be stopped."""
+        username = get_client_username(request, credentials)
+        if username is None:
+            return 0
+        count, _ = AccessAttempt.objects.filter(username=username).delete()
+        return count
 
 
 def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
+    if address_is_locked(request):  # the address's limit, whatever username was typed
+        failure_limit, username = settings.AXES_ADDRESS_FAILURE_LIMIT, ""
+    else:
+        failure_limit, username = get_failure_limit(request, credentials), get_client_username(request, credentials)
     context = {
-        "failure_limit": get_failure_limit(request, credentials),
-        "username": get_client_username(request, credentials) or "",
+        "failure_limit": failure_limit,
+        "username": username or "",
         "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
     return render(request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

@@ -191,8 +191,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # A load balancer's health check speaks plain HTTP to the app server: answer it instead of redirecting.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Deploy checks knowingly not met, e.g. by the benchmark's plain-HTTP servers on the loopback (bench/environment.py).
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 if not SECURE_SSL_REDIRECT and not DEBUG:
-    SILENCED_SYSTEM_CHECKS = ["security.W008"]  # the proxy redirects to HTTPS (documented choice)
+    SILENCED_SYSTEM_CHECKS.append("security.W008")  # the proxy redirects to HTTPS (documented choice)
 if _proxy_ssl_header := env.list("SECURE_PROXY_SSL_HEADER", default=[]):
     SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
@@ -219,27 +221,40 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
-# Login protection (django-axes): AXES_FAILURE_LIMIT wrong passwords from one address, or for one username, lock it
-# out for AXES_COOLOFF_MINUTES. Unlock: `manage.py axes_reset` (README).
+# Login protection (django-axes with coordination.lockout.LoginThrottle): AXES_FAILURE_LIMIT wrong passwords for one
+# username (from any address) lock that username; AXES_ADDRESS_FAILURE_LIMIT wrong passwords from one client address
+# (any usernames: someone cycling through them) lock that address. Both for AXES_COOLOFF_MINUTES. A ministry's
+# staff share one NAT address: one person's typos must not lock their colleagues. Unlock: `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "common.auth_backends.PortalModelBackend",
 ]
+AXES_HANDLER = "coordination.lockout.LoginThrottle"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-# Counted per client address (any username) and per username (any address). The right password from a browser where
-# the account logged in before still passes (coordination.lockout.right_password_from_known_device), so a script
-# cannot lock an owner out. Password reset and change count too (coordination/pages/accounts.py).
+# Failures are recorded per (username, address); LoginThrottle counts them per username and per address. The right
+# password from a browser where the account logged in before still passes
+# (coordination.lockout.right_password_from_known_device), so a script cannot lock an owner out. Wrong old passwords
+# on the password change form count too (coordination/pages/accounts.py).
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw
 # (X-Forwarded-For); see README, "Behind a proxy". Wrong here, every visitor shares one address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "coordination.lockout.client_ip"
+# A successful login clears that username's failures only (LoginThrottle.reset_user_attempts), never the failures
+# from the same address against other usernames.
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coordination.lockout.lockout_response"  # templates/registration/locked_out.html
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_CALLABLE = "coordination.lockout.client_username"  # storable: no NUL, at most 150 characters
+# Password reset requests need no password and are throttled on their own (coordination.models), never by the login
+# throttle: at most PASSWORD_RESET_LIMIT_PER_EMAIL mails to one e-mail address and PASSWORD_RESET_LIMIT_PER_ADDRESS
+# requests from one client address per PASSWORD_RESET_WINDOW_MINUTES.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=4)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20)
+PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=15))
 AXES_VERBOSE = False
 # Anonymous requests (the login and password reset forms, RSVP and unsubscribe links) need only a few kilobytes: a
 # larger body is refused with 413 before it is read (coordination.middleware). The proxy in front should cap bodies

@@ -166,6 +166,9 @@ def main(argv=None):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "False",
         "SECURE_COOKIES": "False",
+        # gunicorn refuses to start while the deploy check fails: plain HTTP is the one knowingly weakened setting.
+        "SILENCED_SYSTEM_CHECKS": "security.W012,security.W016",
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{args.port}",
         "AXES_FAILURE_LIMIT": "50",
         "PORT": str(args.port),
         "HOST": "127.0.0.1",

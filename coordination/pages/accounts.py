@@ -1,8 +1,9 @@
-"""Login, password change and password reset, all behind the one login throttle (django-axes, coordination.lockout).
+"""Login, password change and password reset. Logins and password changes go through the login throttle
+(django-axes, coordination.lockout); reset requests have their own throttle (coordination.models).
 
 - A successful login marks the browser as a known device for that account (coordination.lockout.remember_device).
-- Each password reset request counts as an attempt for the client's address and for the e-mail address asked
-  about, so a script cannot send a victim dozens of reset mails, nor flood them from one address.
+- Reset requests are limited per e-mail address and per client address, so a script cannot send a victim dozens of
+  reset mails, nor flood them from one address; they never count towards a login lock (they need no password).
 - Each wrong old password on the change form counts as a failed login for that account.
 """
 
@@ -10,8 +11,10 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_login_failed
+from django.utils.translation import ngettext
 
-from coordination.lockout import lockout_response, remember_device
+from coordination.lockout import client_ip, lockout_response, remember_device
+from coordination.models import admit_password_reset_request
 
 
 def _throttled(request, credentials) -> bool:
@@ -31,13 +34,16 @@ class LoginView(auth_views.LoginView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
-        credentials = {settings.AXES_USERNAME_FORM_FIELD: "password-reset:" + form.cleaned_data["email"].lower()}
-        if _throttled(self.request, credentials):
-            return lockout_response(self.request, credentials=credentials)
-        _count_attempt(type(self), self.request, credentials)
-        if getattr(self.request, "axes_locked_out", False):  # this request reached the limit: no mail either
-            return lockout_response(self.request, credentials=credentials)
-        return super().form_valid(form)
+        if admit_password_reset_request(form.cleaned_data["email"], client_ip(self.request)):
+            return super().form_valid(form)
+        minutes = int(settings.PASSWORD_RESET_WINDOW.total_seconds() // 60)
+        message = ngettext(
+            "Too many password reset requests. Please try again in %(minutes)d minute.",
+            "Too many password reset requests. Please try again in %(minutes)d minutes.",
+            minutes,
+        )
+        form.add_error(None, message % {"minutes": minutes})
+        return self.render_to_response(self.get_context_data(form=form), status=429)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

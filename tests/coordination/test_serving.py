@@ -6,11 +6,18 @@ gunicorn processes in turn.
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
+import pytest
 from django.template import engines
+
+from tests.subprocess_database import url_of_the_test_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -96,3 +103,84 @@ def test_importing_the_settings_starts_no_database_server(tmp_path):
     found = _run(code, DJANGO_SETTINGS_MODULE="coordination.settings", EMBEDDED_PGDATA=str(data))
     assert found == {"engine": "coordination.operations.embedded_database", "host": str(data)}
     assert not data.exists()  # nothing was initialised, nothing started
+
+
+def _free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _gunicorn(port: int = 0, **env) -> subprocess.Popen:
+    """gunicorn with the production config, one worker, on a free loopback port, against the test database."""
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "False",
+        "SECRET_KEY": "a-test-key-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PORTAL_BASE_URL": "https://portal.example.org",
+        "DATABASE_URL": url_of_the_test_database(),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_BIND": f"127.0.0.1:{port or _free_loopback_port()}",
+        **env,
+    }
+    environment = {name: value for name, value in environment.items() if value is not None}
+    command = [str(Path(sys.executable).parent / "gunicorn"), "-c", "coordination/gunicorn.conf.py"]
+    return subprocess.Popen(  # noqa: S603 (fixed argv)
+        command,
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _exit_of(process: subprocess.Popen) -> tuple[int | None, str]:
+    """The exit status and output of a gunicorn expected to refuse to start; stopped (None) if it serves instead."""
+    try:
+        output, _ = process.communicate(timeout=60)
+        return process.returncode, output
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        return None, output
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so that gunicorn's own connection sees the account
+def test_gunicorn_with_debug_off_refuses_to_serve_while_an_account_accepts_the_demo_password(settings):
+    from tests.stakeholders.factories import UserFactory
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # what gunicorn knows
+    UserFactory(username="admin", password="demo")
+    status, output = _exit_of(_gunicorn())
+    assert status not in (0, None), output
+    assert "Refusing to serve" in output
+    assert "coordination.E002" in output and "The demo account(s) admin accept the demo password." in output
+
+
+@pytest.mark.django_db
+def test_gunicorn_with_debug_off_refuses_to_serve_without_a_secret_key():
+    status, output = _exit_of(_gunicorn(SECRET_KEY=None))
+    assert status not in (0, None), output
+    assert "SECRET_KEY is not set" in output
+
+
+@pytest.mark.django_db
+def test_gunicorn_with_debug_off_serves_when_the_deploy_check_passes():
+    port = _free_loopback_port()
+    process = _gunicorn(port)
+    try:
+        answer = None
+        deadline = time.monotonic() + 60
+        while answer is None and process.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    answer = response.status
+            except OSError:
+                time.sleep(0.2)
+        assert answer == 200, process.poll()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.communicate(timeout=30)

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from coordination.settings import BASE_DIR
+from tests.subprocess_database import url_of_the_test_database
 
 ONE_YEAR = 60 * 60 * 24 * 365
 
@@ -21,6 +22,8 @@ PRODUCTION_ENV = {
     "PORTAL_BASE_URL": "https://portal.example.org",
     "DJANGO_SETTINGS_MODULE": "coordination.settings",
 }
+
+DEPLOY_CHECK = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
 
 PRINT_SETTINGS = """
 import json, django
@@ -39,6 +42,9 @@ def run_in_production(args, **extra_env):
     # The browser tests allow async-unsafe calls in this process; a production process never does.
     inherited = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {**inherited, **PRODUCTION_ENV, **extra_env}
+    if "DATABASE_URL" not in extra_env:
+        # Never the development database: `make run` loads demo accounts there, which the deploy check refuses.
+        env.pop("DATABASE_URL", None)
     return subprocess.run(  # noqa: S603 (fixed argv)
         [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -50,23 +56,27 @@ def production_settings(**extra_env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.django_db
 def test_deploy_check_passes_with_the_documented_production_variables():
-    result = run_in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    result = run_in_production(DEPLOY_CHECK, DATABASE_URL=url_of_the_test_database())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.django_db
 def test_deploy_check_passes_behind_a_proxy_that_redirects_to_https():
     result = run_in_production(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DEPLOY_CHECK,
+        DATABASE_URL=url_of_the_test_database(),
         SECURE_SSL_REDIRECT="False",
         SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.django_db
 def test_deploy_check_fails_when_a_production_setting_is_weakened():
-    result = run_in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECURE_HSTS_SECONDS="0")
+    result = run_in_production(DEPLOY_CHECK, DATABASE_URL=url_of_the_test_database(), SECURE_HSTS_SECONDS="0")
     assert result.returncode != 0
     assert "security.W004" in result.stderr + result.stdout
 
@@ -124,8 +134,11 @@ def test_test_settings_keep_the_security_block():
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
 
 
+@pytest.mark.django_db
 def test_deploy_check_fails_without_the_portal_address():
-    result = run_in_production(["manage.py", "check", "--deploy"], PORTAL_BASE_URL="")
+    result = run_in_production(
+        ["manage.py", "check", "--deploy"], DATABASE_URL=url_of_the_test_database(), PORTAL_BASE_URL=""
+    )
     assert result.returncode != 0
     assert "coordination.E001" in result.stderr + result.stdout
 
@@ -145,3 +158,15 @@ def test_deploy_check_fails_while_a_demo_account_has_the_demo_password(settings)
     admin.set_password("demo")
     admin.save()
     assert no_demo_credentials() == []  # development: the demo accounts are the point
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so that the check's own process sees the account
+def test_the_deploy_check_reads_the_test_database_never_the_development_one(settings):
+    """`make run` loads the demo accounts into the development database; `make test` after it must not see them."""
+    from tests.stakeholders.factories import UserFactory
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # what the subprocess knows
+    UserFactory(username="secretariat", password="demo")
+    result = run_in_production(DEPLOY_CHECK, DATABASE_URL=url_of_the_test_database())
+    assert result.returncode != 0
+    assert "The demo account(s) secretariat accept the demo password." in result.stderr

@@ -35,8 +35,12 @@ def wrong_passwords(client, count, **kwargs):
 class TestLockout:
     def test_settings_are_explicit(self):
         assert settings.AXES_FAILURE_LIMIT == 5
+        assert settings.AXES_ADDRESS_FAILURE_LIMIT == 30
         assert datetime.timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
         assert settings.AXES_LOCKOUT_PARAMETERS == ["ip_address", "username"]
+        assert settings.PASSWORD_RESET_LIMIT_PER_EMAIL == 4
+        assert settings.PASSWORD_RESET_LIMIT_PER_ADDRESS == 20
+        assert datetime.timedelta(minutes=15) == settings.PASSWORD_RESET_WINDOW
 
     def test_four_wrong_passwords_still_allow_the_right_one(self, client, participant):
         response = wrong_passwords(client, 4)
@@ -57,13 +61,41 @@ class TestLockout:
         response = client.post("/admin/login/", {"username": "part", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1")
         assert response.status_code == 429
 
-    def test_the_lock_is_per_username_and_per_address(self, client, participant, other_participant):
+    def test_a_locked_username_stays_locked_from_any_address(self, client, participant, other_participant):
         """Issue 12, finding 4: a username under attack stays locked from any address (for browsers it never
-        logged in on), and an address that guessed too often is locked for every username."""
+        logged in on)."""
         wrong_passwords(client, 5)
         assert attempt(Client(), PASSWORD, ip="10.0.0.2").status_code == 429  # same user, another address
-        assert attempt(Client(), PASSWORD, username="other").status_code == 429  # another user, same address
         assert attempt(Client(), PASSWORD, username="other", ip="10.0.0.3").status_code == 302
+
+    def test_five_typos_do_not_lock_a_colleague_on_the_same_address(self, client, participant, other_participant):
+        """A ministry's staff share one NAT address: one person's typos lock only the username typed."""
+        assert wrong_passwords(client, 5).status_code == 429
+        assert attempt(Client(), PASSWORD, username="other").status_code == 302
+
+    def test_a_username_cycled_from_one_address_locks_that_address(self, participant, other_participant):
+        limit = settings.AXES_ADDRESS_FAILURE_LIMIT
+        script = Client()
+        for number in range(limit - 1):  # four guesses per username: no username reaches its own limit
+            attempt(script, "wrong password", username=f"guess-{number // 4}")
+        assert attempt(Client(), PASSWORD, username="other").status_code == 302  # below the address's limit
+        attempt(script, "wrong password", username="guess-last")
+        response = attempt(Client(), PASSWORD, username="other")
+        assert response.status_code == 429
+        assert f"There were {limit} failed login attempts from this address" in response.text
+        assert attempt(Client(), PASSWORD, username="other", ip="10.0.0.2").status_code == 302
+
+    def test_an_account_holder_cannot_reset_the_count_with_logins_of_their_own(self, participant, other_participant):
+        """Guesses at a victim's password alternated with successful logins of the attacker's own account: the
+        victim's username still locks at the limit."""
+        attacker = Client()
+        for _ in range(4):
+            assert attempt(attacker, "wrong password", username="part").status_code == 200
+        assert attempt(attacker, PASSWORD, username="other").status_code == 302
+        attacker.logout()
+        assert attempt(attacker, "wrong password", username="part").status_code == 429
+        assert attempt(attacker, PASSWORD, username="part").status_code == 429
+        assert attempt(Client(), PASSWORD, username="part", ip="10.0.0.2").status_code == 429  # from anywhere
 
     def test_a_script_cannot_lock_the_owner_out_of_a_known_device(self, participant):
         owner = Client()
@@ -226,8 +258,35 @@ def test_password_reset_requests_are_throttled(client, participant):
         client.post(reverse("password_reset"), {"email": "part@example.org"}, REMOTE_ADDR=f"10.3.0.{n}").status_code
         for n in range(12)
     ]
-    assert answers[:4] == [302] * 4 and set(answers[4:]) == {429}  # AXES_FAILURE_LIMIT requests count
+    assert answers[:4] == [302] * 4 and set(answers[4:]) == {429}  # PASSWORD_RESET_LIMIT_PER_EMAIL requests count
     assert OutgoingMail.objects.count() == 4  # written to the outbox, sent after commit
+
+
+@pytest.mark.django_db
+def test_password_reset_requests_from_one_address_are_throttled(client, participant):
+    limit = settings.PASSWORD_RESET_LIMIT_PER_ADDRESS
+    for number in range(limit):
+        response = client.post(reverse("password_reset"), {"email": f"someone-{number}@example.org"})
+        assert response.status_code == 302
+    response = client.post(reverse("password_reset"), {"email": "part@example.org"})
+    assert response.status_code == 429
+    assert "Too many password reset requests. Please try again in 15 minutes." in response.text
+    assert 'value="part@example.org"' in response.text  # the form keeps what was typed
+    assert OutgoingMail.objects.count() == 0
+    other_address = client.post(reverse("password_reset"), {"email": "part@example.org"}, REMOTE_ADDR="10.3.1.1")
+    assert other_address.status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_reset_requests_never_lock_the_login(client, participant, other_participant):
+    """Reset requests need no password: however many come from one address, nobody there is locked out of logging
+    in, and the reset throttle's refusals do not count either."""
+    for number in range(settings.PASSWORD_RESET_LIMIT_PER_ADDRESS + 5):
+        client.post(reverse("password_reset"), {"email": f"someone-{number % 3}@example.org"}, REMOTE_ADDR="10.0.0.1")
+    client.post(reverse("password_reset"), {"email": "part@example.org"}, REMOTE_ADDR="10.0.0.1")
+    assert attempt(Client(), PASSWORD, username="part").status_code == 302
+    assert attempt(Client(), PASSWORD, username="other").status_code == 302
+    assert AccessAttempt.objects.count() == 0
 
 
 @pytest.mark.django_db
