@@ -192,7 +192,11 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # A load balancer's health check speaks plain HTTP to the app server: answer it instead of redirecting.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Deploy checks knowingly not met, e.g. by the benchmark's plain-HTTP servers on the loopback (bench/environment.py).
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+# Only Django's own security warnings may be silenced: the portal's checks (coordination.E002, the demo password)
+# guard accounts and are never switched off by a variable.
+SILENCED_SYSTEM_CHECKS = [
+    name for name in env.list("SILENCED_SYSTEM_CHECKS", default=[]) if name.startswith("security.")
+]
 if not SECURE_SSL_REDIRECT and not DEBUG:
     SILENCED_SYSTEM_CHECKS.append("security.W008")  # the proxy redirects to HTTPS (documented choice)
 if _proxy_ssl_header := env.list("SECURE_PROXY_SSL_HEADER", default=[]):

@@ -170,3 +170,16 @@ def test_the_deploy_check_reads_the_test_database_never_the_development_one(sett
     result = run_in_production(DEPLOY_CHECK, DATABASE_URL=url_of_the_test_database())
     assert result.returncode != 0
     assert "The demo account(s) secretariat accept the demo password." in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_password_check_cannot_be_silenced_from_the_environment(settings):
+    from tests.stakeholders.factories import UserFactory
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    UserFactory(username="secretariat", password="demo")
+    result = run_in_production(
+        DEPLOY_CHECK, DATABASE_URL=url_of_the_test_database(), SILENCED_SYSTEM_CHECKS="coordination.E002"
+    )
+    assert result.returncode != 0
+    assert "coordination.E002" in result.stderr
