@@ -6,25 +6,13 @@ neither finding nor ranking parses a row's text again (ranking a common word ove
 each candidate's text on every search). Change a document here and a migration follows.
 """
 
-import math
-
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import (
-    BooleanField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Func,
-    GeneratedField,
-    Manager,
-    Q,
-    TextField,
-    Value,
-)
+from django.db.models import F, Func, GeneratedField, Manager, Q, TextField, Value
 from django.db.models.functions import Cast
-from django.db.models.lookups import GreaterThanOrEqual
 
 SEARCH_CONFIG = "english"
 # The text search configuration of each content language: the original text is English; the optional
@@ -41,70 +29,63 @@ IMMUTABLE_ARRAY_TO_TEXT_SQL = (
 )
 
 
-# Typo tolerance for names: the trigrams of a text (each word padded as pg_trgm pads it: two spaces before, one
-# after), and the share of one trigram set found in another. The embedded PostgreSQL of development has no
-# pg_trgm, so these two IMMUTABLE functions (created by stakeholders' first migration) do its work: a name's
-# trigrams are stored (stored_trigrams), a GIN index on them answers the overlap (&&), and the share filters the
-# few candidates.
-TRIGRAM_FUNCTIONS_SQL = [
-    "CREATE OR REPLACE FUNCTION portal_trigrams(text) RETURNS text[] "
-    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
-    "SELECT coalesce(array_agg(DISTINCT substr(padded, position, 3)), '{}') FROM ("
-    "SELECT '  ' || word || ' ' AS padded FROM regexp_split_to_table(lower($1), '[^[:alnum:]]+') AS word "
-    "WHERE word <> '') AS words, generate_series(1, length(padded) - 2) AS position $$",
-    "CREATE OR REPLACE FUNCTION portal_trigram_share(text[], text[]) RETURNS real "
-    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
-    "SELECT CASE WHEN cardinality($1) = 0 THEN 0 "
-    "ELSE (SELECT count(*) FROM unnest($1) AS trigram WHERE trigram = ANY($2))::real / cardinality($1) END $$",
-]
-DROP_TRIGRAM_FUNCTIONS_SQL = [
-    "DROP FUNCTION IF EXISTS portal_trigrams(text)",
-    "DROP FUNCTION IF EXISTS portal_trigram_share(text[], text[])",
-]
-# The share of the searched words' trigrams a name must contain (pg_trgm's word_similarity_threshold).
-TRIGRAM_THRESHOLD = 0.6
+# Typo tolerance for names, from pg_trgm: a name is similar to the words searched when their trigrams and those of
+# the best-matching stretch of the name mostly coincide (word similarity), both with accents folded by unaccent
+# ("Fedorov" finds "Fëdorov", "Федоров" finds "Фёдоров"). The `<%` operator compares at the session's
+# pg_trgm.word_similarity_threshold and is answered from a GIN trigram index on the folded name
+# (name_trigram_index). The threshold is lower than pg_trgm's default 0.6: the shared trigrams are divided by
+# those of the words and of the stretch together, so one letter changed in a seven-letter name ("Boboyev",
+# "Boboev") scores 0.5, "Salihov"/"Salikhov" 0.55 and "Istikbolli"/"Istiqbolli" 0.57.
+NAME_SIMILARITY_THRESHOLD = 0.5
 
 
-class Trigrams(Func):
-    function = "portal_trigrams"
-    output_field = ArrayField(TextField())
+def create_immutable_unaccent(apps, schema_editor):
+    """Create portal_unaccent(text): unaccent() is only STABLE (it reads a dictionary that could change), which an
+    index expression may not use. The wrapper names the extension's schema and dictionary outright, so it gives
+    the same answer whatever the search_path (pg_restore runs with an empty one), which makes IMMUTABLE true."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+            "WHERE e.extname = 'unaccent'"
+        )
+        schema = cursor.fetchone()[0]
+    schema_editor.execute(
+        "CREATE OR REPLACE FUNCTION portal_unaccent(text) RETURNS text "
+        f"LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT {schema}.unaccent('{schema}.unaccent', $1) $$"
+    )
 
 
-def stored_trigrams(field_name):
-    """The trigrams of a name, kept by PostgreSQL on every write, so a search neither computes them per row to
-    find candidates nor again to measure their share."""
-    return GeneratedField(expression=Trigrams(F(field_name)), output_field=ArrayField(TextField()), db_persist=True)
+def drop_immutable_unaccent(apps, schema_editor):
+    schema_editor.execute("DROP FUNCTION IF EXISTS portal_unaccent(text)")
 
 
-def name_trigrams(text: str) -> list[str]:
-    """The trigrams of ``text`` as PostgreSQL computes them for the stored columns."""
+class FoldedAccents(Func):
+    """The text without its accents (unaccent, through the IMMUTABLE wrapper an index can use)."""
+
+    function = "portal_unaccent"
+    output_field = TextField()
+
+
+def name_trigram_index(field_name, name):
+    """A GIN trigram index on the accent-folded name, which answers similar_name()."""
+    return GinIndex(OpClass(FoldedAccents(field_name), name="gin_trgm_ops"), name=name)
+
+
+def use_name_similarity_threshold() -> None:
+    """Make this database session's similar_name() conditions compare at NAME_SIMILARITY_THRESHOLD."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT portal_trigrams(%s)", [text])
-        return cursor.fetchone()[0] or []
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(NAME_SIMILARITY_THRESHOLD)]
+        )
 
 
-def key_trigrams(trigrams: list[str]) -> list[str]:
-    """A subset of ``trigrams`` of which every similar name has at least one.
-
-    A name with at least TRIGRAM_THRESHOLD of the trigrams misses fewer than ``(1 - threshold) * n`` of them, so
-    it contains one of any ``floor((1 - threshold) * n) + 1``. The GIN index answers that overlap; trigrams from
-    inside a word come first because the padded ones at a word's edges ("  t", " ta") begin and end countless
-    names and would make the index return nearly every row.
-    """
-    needed = math.floor((1 - TRIGRAM_THRESHOLD) * len(trigrams) + 1e-9) + 1
-    inner_first = sorted(trigrams, key=lambda trigram: (trigram.startswith(" ") or trigram.endswith(" "), trigram))
-    return inner_first[:needed]
-
-
-def similar_name(trigrams_field, trigrams: list[str]):
-    """A condition: the name (its stored trigrams) has most of ``trigrams`` ("Boboyev" finds "Boboev")."""
-    if not trigrams:
+def similar_name(field_name, text: str):
+    """A condition: the name is spelt like the words of ``text``, at the session's threshold (run
+    use_name_similarity_threshold() first in the session)."""
+    if not text.strip():
         return Q(pk__in=[])
-    searched = Value(trigrams, output_field=ArrayField(TextField()))
-    keys = Value(key_trigrams(trigrams), output_field=ArrayField(TextField()))
-    overlaps = Func(F(trigrams_field), keys, function="", arg_joiner=" && ", output_field=BooleanField())
-    share = Func(searched, F(trigrams_field), function="portal_trigram_share", output_field=FloatField())
-    return ExpressionWrapper(Q(overlaps) & Q(GreaterThanOrEqual(share, TRIGRAM_THRESHOLD)), BooleanField())
+    # name %> words is words <% name, the form a trigram index on the name answers.
+    return TrigramWordSimilar(FoldedAccents(field_name), FoldedAccents(Value(text, output_field=TextField())))
 
 
 class ArrayToText(Func):
@@ -135,7 +116,7 @@ def translated(field_name, weight):
 
 # The generated columns' names, read only inside SQL. History tables leave them out too (each model names its own:
 # simple-history looks up every name it is given on the model).
-STORED_FIELDS = ["search_document", "minutes_search_document", "name_trigrams"]
+STORED_FIELDS = ["search_document", "minutes_search_document"]
 
 
 class WithoutStoredDocuments(Manager):

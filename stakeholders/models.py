@@ -69,9 +69,7 @@ class Organization(TimeStampedModel):
     )
 
     search_document = fulltext.stored(fulltext.organization_document())
-    name_trigrams = fulltext.stored_trigrams("name")
-
-    history = HistoricalRecords(excluded_fields=["search_document", "name_trigrams"])
+    history = HistoricalRecords(excluded_fields=["search_document"])
     objects = fulltext.WithoutStoredDocuments.from_queryset(OrganizationQuerySet)()
 
     class Meta:
@@ -86,7 +84,7 @@ class Organization(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="organization_search_idx"),
-            GinIndex(fields=["name_trigrams"], name="organization_name_trigram_idx"),
+            fulltext.name_trigram_index("name", name="organization_name_trigram_idx"),
         ]
 
     def __str__(self):
@@ -155,16 +153,15 @@ class Contact(TimeStampedModel):
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, default=secrets.token_urlsafe, editable=False
     )
-    name_trigrams = fulltext.stored_trigrams("name")
 
-    history = HistoricalRecords(excluded_fields=["name_trigrams"])
-    objects = fulltext.WithoutStoredDocuments.from_queryset(ContactQuerySet)()
+    history = HistoricalRecords()
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
-        indexes = [GinIndex(fields=["name_trigrams"], name="contact_name_trigram_idx")]
+        indexes = [fulltext.name_trigram_index("name", name="contact_name_trigram_idx")]
         permissions = [("manage_organization_contacts", _("Can maintain their own organisation's contacts"))]
 
     def __str__(self):

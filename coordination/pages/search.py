@@ -239,8 +239,9 @@ class Search:
 
     @cached_property
     def _similar_name(self):
-        """The condition on a name spelt like the words searched (their trigrams are read once per search)."""
-        return fulltext.similar_name("name_trigrams", fulltext.name_trigrams(self.text))
+        """The condition on a name spelt like the words searched (the session's threshold is set once per search)."""
+        fulltext.use_name_similarity_threshold()
+        return fulltext.similar_name("name", self.text)
 
     def _by_meeting_year(self, queryset, prefix="meeting__"):
         return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import common.fulltext
+from stakeholders.migrations import _before_pg_trgm
 
 
 class Migration(migrations.Migration):
@@ -32,7 +33,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # The SQL functions the search columns and name indexes of this app, meetings and activities are built on
-        # (common.fulltext; no pg_trgm needed).
+        # (common.fulltext; the trigram ones, kept in _before_pg_trgm, are dropped by 0009 for pg_trgm's).
         migrations.RunSQL(
             common.fulltext.IMMUTABLE_ARRAY_TO_TEXT_SQL,
             reverse_sql="DROP FUNCTION IF EXISTS portal_array_to_text(text[])",
@@ -40,7 +41,7 @@ class Migration(migrations.Migration):
         *(
             migrations.RunSQL(create, reverse_sql=drop)
             for create, drop in zip(
-                common.fulltext.TRIGRAM_FUNCTIONS_SQL, common.fulltext.DROP_TRIGRAM_FUNCTIONS_SQL, strict=True
+                _before_pg_trgm.TRIGRAM_FUNCTIONS_SQL, _before_pg_trgm.DROP_TRIGRAM_FUNCTIONS_SQL, strict=True
             )
         ),
         migrations.CreateModel(
@@ -509,7 +510,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="organization",
             index=django.contrib.postgres.indexes.GinIndex(
-                common.fulltext.Trigrams(models.F("name")), name="organization_name_trigram_idx"
+                _before_pg_trgm.Trigrams(models.F("name")), name="organization_name_trigram_idx"
             ),
         ),
         migrations.AddConstraint(
@@ -521,7 +522,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="contact",
             index=django.contrib.postgres.indexes.GinIndex(
-                common.fulltext.Trigrams(models.F("name")), name="contact_name_trigram_idx"
+                _before_pg_trgm.Trigrams(models.F("name")), name="contact_name_trigram_idx"
             ),
         ),
     ]

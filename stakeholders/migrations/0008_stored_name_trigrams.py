@@ -5,7 +5,7 @@ import django.contrib.postgres.indexes
 from django.conf import settings
 from django.db import migrations, models
 
-import common.fulltext
+from stakeholders.migrations import _before_pg_trgm
 
 
 class Migration(migrations.Migration):
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             name="name_trigrams",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=common.fulltext.Trigrams(models.F("name")),
+                expression=_before_pg_trgm.Trigrams(models.F("name")),
                 output_field=django.contrib.postgres.fields.ArrayField(base_field=models.TextField(), size=None),
             ),
         ),
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             name="name_trigrams",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=common.fulltext.Trigrams(models.F("name")),
+                expression=_before_pg_trgm.Trigrams(models.F("name")),
                 output_field=django.contrib.postgres.fields.ArrayField(base_field=models.TextField(), size=None),
             ),
         ),
