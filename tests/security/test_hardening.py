@@ -80,6 +80,17 @@ def test_the_account_invitation_page_is_not_stored(client, secretariat):
     assert_not_stored(refused)
 
 
+def test_the_unsubscribe_and_account_invitation_pages_open_in_the_recipients_language(client, secretariat):
+    contact = ContactFactory(email="nodira@example.org", preferred_language="ru")
+    unsubscribe = client.get(
+        reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)]), headers={"accept-language": "en"}
+    )
+    assert "Письма-напоминания" in unsubscribe.content.decode()
+    _invitation, token = accounts.invite_to_portal(contact=contact, role="participant", invited_by=secretariat)
+    invitation = client.get(reverse("account-invitation", args=[token]), headers={"accept-language": "en"})
+    assert "Добро пожаловать на координационный портал" in invitation.content.decode()
+
+
 def test_a_huge_participants_total_forms_builds_no_more_forms_than_rows(client, secretariat):
     meeting = MeetingFactory()
     ParticipationFactory(meeting=meeting)
