@@ -1202,6 +1202,16 @@ def can_update_action(user, action: ActionItem) -> bool:
     return may_report_for(user, action.responsible_organization_id)
 
 
+def action_update_refusal(user, action: ActionItem) -> str:
+    """Why ``user`` cannot record progress on ``action``, or "" when they can. A unit's people see their parent's
+    actions (the roll-up) but report only on their own organisation's."""
+    if can_update_action(user, action):
+        return ""
+    return _("This action belongs to %(organization)s; its contacts report progress on it.") % {
+        "organization": action.responsible_organization.display_name
+    }
+
+
 def action_statuses_for(user, action: ActionItem) -> list[str]:
     """The statuses ``user`` may give ``action``: the secretariat any; the responsible organisation's people report
     progress and completion, but only the secretariat drops an action or reopens one that is done or dropped."""
