@@ -53,3 +53,18 @@ def versions_of(field: str, write) -> dict[str, str]:
         with translation.override(language):
             versions[f"{field}_{language}"] = str(write())
     return versions
+
+
+def visitor_chose_language(request) -> bool:
+    """Whether this browser carries a language its visitor picked (the switcher's cookie)."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return bool(chosen) and translation.check_for_language(chosen)
+
+
+def open_in_recipients_language(request, language: str) -> None:
+    """A page reached from a link in an e-mail opens in the language the e-mail was written in (its recipient's,
+    ``Contact.preferred_language``) rather than the browser's Accept-Language, unless the visitor picked another."""
+    if visitor_chose_language(request) or not translation.check_for_language(language):
+        return
+    translation.activate(language)
+    request.LANGUAGE_CODE = language

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 
 
 class SecurityHeadersMiddleware:
-    """Adds Permissions-Policy (and a Cross-Origin-Resource-Policy) to every response.
+    """Adds Permissions-Policy (and a Cross-Origin-Resource-Policy) to every response, and keeps pages out of caches.
 
     Content-Security-Policy comes from django-csp, X-Frame-Options from XFrameOptionsMiddleware, and
     X-Content-Type-Options, Referrer-Policy and Cross-Origin-Opener-Policy from SecurityMiddleware.
@@ -19,14 +19,10 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and response.get("Content-Type", "").startswith("text/html")
-            and "Cache-Control" not in response
-        ):
-            # A page for one person: no shared cache keeps it, and Back after logging out does not show it again.
+        if response.get("Content-Type", "").startswith("text/html") and "Cache-Control" not in response:
+            # Every page is for one person: a logged-in user's, or the one a signed link (RSVP, unsubscribe,
+            # account invitation) was made for, shown to an anonymous visitor. No shared cache keeps it, and Back
+            # after logging out does not show it again.
             patch_cache_control(response, private=True, no_store=True)
         return response
 

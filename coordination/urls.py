@@ -7,6 +7,9 @@ from coordination.pages import accounts, calendar_feed, views
 from coordination.pages.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
 
+# An uncaught exception: 503 while the database is unreachable (coordination/pages/unavailable.py), else the 500 page.
+handler500 = "coordination.pages.unavailable.server_error_or_unavailable"
+
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),

@@ -504,6 +504,27 @@ class Invitee:
     error: str = ""
     answer: Rsvp | None = None
     named_by: object = None  # the focal point (a user) who named this person as attending for the organisation
+    confirmed: bool = False  # on the list by name and confirmed (by their focal point or the secretariat)
+
+    @property
+    def will_attend(self) -> bool:
+        """Their own answer when they gave one (they know best), else whether they are confirmed by name."""
+        if self.answer is not None:
+            return self.answer.answer == RsvpAnswer.ACCEPTED
+        return self.confirmed
+
+    @property
+    def will_not_attend(self) -> bool:
+        return self.answer is not None and self.answer.answer == RsvpAnswer.DECLINED
+
+    @property
+    def waiting(self) -> bool:
+        """Invited (the mail went or is going out) and neither answered nor confirmed."""
+        return (
+            not self.will_attend
+            and not self.will_not_attend
+            and self.state in (InvitationState.SENT, InvitationState.PENDING)
+        )
 
 
 @dataclass
@@ -547,6 +568,9 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
         )
     )
     named_by = {row.contact_id: row.named_by for row in participations if row.contact_id and row.named_by_id}
+    confirmed = {
+        row.contact_id for row in participations if row.contact_id and row.status == ParticipationStatus.CONFIRMED
+    }
     replies = {
         reply.organization_id: reply
         for reply in OrganizationReply.objects.filter(meeting=meeting).select_related("answered_by__contact").order_by()
@@ -576,6 +600,7 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
                     error=error,
                     answer=answers.get(contact.pk),
                     named_by=named_by.get(contact.pk),
+                    confirmed=contact.pk in confirmed,
                 )
             )
 
@@ -586,6 +611,19 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     for contact in contacts:
         add(organizations[contact.organization_id], contact)
     return list(rows.values())
+
+
+def reply_counts(register: list[InvitedOrganization]) -> dict[str, int]:
+    """How many people of the register will attend (by their own answer or named by their focal point), will not,
+    and were invited without an answer yet; and how many organisations answered through their focal point."""
+    people = [person for row in register for person in row.people]
+    return {
+        "accepted": sum(person.will_attend for person in people),
+        "declined": sum(person.will_not_attend for person in people),
+        "waiting": sum(person.waiting for person in people),
+        "organizations_accepted": sum(bool(row.reply) and row.reply.answer == RsvpAnswer.ACCEPTED for row in register),
+        "organizations_declined": sum(bool(row.reply) and row.reply.answer == RsvpAnswer.DECLINED for row in register),
+    }
 
 
 # Replies to invitations (RSVP)
@@ -1162,6 +1200,16 @@ def save_action(*, action: ActionItem, expected_version: int | None, user=None) 
 def can_update_action(user, action: ActionItem) -> bool:
     """The secretariat may update any action; a participant only those of their own organisation (access policy)."""
     return may_report_for(user, action.responsible_organization_id)
+
+
+def action_update_refusal(user, action: ActionItem) -> str:
+    """Why ``user`` cannot record progress on ``action``, or "" when they can. A unit's people see their parent's
+    actions (the roll-up) but report only on their own organisation's."""
+    if can_update_action(user, action):
+        return ""
+    return _("This action belongs to %(organization)s; its contacts report progress on it.") % {
+        "organization": action.responsible_organization.display_name
+    }
 
 
 def action_statuses_for(user, action: ActionItem) -> list[str]:

@@ -20,6 +20,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from common import auth_backends
 from common.formatting import timestamp_text
+from common.i18n import open_in_recipients_language
 from common.permissions import SecretariatRequiredMixin
 from common.roles import ROLE_GROUPS, PortalRole
 from stakeholders import accounts
@@ -219,6 +220,7 @@ class AcceptInvitationView(View):
             invitation = accounts.invitation_for_token(token)
         except accounts.InvitationRefused as refusal:
             return self.refused(request, refusal.reason)
+        open_in_recipients_language(request, invitation.contact.preferred_language)
         form = SetPasswordForm(accounts.new_account_for(invitation))
         return self.show(request, invitation, form)
 
@@ -231,6 +233,7 @@ class AcceptInvitationView(View):
             invitation = accounts.invitation_for_token(token)
         except accounts.InvitationRefused as refusal:
             return self.refused(request, refusal.reason)
+        open_in_recipients_language(request, invitation.contact.preferred_language)
         form = SetPasswordForm(accounts.new_account_for(invitation), request.POST)
         if not form.is_valid():
             return self.show(request, invitation, form)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from common.i18n import open_in_recipients_language
 from stakeholders import reminders
 from stakeholders.models import Contact
 
@@ -67,6 +68,8 @@ class UnsubscribeView(View):
 
     def get(self, request, token):
         contact = reminders.contact_for_unsubscribe_token(token)
+        if contact is not None:
+            open_in_recipients_language(request, contact.preferred_language)
         status = 200 if contact else 404
         return render(request, self.template_name, {"contact": contact, "done": False}, status=status)
 
@@ -74,5 +77,6 @@ class UnsubscribeView(View):
         contact = reminders.contact_for_unsubscribe_token(token)
         if contact is None:
             return render(request, self.template_name, {"contact": None, "done": False}, status=404)
+        open_in_recipients_language(request, contact.preferred_language)
         reminders.stop_reminders(contact=contact)
         return render(request, self.template_name, {"contact": contact, "done": True})

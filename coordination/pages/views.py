@@ -13,6 +13,7 @@ from django.views.i18n import set_language as django_set_language
 from coordination.i18n import remember_language
 from coordination.pages.dashboard import build_dashboard
 from coordination.pages.search import Search, SearchForm
+from coordination.pages.unavailable import DATABASE_UNAVAILABLE, unavailable_headers
 
 
 @require_safe
@@ -36,10 +37,13 @@ def set_language(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """Liveness and readiness: answers 200 only after a round trip to the database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    """Liveness and readiness: answers 200 only after a round trip to the database, 503 when it cannot be reached."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DATABASE_UNAVAILABLE:
+        return unavailable_headers(JsonResponse({"status": "database unavailable"}, status=503))
     return JsonResponse({"status": "ok"})
 
 

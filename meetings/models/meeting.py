@@ -219,6 +219,12 @@ class Meeting(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("meeting-detail", args=[self.pk])
 
+    def file_name(self, extension: str, what: str = "") -> str:
+        """A download's name by series and number, never by database id: "<series>-meeting-6.ics",
+        "<series>-meeting-6-minutes.pdf" (see MeetingSeries.file_slug)."""
+        suffix = f"-{what}" if what else ""
+        return f"{self.series.file_slug}-meeting-{self.number}{suffix}.{extension}"
+
     # What calendar apps show of a meeting: a change to any of these gives its event a new SEQUENCE (RFC 5545).
     # The title's versions too: an invitation's event is written in its recipient's language.
     CALENDAR_FIELDS = (

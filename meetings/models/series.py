@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -26,6 +27,10 @@ class Topic(TimeStampedModel):
 
     def __str__(self):
         return localized(self, "name")
+
+
+# The longest series part of a download's name ("<series>-meeting-6.ics").
+FILE_SLUG_LENGTH = 40
 
 
 class MeetingSeries(TimeStampedModel):
@@ -68,6 +73,15 @@ class MeetingSeries(TimeStampedModel):
 
     def __str__(self):
         return localized(self, "title")
+
+    @property
+    def file_slug(self) -> str:
+        """The series in the names of downloads: its title as a slug cut at a word ("multi-stakeholder-coordination-
+        meetings"), never its database id. A title in Cyrillic keeps its letters (sent as ``filename*``)."""
+        slug = slugify(self.title, allow_unicode=True)
+        if len(slug) > FILE_SLUG_LENGTH:
+            slug = slug[: FILE_SLUG_LENGTH + 1].rsplit("-", 1)[0]
+        return slug[:FILE_SLUG_LENGTH].strip("-_") or "series"
 
     def get_absolute_url(self):
         return reverse("series-detail", args=[self.pk])

@@ -43,5 +43,5 @@ def invitation_attachment(*, meeting: Meeting, contact: Contact, url: str = "") 
     # Django's SafeMIMEText keeps UTF-8 text readable (8bit/quoted-printable) rather than base64.
     ics = SafeMIMEText(calendar, "calendar", "utf-8")
     ics.set_param("method", "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST")
-    ics.add_header("Content-Disposition", "attachment", filename=f"meeting-{meeting.pk}.ics")
+    ics.add_header("Content-Disposition", "attachment", filename=meeting.file_name("ics"))
     return ics

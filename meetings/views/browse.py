@@ -205,7 +205,8 @@ class ActionDetailView(DetailView):
             organization is not None and organization.pk == self.object.responsible_organization_id
         )
         user = self.request.user
-        if services.can_update_action(user, self.object):
+        context["update_refusal"] = services.action_update_refusal(user, self.object)
+        if not context["update_refusal"]:
             statuses = services.action_statuses_for(user, self.object)
             context["update_form"] = ActionUpdateForm(action=self.object, statuses=statuses)
         return context

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -31,8 +31,7 @@ def not_modified_response(request, fingerprint: Fingerprint) -> HttpResponseBase
 
 def ics_response(content: bytes, filename: str, fingerprint: Fingerprint, *, download: bool) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(download, filename)
     return validators(response, fingerprint)
 
 
@@ -53,7 +52,7 @@ def meeting_calendar(request, pk):
         name=str(meeting.series),
         events=[meeting_event(meeting, request.build_absolute_uri(meeting.get_absolute_url()))],
     )
-    return ics_response(content, f"meeting-{meeting.pk}.ics", fingerprint, download=True)
+    return ics_response(content, meeting.file_name("ics"), fingerprint, download=True)
 
 
 def _own_contact(request) -> Contact | None:

@@ -25,7 +25,7 @@ from meetings.forms import (
     PrepareNextMeetingForm,
     WalkInForm,
 )
-from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries, RsvpAnswer
+from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingSeries
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
@@ -154,18 +154,7 @@ class InvitationsView(MeetingEditMixin, TemplateView):
             to_send=sum(person.state == services.InvitationState.NOT_SENT for person in people),
             failed=sum(person.state == services.InvitationState.FAILED for person in people),
             can_send=meeting.ends_at > timezone.now(),
-            answers={
-                "accepted": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.ACCEPTED for p in people),
-                "declined": sum(bool(p.answer) and p.answer.answer == RsvpAnswer.DECLINED for p in people),
-                "waiting": sum(
-                    p.answer is None and p.state in (services.InvitationState.SENT, services.InvitationState.PENDING)
-                    for p in people
-                ),
-            },
-            organization_answers={
-                answer: sum(bool(row.reply) and row.reply.answer == answer for row in register)
-                for answer in RsvpAnswer.values
-            },
+            answers=services.reply_counts(register),
         )
         return context
 

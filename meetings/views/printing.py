@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from django.views.generic import DetailView
 
 from meetings import services
@@ -27,7 +28,7 @@ class PdfOrHtmlMixin:
             return super().render_to_response(context, **response_kwargs)
         html = render_to_string(self.template_name, context, request=self.request)
         response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{self.pdf_filename(context)}"'
+        response["Content-Disposition"] = content_disposition_header(True, self.pdf_filename(context))
         return response
 
 
@@ -75,7 +76,7 @@ class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
         return context
 
     def pdf_filename(self, context) -> str:
-        return f"minutes-meeting-{self.object.number}.pdf"
+        return self.object.file_name("pdf", "minutes")
 
 
 ALL_YEARS = "all"
@@ -128,4 +129,4 @@ class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
 
     def pdf_filename(self, context) -> str:
         suffix = f"-{context['year']}" if context["year"] else ""
-        return f"minutes-series-{self.object.pk}{suffix}.pdf"
+        return f"{self.object.file_slug}-minutes{suffix}.pdf"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.i18n import open_in_recipients_language
 from meetings import rsvp as rsvp_links
 from meetings import services
 from meetings.forms import OrganizationReplyForm
@@ -34,6 +35,7 @@ class RsvpLinkView(TemplateView):
             self.contact = rsvp_links.contact_for_rsvp_token(meeting=self.meeting, token=kwargs["token"])
         except ValidationError as error:
             return self.render_to_response({"meeting": None, "refusal": " ".join(error.messages)}, status=400)
+        open_in_recipients_language(request, self.contact.preferred_language)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

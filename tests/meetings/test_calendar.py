@@ -1,6 +1,7 @@
 import datetime
 import random
 import zoneinfo
+from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,7 @@ from common.quarter import Quarter
 from meetings.calendar import fold, meeting_uid
 from meetings.models import Meeting
 from tests.activities.factories import ActivityFactory
-from tests.meetings.factories import AgendaItemFactory, MeetingFactory
+from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
 from tests.stakeholders.factories import ContactFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,43 @@ def recent_meeting(days_from_now=7, **kwargs):
 def activity_on(day: datetime.date, **kwargs):
     quarter = Quarter.containing(day)
     return ActivityFactory(starts_on=day, plan__year=quarter.year, plan__quarter_number=quarter.number, **kwargs)
+
+
+def _meeting_numbered_apart_from_its_id(series_title: str) -> Meeting:
+    meeting = MeetingFactory(series=MeetingSeriesFactory(title=series_title))
+    meeting.number = meeting.pk + 2  # the 6th meeting may be row 4: the name must not depend on the row
+    meeting.save()
+    return meeting
+
+
+def test_the_calendar_file_is_named_by_series_and_number_not_by_id(client, participant):
+    meeting = _meeting_numbered_apart_from_its_id("Counter-trafficking platform")
+    client.force_login(participant)
+    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="counter-trafficking-platform-meeting-{meeting.number}.ics"'
+    )
+
+
+def test_a_long_series_title_is_cut_at_a_word_in_the_file_name(client, participant):
+    meeting = _meeting_numbered_apart_from_its_id(
+        "Multi-stakeholder coordination meetings on countering trafficking in persons in Uzbekistan"
+    )
+    client.force_login(participant)
+    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="multi-stakeholder-coordination-meetings-meeting-{meeting.number}.ics"'
+    )
+
+
+def test_a_series_titled_in_cyrillic_names_the_file_with_filename_star(client, participant):
+    meeting = _meeting_numbered_apart_from_its_id("Координационная платформа")
+    client.force_login(participant)
+    disposition = client.get(reverse("meeting-calendar", args=[meeting.pk]))["Content-Disposition"]
+    prefix = "attachment; filename*=utf-8''"
+    assert disposition.startswith(prefix)
+    assert disposition.isascii()
+    assert unquote(disposition.removeprefix(prefix)) == f"координационная-платформа-meeting-{meeting.number}.ics"
 
 
 def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, participant):

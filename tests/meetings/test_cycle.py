@@ -366,6 +366,22 @@ def test_rsvp_links_tampered_expired_or_for_another_meeting_are_refused(client, 
     assert not Rsvp.objects.exists()
 
 
+def test_the_reply_page_opens_in_the_recipients_language(client, upcoming, settings):
+    """The invitation went out in Russian: its link opens the page in Russian whatever the browser prefers."""
+    contact = ContactFactory(name="Нодира Каримова", preferred_language="ru")
+    links = rsvp.rsvp_links(meeting=upcoming, contact=contact)
+    page = client.get(links["accepted"], headers={"accept-language": "en"})
+    assert page.status_code == 200
+    assert page["Content-Language"] == "ru"
+    assert "Ваш ответ на приглашение" in page.content.decode()
+    assert '<html lang="ru">' in page.content.decode()
+    recorded = client.post(links["accepted"].split("?")[0], {"answer": "accepted"}, headers={"accept-language": "en"})
+    assert "Ваш ответ на приглашение" in recorded.content.decode()
+    # A language the visitor picked with the switcher (its cookie) wins.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uz"
+    assert "Taklifnomaga javobingiz" in client.get(links["accepted"]).content.decode()
+
+
 def test_a_participant_answers_on_the_meeting_page_and_the_register_counts(client, participant, secretariat, upcoming):
     client.force_login(participant)
     assert "Will you attend?" in client.get(upcoming.get_absolute_url()).content.decode()

@@ -16,7 +16,7 @@ from tests.meetings.factories import (
     StatementFactory,
     TopicFactory,
 )
-from tests.stakeholders.factories import ContactFactory, OrganizationFactory
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user
 
 pytestmark = pytest.mark.django_db
 
@@ -469,6 +469,25 @@ def test_action_status_update_permissions(client, participant, other_participant
     foreign.refresh_from_db()
     assert (own.status, foreign.status) == (ActionStatus.IN_PROGRESS, ActionStatus.DONE)
     assert own.updates.get().author == participant
+
+
+def test_a_units_participant_is_told_who_reports_on_the_parents_action(client):
+    ministry = OrganizationFactory(name="Ministry of Internal Affairs")
+    unit = OrganizationFactory(name="Anti-trafficking unit", parent=ministry)
+    action = ActionItemFactory(responsible_organization=ministry, status=ActionStatus.OPEN)
+    client.force_login(participant_user(organization=unit, username="unit"))
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Record progress" not in page
+    assert (
+        '<p class="mt-4 text-muted" id="update-refusal">This action belongs to Ministry of Internal Affairs; '
+        "its contacts report progress on it.</p>" in page
+    )
+
+
+def test_who_may_update_an_action_sees_the_form_and_no_refusal(client, participant, organization):
+    client.force_login(participant)
+    page = client.get(ActionItemFactory(responsible_organization=organization).get_absolute_url()).content.decode()
+    assert "Record progress" in page and "update-refusal" not in page
 
 
 def test_only_the_secretariat_drops_an_action_or_reopens_a_closed_one(client, participant, organization, secretariat):

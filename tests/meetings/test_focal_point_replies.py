@@ -219,6 +219,23 @@ def test_the_registers_show_who_named_them_and_the_organisations_answer(
     assert page.count("named by Participant focal") == 2
 
 
+def test_the_invitations_page_counts_everyone_named_as_attending(
+    client, upcoming, organization, focal_point, secretariat, colleagues
+):
+    """The focal point answered for themselves and named two colleagues: three people will attend."""
+    services.record_rsvp(meeting=upcoming, contact=focal_point.contact, answer="accepted")
+    services.answer_for_organization(
+        meeting=upcoming, organization=organization, answer="accepted", attendees=colleagues[:2], user=focal_point
+    )
+    client.force_login(secretariat)
+    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    assert "Replies: 3 will attend, 0 will not, 0 invited without an answer yet." in page
+    # A named colleague's own answer is theirs to give: declining takes them out of the count.
+    services.record_rsvp(meeting=upcoming, contact=colleagues[0], answer="declined")
+    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    assert "Replies: 2 will attend, 1 will not, 0 invited without an answer yet." in page
+
+
 @pytest.mark.parametrize("contacts", [2, 12])
 def test_the_meeting_page_of_a_focal_point_keeps_its_query_count(
     client, upcoming, organization, focal_point, django_assert_max_num_queries, contacts

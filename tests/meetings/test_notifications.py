@@ -206,7 +206,7 @@ def test_invitation_has_agenda_text_html_and_an_ics_request(sent):
 
     calendar, part = calendar_of(message)
     assert part.get_param("method") == "REQUEST"
-    assert part.get_filename() == f"meeting-{meeting.pk}.ics"
+    assert part.get_filename() == f"{meeting.series.file_slug}-meeting-{meeting.number}.ics"
     assert calendar["method"] == "REQUEST"
     [event] = calendar.walk("VEVENT")
     assert str(event["uid"]) == meeting_uid(meeting)

@@ -73,7 +73,10 @@ def test_minutes_pdf_is_a_pdf(client, participant):
     response = client.get(reverse("meeting-minutes-pdf", args=[meeting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="minutes-meeting-{meeting.number}.pdf"'
+    # Named by series and number, never by database id.
+    expected = f"{meeting.series.file_slug}-meeting-{meeting.number}-minutes.pdf"
+    assert meeting.series.file_slug.startswith("coordination-platform-")
+    assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
     assert response.content.startswith(b"%PDF-")
     assert len(response.content) > 2000
 
@@ -95,7 +98,7 @@ def test_compiled_minutes_default_to_the_latest_year(client, participant):
 
 
 def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretariat):
-    series = MeetingSeriesFactory()
+    series = MeetingSeriesFactory(title="Counter-trafficking platform")
     second = MeetingFactory(
         series=series,
         number=2,
@@ -128,9 +131,12 @@ def test_compiled_minutes_hold_only_published_minutes_in_order(client, secretari
     assert by_year.context["entries"] == []
     pdf = client.get(reverse("series-minutes-pdf", args=[series.pk]), {"year": "all"})
     assert pdf.content.startswith(b"%PDF-")
-    assert pdf["Content-Disposition"] == f'attachment; filename="minutes-series-{series.pk}.pdf"'
+    # Named by the series, never by its database id.
+    assert pdf["Content-Disposition"] == 'attachment; filename="counter-trafficking-platform-minutes.pdf"'
     pdf_of_a_year = client.get(reverse("series-minutes-pdf", args=[series.pk]), {"year": "2023"})
-    assert pdf_of_a_year["Content-Disposition"] == f'attachment; filename="minutes-series-{series.pk}-2023.pdf"'
+    assert (
+        pdf_of_a_year["Content-Disposition"] == 'attachment; filename="counter-trafficking-platform-minutes-2023.pdf"'
+    )
 
 
 @pytest.mark.parametrize("rows", [3, 30])

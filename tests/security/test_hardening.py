@@ -1,13 +1,20 @@
 """Issue 12, finding 8: sessions, caching of pages, formset sizes, request bodies, the language cookie."""
 
+import datetime
 import time
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from meetings.models import MeetingStatus
+from meetings.rsvp import rsvp_links
+from stakeholders import accounts
+from stakeholders.reminders import unsubscribe_token
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
+from tests.stakeholders.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +34,61 @@ def test_pages_of_logged_in_users_are_not_stored(client, participant):
     for path in (reverse("dashboard"), reverse("meeting-list")):
         cache_control = client.get(path)["Cache-Control"]
         assert "no-store" in cache_control and "private" in cache_control
+
+
+def assert_not_stored(response):
+    url = response.request["PATH_INFO"]
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control, url
+
+
+def test_the_reply_page_of_a_signed_link_is_not_stored(client):
+    """It shows the person's name to whoever opens the link, without a login."""
+    meeting = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=timezone.now() + datetime.timedelta(days=9))
+    links = rsvp_links(meeting=meeting, contact=ContactFactory(name="Kadri Tamm"))
+    page = client.get(links["accepted"])
+    assert page.status_code == 200 and "Kadri Tamm" in page.content.decode()
+    assert_not_stored(page)
+    recorded = client.post(links["accepted"].split("?")[0], {"answer": "accepted"})
+    assert recorded.status_code == 200
+    assert_not_stored(recorded)
+    refused = client.get(reverse("meeting-rsvp-link", args=[meeting.pk, "tampered"]))
+    assert refused.status_code == 400
+    assert_not_stored(refused)
+
+
+def test_the_unsubscribe_page_of_a_signed_link_is_not_stored(client):
+    contact = ContactFactory(name="Kadri Tamm")
+    link = reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)])
+    page = client.get(link)
+    assert page.status_code == 200 and "Kadri Tamm" in page.content.decode()
+    assert_not_stored(page)
+    done = client.post(link)
+    assert done.status_code == 200
+    assert_not_stored(done)
+
+
+def test_the_account_invitation_page_is_not_stored(client, secretariat):
+    _invitation, token = accounts.invite_to_portal(
+        contact=ContactFactory(email="kadri@example.org"), role="participant", invited_by=secretariat
+    )
+    page = client.get(reverse("account-invitation", args=[token]))
+    assert page.status_code == 200
+    assert_not_stored(page)
+    refused = client.get(reverse("account-invitation", args=[token[:-3] + "xyz"]))
+    assert refused.status_code == 404
+    assert_not_stored(refused)
+
+
+def test_the_unsubscribe_and_account_invitation_pages_open_in_the_recipients_language(client, secretariat):
+    contact = ContactFactory(email="nodira@example.org", preferred_language="ru")
+    unsubscribe = client.get(
+        reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)]), headers={"accept-language": "en"}
+    )
+    assert "Письма-напоминания" in unsubscribe.content.decode()
+    _invitation, token = accounts.invite_to_portal(contact=contact, role="participant", invited_by=secretariat)
+    invitation = client.get(reverse("account-invitation", args=[token]), headers={"accept-language": "en"})
+    assert "Добро пожаловать на координационный портал" in invitation.content.decode()
 
 
 def test_a_huge_participants_total_forms_builds_no_more_forms_than_rows(client, secretariat):
