@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,8 +20,19 @@ class MailStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class OutgoingMailQuerySet(models.QuerySet):
+    def failing(self):
+        """Mail not sent although it was tried (or waited for a mail server that did not answer)."""
+        return self.exclude(status=MailStatus.SENT).filter(failing_since__isnull=False)
+
+
 class OutgoingMail(models.Model):
-    """One e-mail to send, written in the transaction that caused it and sent after commit (common.outbox)."""
+    """One e-mail to send, written in the transaction that caused it and sent after commit (common.outbox).
+
+    A failed attempt is tried again from ``next_attempt_at`` on, later each time (common.outbox.retry_delay); after
+    failing for ``common.outbox.RETRY_FOR`` it is no longer tried by itself (``next_attempt_at`` empty) but stays
+    failed, counted by ``send_outbox``, until someone sends it again.
+    """
 
     key = models.CharField(
         _("key"), max_length=200, blank=True, help_text=_("Names what the mail is for; the same key is sent once.")
@@ -37,6 +49,15 @@ class OutgoingMail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"), null=True, blank=True, default=timezone.now, help_text=_("Empty: not tried by itself.")
+    )
+    failing_since = models.DateTimeField(_("failing since"), null=True, blank=True)
+    # A sender that claimed the row and is sending it; another sender leaves it alone until then (or takes it over
+    # once the time is past: the first died mid-send).
+    claimed_until = models.DateTimeField(_("being sent until"), null=True, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outgoing e-mail")

@@ -5,32 +5,48 @@ A change that causes mail (invitations sent, minutes published, a password reset
 starts once that transaction commits (``transaction.on_commit``), with no lock of the change still held, and
 ``manage.py send_outbox`` (run by cron) sends whatever a crash or a mail-server failure left behind.
 
-Each row is claimed with ``SELECT ... FOR UPDATE SKIP LOCKED`` and marked sent in the same short transaction, so
-two senders never deliver one row twice; a row whose key was used before is never written again, so retrying the
-change that caused it sends nothing new. The only duplicate left is the classic one: the SMTP server accepted a
-message and the process died before its row was marked sent.
+A sender claims a few rows at a time in a short transaction (``SELECT ... FOR UPDATE SKIP LOCKED``, then a claim
+stamp, commit), sends them with no transaction or lock open, and records each outcome at once, so two senders never
+deliver one row twice; a row whose key was used before is never written again, so retrying the change that caused
+it sends nothing new. The only duplicate left is the classic one: the SMTP server accepted a message and the process
+died before its row was marked sent.
+
+Every connection to the mail server has a timeout (``EMAIL_TIMEOUT``; ``EMAIL_TIMEOUT_IN_REQUEST`` for the sending
+after commit, which usually runs in a request), and a run stops at the first sign that the server is down: the
+rest waits for ``send_outbox``. A failed mail is tried again later each time (``retry_delay``).
 """
 
 import base64
+import datetime
 import email
 import email.message
 import logging
 import smtplib
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from email.mime.base import MIMEBase
 from email.policy import compat32
 
+from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import connections, transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from common.models import MailStatus, OutgoingMail
 
 logger = logging.getLogger(__name__)
 
-# After this many failed attempts a row is left alone (shown as failed) until someone resets it in the admin.
-MAX_ATTEMPTS = 5
+# A failed mail is tried again after 1 minute, then 2, 4, ... at most every hour, for RETRY_FOR; after that it is
+# no longer tried by itself but stays failed (send_outbox exits with an error) until someone sends it again.
+RETRY_FIRST_DELAY = datetime.timedelta(minutes=1)
+RETRY_MAX_DELAY = datetime.timedelta(hours=1)
+RETRY_FOR = datetime.timedelta(days=3)
+# Rows are claimed this many at a time, for this long: a sender that died mid-send leaves them to others after it.
+CLAIM_BATCH = 10
+CLAIM_LEASE = datetime.timedelta(minutes=30)
 # What one failed message may raise: SMTP refusals (SMTPException is an OSError), network errors, and a header
 # Django refuses to put in a message.
 SEND_ERRORS = (smtplib.SMTPException, OSError, BadHeaderError)
@@ -122,13 +138,14 @@ def _deliver_in_thread(pks: list[int]) -> None:
 def enqueue_mails(
     messages: Iterable[tuple[EmailMessage, str]],
     *,
-    on_delivered: Callable[[list[OutgoingMail]], None] | None = None,
+    on_delivered: Callable[[list[OutgoingMail], "DeliveryRun"], None] | None = None,
     deliver_after_commit: bool = True,
 ) -> list[OutgoingMail]:
     """Write messages, each with its key ("" for none), to the outbox; they are sent after the transaction commits.
 
     A message whose key is already in the outbox is not written again: its existing row is returned instead.
-    ``on_delivered(rows)``, if given, runs after the attempt to send, with the rows' final state.
+    ``on_delivered(rows, run)``, if given, runs after the attempt to send, with the rows' final state and the
+    ``DeliveryRun`` (which says whether the mail server did not answer).
     """
     wanted = [(message, key) for message, key in messages]
     keys = [key for _message, key in wanted if key]
@@ -148,61 +165,150 @@ def enqueue_mails(
 
 
 def _deliver_and_report(rows: list[OutgoingMail], on_delivered) -> None:
+    run = DeliveryRun()
     try:
-        deliver(row.pk for row in rows if row.status != MailStatus.SENT)
+        # Usually inside a request: a mail server that does not answer holds the page for seconds at most.
+        run = deliver(
+            (row.pk for row in rows if row.status != MailStatus.SENT), timeout=settings.EMAIL_TIMEOUT_IN_REQUEST
+        )
     except Exception:  # the change is committed whatever happens to its mail; send_outbox tries again
         logger.exception("Delivering %d e-mails failed; they stay in the outbox", len(rows))
     if on_delivered is not None:
         fresh = OutgoingMail.objects.in_bulk([row.pk for row in rows])
-        on_delivered([fresh[row.pk] for row in rows])
+        on_delivered([fresh[row.pk] for row in rows], run)
 
 
-def deliver(pks: Iterable[int]) -> tuple[int, int]:
-    """Try to send the given rows that are still unsent, on one connection. Returns (sent, failed)."""
-    pks = list(pks)
-    if not pks:
-        return 0, 0
-    connection = get_connection(fail_silently=False)
+@dataclass
+class DeliveryRun:
+    """What one attempt to send a batch did. ``server_error`` is set when it stopped because the mail server could
+    not be reached or did not answer: the rows after that one were not tried and wait for the next run."""
+
+    sent: int = 0
+    failed: int = 0
+    server_error: str = ""
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """How long a mail waits after its ``attempts``-th failed attempt: 1 minute, 2, 4, ... at most an hour."""
+    return min(RETRY_FIRST_DELAY * 2 ** min(attempts - 1, 16), RETRY_MAX_DELAY)
+
+
+def deliver(pks: Iterable[int], *, timeout: float | None = None) -> DeliveryRun:
+    """Try to send the given rows that are unsent and not being sent by another sender, on one connection.
+
+    Rows are claimed a few at a time (a short transaction: lock them with SKIP LOCKED, mark them claimed, commit),
+    sent with no transaction or lock open, and each outcome is recorded as soon as it is known. A message the server
+    refuses fails alone and the next goes on a fresh connection; when the server cannot be reached or does not answer
+    within ``timeout`` seconds (default ``settings.EMAIL_TIMEOUT``), the run stops there and the rows not tried yet
+    keep their turn, with that error, for the next run.
+    """
+    wanted = list(dict.fromkeys(pks))
+    run = DeliveryRun()
+    if not wanted:
+        return run
+    connection = get_connection(fail_silently=False, timeout=timeout)
     try:
-        connection.open()
-    except SEND_ERRORS as error:
-        logger.warning("Could not connect to the mail server: %s", error)
-        unreachable = error
-    else:
-        unreachable = None
-    sent = failed = 0
-    try:
-        for pk in pks:
-            outcome = _send_one(pk, connection, unreachable)
-            sent += outcome is MailStatus.SENT
-            failed += outcome is MailStatus.FAILED
+        for start in range(0, len(wanted), CLAIM_BATCH):
+            claimed = _claim(wanted[start : start + CLAIM_BATCH])
+            for position, mail in enumerate(claimed):
+                error, server_down = _send(connection, mail)
+                if error is None:
+                    run.sent += 1
+                    continue
+                run.failed += 1
+                _record_failure(mail, error)
+                if server_down:
+                    run.server_error = _describe(error)
+                    logger.warning("The mail server did not answer (%s): the rest waits for the next run", error)
+                    _leave_for_later(
+                        claimed=[row.pk for row in claimed[position + 1 :]],
+                        unclaimed=wanted[start + CLAIM_BATCH :],
+                        error=run.server_error,
+                    )
+                    return run
     finally:
         _close_quietly(connection)
-    return sent, failed
+    return run
 
 
-def _send_one(pk: int, connection, unreachable: Exception | None) -> MailStatus | None:
+def _unclaimed(now) -> Q:
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+
+
+def _claim(pks: list[int]) -> list[OutgoingMail]:
+    now = timezone.now()
     with transaction.atomic():
-        mail = (
+        rows = list(
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, status__in=[MailStatus.PENDING, MailStatus.FAILED])
-            .first()
+            .filter(_unclaimed(now), pk__in=pks)
+            .exclude(status=MailStatus.SENT)
+            .order_by("id")
         )
-        if mail is None:  # sent already, or being sent by someone else right now
-            return None
-        mail.attempts += 1
-        try:
-            if unreachable is not None:
-                raise unreachable
-            _send_on(connection, mail)
-        except SEND_ERRORS as error:
-            logger.warning("Could not send e-mail %s to %s: %s", mail.pk, ", ".join(mail.to), error)
-            mail.status, mail.last_error = MailStatus.FAILED, f"{type(error).__name__}: {error}"[:2000]
-            _close_quietly(connection)  # the server may have dropped it: the next message opens a fresh one
-        else:
-            mail.status, mail.last_error, mail.sent_at = MailStatus.SENT, "", timezone.now()
-        mail.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-        return mail.status
+        OutgoingMail.objects.filter(pk__in=[row.pk for row in rows]).update(claimed_until=now + CLAIM_LEASE)
+    return rows
+
+
+def _send(connection, mail: OutgoingMail) -> tuple[Exception | None, bool]:
+    """Send one claimed row and record it sent; or return the error and whether the server itself is down."""
+    try:
+        connection.open()  # a no-op while open; after a failure closed it, a fresh connection
+    except SEND_ERRORS as error:
+        return error, True
+    try:
+        _send_on(connection, mail)
+    except SEND_ERRORS as error:
+        logger.warning("Could not send e-mail %s to %s: %s", mail.pk, ", ".join(mail.to), error)
+        _close_quietly(connection)  # the server may have dropped it: the next message opens a fresh one
+        return error, _server_down(error)
+    now = timezone.now()
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.SENT,
+        attempts=mail.attempts + 1,
+        last_error="",
+        sent_at=now,
+        next_attempt_at=None,
+        failing_since=None,
+        claimed_until=None,
+    )
+    return None, False
+
+
+def _server_down(error: Exception) -> bool:
+    """Whether the error is the server's silence or absence (a timeout, a refused or reset connection), which every
+    further message would meet too, rather than the refusal of this one message or a dropped connection."""
+    seen, depth = error, 0
+    while seen is not None and depth < 10:
+        if isinstance(seen, TimeoutError):  # smtplib reports a timeout as SMTPServerDisconnected from it
+            return True
+        seen, depth = seen.__cause__ or seen.__context__, depth + 1
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _record_failure(mail: OutgoingMail, error: Exception) -> None:
+    now = timezone.now()
+    attempts = mail.attempts + 1
+    failing_since = mail.failing_since or now
+    retrying = now - failing_since < RETRY_FOR
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.FAILED,
+        attempts=attempts,
+        last_error=_describe(error),
+        failing_since=failing_since,
+        next_attempt_at=now + retry_delay(attempts) if retrying else None,
+        claimed_until=None,
+    )
+
+
+def _leave_for_later(*, claimed: list[int], unclaimed: list[int], error: str) -> None:
+    """The rows a stopped run did not try: released, with the error that stopped it, due as they were."""
+    now = timezone.now()
+    OutgoingMail.objects.filter(Q(pk__in=claimed) | Q(_unclaimed(now), pk__in=unclaimed)).exclude(
+        status=MailStatus.SENT
+    ).update(last_error=error, failing_since=Coalesce("failing_since", now), claimed_until=None)
 
 
 def _send_on(connection, mail: OutgoingMail) -> None:
@@ -218,12 +324,21 @@ def _close_quietly(connection) -> None:
         logger.warning("The mail connection did not close cleanly", exc_info=True)
 
 
-def deliver_pending(*, limit: int = 1000) -> tuple[int, int]:
-    """Send what is still waiting: pending rows, and failed ones with attempts left. Returns (sent, failed)."""
+def deliver_pending_mail_with_backoff(*, limit: int = 1000, timeout: float | None = None) -> DeliveryRun:
+    """Send the mail that is due: never tried, or failed and its next attempt has come (``retry_delay``).
+
+    What ``send_outbox`` runs (and a task-queue worker can): each call claims what it sends, so several may run.
+    """
+    now = timezone.now()
     pks = list(
         OutgoingMail.objects.exclude(status=MailStatus.SENT)
-        .filter(attempts__lt=MAX_ATTEMPTS)
-        .order_by("id")
+        .filter(_unclaimed(now), next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "id")
         .values_list("pk", flat=True)[:limit]
     )
-    return deliver(pks)
+    return deliver(pks, timeout=timeout)
+
+
+def make_due_now(pks: Iterable[int]) -> None:
+    """Make the given unsent rows due now (failed ones too, given up or not), e.g. before sending them by hand."""
+    OutgoingMail.objects.filter(pk__in=list(pks)).exclude(status=MailStatus.SENT).update(next_attempt_at=timezone.now())

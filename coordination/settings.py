@@ -147,7 +147,15 @@ STORAGES = {
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# django-environ puts the URL's query (e.g. ?timeout=5) in OPTIONS, which Django's mail settings do not read.
+_EMAIL_OPTIONS = EMAIL_CONFIG.pop("OPTIONS", {})
 vars().update(EMAIL_CONFIG)
+# Seconds any connection to the mail server may wait for it (Django's SMTP backend reads EMAIL_TIMEOUT for every
+# connection it opens; without it, a server that accepts and never answers blocks the sender for good).
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=float(_EMAIL_OPTIONS.get("TIMEOUT", 10)))
+# The sending right after a change commits usually runs in a request: it waits less, then leaves the rest to
+# send_outbox (common.outbox).
+EMAIL_TIMEOUT_IN_REQUEST = env.float("EMAIL_TIMEOUT_IN_REQUEST", default=min(2.0, EMAIL_TIMEOUT))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="coordination-portal@localhost")
 # The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron). Required with
 # DEBUG off: the deploy check (coordination/checks.py) fails without it.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -502,6 +502,7 @@ class Invitee:
     contact: Contact
     state: InvitationState
     error: str = ""
+    failing_since: datetime.datetime | None = None  # the invitation has not gone out although it was tried
     answer: Rsvp | None = None
     named_by: object = None  # the focal point (a user) who named this person as attending for the organisation
     confirmed: bool = False  # on the list by name and confirmed (by their focal point or the secretariat)
@@ -543,17 +544,17 @@ class InvitedOrganization:
         return any(person.state in (InvitationState.SENT, InvitationState.PENDING) for person in self.people)
 
 
-def _invitation_state(contact: Contact, invitation) -> tuple[InvitationState, str]:
+def _invitation_state(contact: Contact, invitation) -> tuple[InvitationState, str, datetime.datetime | None]:
+    """The state of one person's invitation, and when it is failing to go out: since when, with the last error."""
     if not contact.is_active or not contact.email:
-        return InvitationState.NO_ADDRESS, ""
+        return InvitationState.NO_ADDRESS, "", None
     if invitation is None:
-        return InvitationState.NOT_SENT, ""
+        return InvitationState.NOT_SENT, "", None
     mail = invitation.mail
     if mail is None or mail.status == MailStatus.SENT:  # mail is None: sent before the outbox existed
-        return InvitationState.SENT, ""
-    if mail.status == MailStatus.FAILED:
-        return InvitationState.FAILED, mail.last_error
-    return InvitationState.PENDING, ""
+        return InvitationState.SENT, "", None
+    state = InvitationState.FAILED if mail.status == MailStatus.FAILED else InvitationState.PENDING
+    return state, mail.last_error, mail.failing_since
 
 
 def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
@@ -592,12 +593,13 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
         )
         if contact is not None and contact.pk not in seen:
             seen.add(contact.pk)
-            state, error = _invitation_state(contact, invitations.get(contact.pk))
+            state, error, failing_since = _invitation_state(contact, invitations.get(contact.pk))
             row.people.append(
                 Invitee(
                     contact=contact,
                     state=state,
                     error=error,
+                    failing_since=failing_since,
                     answer=answers.get(contact.pk),
                     named_by=named_by.get(contact.pk),
                     confirmed=contact.pk in confirmed,
@@ -638,12 +640,35 @@ def rsvp_refusal(meeting: Meeting) -> str:
     return ""
 
 
+def is_invited(meeting: Meeting, contact: Contact) -> bool:
+    """Whether the person is on the meeting's list now: named on it, or their organisation invited as a whole (a
+    walk-in's row records attendance, not an invitation)."""
+    return (
+        meeting.participations.filter(walk_in=False)
+        .filter(Q(contact=contact) | Q(contact__isnull=True, organization_id=contact.organization_id))
+        .exists()
+    )
+
+
+def rsvp_link_refusal(meeting: Meeting, contact: Contact) -> str:
+    """Why the reply link in ``contact``'s invitation takes no answer now, or "" when it does: as ``rsvp_refusal``,
+    and the link answers only while its person is still invited (the mail outlives a change of the list)."""
+    refusal = rsvp_refusal(meeting)
+    if refusal or is_invited(meeting, contact):
+        return refusal
+    return _(
+        "You are no longer on the list of people invited to this meeting, so this link takes no reply. "
+        "If that is a mistake, please write to the secretariat."
+    )
+
+
 @transaction.atomic
-def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str) -> Rsvp:
-    """Record (or change) one person's answer; refused for a meeting that is over, cancelled or not announced."""
+def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str, through_link: bool = False) -> Rsvp:
+    """Record (or change) one person's answer; refused for a meeting that is over, cancelled or not announced, and
+    ``through_link`` (the signed link in their invitation) for a person no longer invited."""
     if answer not in RsvpAnswer.values:
         raise ValidationError({"answer": _("Choose whether you will attend.")})
-    refusal = rsvp_refusal(meeting)
+    refusal = rsvp_link_refusal(meeting, contact) if through_link else rsvp_refusal(meeting)
     if refusal:
         raise ValidationError(refusal)
     rsvp, _created = Rsvp.objects.update_or_create(

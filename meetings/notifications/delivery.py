@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from common.models import MailStatus, OutgoingMail
-from common.outbox import enqueue_mails
+from common.outbox import DeliveryRun, enqueue_mails
 from meetings.models import ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
 from meetings.notifications.itip import invitation_attachment
 from meetings.notifications.recipients import (
@@ -45,6 +45,8 @@ class Delivery:
     sent: list[Contact] = field(default_factory=list)
     failed: list[Contact] = field(default_factory=list)
     skipped: list[Contact] = field(default_factory=list)
+    # Set when sending stopped because the mail server did not answer: ``failed`` then waits for send_outbox.
+    server_error: str = ""
 
     @property
     def failed_addresses(self) -> str:
@@ -74,8 +76,8 @@ def _enqueue(batch: list[tuple[Contact, EmailMultiAlternatives, str]], report=No
     """Write each (contact, message, key) to the outbox; once sent after commit, ``report(Delivery)`` is told."""
     contacts = [contact for contact, _message, _key in batch]
 
-    def delivered(rows: list[OutgoingMail]) -> None:
-        outcome = Delivery()
+    def delivered(rows: list[OutgoingMail], run: DeliveryRun) -> None:
+        outcome = Delivery(server_error=run.server_error)
         for contact, row in zip(contacts, rows, strict=True):
             (outcome.sent if row.status == MailStatus.SENT else outcome.failed).append(contact)
         report(outcome)

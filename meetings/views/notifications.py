@@ -20,7 +20,17 @@ from meetings.notifications import delivery
 
 
 def report_failures(request, delivery: delivery.Delivery) -> None:
-    if delivery.failed:
+    if delivery.failed and delivery.server_error:
+        messages.warning(
+            request,
+            ngettext(
+                "The mail server did not answer; %(count)d message will be sent automatically when it does.",
+                "The mail server did not answer; %(count)d messages will be sent automatically when it does.",
+                len(delivery.failed),
+            )
+            % {"count": len(delivery.failed)},
+        )
+    elif delivery.failed:
         messages.error(
             request,
             ngettext(

@@ -47,7 +47,7 @@ class RsvpLinkView(TemplateView):
             contact=self.contact,
             chosen=chosen if chosen in RsvpAnswer.values else "",
             current=current,
-            refusal=services.rsvp_refusal(self.meeting),
+            refusal=services.rsvp_link_refusal(self.meeting, self.contact),
             answers=RsvpAnswer,
         )
         return context
@@ -55,7 +55,7 @@ class RsvpLinkView(TemplateView):
     def post(self, request, *args, **kwargs):
         try:
             rsvp = services.record_rsvp(
-                meeting=self.meeting, contact=self.contact, answer=request.POST.get("answer", "")
+                meeting=self.meeting, contact=self.contact, answer=request.POST.get("answer", ""), through_link=True
             )
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(error=" ".join(error.messages)), status=400)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from common.models import OutgoingMail
-from common.outbox import deliver_pending
+from common.outbox import deliver_pending_mail_with_backoff
 from common.roles import FOCAL_POINT
 from meetings import services
 from meetings.models import Meeting, MeetingStatus, Rsvp
@@ -82,7 +82,7 @@ def test_an_invitee_answers_from_the_mail_link_and_the_secretariat_sees_it(login
     _fits(secretariat, width)
     secretariat.get_by_role("button", name=re.compile(r"Send the invitation to \d+ people")).click()
     expect(secretariat.locator(".alert").first).to_be_visible()
-    deliver_pending()  # what `send_outbox` does for anything the request left unsent
+    deliver_pending_mail_with_backoff()  # what `send_outbox` does for anything the request left unsent
 
     mail = OutgoingMail.objects.get(to=["kadri@example.org"])
     assert mail.status == "sent"

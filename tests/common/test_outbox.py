@@ -1,5 +1,6 @@
 """The mail outbox: written with the change that causes it, sent after commit, once, and retried when it failed."""
 
+import datetime
 import smtplib
 import time
 from email.mime.text import MIMEText
@@ -9,12 +10,20 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 
 from common.models import MailStatus, OutgoingMail
-from common.outbox import MAX_ATTEMPTS, deliver_pending, enqueue_mail, enqueue_mails, message_of
+from common.outbox import (
+    RETRY_FOR,
+    deliver_pending_mail_with_backoff,
+    enqueue_mail,
+    enqueue_mails,
+    message_of,
+    retry_delay,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,22 +77,86 @@ def test_the_same_key_is_written_and_sent_once(django_capture_on_commit_callback
     assert [sent.subject for sent in mail.outbox] == ["Hello"]
 
 
-def test_a_refused_mail_is_kept_with_its_error_and_retried_until_the_limit(
+def time_passes(delta: datetime.timedelta) -> None:
+    """Move the outbox's clock marks back, as if ``delta`` had passed."""
+    OutgoingMail.objects.filter(next_attempt_at__isnull=False).update(next_attempt_at=F("next_attempt_at") - delta)
+    OutgoingMail.objects.filter(failing_since__isnull=False).update(failing_since=F("failing_since") - delta)
+
+
+def test_retries_back_off_from_a_minute_to_an_hour():
+    minutes = [retry_delay(attempts) / datetime.timedelta(minutes=1) for attempts in range(1, 10)]
+    assert minutes == [1, 2, 4, 8, 16, 32, 60, 60, 60]
+
+
+def test_a_refused_mail_is_kept_with_its_error_and_retried_later_each_time_never_parked(
     settings, django_capture_on_commit_callbacks
 ):
+    """Five quick failures used to park a mail for good: a 20-minute outage stranded everything written during it."""
     settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
     reports = []
     with django_capture_on_commit_callbacks(execute=True):
-        enqueue_mails([(message(), "")], on_delivered=reports.append)
+        enqueue_mails([(message(), "")], on_delivered=lambda rows, run: reports.append(rows))
     [[row]] = reports
     assert row.status == MailStatus.FAILED and "SMTPDataError" in row.last_error
-    for _attempt in range(MAX_ATTEMPTS):
-        deliver_pending()
+    assert row.failing_since is not None and row.next_attempt_at > row.failing_since
+
+    assert deliver_pending_mail_with_backoff().failed == 0  # not due yet: it waits a minute
+    for attempt in range(1, 9):
+        time_passes(retry_delay(attempt))
+        assert deliver_pending_mail_with_backoff().failed == 1
     row.refresh_from_db()
-    assert row.attempts == MAX_ATTEMPTS
+    assert row.attempts == 9 and row.status == MailStatus.FAILED
+
+    # The outage ends: the next due attempt sends it, once.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert deliver_pending() == (0, 0)  # given up: an admin sends it again by hand
-    assert mail.outbox == []
+    time_passes(retry_delay(9))
+    assert deliver_pending_mail_with_backoff().sent == 1
+    assert deliver_pending_mail_with_backoff().sent == 0
+    row.refresh_from_db()
+    assert row.status == MailStatus.SENT and row.failing_since is None and row.last_error == ""
+    assert len(mail.outbox) == 1
+
+
+def test_a_mail_failing_for_days_is_no_longer_tried_by_itself_but_stays_failing_until_sent_again(
+    settings, client, admin_user, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_mail(message(subject="Invitation"))
+    time_passes(RETRY_FOR)
+    deliver_pending_mail_with_backoff()
+    row = OutgoingMail.objects.get()
+    assert row.status == MailStatus.FAILED and row.next_attempt_at is None
+    time_passes(datetime.timedelta(days=30))
+    assert deliver_pending_mail_with_backoff().failed == 0
+    assert list(OutgoingMail.objects.failing()) == [row]
+    with pytest.raises(CommandError, match="no longer tried by itself"):
+        call_command("send_outbox", stdout=StringIO())
+
+    client.force_login(admin_user)
+    changelist = reverse("admin:common_outgoingmail_changelist")
+    page = client.get(changelist, {"failing": "given_up"})
+    assert page.status_code == 200 and "Invitation" in page.text and "SMTPDataError" in page.text
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(changelist, {"action": "send_again", "_selected_action": [row.pk]})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == MailStatus.SENT and [sent.subject for sent in mail.outbox] == ["Invitation"]
+    call_command("send_outbox", stdout=StringIO())  # nothing failing: no error
+
+
+def test_send_outbox_exits_with_an_error_saying_how_many_fail_and_why(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    enqueue_mails([(message(to="a@example.org"), ""), (message(to="b@example.org"), "")], deliver_after_commit=False)
+    out = StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("send_outbox", stdout=out)
+    assert "Sent 0 e-mail(s); 2 failed" in out.getvalue()
+    assert "2 e-mail(s) failing" in str(failure.value) and "2 x SMTPDataError: (451, b'Try again later')" in str(
+        failure.value
+    )
+    assert failure.value.returncode == 1
 
 
 def test_alternatives_and_attachments_survive_the_outbox():

@@ -337,6 +337,7 @@ def upcoming(series):
 
 def test_rsvp_link_asks_for_a_click_then_records_and_can_change(client, upcoming):
     contact = ContactFactory(name="Kadri Tamm")
+    ParticipationFactory(meeting=upcoming, organization=contact.organization, contact=contact)
     links = rsvp.rsvp_links(meeting=upcoming, contact=contact)
     page = client.get(links["accepted"])
     assert page.status_code == 200 and "Kadri Tamm, will you attend?" in page.content.decode()
@@ -347,6 +348,31 @@ def test_rsvp_link_asks_for_a_click_then_records_and_can_change(client, upcoming
     assert "your answer is recorded" in response.content.decode()
     assert Rsvp.objects.get().answer == "declined"
     assert client.post(links["declined"].split("?")[0], {"answer": "maybe"}).status_code == 400
+
+
+def test_a_reply_link_answers_only_while_its_person_is_still_invited(client, upcoming):
+    invited_whole = OrganizationFactory()
+    contact = ContactFactory(name="Kadri Tamm", organization=invited_whole)
+    colleague = ContactFactory(name="Aziz Karimov", organization=invited_whole)
+    services.invite_organizations(meeting=upcoming, organizations=[invited_whole])
+    links = {person: rsvp.rsvp_links(meeting=upcoming, contact=person) for person in (contact, colleague)}
+    assert "Kadri Tamm, will you attend?" in client.get(links[contact]["accepted"]).text
+
+    # The secretariat names only the colleague: the organisation as a whole is no longer invited.
+    upcoming.participations.filter(organization=invited_whole).update(contact=colleague)
+    page = client.get(links[contact]["accepted"])
+    assert page.status_code == 200 and "no longer on the list" in page.text and "will you attend?" not in page.text
+    response = client.post(links[contact]["accepted"].split("?")[0], {"answer": "accepted"})
+    assert response.status_code == 400 and "no longer on the list" in response.text
+    assert not Rsvp.objects.exists()
+    client.post(links[colleague]["accepted"].split("?")[0], {"answer": "accepted"})
+    assert list(Rsvp.objects.values_list("contact__name", flat=True)) == ["Aziz Karimov"]
+
+    # Taken off the list altogether: neither link answers, the recorded answer stays as it was.
+    upcoming.participations.all().delete()
+    response = client.post(links[colleague]["declined"].split("?")[0], {"answer": "declined"})
+    assert response.status_code == 400 and "no longer on the list" in response.text
+    assert Rsvp.objects.get().answer == "accepted"
 
 
 def test_rsvp_links_tampered_expired_or_for_another_meeting_are_refused(client, series, upcoming, monkeypatch):

@@ -373,14 +373,18 @@ def test_a_dropped_connection_fails_one_message_and_the_next_goes_on_a_fresh_one
     assert reports[0].failed == [dropped] and reports[0].sent == [good]
 
 
-def test_an_unreachable_mail_server_fails_every_message_without_raising(settings, sent):
+def test_an_unreachable_mail_server_stops_the_sending_without_raising_and_the_rest_waits(settings, sent):
     settings.EMAIL_BACKEND = f"{__name__}.UnreachableEmailBackend"
     meeting = invited_meeting(named=2)
     reports = []
     with sent():
         outgoing.send_invitations(meeting=meeting, report=reports.append)
     assert len(reports[0].failed) == 2 and not reports[0].sent
-    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.FAILED}
+    assert "Connection refused" in reports[0].server_error
+    # The first was tried and failed; the second was not tried (it waits for send_outbox), both say why.
+    rows = OutgoingMail.objects.order_by("id")
+    assert [row.status for row in rows] == [MailStatus.FAILED, MailStatus.PENDING]
+    assert all("Connection refused" in row.last_error and row.failing_since for row in rows)
 
 
 def test_no_mail_is_sent_while_the_meeting_row_is_locked(settings, django_capture_on_commit_callbacks):
@@ -683,6 +687,7 @@ def test_command_fails_loudly_when_the_mail_server_refuses_and_the_reminder_wait
     [waiting] = OutgoingMail.objects.all()
     assert waiting.status == MailStatus.FAILED
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())  # its next attempt (a minute later) has come
     call_command("send_outbox", stdout=StringIO())
     assert len(mail.outbox) == 1
 
