@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
 from activities.services import ReviewEntry
@@ -121,7 +122,11 @@ class ActivityPlanForm(PortalModelForm):
                 names = ", ".join(f"“{activity.title}”" for activity in outside[:3])
                 self.add_error(
                     "quarter",
-                    _("%(count)s of this plan's activities fall outside %(quarter)s (%(names)s); move them first.")
+                    ngettext(
+                        "%(count)s of this plan's activities falls outside %(quarter)s (%(names)s); move it first.",
+                        "%(count)s of this plan's activities fall outside %(quarter)s (%(names)s); move them first.",
+                        len(outside),
+                    )
                     % {"count": len(outside), "quarter": quarter.label, "names": names},
                 )
         return cleaned_data

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
@@ -200,9 +201,12 @@ class ActivityDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
         if review_count:
             messages.error(
                 request,
-                _(
-                    "“%(title)s” was reviewed at %(count)s meeting(s), so it is kept with those records; "
-                    "set its status to Cancelled instead."
+                ngettext(
+                    "“%(title)s” was reviewed at %(count)s meeting, so it is kept with that record; "
+                    "set its status to Cancelled instead.",
+                    "“%(title)s” was reviewed at %(count)s meetings, so it is kept with those records; "
+                    "set its status to Cancelled instead.",
+                    review_count,
                 )
                 % {"title": activity.title, "count": review_count},
             )
@@ -291,7 +295,15 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
                     ]
                 )
             else:
-                messages.success(request, _("The review of %(count)s activities was saved.") % {"count": len(reviews)})
+                messages.success(
+                    request,
+                    ngettext(
+                        "The review of %(count)s activity was saved.",
+                        "The review of %(count)s activities was saved.",
+                        len(reviews),
+                    )
+                    % {"count": len(reviews)},
+                )
                 return redirect("quarter-review", pk=self.object.pk)
         messages.error(request, _("The review was not saved; see the errors below."))
         return self.render_to_response(self.get_context_data(formset=formset))
@@ -315,7 +327,11 @@ class CarryActivitiesView(SecretariatRequiredMixin, SingleObjectMixin, View):
         if carried:
             messages.success(
                 request,
-                _("%(count)s activities were added to the %(quarter)s plan as planned.")
+                ngettext(
+                    "%(count)s activity was added to the %(quarter)s plan as planned.",
+                    "%(count)s activities were added to the %(quarter)s plan as planned.",
+                    len(carried),
+                )
                 % {"count": len(carried), "quarter": plan.quarter.label},
             )
         else:

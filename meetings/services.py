@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.utils import bulk_update_with_history
 
 from common.i18n import versions_of
@@ -1103,7 +1103,14 @@ def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
         raise ValidationError({"reason": _("Say why the minutes are reopened: the history keeps the reason.")})
     if len(reason) > REOPEN_REASON_MAX_LENGTH:
         raise ValidationError(
-            {"reason": _("Keep the reason under %(limit)d characters.") % {"limit": REOPEN_REASON_MAX_LENGTH}}
+            {
+                "reason": ngettext(
+                    "Keep the reason under %(limit)d character.",
+                    "Keep the reason under %(limit)d characters.",
+                    REOPEN_REASON_MAX_LENGTH,
+                )
+                % {"limit": REOPEN_REASON_MAX_LENGTH}
+            }
         )
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_status != MinutesStatus.PUBLISHED:

@@ -120,17 +120,22 @@ class PrepareNextMeetingView(SecretariatRequiredMixin, TemplateView):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
+                item_count = meeting.agenda_items.count()
+                organization_count = meeting.participations.values("organization").distinct().count()
                 messages.success(
                     request,
                     _(
                         "The %(ordinal)s meeting has been prepared as a draft that only the secretariat sees: "
-                        "%(items)s agenda items and %(organizations)s organisations invited. Check it, then send "
-                        "the invitations to announce it."
+                        "%(items)s and %(organizations)s. Check it, then send the invitations to announce it."
                     )
                     % {
                         "ordinal": meeting.ordinal,
-                        "items": meeting.agenda_items.count(),
-                        "organizations": meeting.participations.values("organization").distinct().count(),
+                        "items": ngettext("%(count)s agenda item", "%(count)s agenda items", item_count)
+                        % {"count": item_count},
+                        "organizations": ngettext(
+                            "%(count)s organisation invited", "%(count)s organisations invited", organization_count
+                        )
+                        % {"count": organization_count},
                     },
                 )
                 return redirect(meeting)

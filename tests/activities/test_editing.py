@@ -125,7 +125,7 @@ def test_editing_a_plan_keeps_it_and_refuses_a_quarter_its_activities_are_not_in
     url = reverse("plan-update", args=[plan.pk])
     assert client.get(url).context["form"]["quarter"].value() == "2023-Q3"
     response = client.post(url, {"series": plan.series.pk, "quarter": "2023-Q4"})
-    assert "fall outside Q4 2023" in response.context["form"].errors["quarter"][0]
+    assert "1 of this plan's activities falls outside Q4 2023" in response.context["form"].errors["quarter"][0]
     response = client.post(url, {"series": plan.series.pk, "quarter": "2023-Q3", "notes": "Agreed in June"})
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -232,7 +232,7 @@ def test_a_reviewed_activity_is_not_deleted_and_the_message_says_why(client, sec
     client.force_login(secretariat)
     response = client.post(reverse("activity-delete", args=[review.activity.pk]), follow=True)
     assert Activity.objects.filter(pk=review.activity.pk).exists()
-    assert "was reviewed at 1 meeting(s)" in response.content.decode()
+    assert "was reviewed at 1 meeting, so it is kept with that record" in response.content.decode()
 
 
 # Progress by the lead organisation

@@ -22,7 +22,8 @@ from coordination.operations.demo import load_demo
 from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
 from tests.browser.conftest import FACTORY_PASSWORD
-from tests.stakeholders.factories import participant_user, secretariat_user
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
+from tests.stakeholders.factories import OrganizationFactory, participant_user, secretariat_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,6 +32,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 BLOCKING = {"serious", "critical"}
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+MATRIX_REGION = {"en": "Participation matrix", "ru": "Матрица участия"}
 README_SHOTS = [
     ("dashboard", DESKTOP),
     ("meeting", DESKTOP),
@@ -114,6 +116,11 @@ def axe_violations(page) -> list[dict]:
     return [violation for violation in violations if violation["impact"] in BLOCKING]
 
 
+def page_width(page) -> int:
+    """How wide the page is, scrolled sideways to its end: more than the window means the page itself scrolls."""
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
 def menu_problems(page) -> list[str]:
     """At 1280 px the expanded menu is one line, and nothing in it reaches past the window's right edge."""
     box = page.evaluate(
@@ -153,12 +160,37 @@ def test_main_pages_pass_axe_and_fit_a_phone(chromium, live_server, demo, role, 
             for violation in axe_violations(page):
                 failures.append(f"{name} {path}: axe {violation['impact']} {violation['id']} at {violation['targets']}")
             page.set_viewport_size(PHONE)
-            width = page.evaluate("() => document.documentElement.scrollWidth")
+            width = page_width(page)
             if width > PHONE["width"]:
                 failures.append(f"{name} {path}: {width} px wide on a {PHONE['width']} px phone")
     finally:
         context.close()
     assert not failures, f"{role}, {language}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_participation_matrix_of_a_long_series_fits_a_phone(chromium, live_server, language):
+    """Twelve meetings, more than a page of organisations, long names: the matrix scrolls inside its own region."""
+    series = MeetingSeriesFactory()
+    meetings = [MeetingFactory(series=series, number=number) for number in range(1, 13)]
+    for number in range(55):
+        organization = OrganizationFactory(
+            name=f"National Commission on Countering Trafficking in Persons, unit {number}",
+            acronym=f"National Commission unit {number}",
+        )
+        for meeting in meetings:
+            ParticipationFactory(meeting=meeting, organization=organization, status="attended")
+    context, page = log_in(chromium, live_server, participant_user(username="reader"), language)
+    try:
+        page.set_viewport_size(PHONE)
+        page.goto(f"/series/{series.pk}/participation/")
+        region = page.get_by_role("region", name=MATRIX_REGION[language])
+        expect(region).to_be_visible()
+        assert region.get_attribute("tabindex") == "0"
+        assert page_width(page) <= PHONE["width"]
+        assert region.evaluate("e => e.scrollWidth > e.clientWidth"), "the matrix scrolls inside its region"
+    finally:
+        context.close()
 
 
 def test_the_keyboard_reaches_the_content_and_the_meeting_s_other_actions(chromium, live_server, demo):

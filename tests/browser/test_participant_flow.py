@@ -105,3 +105,24 @@ def test_participant_reads_the_timeline_on_a_phone(login, platform):
     page.goto(f"/series/{platform['fourth'].series_id}/timeline/?year=2023")
     expect(page.get_by_role("link", name="Trainings for airport employees")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("Trainings for airport employees"))).to_be_visible()
+
+
+def test_participant_copies_the_personal_calendar_address(login, platform, live_server):
+    page = login(platform["participant"])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto("/calendar/")
+    address = page.get_by_label("Your personal calendar address")
+    personal_url = address.input_value()
+    assert re.fullmatch(rf"{re.escape(live_server.url)}/calendar/[\w-]+\.ics", personal_url)
+    status = page.get_by_role("status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    page.get_by_role("button", name="Copy link").click()
+    expect(status).to_have_text("Copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == personal_url
+
+    # In Russian on a phone the address and its button fit the screen.
+    page.locator('button[name="language"][value="ru"]').click()
+    page.wait_for_load_state()
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.get_by_role("button", name="Скопировать ссылку")).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390

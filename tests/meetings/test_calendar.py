@@ -1,5 +1,6 @@
 import datetime
 import random
+import re
 import zoneinfo
 from urllib.parse import unquote
 
@@ -229,6 +230,19 @@ def test_subscription_page_shows_the_personal_address(client, participant):
     client.force_login(participant)
     response = client.get(reverse("calendar-subscription"))
     assert participant.contact.calendar_token in response.content.decode()
+
+
+def test_the_copy_button_needs_javascript_and_the_address_does_not(client, participant):
+    """Without JavaScript the address is in a selectable field and the copy button stays hidden; the script that
+    shows it is a static file (the Content-Security-Policy allows no inline script)."""
+    client.force_login(participant)
+    page = client.get(reverse("calendar-subscription")).content.decode()
+    field = re.search(r'<input[^>]*id="personal-calendar-url"[^>]*>', page).group(0)
+    assert "readonly" in field and f"/calendar/{participant.contact.calendar_token}.ics" in field
+    button = re.search(r'<button[^>]*id="copy-calendar-url"[^>]*>', page).group(0)
+    assert " hidden" in button and 'data-copy-target="personal-calendar-url"' in button
+    assert 'src="/static/js/copy_link.js"' in page
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
 
 
 def test_meeting_calendar_file_follows_the_language(client, participant):

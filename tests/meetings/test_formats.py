@@ -3,21 +3,28 @@
 import datetime
 import re
 import zoneinfo
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from meetings.models import Meeting
+from common.roles import FOCAL_POINT
+from meetings import services
+from meetings.models import Meeting, OrganizationReply
 from tests.activities.factories import ActivityFactory, ActivityReviewFactory
 from tests.meetings.factories import (
     TASHKENT,
     ActionItemFactory,
     ActionUpdateFactory,
+    AgendaItemFactory,
     DecisionFactory,
     MeetingFactory,
+    ParticipationFactory,
 )
+from tests.stakeholders.factories import participant_user
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +157,50 @@ def test_preparing_the_next_meeting_names_the_zone_of_its_times(client, secretar
     client.force_login(secretariat)
     text = visible_text(in_language(client, "uz").get(reverse("meeting-prepare-next", args=[meeting.series.pk])))
     assert "Toshkent vaqti (UTC+5)" in text
+
+
+def test_the_minutes_editor_gives_due_dates_in_the_portals_style(client, secretariat):
+    """Bug: the minutes editor wrote "Due 31 Mar 2027" where every other page writes "31 March 2027"."""
+    meeting = june_meeting()
+    item = AgendaItemFactory(meeting=meeting, title="Review of follow-up actions", reviews_follow_up_actions=True)
+    ActionItemFactory(meeting=meeting, agenda_item=item, title="Train airport staff", due_on=datetime.date(2027, 3, 31))
+    carried = ActionItemFactory(title="Share the report", due_on=datetime.date(2027, 4, 30))
+    item.actions_to_review.add(carried)
+    client.force_login(secretariat)
+    for language, agreed, reviewed in [
+        ("en", "Due 31 March 2027", "Due 30 April 2027"),
+        ("ru", "31 марта 2027 г.", "30 апреля 2027 г."),
+        ("uz", "31 mart 2027", "30 aprel 2027"),
+    ]:
+        text = visible_text(in_language(client, language).get(reverse("meeting-minutes-edit", args=[meeting.pk])))
+        assert agreed in text and reviewed in text, language
+        assert "31.03.2027" not in text and "Mar 2027" not in text
+
+
+def test_the_organisations_answer_gives_its_day_in_the_portals_uzbek_style(client, organization):
+    """Bug: the line read "7 Dekabr 2026" (Django's capitalised month) where the portal writes "7 dekabr 2026"."""
+    focal_point = participant_user(organization=organization, username="focal")
+    focal_point.groups.set([Group.objects.get(name=FOCAL_POINT)])
+    start = timezone.now() + datetime.timedelta(days=9)
+    meeting = MeetingFactory(status="planned", starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+    ParticipationFactory(meeting=meeting, organization=organization)
+    services.answer_for_organization(meeting=meeting, organization=organization, answer="declined", user=focal_point)
+    OrganizationReply.objects.update(answered_at=datetime.datetime(2026, 12, 7, 11, 30, tzinfo=TASHKENT))
+    client.force_login(focal_point)
+    in_language(client, "uz")
+    for url in (meeting.get_absolute_url(), reverse("meeting-organization-reply", args=[meeting.pk])):
+        text = visible_text(client.get(url))
+        assert "7 dekabr 2026, 11:30" in text, url
+        assert "Dekabr" not in text
+
+
+def test_no_template_formats_a_date_with_djangos_date_filter():
+    """Dates shown to people go through the `formatting` filters (one style per language), never `|date`."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    offenders = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.html")) + sorted(templates.rglob("*.txt"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"\|\s*date\b", line)
+    ]
+    assert not offenders, offenders
