@@ -1,7 +1,10 @@
 """Nothing lost: a backup restores into an empty database with every row; a non-empty one is refused."""
 
+import io
+
 import psycopg
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -97,3 +100,12 @@ def test_backup_refuses_to_overwrite(tmp_path, db):
     with pytest.raises(CommandError, match="exists already"):
         call_command("backup", output=str(existing))
     assert existing.read_bytes() == b"keep me"
+
+
+def test_backup_says_it_holds_the_database_only(tmp_path, db):
+    output = io.StringIO()
+    call_command("backup", output=str(tmp_path / "b.dump"), stdout=output)
+    said = output.getvalue()
+    assert "holds the database only" in said
+    assert str(settings.MEDIA_ROOT) in said
+    assert "SECRET_KEY" in said

@@ -1,6 +1,13 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coordination.operations.backup import BackupError, Target, backup
+
+WHAT_A_BACKUP_HOLDS = (
+    "It holds the database only. Uploaded documents are files in {media_root} (or the object store of "
+    "STORAGES['default']): copy them with the dump. Restore with the same SECRET_KEY, or the signed links in mail "
+    "already sent (replies, unsubscribe), password-reset links, known-device cookies and every session stop working."
+)
 
 
 class Command(BaseCommand):
@@ -18,3 +25,4 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Backup written: {path} ({path.stat().st_size} bytes)"))
+        self.stdout.write(WHAT_A_BACKUP_HOLDS.format(media_root=settings.MEDIA_ROOT))
