@@ -179,14 +179,12 @@ class PrepareNextMeetingForm(forms.Form):
     )
     copy_venue_and_format = forms.BooleanField(label=_("Venue and format"), required=False, initial=True)
     venue = forms.CharField(
-        label=_("Venue"), max_length=255, required=False, help_text=_("Used when the venue is not copied.")
+        label=_("Venue"),
+        max_length=255,
+        required=False,
+        help_text=_("What you type here is used; left blank, the copied venue is kept."),
     )
-    format = forms.ChoiceField(
-        label=_("Format"),
-        choices=MeetingFormat.choices,
-        initial=MeetingFormat.IN_PERSON,
-        help_text=_("Used when the format is not copied."),
-    )
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices, initial=MeetingFormat.IN_PERSON)
     join_url = JoinLinkField()
     another_planned_confirmed = forms.BooleanField(
         label=_("Yes, prepare another meeting although one is already planned"), required=False
@@ -217,8 +215,10 @@ class PrepareNextMeetingForm(forms.Form):
             cleaned["ends_at"] = datetime.datetime.combine(day, end, tzinfo=self.zone)
             if cleaned["ends_at"] <= cleaned["starts_at"]:
                 self.add_error("end_time", _("The meeting must end after it starts."))
-        if self.source is not None and cleaned.get("copy_venue_and_format"):
-            cleaned["venue"], cleaned["format"] = self.source.venue, self.source.format
+        if self.source is not None and cleaned.get("copy_venue_and_format") and not cleaned.get("venue"):
+            # The fields start with the copied venue and format, so what the user typed over them wins; only a
+            # venue left blank falls back to the copied one.
+            cleaned["venue"] = self.source.venue
         if cleaned.get("join_url") and cleaned.get("format") == MeetingFormat.IN_PERSON:
             self.add_error("join_url", _("Only an online or hybrid meeting has a join link."))
         return cleaned
