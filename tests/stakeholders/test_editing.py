@@ -324,3 +324,23 @@ def test_the_models_own_cleaning_removes_invisible_characters_for_the_admin(orga
     contact = ContactFactory.build(organization=organization, name="Jasur\u202e Aliev", position="\u2067Head\u2069")
     contact.full_clean()
     assert (contact.name, contact.position) == ("Jasur Aliev", "Head")
+
+
+def test_the_user_admin_removes_invisible_characters_from_names(client, admin_user):
+    account = UserFactory(username="jasur")
+    client.force_login(admin_user)
+    url = reverse("admin:auth_user_change", args=[account.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "username": "jasur",
+        "first_name": "Ja\u202esur",
+        "last_name": "\u200bAliev",
+        "email": "",
+        "is_active": "on",
+        "date_joined_0": "2024-01-01",
+        "date_joined_1": "10:00:00",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    account.refresh_from_db()
+    assert (account.first_name, account.last_name) == ("Jasur", "Aliev")
