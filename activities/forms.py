@@ -8,6 +8,7 @@ from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecis
 from activities.services import ReviewEntry
 from common.i18n import translation_fields, with_translations
 from common.quarter import Quarter
+from common.typed_text import TypedTextForm
 from common.versioning import VersionedModelFormMixin
 from common.widgets import (
     DateInput,
@@ -233,7 +234,7 @@ class ActivityProgressForm(VersionedModelFormMixin, PortalModelForm):
         self.helper = _helper()
 
 
-class ActivityReviewForm(forms.Form):
+class ActivityReviewForm(TypedTextForm, forms.Form):
     """One row of the quarter review: what the meeting records about one activity."""
 
     activity = forms.IntegerField(widget=forms.HiddenInput)

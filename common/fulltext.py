@@ -9,7 +9,7 @@ each candidate's text on every search). Change a document here and a migration f
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
 from django.db.models import F, Func, GeneratedField, Manager, Q, TextField, Value
 from django.db.models.functions import Cast
@@ -96,13 +96,74 @@ class ArrayToText(Func):
         super().__init__(Cast(F(field_name), ArrayField(TextField())), **extra)
 
 
+# A tsvector holds at most 1 MB of words and positions, and a generated column whose expression raises fails the
+# whole INSERT or UPDATE. So a document indexes at most the first INDEXED_CHARACTERS of each text, and when the
+# words of those still do not fit (tens of thousands of distinct long words), fewer: half as many characters until
+# they do. The common case (the texts together no longer than INDEXED_CHARACTERS, which cannot reach 1 MB) takes
+# no exception block. Created by stakeholders migration 0010; change it there with a new migration.
+INDEXED_CHARACTERS = 100_000
+DOCUMENT_FUNCTION_SQL = f"""
+CREATE OR REPLACE FUNCTION portal_document(configs text[], weights text, texts text[]) RETURNS tsvector
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    indexed_characters integer := {INDEXED_CHARACTERS};
+    total_characters integer := 0;
+    vector tsvector;
+BEGIN
+    FOR part IN 1 .. cardinality(texts) LOOP
+        total_characters := total_characters + coalesce(length(texts[part]), 0);
+    END LOOP;
+    IF total_characters <= indexed_characters THEN
+        vector := ''::tsvector;
+        FOR part IN 1 .. cardinality(texts) LOOP
+            vector := vector || setweight(
+                to_tsvector(configs[part]::regconfig, coalesce(texts[part], '')), substr(weights, part, 1)::"char"
+            );
+        END LOOP;
+        RETURN vector;
+    END IF;
+    LOOP
+        BEGIN
+            vector := ''::tsvector;
+            FOR part IN 1 .. cardinality(texts) LOOP
+                vector := vector || setweight(
+                    to_tsvector(configs[part]::regconfig, left(coalesce(texts[part], ''), indexed_characters)),
+                    substr(weights, part, 1)::"char"
+                );
+            END LOOP;
+            RETURN vector;
+        EXCEPTION WHEN program_limit_exceeded THEN
+            indexed_characters := indexed_characters / 2;  -- reaches 0 (nothing indexed) at worst
+        END;
+    END LOOP;
+END $$
+"""
+DROP_DOCUMENT_FUNCTION_SQL = "DROP FUNCTION IF EXISTS portal_document(text[], text, text[])"
+
+
+class Document(Func):
+    """A weighted search vector over ``(field name or expression, weight[, configuration])`` parts, in order, that
+    never fails to fit in a tsvector (portal_document, above)."""
+
+    function = "portal_document"
+    output_field = SearchVectorField()
+
+    def __init__(self, *weighted_parts):
+        configs, weights, texts = [], "", []
+        for part, weight, *config in weighted_parts:
+            configs.append(Value(config[0] if config else SEARCH_CONFIG))
+            weights += weight
+            texts.append(Cast(F(part) if isinstance(part, str) else part, TextField()))
+        super().__init__(_array(configs), Value(weights), _array(texts))
+
+
+def _array(expressions):
+    return Func(*expressions, template="ARRAY[%(expressions)s]", output_field=ArrayField(TextField()))
+
+
 def document(*weighted_parts):
     """A weighted search vector over ``(field name or expression, weight[, configuration])`` parts, in order."""
-    vector = None
-    for part, weight, *config in weighted_parts:
-        piece = SearchVector(part, weight=weight, config=config[0] if config else SEARCH_CONFIG)
-        vector = piece if vector is None else vector + piece
-    return vector
+    return Document(*weighted_parts)
 
 
 def translated(field_name, weight):

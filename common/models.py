@@ -3,9 +3,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.typed_text import TypedTextModel
 
-class TimeStampedModel(models.Model):
-    """Adds created/updated stamps to every table of the portal."""
+
+class TimeStampedModel(TypedTextModel):
+    """Adds created/updated stamps to every table of the portal (and cleans typed text, common.typed_text)."""
 
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)

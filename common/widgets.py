@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.i18n import TRANSLATED_LANGUAGES
+from common.typed_text import TypedTextForm
 
 TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in TRANSLATED_LANGUAGES)
 
@@ -109,9 +110,10 @@ class BlankChoicesLabelled:
             label_blank_choice(field)
 
 
-class PortalModelForm(forms.ModelForm):
-    """The base of the portal's model forms (see quick_formfield); a subclass's Meta inherits PortalModelForm.Meta,
-    as Django reads formfield_callback from the form's own Meta only."""
+class PortalModelForm(TypedTextForm, forms.ModelForm):
+    """The base of the portal's model forms (see quick_formfield; typed text as common.typed_text keeps it); a
+    subclass's Meta inherits PortalModelForm.Meta, as Django reads formfield_callback from the form's own Meta
+    only."""
 
     class Meta:
         formfield_callback = quick_formfield

@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 
 from common.access import is_secretariat, may_read
 from common.i18n import with_translations
+from common.typed_text import without_invisible_characters
 
 PICKER_LIMIT = 20
 MAX_QUERY_LENGTH = 100
@@ -30,7 +31,7 @@ WORD = re.compile(r"[\w-]+")
 
 def _words(query: str) -> list[str]:
     """Up to 5 words; punctuation is dropped, so a label typed in full ("Name, MIA", "Ministry (MIA)") matches."""
-    return WORD.findall(query[:MAX_QUERY_LENGTH])[:5]
+    return WORD.findall(without_invisible_characters(query[:MAX_QUERY_LENGTH]))[:5]
 
 
 def _any_version_contains(fields, word: str, prefix: str = "") -> Q:

@@ -18,6 +18,7 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from common.typed_text import TypedTextForm
 from meetings.models import Document
 
 
@@ -172,7 +173,7 @@ class DocumentSizeLimitHandler(FileUploadHandler):
         return None
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(TypedTextForm, forms.ModelForm):
     class Meta:
         model = Document
         fields = ["file", "title", "kind"]

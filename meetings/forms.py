@@ -14,6 +14,7 @@ from common.formatting import zone_choices, zone_label
 from common.i18n import translation_fields
 from common.quarter import Quarter
 from common.time_zones import time_zone_choices
+from common.typed_text import TypedTextForm
 from common.versioning import VersionedFormMixin, VersionedModelFormMixin
 from common.widgets import (
     BlankChoicesLabelled,
@@ -163,7 +164,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         return cleaned
 
 
-class PrepareNextMeetingForm(forms.Form):
+class PrepareNextMeetingForm(TypedTextForm, forms.Form):
     """The date and what to carry over from the latest held meeting (services.prepare_next_meeting)."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
@@ -179,14 +180,12 @@ class PrepareNextMeetingForm(forms.Form):
     )
     copy_venue_and_format = forms.BooleanField(label=_("Venue and format"), required=False, initial=True)
     venue = forms.CharField(
-        label=_("Venue"), max_length=255, required=False, help_text=_("Used when the venue is not copied.")
+        label=_("Venue"),
+        max_length=255,
+        required=False,
+        help_text=_("What you type here is used; left blank, the copied venue is kept."),
     )
-    format = forms.ChoiceField(
-        label=_("Format"),
-        choices=MeetingFormat.choices,
-        initial=MeetingFormat.IN_PERSON,
-        help_text=_("Used when the format is not copied."),
-    )
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices, initial=MeetingFormat.IN_PERSON)
     join_url = JoinLinkField()
     another_planned_confirmed = forms.BooleanField(
         label=_("Yes, prepare another meeting although one is already planned"), required=False
@@ -217,8 +216,10 @@ class PrepareNextMeetingForm(forms.Form):
             cleaned["ends_at"] = datetime.datetime.combine(day, end, tzinfo=self.zone)
             if cleaned["ends_at"] <= cleaned["starts_at"]:
                 self.add_error("end_time", _("The meeting must end after it starts."))
-        if self.source is not None and cleaned.get("copy_venue_and_format"):
-            cleaned["venue"], cleaned["format"] = self.source.venue, self.source.format
+        if self.source is not None and cleaned.get("copy_venue_and_format") and not cleaned.get("venue"):
+            # The fields start with the copied venue and format, so what the user typed over them wins; only a
+            # venue left blank falls back to the copied one.
+            cleaned["venue"] = self.source.venue
         if cleaned.get("join_url") and cleaned.get("format") == MeetingFormat.IN_PERSON:
             self.add_error("join_url", _("Only an online or hybrid meeting has a join link."))
         return cleaned
@@ -252,7 +253,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
         self.fields["lead_organization"].queryset = Organization.objects.for_choices()
 
 
-class MinutesForm(VersionedFormMixin, forms.Form):
+class MinutesForm(TypedTextForm, VersionedFormMixin, forms.Form):
     minutes_summary = forms.CharField(
         label=_("Summary of the meeting"),
         required=False,
@@ -270,7 +271,7 @@ class MinutesForm(VersionedFormMixin, forms.Form):
     )
 
 
-class ItemMinutesForm(VersionedFormMixin, forms.ModelForm):
+class ItemMinutesForm(TypedTextForm, VersionedFormMixin, forms.ModelForm):
     """One card of the minutes editor: an agenda item's discussion summary and outcome, with the Russian and Uzbek
     versions of the summary; saved by meetings.services.save_item_minutes against the item's version."""
 
@@ -299,8 +300,14 @@ class ItemMinutesForm(VersionedFormMixin, forms.ModelForm):
 # A posted TOTAL_FORMS builds that many forms: cap it well above any real meeting, far below an abusive number.
 MAX_FORMSET_ROWS = 500
 
+
+class ItemMinutesRowForm(TypedTextForm, forms.ModelForm):
+    """One agenda item's text in the minutes editor's all-in-one POST (AgendaItemMinutesFormSet)."""
+
+
 AgendaItemMinutesFormSet = modelformset_factory(
     AgendaItem,
+    form=ItemMinutesRowForm,
     formfield_callback=quick_formfield,
     fields=["discussion_summary", "outcome", *translation_fields("discussion_summary")],
     extra=0,
@@ -345,7 +352,7 @@ class AttendanceOptionsForm(forms.Form):
     )
 
 
-class WalkInForm(BlankChoicesLabelled, forms.Form):
+class WalkInForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.none(), label=_("Organisation"), widget=organization_picker(active_only=True)
@@ -420,7 +427,7 @@ class InviteOrganizationsForm(forms.Form):
         self.fields["organizations"].queryset = Organization.objects.active().exclude(participations__meeting=meeting)
 
 
-class AddParticipantForm(BlankChoicesLabelled, forms.Form):
+class AddParticipantForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("Person"), widget=contact_picker())
     role = forms.ChoiceField(label=_("Role"), choices=ParticipationRole.choices, initial=ParticipationRole.PARTICIPANT)
     only_this_person = forms.BooleanField(
@@ -511,7 +518,7 @@ class PublishMinutesForm(forms.Form):
     confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
 
 
-class ReopenMinutesForm(forms.Form):
+class ReopenMinutesForm(TypedTextForm, forms.Form):
     reason = forms.CharField(
         label=_("Why are the minutes reopened?"),
         max_length=100,
@@ -519,7 +526,7 @@ class ReopenMinutesForm(forms.Form):
     )
 
 
-class ActionReviewForm(VersionedFormMixin, forms.Form):
+class ActionReviewForm(TypedTextForm, VersionedFormMixin, forms.Form):
     """What the meeting decided about one action carried to its review (meetings.services.review_carried_action)."""
 
     outcome = forms.ChoiceField(
@@ -542,7 +549,7 @@ class ActionReviewForm(VersionedFormMixin, forms.Form):
             self.fields["due_on"].initial = action.due_on
 
 
-class ActionUpdateForm(VersionedFormMixin, forms.Form):
+class ActionUpdateForm(TypedTextForm, VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     noted_on = forms.DateField(widget=DateInput, label=_("Date"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

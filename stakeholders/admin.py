@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.i18n import translation_fields
+from common.typed_text import TypedTextForm
 from stakeholders.models import AccountEvent, AccountInvitation, Contact, Organization
 
 
@@ -79,3 +83,17 @@ class AccountEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class PortalUserChangeForm(TypedTextForm, UserChangeForm):
+    pass
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class PortalUserAdmin(UserAdmin):
+    """Django's user admin, whose names lose their invisible format characters like every name the portal keeps."""
+
+    form = PortalUserChangeForm

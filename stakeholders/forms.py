@@ -110,13 +110,18 @@ class ContactForm(PortalModelForm):
         self.fields["user"].help_text = _("Links the person to an account, so they act for this organisation.")
         if not (self.instance.pk and self.instance.user_id and self.instance.user.is_active):
             del self.fields["deactivate_account"]
-        if focal_point_of is not None:  # a focal point: their own organisation's contacts, no accounts
+        if focal_point_of is not None:  # a focal point: their own organisation's contacts
             self.fields["organization"].widget = QuickSelect()  # one organisation: nothing to search
             self.fields["organization"].widget.is_required = self.fields["organization"].required
             self.fields["organization"].queryset = Organization.objects.filter(pk=focal_point_of.pk)
             self.fields["organization"].initial = focal_point_of.pk
-            for name in ("user", "deactivate_account"):
+            # Accounts are the secretariat's, reminders the person's own (or the secretariat's), and only the
+            # secretariat brings back someone who left. A field left out of the form is left as it is whatever
+            # the POST holds (an unticked box and a missing one look the same).
+            for name in ("user", "deactivate_account", "receives_reminders"):
                 self.fields.pop(name, None)
+            if self.instance.pk and not self.instance.is_active:
+                del self.fields["is_active"]
         self.fields["preferred_language"].required = False  # left out: the one the contact has, or the default
 
     def clean_preferred_language(self):

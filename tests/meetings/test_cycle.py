@@ -159,7 +159,8 @@ def test_prepare_page_previews_then_creates_a_draft_and_a_second_click_is_caught
     url = reverse("meeting-prepare-next", args=[series.pk])
     page = client.get(url).content.decode()
     assert "Opening" in page and "Trends" in page and "already-planned" not in page
-    response = client.post(url, _prepare_data())
+    # The page's venue and format fields start with the copied ones; the browser sends them back as shown.
+    response = client.post(url, _prepare_data(venue="Samarkand", format="hybrid"))
     meeting = Meeting.objects.get(series=series, number=5)
     assert response.status_code == 302 and response.url == meeting.get_absolute_url()
     assert (meeting.venue, meeting.format) == ("Samarkand", "hybrid")
@@ -171,6 +172,28 @@ def test_prepare_page_previews_then_creates_a_draft_and_a_second_click_is_caught
     assert series.meetings.count() == 2
     response = client.post(url, _prepare_data(date="2030-06-05", another_planned_confirmed="on"))
     assert response.status_code == 302 and series.meetings.count() == 3
+
+
+def test_a_venue_and_format_typed_over_the_copied_ones_win(client, secretariat, series, held):
+    client.force_login(secretariat)
+    url = reverse("meeting-prepare-next", args=[series.pk])
+    form = client.get(url).context["form"]
+    assert (form["venue"].value(), form["format"].value()) == ("Samarkand", "hybrid")
+    response = client.post(url, _prepare_data(venue="Tashkent, Hyatt Regency", format="online"))
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(series=series, number=5)
+    assert (meeting.venue, meeting.format) == ("Tashkent, Hyatt Regency", "online")
+
+
+def test_a_venue_left_blank_is_copied_when_venue_and_format_are_copied(client, secretariat, series, held):
+    client.force_login(secretariat)
+    url = reverse("meeting-prepare-next", args=[series.pk])
+    client.post(url, _prepare_data(venue="", format="hybrid"))
+    assert Meeting.objects.get(series=series, number=5).venue == "Samarkand"
+    client.post(
+        url, _prepare_data(date="2030-06-05", venue="", copy_venue_and_format="", another_planned_confirmed="on")
+    )
+    assert Meeting.objects.get(series=series, number=6).venue == ""
 
 
 def test_prepare_page_bad_input_gets_field_errors(client, secretariat, series, held):

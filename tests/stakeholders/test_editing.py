@@ -285,3 +285,62 @@ def test_success_messages_follow_the_language(client, secretariat, organization)
     assert "Контакт Dilnoza Karimova добавлен." in [str(message) for message in response.context["messages"]]
     response = client.post(reverse("organization-create"), _organization_data(), follow=True)
     assert "Организация «Ministry of Justice» добавлена." in [str(message) for message in response.context["messages"]]
+
+
+# Invisible format characters (a right-to-left override reverses the rest of the line wherever the name is shown)
+
+
+def test_invisible_characters_are_removed_from_an_organisations_name_and_the_picker_finds_it(
+    client, secretariat, participant
+):
+    client.force_login(secretariat)
+    data = _organization_data(name="Ministry of Jus\u202etice\u200b", acronym="M\u2066o\u2069J\ufeff")
+    assert client.post(reverse("organization-create"), data).status_code == 302
+    organization = Organization.objects.get(acronym="MoJ")
+    assert organization.name == "Ministry of Justice"
+    client.force_login(participant)
+    found = client.get(reverse("picker", args=["organizations"]), {"q": "justice"}).json()["results"]
+    assert [row["id"] for row in found] == [organization.pk]
+    # A second one, spelt with other invisible characters, is the same name.
+    client.force_login(secretariat)
+    response = client.post(reverse("organization-create"), _organization_data(name="Ministry of \u00adJustice"))
+    assert response.status_code == 200 and response.context["form"].errors["name"]
+
+
+def test_invisible_characters_are_removed_from_a_contacts_name_and_position(client, secretariat, organization):
+    client.force_login(secretariat)
+    data = _contact_data(organization, name="Dil\u200bnoza \u202eKarimova", position="Head\u200d of unit")
+    assert client.post(reverse("contact-create"), data).status_code == 302
+    contact = Contact.objects.get(email="d.karimova@example.org")
+    assert (contact.name, contact.position) == ("Dilnoza Karimova", "Head of unit")
+    found = client.get(reverse("picker", args=["contacts"]), {"q": "Dilnoza Karimova"}).json()["results"]
+    assert [row["id"] for row in found] == [contact.pk]
+    # A name of invisible characters only is no name.
+    response = client.post(reverse("contact-create"), _contact_data(organization, name="\u202e\u200b"))
+    assert response.status_code == 200 and response.context["form"].errors["name"]
+
+
+def test_the_models_own_cleaning_removes_invisible_characters_for_the_admin(organization):
+    contact = ContactFactory.build(organization=organization, name="Jasur\u202e Aliev", position="\u2067Head\u2069")
+    contact.full_clean()
+    assert (contact.name, contact.position) == ("Jasur Aliev", "Head")
+
+
+def test_the_user_admin_removes_invisible_characters_from_names(client, admin_user):
+    account = UserFactory(username="jasur")
+    client.force_login(admin_user)
+    url = reverse("admin:auth_user_change", args=[account.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "username": "jasur",
+        "first_name": "Ja\u202esur",
+        "last_name": "\u200bAliev",
+        "email": "",
+        "is_active": "on",
+        "date_joined_0": "2024-01-01",
+        "date_joined_1": "10:00:00",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    account.refresh_from_db()
+    assert (account.first_name, account.last_name) == ("Jasur", "Aliev")

@@ -1,12 +1,14 @@
 """A focal point is a participant who also maintains their own organisation's contacts, and no one else's."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from common.roles import FOCAL_POINT, PortalRole, role_of
-from stakeholders.models import Contact
-from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user
+from stakeholders.models import Contact, organization_of
+from tests.stakeholders.factories import ContactFactory, OrganizationFactory, UserFactory, participant_user
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,92 @@ def test_a_plain_participant_maintains_no_contacts(client, participant, organiza
     assert client.get(reverse("contact-create")).status_code == 403
     assert client.get(reverse("contact-update", args=[contact.pk])).status_code == 403
     assert client.get(reverse("contact-detail", args=[contact.pk])).status_code == 403
+
+
+class _PostedFields(HTMLParser):
+    """What a browser sends from a page's POST form: each field's value, ticked boxes only."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._in_form, self._select, self._textarea = {}, False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._in_form = (attrs.get("method") or "").lower() == "post"
+        elif not self._in_form or (not attrs.get("name") and tag != "option"):
+            return
+        elif tag == "input" and attrs.get("type") not in ("submit", "button"):
+            if attrs.get("type") != "checkbox" or "checked" in attrs:
+                self.data[attrs["name"]] = attrs.get("value") or ("on" if attrs.get("type") == "checkbox" else "")
+        elif tag == "select":
+            self._select = attrs["name"]
+            self.data[self._select] = ""
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self.data[self._textarea] = ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def _fields_on_the_page(response) -> dict:
+    parser = _PostedFields()
+    parser.feed(response.content.decode())
+    parser.data.pop("csrfmiddlewaretoken", None)
+    return parser.data
+
+
+def test_a_focal_point_cannot_reactivate_a_contact_who_left(client, focal_point, organization):
+    account = UserFactory(username="left")
+    departed = ContactFactory(organization=organization, name="Left Early", is_active=False, user=account)
+    client.force_login(focal_point)
+    url = reverse("contact-update", args=[departed.pk])
+    page = client.get(url)
+    assert 'name="is_active"' not in page.content.decode()
+    data = {**_fields_on_the_page(page), "name": "Left Early-Smith", "is_active": "on", "user": ""}
+    assert client.post(url, data).status_code == 302
+    departed.refresh_from_db()
+    assert departed.name == "Left Early-Smith"  # what the page shows is saved
+    assert (departed.is_active, departed.user, departed.receives_reminders) == (False, account, True)
+    # So the person still acts for no organisation.
+    client.force_login(account)
+    assert organization_of(account) is None
+
+
+def test_a_focal_points_save_keeps_the_reminders_their_page_does_not_show(client, focal_point, organization):
+    contact = ContactFactory(organization=organization, receives_reminders=True)
+    client.force_login(focal_point)
+    url = reverse("contact-update", args=[contact.pk])
+    page = client.get(url)
+    assert 'name="receives_reminders"' not in page.content.decode()
+    assert client.post(url, {**_fields_on_the_page(page), "position": "Deputy head"}).status_code == 302
+    contact.refresh_from_db()
+    assert (contact.position, contact.receives_reminders, contact.is_active) == ("Deputy head", True, True)
+    # The box the page does show still works: marking someone as left.
+    data = _fields_on_the_page(client.get(url))
+    del data["is_active"]
+    client.post(url, data)
+    contact.refresh_from_db()
+    assert (contact.is_active, contact.receives_reminders) == (False, True)
+
+
+def test_the_secretariat_reactivates_a_contact(client, secretariat, organization):
+    departed = ContactFactory(organization=organization, is_active=False, receives_reminders=False)
+    client.force_login(secretariat)
+    url = reverse("contact-update", args=[departed.pk])
+    data = {**_fields_on_the_page(client.get(url)), "is_active": "on", "receives_reminders": "on"}
+    assert client.post(url, data).status_code == 302
+    departed.refresh_from_db()
+    assert (departed.is_active, departed.receives_reminders) == (True, True)
