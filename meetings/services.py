@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.utils import bulk_update_with_history
@@ -848,7 +849,7 @@ class RowConflict:
         for name, value in self.change.chosen.items():
             field = Participation._meta.get_field(name)
             theirs = getattr(self.row, name)
-            labelled.append((str(field.verbose_name), _choice_label(field, value), _choice_label(field, theirs)))
+            labelled.append((capfirst(str(field.verbose_name)), _choice_label(field, value), _choice_label(field, theirs)))
         if self.change.remove:
             labelled.append((_("Remove"), _("remove"), _("keep")))
         return labelled
