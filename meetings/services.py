@@ -848,8 +848,8 @@ class RowConflict:
         labelled = []
         for name, value in self.change.chosen.items():
             field = Participation._meta.get_field(name)
-            theirs = getattr(self.row, name)
-            labelled.append((capfirst(str(field.verbose_name)), _choice_label(field, value), _choice_label(field, theirs)))
+            label = capfirst(str(field.verbose_name))
+            labelled.append((label, _choice_label(field, value), _choice_label(field, getattr(self.row, name))))
         if self.change.remove:
             labelled.append((_("Remove"), _("remove"), _("keep")))
         return labelled

@@ -215,7 +215,8 @@ def test_a_bad_row_save_is_an_error_not_a_500(held, two_sessions):
     meeting, (first, *_others) = held
     session, _other = two_sessions
     url = reverse("meeting-participant-row", args=[meeting.pk, first.pk])
-    for data in ({}, {"prefix": "x", "x-status": "asleep"}, {"prefix": "participants-0", "participants-0-version": "-"}):
+    bad = ({}, {"prefix": "x", "x-status": "asleep"}, {"prefix": "participants-0", "participants-0-version": "-"})
+    for data in bad:
         response = session.post(url, data)
         assert response.status_code == 200 and 'data-state="error"' in response.content.decode()
     assert _status(first) == "invited"
