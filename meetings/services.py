@@ -851,7 +851,10 @@ class RowConflict:
             label = capfirst(str(field.verbose_name))
             labelled.append((label, _choice_label(field, value), _choice_label(field, getattr(self.row, name))))
         if self.change.remove:
-            labelled.append((_("Remove"), _("remove"), _("keep")))
+            status = Participation._meta.get_field("status")
+            labelled.append(
+                (capfirst(str(status.verbose_name)), _("Remove from the list"), self.row.get_status_display())
+            )
         return labelled
 
 

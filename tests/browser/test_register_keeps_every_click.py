@@ -29,9 +29,7 @@ BODIES = [f"Body {letter}" for letter in "ABCDEF"]
 def started():
     """A meeting that started an hour ago, with six organisations invited."""
     start = timezone.now() - datetime.timedelta(hours=1)
-    meeting = MeetingFactory(
-        status=MeetingStatus.PLANNED, starts_at=start, ends_at=start + datetime.timedelta(hours=3)
-    )
+    meeting = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=start, ends_at=start + datetime.timedelta(hours=3))
     services.invite_organizations(
         meeting=meeting, organizations=[OrganizationFactory(name=name, acronym="") for name in BODIES]
     )
@@ -74,9 +72,7 @@ def test_attended_clicks_survive_a_walk_in_recorded_straight_away(login, started
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_each_row_is_saved_as_it_is_clicked_and_leaving_asks_only_while_something_is_unsaved(
-    login, started, width
-):
+def test_each_row_is_saved_as_it_is_clicked_and_leaving_asks_only_while_something_is_unsaved(login, started, width):
     page, register = _register(login, width, started)
     dialogs = []
 
