@@ -398,7 +398,7 @@ class WalkInForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
     def __init__(self, *args, meeting, on_register=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_choices().filter(is_active=True)
-        if meeting.has_started:
+        if meeting.has_started or on_register:  # on the register, the register's own confirmation counts
             del self.fields["confirm_before_start"]
         if on_register:  # its inputs belong to the register's form, so recording a walk-in also saves the rows
             for field in self.fields.values():

@@ -577,7 +577,7 @@ def with_row_decisions(data, meeting):
     row_id, _colon, version = keep_mine.partition(":")
     if row_id in prefixes and version.isdigit():
         data[f"{prefixes[row_id]}-version"] = version
-    if take_theirs in prefixes:
+    if take_theirs.isdigit() and take_theirs in prefixes:
         row = meeting.participations.filter(pk=take_theirs).first()
         if row is not None:
             prefix = prefixes[take_theirs]

@@ -222,3 +222,17 @@ def test_a_bad_row_save_is_an_error_not_a_500(held, two_sessions):
     assert _status(first) == "invited"
     other_meetings_row = ParticipationFactory()
     assert session.post(reverse("meeting-participant-row", args=[meeting.pk, other_meetings_row.pk])).status_code == 404
+
+
+def test_a_walk_in_before_the_start_takes_the_registers_confirmation(two_sessions):
+    start = timezone.now() + datetime.timedelta(days=2)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+    session, _other = two_sessions
+    page = register_form(session, reverse("meeting-participants", args=[meeting.pk]))  # no one invited yet
+    page |= {"walk_in-name": "Early Bird", "walk_in-organization": str(OrganizationFactory().pk)}
+    walk_in_url = reverse("meeting-walk-in", args=[meeting.pk])
+    response = session.post(walk_in_url, page)
+    assert response.status_code == 200 and "has not started yet" in response.content.decode()
+    assert response.context["walk_in_form"]["name"].value() == "Early Bird" and not meeting.participations.exists()
+    assert session.post(walk_in_url, page | {"confirm_before_start": "on"}).status_code == 302
+    assert meeting.participations.get().attendee_name == "Early Bird"
