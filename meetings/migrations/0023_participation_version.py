@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0001_squashed_0021_time_zone_choices_by_reference"),
+        ("meetings", "0022_bounded_search_documents"),
     ]
 
     operations = [
