@@ -42,6 +42,7 @@ from meetings.models import (
     Statement,
     StatementKind,
 )
+from meetings.services import EDITABLE_ROW_FIELDS, RowChange
 from stakeholders.models import ORGANIZATION_LABEL_FIELDS, Contact, Organization
 
 
@@ -321,8 +322,12 @@ AgendaItemMinutesFormSet = modelformset_factory(
 )
 
 
-class ParticipationRowForm(PortalModelForm):
-    """One row of the register; the table gives each field its label."""
+class ParticipationRowForm(VersionedModelFormMixin, PortalModelForm):
+    """One row of the register; the table gives each field its label.
+
+    The row carries the version it was shown at and, in hidden inputs, the values it was shown with (Django's
+    ``show_hidden_initial``), so a save knows what the user changed on this page, not what differs from the row as
+    saved now: ``row_change`` is what ``meetings.services.record_attendance`` takes."""
 
     class Meta(PortalModelForm.Meta):
         model = Participation
@@ -331,6 +336,34 @@ class ParticipationRowForm(PortalModelForm):
             "role": forms.Select(attrs={"class": "form-select form-select-sm register-role"}),
             "status": forms.RadioSelect(attrs={"class": "btn-check"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in EDITABLE_ROW_FIELDS:
+            self.fields[name].show_hidden_initial = True
+
+    def shown_status_input(self):
+        """The hidden input with the status the row was shown with (the radios are laid out one by one)."""
+        return self["status"].as_hidden(only_initial=True)
+
+    def shown_value(self, name: str) -> str:
+        """The value of ``name`` the page was shown with (posted back in its hidden input)."""
+        return str(self.data.get(self[name].html_initial_name, "") or "")
+
+    def row_change(self) -> RowChange | None:
+        """What the user changed on this row (after ``is_valid()``), or None when nothing."""
+        changed = set(self.changed_data)
+        chosen = {name: self.cleaned_data[name] for name in EDITABLE_ROW_FIELDS if name in changed}
+        remove = bool(self.cleaned_data.get("DELETE"))
+        if not chosen and not remove:
+            return None
+        return RowChange(
+            row_id=self.instance.pk,
+            version=self.cleaned_data["version"],
+            shown={name: self.shown_value(name) for name in EDITABLE_ROW_FIELDS},
+            chosen=chosen,
+            remove=remove,
+        )
 
 
 class AttendanceOptionsForm(forms.Form):
@@ -362,11 +395,18 @@ class WalkInForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
         label=_("I confirm I am recording attendance before the meeting has started"), required=False
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, on_register=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_choices().filter(is_active=True)
-        if meeting.has_started:
+        if meeting.has_started or on_register:  # on the register, the register's own confirmation counts
             del self.fields["confirm_before_start"]
+        if on_register:  # its inputs belong to the register's form, so recording a walk-in also saves the rows
+            for field in self.fields.values():
+                field.widget.attrs["form"] = REGISTER_FORM_ID
+
+
+REGISTER_FORM_ID = "register-form"
+WALK_IN_PREFIX = "walk_in"
 
 
 class KnownRowChoiceField(forms.ModelChoiceField):

@@ -41,6 +41,11 @@ urlpatterns = [
     path("agenda-items/<int:pk>/move/", editing.AgendaItemMoveView.as_view(), name="agenda-item-move"),
     path("agenda-items/<int:pk>/delete/", editing.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
     path("meetings/<int:pk>/participants/", editing.ParticipationRegisterView.as_view(), name="meeting-participants"),
+    path(
+        "meetings/<int:pk>/participants/<int:participation_pk>/",
+        editing.RegisterRowView.as_view(),
+        name="meeting-participant-row",
+    ),
     path("meetings/<int:pk>/participants/walk-in/", editing.WalkInView.as_view(), name="meeting-walk-in"),
     path("meetings/<int:pk>/participants/invite/", editing.InviteOrganizationsView.as_view(), name="meeting-invite"),
     path("meetings/<int:pk>/participants/add/", editing.AddParticipantView.as_view(), name="meeting-add-participant"),

@@ -130,6 +130,7 @@ MATRIX = {
     "meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
     "meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
+    "meeting-participant-row": SECRETARIAT_ACTION_WITH_FORM,  # one register row saved as it is changed; empty: error
     "meeting-minutes-edit": SECRETARIAT_FORM,
     "meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
     "meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required

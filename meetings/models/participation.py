@@ -75,8 +75,13 @@ class Participation(TimeStampedModel):
         verbose_name=_("named by"),
         help_text=_("The organisation's focal point who named this person as attending (empty: the secretariat)."),
     )
+    # The register sends each row's version with its changes: a row changed by someone else since the page was
+    # shown is not overwritten (meetings.services.record_attendance).
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("participation")
@@ -97,6 +102,18 @@ class Participation(TimeStampedModel):
             "meeting": _("%(ordinal)s meeting") % {"ordinal": self.meeting.ordinal},
             "status": self.get_status_display().lower(),
         }
+
+    def save(self, *args, **kwargs):
+        """Every save of an existing row moves it to the next version (in the database, so a stale copy in memory
+        cannot hand out a version number twice)."""
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        self.version = models.F("version") + 1
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+        self.version = type(self).objects.filter(pk=self.pk).values_list("version", flat=True).get()
 
     def clean(self):
         if self.contact_id and self.organization_id and self.contact.organization_id != self.organization_id:

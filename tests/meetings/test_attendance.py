@@ -29,8 +29,12 @@ def _register_data(rows, **statuses):
         data.update(
             {
                 f"participants-{index}-id": row.pk,
+                f"participants-{index}-version": row.version,
                 f"participants-{index}-role": row.role,
                 f"participants-{index}-status": statuses.get(str(row.pk), row.status),
+                # what the page was shown with: a save writes only what differs from it
+                f"initial-participants-{index}-role": row.role,
+                f"initial-participants-{index}-status": row.status,
             }
         )
     return data
@@ -119,11 +123,13 @@ def test_attendance_before_the_start_needs_an_explicit_confirmation(client, secr
 def test_the_rule_lives_in_the_service():
     meeting = _upcoming()
     row = ParticipationFactory(meeting=meeting)
-    row.status = "attended"
+    change = services.RowChange(
+        row_id=row.pk, version=row.version, shown={"status": "invited"}, chosen={"status": "attended"}
+    )
     with pytest.raises(ValidationError):
-        services.record_attendance(meeting=meeting, changed=[row])
+        services.record_attendance(meeting=meeting, changes=[change])
     assert Participation.objects.get(pk=row.pk).status == "invited"
-    services.record_attendance(meeting=meeting, changed=[row], confirmed_before_start=True)
+    services.record_attendance(meeting=meeting, changes=[change], confirmed_before_start=True)
     assert Participation.objects.get(pk=row.pk).status == "attended"
 
 

@@ -328,8 +328,11 @@ def test_participation_register_invites_names_and_marks_attendance(client, secre
         data.update(
             {
                 f"participants-{index}-id": row.pk,
+                f"participants-{index}-version": row.version,
                 f"participants-{index}-role": row.role,
                 f"participants-{index}-status": status,
+                f"initial-participants-{index}-role": row.role,
+                f"initial-participants-{index}-status": row.status,
             }
         )
     response = client.post(url, data, follow=True)
@@ -614,8 +617,11 @@ def test_saving_the_register_does_not_query_per_row(client, secretariat, django_
         data.update(
             {
                 f"participants-{index}-id": participation.pk,
+                f"participants-{index}-version": participation.version,
                 f"participants-{index}-role": "participant",
                 f"participants-{index}-status": "invited",
+                f"initial-participants-{index}-role": participation.role,
+                f"initial-participants-{index}-status": participation.status,
             }
         )
     client.force_login(secretariat)

@@ -263,8 +263,11 @@ def _register_data(rows):
     for index, row in enumerate(rows):
         data |= {
             f"participants-{index}-id": row.pk,
+            f"participants-{index}-version": row.version,
             f"participants-{index}-role": row.role,
             f"participants-{index}-status": row.status,
+            f"initial-participants-{index}-role": row.role,
+            f"initial-participants-{index}-status": row.status,
         }
     return data
 

@@ -1,0 +1,58 @@
+"""A page's form as a browser would submit it: the tests post what the page rendered, not what they assume."""
+
+from html.parser import HTMLParser
+
+
+class _FormFields(HTMLParser):
+    """The successful controls of the form with ``form_id``: those inside it and those naming it (form="...")."""
+
+    def __init__(self, form_id: str):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.select = None
+        self.select_first = None
+        self.fields: dict[str, str] = {}
+
+    def _belongs(self, attrs) -> bool:
+        return attrs.get("form") == self.form_id or (self.inside and "form" not in attrs)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self.inside = True
+        elif tag == "input" and attrs.get("name") and self._belongs(attrs):
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "image", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields[attrs["name"]] = attrs.get("value", "on" if kind in ("checkbox", "radio") else "")
+        elif tag == "select" and attrs.get("name") and self._belongs(attrs) and "multiple" not in attrs:
+            self.select, self.select_first = attrs["name"], None
+        elif tag == "option" and self.select:
+            value = attrs.get("value", "")
+            if self.select_first is None:
+                self.select_first = value
+                self.fields.setdefault(self.select, value)
+            if "selected" in attrs:
+                self.fields[self.select] = value
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self.select = None
+
+
+def form_fields(html: str, form_id: str) -> dict[str, str]:
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    return parser.fields
+
+
+def register_form(client, url: str, response=None) -> dict[str, str]:
+    """The participation register's form as the page at ``url`` (or the given response) renders it."""
+    response = response if response is not None else client.get(url)
+    assert response.status_code == 200, response.status_code
+    return form_fields(response.content.decode(), "register-form")
