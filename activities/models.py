@@ -84,7 +84,7 @@ class ActivityPlan(TimeStampedModel):
         return f"{self.quarter.label} · {self.series}"
 
     def get_absolute_url(self):
-        return reverse("activity-list") + f"?quarter={self.quarter}"
+        return reverse("activities:activity-list") + f"?quarter={self.quarter}"
 
 
 class ActivityKind(models.TextChoices):
@@ -186,7 +186,7 @@ class Activity(TimeStampedModel):
         return localized(self, "title")
 
     def get_absolute_url(self):
-        return reverse("activity-detail", args=[self.pk])
+        return reverse("activities:activity-detail", args=[self.pk])
 
     @property
     def last_day(self):

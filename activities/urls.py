@@ -2,6 +2,8 @@ from django.urls import path
 
 from activities import exports, series_views, views
 
+app_name = "activities"
+
 urlpatterns = [
     path("activities/", views.ActivityListView.as_view(), name="activity-list"),
     path("activities/export.<str:file_format>", exports.export_activities, name="activity-export"),

@@ -116,7 +116,7 @@ class ReturnToMixin:
             query = {"plan": self.object.plan_id} if isinstance(self.object, Activity) else {"plan": self.object.pk}
             if self.return_to():
                 query["next"] = self.return_to()
-            return f"{reverse('activity-create')}?{urlencode(query)}"
+            return f"{reverse('activities:activity-create')}?{urlencode(query)}"
         return self.return_to() or super().get_success_url()
 
 
@@ -304,7 +304,7 @@ class QuarterReviewView(SecretariatRequiredMixin, SingleObjectMixin, TemplateVie
                     )
                     % {"count": len(reviews)},
                 )
-                return redirect("quarter-review", pk=self.object.pk)
+                return redirect("activities:quarter-review", pk=self.object.pk)
         messages.error(request, _("The review was not saved; see the errors below."))
         return self.render_to_response(self.get_context_data(formset=formset))
 
@@ -320,7 +320,7 @@ class CarryActivitiesView(SecretariatRequiredMixin, SingleObjectMixin, View):
         plan = plan_to_endorse(meeting)
         if plan is None:
             messages.error(request, _("Create the next quarter's plan first."))
-            return redirect("quarter-review", pk=meeting.pk)
+            return redirect("activities:quarter-review", pk=meeting.pk)
         chosen = set(request.POST.getlist("activity"))
         activities = [activity for activity in activities_to_carry(meeting) if str(activity.pk) in chosen]
         carried = carry_into_plan(activities=activities, plan=plan)
@@ -336,7 +336,7 @@ class CarryActivitiesView(SecretariatRequiredMixin, SingleObjectMixin, View):
             )
         else:
             messages.info(request, _("Nothing was added: tick the activities to carry over (each is added once)."))
-        return redirect("quarter-review", pk=meeting.pk)
+        return redirect("activities:quarter-review", pk=meeting.pk)
 
 
 class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):
@@ -359,4 +359,4 @@ class EndorsePlanView(SecretariatRequiredMixin, SingleObjectMixin, View):
                 _("The %(quarter)s plan is endorsed at the %(ordinal)s meeting.")
                 % {"quarter": plan.quarter.label, "ordinal": meeting.ordinal},
             )
-        return redirect("quarter-review", pk=meeting.pk)
+        return redirect("activities:quarter-review", pk=meeting.pk)

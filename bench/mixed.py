@@ -89,17 +89,19 @@ def _candidates(rng, data) -> dict[str, list[str]]:
     pages = max(1, -(-Meeting.objects.count() // settings.PAGE_SIZE))
     return {
         "dashboard": [reverse("dashboard")],
-        "meeting list": [reverse("meeting-list")]
-        + [f"{reverse('meeting-list')}?page={rng.randint(2, pages)}" for _ in range(10)],
-        "meeting": [reverse("meeting-detail", args=[pk]) for pk in rng.sample(meetings, min(60, len(meetings)))],
+        "meeting list": [reverse("meetings:meeting-list")]
+        + [f"{reverse('meetings:meeting-list')}?page={rng.randint(2, pages)}" for _ in range(10)],
+        "meeting": [
+            reverse("meetings:meeting-detail", args=[pk]) for pk in rng.sample(meetings, min(60, len(meetings)))
+        ],
         "organisation": [reverse("organization-detail", args=[pk]) for pk in organizations[:40]],
-        "organisation list": [reverse("organization-list")],
-        "actions": [reverse("action-list"), f"{reverse('action-list')}?status=open"]
-        + [f"{reverse('action-list')}?{urlencode({'organization': pk})}" for pk in organizations[:10]],
-        "action": [reverse("action-detail", args=[pk]) for pk in actions[:30]],
-        "activities": [reverse("activity-list")],
-        "series": [reverse("series-list")]
-        + [reverse("series-timeline", args=[pk]) + f"?year={data.year}" for pk in series[:5]],
+        "organisation list": [reverse("stakeholders:organization-list")],
+        "actions": [reverse("meetings:action-list"), f"{reverse('meetings:action-list')}?status=open"]
+        + [f"{reverse('meetings:action-list')}?{urlencode({'organization': pk})}" for pk in organizations[:10]],
+        "action": [reverse("meetings:action-detail", args=[pk]) for pk in actions[:30]],
+        "activities": [reverse("activities:activity-list")],
+        "series": [reverse("meetings:series-list")]
+        + [reverse("activities:series-timeline", args=[pk]) + f"?year={data.year}" for pk in series[:5]],
         "search": [f"{reverse('search')}?{urlencode({'q': word})}" for word in _vocabulary(rng)],
     }
 

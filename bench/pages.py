@@ -68,15 +68,15 @@ BASELINE = Page("/healthz", "healthz")
 
 PAGES = [
     Page("dashboard", "dashboard"),
-    Page("meetings, page 1", "meeting-list"),
-    Page("meetings, deep page", "meeting-list", query=lambda d: {"page": d.deep_page}),
-    Page("meeting with a full agenda", "meeting-detail", args=lambda d: [d.full_meeting.pk]),
+    Page("meetings, page 1", "meetings:meeting-list"),
+    Page("meetings, deep page", "meetings:meeting-list", query=lambda d: {"page": d.deep_page}),
+    Page("meeting with a full agenda", "meetings:meeting-detail", args=lambda d: [d.full_meeting.pk]),
     Page("busy organisation", "organization-detail", args=lambda d: [d.busy_organization.pk]),
-    Page("actions, open, filtered", "action-list", query=lambda d: {"status": "open"}),
-    Page("activities (plans)", "activity-list"),
+    Page("actions, open, filtered", "meetings:action-list", query=lambda d: {"status": "open"}),
+    Page("activities (plans)", "activities:activity-list"),
     Page(
         "activity timeline, a year",
-        "series-timeline",
+        "activities:series-timeline",
         args=lambda d: [d.full_meeting.series_id],
         query=lambda d: {"year": d.year},
     ),

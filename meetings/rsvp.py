@@ -37,5 +37,5 @@ def contact_for_rsvp_token(*, meeting: Meeting, token: str) -> Contact:
 
 def rsvp_links(*, meeting: Meeting, contact: Contact) -> dict[str, str]:
     """The site-relative accept and decline links for one person's invitation."""
-    path = reverse("meeting-rsvp-link", args=[meeting.pk, rsvp_token(meeting=meeting, contact=contact)])
+    path = reverse("meetings:meeting-rsvp-link", args=[meeting.pk, rsvp_token(meeting=meeting, contact=contact)])
     return {answer: f"{path}?answer={answer}" for answer in RsvpAnswer.values}

@@ -325,13 +325,13 @@ def next_step(meeting: Meeting) -> NextStep | None:
     """draft: invite (which announces); announced and started: attendance; held: minutes; minutes written: publish."""
     stage = meeting.lifecycle_stage
     if stage == LifecycleStage.DRAFT:
-        return NextStep(_("Invite and announce"), "meeting-invitations")
+        return NextStep(_("Invite and announce"), "meetings:meeting-invitations")
     if stage == LifecycleStage.ANNOUNCED:
-        return NextStep(_("Record attendance"), "meeting-participants") if meeting.has_started else None
+        return NextStep(_("Record attendance"), "meetings:meeting-participants") if meeting.has_started else None
     if stage == LifecycleStage.HELD:
-        return NextStep(_("Write the minutes"), "meeting-minutes-edit")
+        return NextStep(_("Write the minutes"), "meetings:meeting-minutes-edit")
     if stage == LifecycleStage.MINUTES_DRAFT:
-        return NextStep(_("Publish the minutes"), "meeting-minutes-publish")
+        return NextStep(_("Publish the minutes"), "meetings:meeting-minutes-publish")
     return None
 
 

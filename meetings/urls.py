@@ -9,6 +9,8 @@ from meetings.views import exports as export_views
 from meetings.views import notifications as notification_views
 from meetings.views import printing as printing_views
 
+app_name = "meetings"
+
 urlpatterns = [
     path("meetings/", browse.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<int:pk>/", browse.MeetingDetailView.as_view(), name="meeting-detail"),

@@ -75,7 +75,7 @@ class ContactActionMixin(SecretariatRequiredMixin, SingleObjectMixin):
         return Contact.objects.select_related("organization", "user")
 
     def back(self):
-        return redirect("contact-detail", self.object.pk)
+        return redirect("stakeholders:contact-detail", self.object.pk)
 
 
 class InviteView(ContactActionMixin, View):
@@ -130,7 +130,7 @@ class RoleChangeView(ContactActionMixin, View):
             if not request.user.is_authenticated or not accounts.may_manage_accounts(request.user):
                 raise
             messages.error(request, _("You may not change this account."))
-            return redirect("contact-detail", kwargs["pk"])
+            return redirect("stakeholders:contact-detail", kwargs["pk"])
 
 
 class DeactivateAccountView(RoleChangeView):
@@ -165,8 +165,8 @@ class InvitationActionMixin(SecretariatRequiredMixin, SingleObjectMixin):
     def back(self):
         target = self.request.POST.get("next", "")
         if target == "accounts":
-            return redirect("account-list")
-        return redirect("contact-detail", self.object.contact_id)
+            return redirect("stakeholders:account-list")
+        return redirect("stakeholders:contact-detail", self.object.contact_id)
 
 
 class ResendInvitationView(InvitationActionMixin, View):

@@ -128,7 +128,7 @@ def _hash(token: str) -> str:
 
 
 def invitation_url(token: str) -> str:
-    return f"{settings.PORTAL_BASE_URL}{reverse('account-invitation', args=[token])}"
+    return f"{settings.PORTAL_BASE_URL}{reverse('stakeholders:account-invitation', args=[token])}"
 
 
 def _record(*, contact: Contact, kind: str, actor=None, role: str = "") -> AccountEvent:

@@ -53,7 +53,7 @@ class ProfileView(View):
             return self.render(request, contact, form)
         form.save()
         messages.success(request, _("Your settings have been saved."))
-        return redirect("profile")
+        return redirect("stakeholders:profile")
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -2,6 +2,8 @@ from django.urls import path
 
 from stakeholders import account_views, profile, views
 
+app_name = "stakeholders"
+
 urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
     path("organizations/new/", views.OrganizationCreateView.as_view(), name="organization-create"),

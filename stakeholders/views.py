@@ -79,7 +79,7 @@ class OrganizationDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
                 references = references_to(organization)  # referred to in the meantime
             else:
                 messages.success(request, _("“%(name)s” was deleted.") % {"name": organization.name})
-                return redirect("organization-list")
+                return redirect("stakeholders:organization-list")
         messages.error(
             request,
             _(
@@ -154,4 +154,4 @@ class ContactReactivateView(SecretariatRequiredMixin, SingleObjectMixin, View):
         contact = self.get_object()
         Contact.objects.filter(pk=contact.pk).update(is_active=True)
         messages.success(request, _("%(name)s is active again.") % {"name": contact.name})
-        return redirect("contact-detail", contact.pk)
+        return redirect("stakeholders:contact-detail", contact.pk)

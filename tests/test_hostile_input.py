@@ -200,7 +200,7 @@ def test_hostile_uploads_are_refused(world, db, settings, tmp_path, name, conten
     client.force_login(world.secretariat)
     before = Document.objects.count()
     response = client.post(
-        reverse("document-upload", args=[world.meeting.pk]),
+        reverse("meetings:document-upload", args=[world.meeting.pk]),
         {"file": SimpleUploadedFile(name, content), "title": "Upload", "kind": "report"},
     )
     assert response.status_code == 200, reason
@@ -218,7 +218,7 @@ def test_a_path_traversal_name_is_stored_as_a_plain_name_and_served_as_an_attach
     client = Client()
     client.force_login(world.secretariat)
     response = client.post(
-        reverse("document-upload", args=[world.meeting.pk]),
+        reverse("meetings:document-upload", args=[world.meeting.pk]),
         {"file": SimpleUploadedFile("../../../etc/passwd.pdf", PDF), "title": "Traversal", "kind": "report"},
     )
     assert response.status_code == 302
@@ -227,10 +227,10 @@ def test_a_path_traversal_name_is_stored_as_a_plain_name_and_served_as_an_attach
     stored = tmp_path / document.file.name
     assert stored.resolve().is_relative_to(tmp_path.resolve())
     client.force_login(world.other_participant)
-    download = client.get(reverse("document-download", args=[document.pk]))
+    download = client.get(reverse("meetings:document-download", args=[document.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content) == PDF
-    anonymous = Client().get(reverse("document-download", args=[document.pk]))
+    anonymous = Client().get(reverse("meetings:document-download", args=[document.pk]))
     assert anonymous.status_code == 302

@@ -80,116 +80,125 @@ MATRIX = {
     "password_reset_done": PUBLIC_PAGE,
     "password_reset_confirm": row((302,) * 5, (302,) * 5),  # a valid link moves the token into the session
     "password_reset_complete": PUBLIC_PAGE,
-    "profile": row((LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200)),  # admin: no contact, nothing to save
-    "reminders-unsubscribe": PUBLIC_FORM,  # the signed token in the link stands in for the login
+    "stakeholders:profile": row(
+        (LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200)
+    ),  # admin: no contact, nothing to save
+    "stakeholders:reminders-unsubscribe": PUBLIC_FORM,  # the signed token in the link stands in for the login
     # meetings: reading
-    "meeting-list": READ,
-    "meeting-detail": READ,
-    "series-list": READ,
-    "series-detail": READ,
-    "series-minutes": READ,
-    "series-minutes-pdf": READ,
-    "series-participation": READ,
-    "series-progress": READ,
-    "series-timeline": READ,
-    "series-trends": READ,
-    "meeting-agenda-print": READ,
-    "meeting-minutes-print": READ,
-    "meeting-minutes-pdf": READ,
-    "meeting-calendar": READ,
+    "meetings:meeting-list": READ,
+    "meetings:meeting-detail": READ,
+    "meetings:series-list": READ,
+    "meetings:series-detail": READ,
+    "meetings:series-minutes": READ,
+    "meetings:series-minutes-pdf": READ,
+    "meetings:series-participation": READ,
+    "activities:series-progress": READ,
+    "activities:series-timeline": READ,
+    "activities:series-trends": READ,
+    "meetings:meeting-agenda-print": READ,
+    "meetings:meeting-minutes-print": READ,
+    "meetings:meeting-minutes-pdf": READ,
+    "meetings:meeting-calendar": READ,
     "calendar-feed": READ,
-    "calendar-subscription": READ,
-    "calendar-token-reset": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 404)),  # admin: no contact
+    "meetings:calendar-subscription": READ,
+    "meetings:calendar-token-reset": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 404)),  # admin: no contact
     "personal-calendar-feed": row((200,) * 5, (405,) * 5),  # the secret token stands in for the login
-    "action-list": READ,
-    "action-detail": READ,
-    "action-export": READ,
-    "activity-export": READ,
-    "participation-export": READ,
-    "document-download": READ,
+    "meetings:action-list": READ,
+    "meetings:action-detail": READ,
+    "meetings:action-export": READ,
+    "activities:activity-export": READ,
+    "meetings:participation-export": READ,
+    "meetings:document-download": READ,
     # meetings: the secretariat's meeting cycle
-    "meeting-new": SECRETARIAT_READ,
-    "meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
-    "meeting-announce": SECRETARIAT_ACTION,
-    "meeting-invitations": SECRETARIAT_READ,
+    "meetings:meeting-new": SECRETARIAT_READ,
+    "meetings:meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
+    "meetings:meeting-announce": SECRETARIAT_ACTION,
+    "meetings:meeting-invitations": SECRETARIAT_READ,
     # Replies: the signed link stands in for the login (an empty POST: "choose"; the world's meeting is over: 400);
     # on the page, any logged-in contact answers for themselves (the meeting is over: a message, back to it).
-    "meeting-rsvp-link": row((200,) * 5, (400,) * 5),
-    "meeting-rsvp": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 302)),
+    "meetings:meeting-rsvp-link": row((200,) * 5, (400,) * 5),
+    "meetings:meeting-rsvp": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 302)),
     # A focal point answers for their own organisation and names who attends (the world's meeting is over: the page
     # says so; an empty POST: field errors); nobody else, not even the secretariat (they keep the register).
-    "meeting-organization-reply": row((LOGIN, 403, 403, 403, 403), (LOGIN, 403, 403, 403, 403), focal_point=(200, 200)),
-    "meeting-delete": row((LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)),  # held: refused, back to it
-    "meeting-create": SECRETARIAT_FORM,
-    "meeting-edit": SECRETARIAT_FORM,
-    "meeting-agenda": SECRETARIAT_FORM,
-    "agenda-item-edit": SECRETARIAT_FORM,
-    "agenda-item-move": SECRETARIAT_ACTION,
-    "agenda-item-delete": SECRETARIAT_ACTION,
-    "meeting-participants": SECRETARIAT_FORM,
-    "meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
-    "meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
-    "meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
-    "meeting-participant-row": SECRETARIAT_ACTION_WITH_FORM,  # one register row saved as it is changed; empty: error
-    "meeting-minutes-edit": SECRETARIAT_FORM,
-    "meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
-    "meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
-    "meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message
+    "meetings:meeting-organization-reply": row(
+        (LOGIN, 403, 403, 403, 403), (LOGIN, 403, 403, 403, 403), focal_point=(200, 200)
+    ),
+    "meetings:meeting-delete": row(
+        (LOGIN, 403, 403, 200, 200), (LOGIN, 403, 403, 302, 302)
+    ),  # held: refused, back to it
+    "meetings:meeting-create": SECRETARIAT_FORM,
+    "meetings:meeting-edit": SECRETARIAT_FORM,
+    "meetings:meeting-agenda": SECRETARIAT_FORM,
+    "meetings:agenda-item-edit": SECRETARIAT_FORM,
+    "meetings:agenda-item-move": SECRETARIAT_ACTION,
+    "meetings:agenda-item-delete": SECRETARIAT_ACTION,
+    "meetings:meeting-participants": SECRETARIAT_FORM,
+    "meetings:meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
+    "meetings:meeting-add-participant": SECRETARIAT_ACTION_WITH_FORM,
+    "meetings:meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
+    # one register row saved as it is changed; empty: error
+    "meetings:meeting-participant-row": SECRETARIAT_ACTION_WITH_FORM,
+    "meetings:meeting-minutes-edit": SECRETARIAT_FORM,
+    "meetings:meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
+    "meetings:meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
+    "meetings:meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message
     # GET without htmx: back to the card in the editor; an empty POST: the editor with the card's errors
-    "meeting-item-minutes": row((LOGIN, 403, 403, 302, 302), (LOGIN, 403, 403, 200, 200)),
-    "statement-create": SECRETARIAT_FORM,
-    "statement-edit": SECRETARIAT_FORM,
-    "statement-delete": SECRETARIAT_ACTION,
-    "decision-create": SECRETARIAT_FORM,
-    "decision-edit": SECRETARIAT_FORM,
-    "decision-delete": SECRETARIAT_ACTION,
-    "action-create": SECRETARIAT_FORM,
-    "action-edit": SECRETARIAT_FORM,
-    "action-delete": SECRETARIAT_ACTION,
-    "action-update": OWN_ORGANISATION_ACTION,
-    "meeting-history": SECRETARIAT_READ,
-    "meeting-send-invitations": SECRETARIAT_ACTION,
-    "meeting-send-invitation-updates": SECRETARIAT_ACTION,
-    "document-upload": SECRETARIAT_FORM,
-    "document-delete": SECRETARIAT_ACTION,
+    "meetings:meeting-item-minutes": row((LOGIN, 403, 403, 302, 302), (LOGIN, 403, 403, 200, 200)),
+    "meetings:statement-create": SECRETARIAT_FORM,
+    "meetings:statement-edit": SECRETARIAT_FORM,
+    "meetings:statement-delete": SECRETARIAT_ACTION,
+    "meetings:decision-create": SECRETARIAT_FORM,
+    "meetings:decision-edit": SECRETARIAT_FORM,
+    "meetings:decision-delete": SECRETARIAT_ACTION,
+    "meetings:action-create": SECRETARIAT_FORM,
+    "meetings:action-edit": SECRETARIAT_FORM,
+    "meetings:action-delete": SECRETARIAT_ACTION,
+    "meetings:action-update": OWN_ORGANISATION_ACTION,
+    "meetings:meeting-history": SECRETARIAT_READ,
+    "meetings:meeting-send-invitations": SECRETARIAT_ACTION,
+    "meetings:meeting-send-invitation-updates": SECRETARIAT_ACTION,
+    "meetings:document-upload": SECRETARIAT_FORM,
+    "meetings:document-delete": SECRETARIAT_ACTION,
     # stakeholders
-    "organization-list": READ,
+    "stakeholders:organization-list": READ,
     "organization-detail": READ,
-    "organization-create": SECRETARIAT_FORM,
-    "organization-update": SECRETARIAT_FORM,
-    "organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
+    "stakeholders:organization-create": SECRETARIAT_FORM,
+    "stakeholders:organization-update": SECRETARIAT_FORM,
+    "stakeholders:organization-delete": SECRETARIAT_ACTION,  # refused with a message (the organisation is referenced)
     # A focal point maintains their own organisation's contacts (the world's contact is of that organisation).
-    "contact-create": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
-    "contact-update": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
-    "contact-reactivate": SECRETARIAT_ACTION,
+    "stakeholders:contact-create": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
+    "stakeholders:contact-update": row(SECRETARIAT_FORM_GET, SECRETARIAT_FORM_POST, focal_point=(200, 200)),
+    "stakeholders:contact-reactivate": SECRETARIAT_ACTION,
     # access to the portal
-    "contact-detail": SECRETARIAT_READ,
-    "contact-invite": SECRETARIAT_ACTION_WITH_FORM,  # empty POST: no role chosen, the page with the error
-    "account-role": SECRETARIAT_ACTION,  # the world's contact has no account: back to its page with a message
-    "account-deactivate": SECRETARIAT_ACTION,
-    "account-reactivate": SECRETARIAT_ACTION,
-    "invitation-resend": SECRETARIAT_ACTION,
-    "invitation-revoke": SECRETARIAT_ACTION,
-    "account-list": SECRETARIAT_READ,
-    "account-invitation": PUBLIC_FORM,  # the secret in the link stands in for the login; empty POST: errors
+    "stakeholders:contact-detail": SECRETARIAT_READ,
+    "stakeholders:contact-invite": SECRETARIAT_ACTION_WITH_FORM,  # empty POST: no role chosen, the page with the error
+    # the world's contact has no account: back to its page with a message
+    "stakeholders:account-role": SECRETARIAT_ACTION,
+    "stakeholders:account-deactivate": SECRETARIAT_ACTION,
+    "stakeholders:account-reactivate": SECRETARIAT_ACTION,
+    "stakeholders:invitation-resend": SECRETARIAT_ACTION,
+    "stakeholders:invitation-revoke": SECRETARIAT_ACTION,
+    "stakeholders:account-list": SECRETARIAT_READ,
+    # the secret in the link stands in for the login; empty POST: errors
+    "stakeholders:account-invitation": PUBLIC_FORM,
     # activities
-    "activity-list": READ,
-    "activity-detail": READ,
-    "activity-create": SECRETARIAT_FORM,
-    "activity-update": SECRETARIAT_FORM,
-    "activity-delete": SECRETARIAT_ACTION,
-    "activity-progress": OWN_ORGANISATION_FORM,
-    "plan-create": SECRETARIAT_FORM,
-    "plan-update": SECRETARIAT_FORM,
-    "quarter-review": SECRETARIAT_FORM,
-    "endorse-plan": SECRETARIAT_ACTION,
-    "carry-activities": SECRETARIAT_ACTION,
+    "activities:activity-list": READ,
+    "activities:activity-detail": READ,
+    "activities:activity-create": SECRETARIAT_FORM,
+    "activities:activity-update": SECRETARIAT_FORM,
+    "activities:activity-delete": SECRETARIAT_ACTION,
+    "activities:activity-progress": OWN_ORGANISATION_FORM,
+    "activities:plan-create": SECRETARIAT_FORM,
+    "activities:plan-update": SECRETARIAT_FORM,
+    "activities:quarter-review": SECRETARIAT_FORM,
+    "activities:endorse-plan": SECRETARIAT_ACTION,
+    "activities:carry-activities": SECRETARIAT_ACTION,
 }
 
 
 def post_data(world, name):
     """Most POSTs are sent empty (field errors or a plain action); these need a field to reach the action."""
-    return {"endorse-plan": {"plan": world.plan.pk}}.get(name, {})
+    return {"activities:endorse-plan": {"plan": world.plan.pk}}.get(name, {})
 
 
 SITE_URLS = site_urls()
@@ -243,8 +252,8 @@ def test_permission_matrix(world, db, url, role, method):
 
 # Deliberately without CSRF protection, each with its reason.
 CSRF_EXEMPT = {
-    "reminders-unsubscribe": "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the signed token "
-    "authorises, and the worst a forged request does is stop someone's reminders",
+    "stakeholders:reminders-unsubscribe": "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the "
+    "signed token authorises, and the worst a forged request does is stop someone's reminders",
 }
 
 
@@ -271,13 +280,13 @@ def test_post_without_csrf_token_is_refused(world, db, url, role):
 # Objects a participant may not see at all answer 404 (not 403), so their existence is not revealed.
 HIDDEN = [
     # (URL name, the world object to use, expected for participant and other_participant)
-    ("meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
-    ("meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
-    ("document-download", {"document": "draft_minutes_document"}, 404),
+    ("meetings:meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
+    ("meetings:meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
+    ("meetings:document-download", {"document": "draft_minutes_document"}, 404),
     # A meeting not announced yet is the secretariat's draft.
-    ("meeting-detail", {"meeting": "unannounced_meeting"}, 404),
-    ("meeting-calendar", {"meeting": "unannounced_meeting"}, 404),
-    ("meeting-agenda-print", {"meeting": "unannounced_meeting"}, 404),
+    ("meetings:meeting-detail", {"meeting": "unannounced_meeting"}, 404),
+    ("meetings:meeting-calendar", {"meeting": "unannounced_meeting"}, 404),
+    ("meetings:meeting-agenda-print", {"meeting": "unannounced_meeting"}, 404),
 ]
 
 

@@ -64,8 +64,8 @@ def main(threads: int, password: str):
                 "participant": participant.username,
                 "action": action.pk,
                 "action_version": action.version,
-                "action_update_path": reverse("action-update", args=[action.pk]),
-                "action_path": reverse("action-detail", args=[action.pk]),
+                "action_update_path": reverse("meetings:action-update", args=[action.pk]),
+                "action_path": reverse("meetings:action-detail", args=[action.pk]),
             }
         )
 
@@ -77,14 +77,14 @@ def main(threads: int, password: str):
 
     reads = [
         path("dashboard"),
-        path("meeting-list"),
-        path("meeting-detail", published.pk),
-        path("series-detail", series.pk),
-        path("action-list"),
-        path("activity-list"),
-        path("organization-list"),
+        path("meetings:meeting-list"),
+        path("meetings:meeting-detail", published.pk),
+        path("meetings:series-detail", series.pk),
+        path("meetings:action-list"),
+        path("activities:activity-list"),
+        path("stakeholders:organization-list"),
         path("search", query="?q=trafficking"),
-        path("series-list"),
+        path("meetings:series-list"),
         path("calendar-feed"),
         path("healthz"),
     ]
@@ -92,7 +92,7 @@ def main(threads: int, password: str):
         json.dumps(
             {
                 "meeting": soak_meeting.pk,
-                "decision_path": reverse("decision-create", args=[soak_meeting.pk]),
+                "decision_path": reverse("meetings:decision-create", args=[soak_meeting.pk]),
                 "reads": [read for read in reads if read],
                 "threads": users,
             }

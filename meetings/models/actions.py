@@ -142,7 +142,7 @@ class ActionItem(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("action-detail", args=[self.pk])
+        return reverse("meetings:action-detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -217,7 +217,7 @@ class Meeting(TimeStampedModel):
         return _("%(ordinal)s meeting") % {"ordinal": self.ordinal}
 
     def get_absolute_url(self):
-        return reverse("meeting-detail", args=[self.pk])
+        return reverse("meetings:meeting-detail", args=[self.pk])
 
     def file_name(self, extension: str, what: str = "") -> str:
         """A download's name by series and number, never by database id: "<series>-meeting-6.ics",

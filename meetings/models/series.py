@@ -84,4 +84,4 @@ class MeetingSeries(TimeStampedModel):
         return slug[:FILE_SLUG_LENGTH].strip("-_") or "series"
 
     def get_absolute_url(self):
-        return reverse("series-detail", args=[self.pk])
+        return reverse("meetings:series-detail", args=[self.pk])

@@ -258,7 +258,7 @@ def announce_published_minutes(*, meeting: Meeting, report=None) -> list[Outgoin
 
 
 def unsubscribe_url(contact: Contact) -> str:
-    return absolute_url(reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)]))
+    return absolute_url(reverse("stakeholders:reminders-unsubscribe", args=[unsubscribe_token(contact)]))
 
 
 def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlternatives:
@@ -295,8 +295,8 @@ def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlt
                 "items": items,
                 "horizon_days": REMINDER_HORIZON_DAYS,
                 "unsubscribe_url": leave_url,
-                "profile_url": absolute_url(reverse("profile")),
-                "tracker_url": absolute_url(reverse("action-list")),
+                "profile_url": absolute_url(reverse("stakeholders:profile")),
+                "tracker_url": absolute_url(reverse("meetings:action-list")),
             },
             headers={
                 # RFC 8058 one-click unsubscribe: mail clients POST to the link.

@@ -80,4 +80,4 @@ def reset_calendar_token(request):
     contact.calendar_token = secrets.token_urlsafe()
     contact.save(update_fields=["calendar_token", "updated"])
     messages.success(request, _("Your calendar address has changed; the old one no longer works."))
-    return redirect("calendar-subscription")
+    return redirect("meetings:calendar-subscription")

@@ -201,7 +201,7 @@ class MeetingDeleteView(MeetingEditMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
             return redirect(meeting)
         messages.success(request, _("The draft %(ordinal)s meeting has been deleted.") % {"ordinal": meeting.ordinal})
-        return redirect("meeting-list")
+        return redirect("meetings:meeting-list")
 
 
 class MeetingFormView(EditConflictMixin, SecretariatRequiredMixin, TemplateView):
@@ -296,7 +296,7 @@ class AgendaView(MeetingEditMixin, TemplateView):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("Added “%(title)s” to the agenda.") % {"title": form.instance.title})
-                return redirect("meeting-agenda", pk=meeting.pk)
+                return redirect("meetings:meeting-agenda", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -346,7 +346,7 @@ class AgendaItemEditView(AgendaItemMixin, TemplateView):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("Saved “%(title)s”.") % {"title": item.title})
-                return redirect("meeting-agenda", pk=meeting.pk)
+                return redirect("meetings:meeting-agenda", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -394,7 +394,7 @@ class AgendaItemMoveView(AgendaItemMixin, View):
                         )
                         % {"title": item.title},
                     )
-        return redirect(reverse("meeting-agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
+        return redirect(reverse("meetings:meeting-agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 class AgendaItemDeleteView(AgendaItemMixin, View):
@@ -413,7 +413,7 @@ class AgendaItemDeleteView(AgendaItemMixin, View):
             )
         else:
             messages.success(request, _("Removed “%(title)s” from the agenda.") % {"title": item.title})
-        return redirect("meeting-agenda", pk=item.meeting_id)
+        return redirect("meetings:meeting-agenda", pk=item.meeting_id)
 
 
 # Participation register
@@ -507,7 +507,7 @@ class ParticipationRegisterView(MeetingEditMixin, TemplateView):
             if walk_in_given and not walk_in_recorded:
                 context["walk_in_form"] = walk_in_form
             return self.render_to_response(self.get_context_data(**context))
-        return redirect("meeting-participants", pk=meeting.pk)
+        return redirect("meetings:meeting-participants", pk=meeting.pk)
 
     def record_walk_in(self, walk_in_form, options_form) -> bool:
         """Record the walk-in, or leave its errors on the form. Either confirmation on the page counts."""
@@ -661,7 +661,7 @@ class InviteOrganizationsView(RegisterFormMixin, View):
                 ngettext("Invited %(count)s member organisation.", "Invited %(count)s member organisations.", added)
                 % {"count": added},
             )
-            return redirect("meeting-participants", pk=meeting.pk)
+            return redirect("meetings:meeting-participants", pk=meeting.pk)
         form = InviteOrganizationsForm(request.POST, meeting=meeting)
         if form.is_valid():
             added = services.invite_organizations(
@@ -672,7 +672,7 @@ class InviteOrganizationsView(RegisterFormMixin, View):
                 ngettext("Invited %(count)s organisation.", "Invited %(count)s organisations.", added)
                 % {"count": added},
             )
-            return redirect("meeting-participants", pk=meeting.pk)
+            return redirect("meetings:meeting-participants", pk=meeting.pk)
         return self.register_with_errors(meeting, invite_form=form)
 
 
@@ -700,7 +700,7 @@ class RegisterEntryView(RegisterFormMixin, View):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, message)
-                return redirect("meeting-participants", pk=meeting.pk)
+                return redirect("meetings:meeting-participants", pk=meeting.pk)
         return self.register_with_errors(meeting, **{self.form_context_name: form})
 
 

@@ -57,7 +57,7 @@ def is_htmx(request) -> bool:
 
 
 def editor_url(meeting_pk: int, anchor: str = "") -> str:
-    url = reverse("meeting-minutes-edit", args=[meeting_pk])
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting_pk])
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -236,11 +236,11 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
                 if is_htmx(request):
                     response = save_state(request, "summary", saved_version=meeting.version, form=form)
                     if "publish" in request.POST:  # saved first, then the question of publishing
-                        response.headers["HX-Redirect"] = reverse("meeting-minutes-publish", args=[meeting.pk])
+                        response.headers["HX-Redirect"] = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
                     return response
                 messages.success(request, _("The minutes have been saved (still a draft until you publish them)."))
                 if "publish" in request.POST:  # saved first, then the question of publishing
-                    return redirect("meeting-minutes-publish", pk=meeting.pk)
+                    return redirect("meetings:meeting-minutes-publish", pk=meeting.pk)
                 return redirect(editor_url(meeting.pk, "summary"))
         if is_htmx(request):
             return save_state(request, "summary", form=form)
@@ -248,7 +248,9 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
 
     def text_not_saved(self, form, conflict, *, target, bound_forms=None):
         if is_htmx(self.request):
-            return conflict_state(self.request, target, form, conflict, "meeting-minutes-edit", self.get_meeting().pk)
+            return conflict_state(
+                self.request, target, form, conflict, "meetings:meeting-minutes-edit", self.get_meeting().pk
+            )
         messages.error(self.request, conflict_message(_("text")))
         context = {"bound_forms": bound_forms} if bound_forms else {"form": form}
         return self.render_to_response(self.get_context_data(**context))
@@ -291,8 +293,8 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
             else:
                 messages.success(request, _("The minutes have been saved (still a draft until you publish them)."))
                 if "publish" in request.POST:
-                    return redirect("meeting-minutes-publish", pk=meeting.pk)
-                return redirect("meeting-minutes-edit", pk=meeting.pk)
+                    return redirect("meetings:meeting-minutes-publish", pk=meeting.pk)
+                return redirect("meetings:meeting-minutes-edit", pk=meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -380,7 +382,7 @@ class ItemMinutesView(MeetingEditMixin, View):
     def text_not_saved(self, form, conflict, target, item):
         if is_htmx(self.request):
             url_args = (item.meeting_id, item.pk)
-            return conflict_state(self.request, target, form, conflict, "meeting-item-minutes", *url_args)
+            return conflict_state(self.request, target, form, conflict, "meetings:meeting-item-minutes", *url_args)
         messages.error(self.request, conflict_message(_("agenda item")))
         return self.full_page({item.pk: form})
 

@@ -66,7 +66,9 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         meeting = get_object_or_404(Meeting, pk=pk)
         # Sent from the recipient list, the answer is that list with each person's state; else the meeting page.
-        back = reverse("meeting-invitations", args=[pk]) if request.POST.get("back") == "invitations" else meeting
+        back = (
+            reverse("meetings:meeting-invitations", args=[pk]) if request.POST.get("back") == "invitations" else meeting
+        )
         try:
             queued = delivery.send_invitations(
                 meeting=meeting, update=self.update, report=partial(report_invitations, request, update=self.update)

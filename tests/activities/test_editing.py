@@ -42,15 +42,15 @@ def edit_urls():
     meeting = MeetingFactory(review_year=2023, review_quarter_number=3)
     return {
         "get": [
-            reverse("plan-create"),
-            reverse("plan-update", args=[activity.plan.pk]),
-            reverse("activity-create"),
-            reverse("activity-update", args=[activity.pk]),
-            reverse("quarter-review", args=[meeting.pk]),
+            reverse("activities:plan-create"),
+            reverse("activities:plan-update", args=[activity.plan.pk]),
+            reverse("activities:activity-create"),
+            reverse("activities:activity-update", args=[activity.pk]),
+            reverse("activities:quarter-review", args=[meeting.pk]),
         ],
         "post_only": [
-            reverse("activity-delete", args=[activity.pk]),
-            reverse("endorse-plan", args=[meeting.pk]),
+            reverse("activities:activity-delete", args=[activity.pk]),
+            reverse("activities:endorse-plan", args=[meeting.pk]),
         ],
     }
 
@@ -91,7 +91,9 @@ def test_changes_are_post_only(client, secretariat, edit_urls):
 def test_secretariat_creates_a_plan_from_quarter_text(client, secretariat):
     series = MeetingSeriesFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("plan-create"), {"series": series.pk, "quarter": "2023-q4", "notes": "Draft"})
+    response = client.post(
+        reverse("activities:plan-create"), {"series": series.pk, "quarter": "2023-q4", "notes": "Draft"}
+    )
     plan = ActivityPlan.objects.get()
     assert (plan.series, plan.year, plan.quarter_number, plan.status) == (series, 2023, 4, PlanStatus.DRAFT)
     assert response.url == plan.get_absolute_url()
@@ -102,7 +104,7 @@ def test_secretariat_creates_a_plan_from_quarter_text(client, secretariat):
 def test_a_second_plan_for_the_same_series_and_quarter_is_a_field_error(client, secretariat):
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     client.force_login(secretariat)
-    response = client.post(reverse("plan-create"), {"series": plan.series.pk, "quarter": "2023-Q4"})
+    response = client.post(reverse("activities:plan-create"), {"series": plan.series.pk, "quarter": "2023-Q4"})
     assert response.status_code == 200
     assert "already has a plan for Q4 2023" in response.context["form"].errors["quarter"][0]
     assert ActivityPlan.objects.count() == 1
@@ -112,7 +114,7 @@ def test_a_second_plan_for_the_same_series_and_quarter_is_a_field_error(client, 
 def test_a_quarter_that_cannot_be_read_is_a_field_error(client, secretariat, quarter):
     series = MeetingSeriesFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("plan-create"), {"series": series.pk, "quarter": quarter})
+    response = client.post(reverse("activities:plan-create"), {"series": series.pk, "quarter": quarter})
     assert response.status_code == 200
     assert "quarter" in response.context["form"].errors
     assert not ActivityPlan.objects.exists()
@@ -122,7 +124,7 @@ def test_editing_a_plan_keeps_it_and_refuses_a_quarter_its_activities_are_not_in
     activity = ActivityFactory(plan=ActivityPlanFactory(year=2023, quarter_number=3))
     plan = activity.plan
     client.force_login(secretariat)
-    url = reverse("plan-update", args=[plan.pk])
+    url = reverse("activities:plan-update", args=[plan.pk])
     assert client.get(url).context["form"]["quarter"].value() == "2023-Q3"
     response = client.post(url, {"series": plan.series.pk, "quarter": "2023-Q4"})
     assert "1 of this plan's activities falls outside Q4 2023" in response.context["form"].errors["quarter"][0]
@@ -142,7 +144,7 @@ def test_secretariat_creates_an_activity_with_places_partners_and_topics(client,
     topic = TopicFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("activity-create"),
+        reverse("activities:activity-create"),
         _activity_data(
             plan,
             lead,
@@ -165,7 +167,7 @@ def test_secretariat_creates_an_activity_with_places_partners_and_topics(client,
 def test_the_create_page_starts_from_the_plan_given(client, secretariat):
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     client.force_login(secretariat)
-    form = client.get(reverse("activity-create") + f"?plan={plan.pk}").context["form"]
+    form = client.get(reverse("activities:activity-create") + f"?plan={plan.pk}").context["form"]
     assert form.initial["plan"] == plan.pk
     assert form.initial["starts_on"] == datetime.date(2023, 10, 1)
 
@@ -187,7 +189,9 @@ def test_the_create_page_starts_from_the_plan_given(client, secretariat):
 def test_bad_activity_input_is_a_field_error(client, secretariat, overrides, field, message):
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     client.force_login(secretariat)
-    response = client.post(reverse("activity-create"), _activity_data(plan, OrganizationFactory(), **overrides))
+    response = client.post(
+        reverse("activities:activity-create"), _activity_data(plan, OrganizationFactory(), **overrides)
+    )
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert not Activity.objects.exists()
@@ -197,14 +201,14 @@ def test_the_lead_organisation_is_not_its_own_partner(client, secretariat):
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     lead = OrganizationFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("activity-create"), _activity_data(plan, lead, partners=[lead.pk]))
+    response = client.post(reverse("activities:activity-create"), _activity_data(plan, lead, partners=[lead.pk]))
     assert "partners" in response.context["form"].errors
 
 
 def test_secretariat_edits_an_activity_and_history_records_it(client, secretariat):
     activity = ActivityFactory(plan=ActivityPlanFactory(year=2023, quarter_number=4), places=["Tashkent"])
     client.force_login(secretariat)
-    url = reverse("activity-update", args=[activity.pk])
+    url = reverse("activities:activity-update", args=[activity.pk])
     assert client.get(url).context["form"]["places"].value() == "Tashkent"
     response = client.post(
         url,
@@ -222,7 +226,7 @@ def test_secretariat_edits_an_activity_and_history_records_it(client, secretaria
 def test_secretariat_deletes_an_activity(client, secretariat):
     activity = ActivityFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("activity-delete", args=[activity.pk]))
+    response = client.post(reverse("activities:activity-delete", args=[activity.pk]))
     assert response.url == activity.plan.get_absolute_url()
     assert not Activity.objects.exists()
 
@@ -230,7 +234,7 @@ def test_secretariat_deletes_an_activity(client, secretariat):
 def test_a_reviewed_activity_is_not_deleted_and_the_message_says_why(client, secretariat):
     review = ActivityReviewFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("activity-delete", args=[review.activity.pk]), follow=True)
+    response = client.post(reverse("activities:activity-delete", args=[review.activity.pk]), follow=True)
     assert Activity.objects.filter(pk=review.activity.pk).exists()
     assert "was reviewed at 1 meeting, so it is kept with that record" in response.content.decode()
 
@@ -241,7 +245,7 @@ def test_a_reviewed_activity_is_not_deleted_and_the_message_says_why(client, sec
 def test_the_lead_organisation_updates_progress_only(client, participant, organization):
     activity = ActivityFactory(lead_organization=organization, title="Original")
     client.force_login(participant)
-    url = reverse("activity-progress", args=[activity.pk])
+    url = reverse("activities:activity-progress", args=[activity.pk])
     assert "Update progress" in client.get(activity.get_absolute_url()).content.decode()
     assert client.get(url).status_code == 200
     response = client.post(
@@ -259,7 +263,8 @@ def test_progress_input_errors_are_field_errors(client, participant, organizatio
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(participant)
     response = client.post(
-        reverse("activity-progress", args=[activity.pk]), {"status": "done", "people_reached": "-1", "version": "1"}
+        reverse("activities:activity-progress", args=[activity.pk]),
+        {"status": "done", "people_reached": "-1", "version": "1"},
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"status", "people_reached"}
@@ -268,7 +273,7 @@ def test_progress_input_errors_are_field_errors(client, participant, organizatio
 def test_an_edit_based_on_an_old_version_is_refused_and_kept_on_screen(client, secretariat):
     activity = ActivityFactory(title="Seminar for judges")
     client.force_login(secretariat)
-    url = reverse("activity-update", args=[activity.pk])
+    url = reverse("activities:activity-update", args=[activity.pk])
     loaded_version = client.get(url).context["form"]["version"].value()
     first = _activity_data(
         activity.plan, activity.lead_organization, title="Seminar for prosecutors", version=loaded_version
@@ -294,10 +299,10 @@ def test_progress_saved_while_the_secretariat_edits_is_not_overwritten(client, s
     lead = Client()
     lead.force_login(participant)
     client.force_login(secretariat)
-    edit_url = reverse("activity-update", args=[activity.pk])
+    edit_url = reverse("activities:activity-update", args=[activity.pk])
     loaded_version = client.get(edit_url).context["form"]["version"].value()
     progress = {"status": "completed", "people_reached": "120", "outcome": "Leaflets handed out", "version": "1"}
-    assert lead.post(reverse("activity-progress", args=[activity.pk]), progress).status_code == 302
+    assert lead.post(reverse("activities:activity-progress", args=[activity.pk]), progress).status_code == 302
     stale = _activity_data(activity.plan, organization, title="Awareness campaign, Nukus", version=loaded_version)
     assert client.post(edit_url, stale).status_code == 200
     activity.refresh_from_db()
@@ -307,7 +312,7 @@ def test_progress_saved_while_the_secretariat_edits_is_not_overwritten(client, s
 def test_each_saved_edit_moves_the_calendar_sequence_on(client, secretariat):
     activity = ActivityFactory()
     client.force_login(secretariat)
-    url = reverse("activity-update", args=[activity.pk])
+    url = reverse("activities:activity-update", args=[activity.pk])
     data = _activity_data(activity.plan, activity.lead_organization, title="Study visit", version=activity.version)
     client.post(url, data)
     activity.refresh_from_db()
@@ -318,7 +323,7 @@ def test_each_saved_edit_moves_the_calendar_sequence_on(client, secretariat):
 def test_another_organisation_cannot_update_progress(client, other_participant, organization):
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(other_participant)
-    url = reverse("activity-progress", args=[activity.pk])
+    url = reverse("activities:activity-progress", args=[activity.pk])
     assert "Update progress" not in client.get(activity.get_absolute_url()).content.decode()
     assert client.get(url).status_code == 403
     assert client.post(url, {"status": "cancelled"}).status_code == 403
@@ -331,7 +336,10 @@ def test_a_user_without_organisation_cannot_update_progress(client, organization
 
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(UserFactory(role="Participant"))
-    assert client.post(reverse("activity-progress", args=[activity.pk]), {"status": "cancelled"}).status_code == 403
+    assert (
+        client.post(reverse("activities:activity-progress", args=[activity.pk]), {"status": "cancelled"}).status_code
+        == 403
+    )
 
 
 # Quarter review page
@@ -366,13 +374,13 @@ def test_a_review_and_a_progress_update_cannot_both_win(client, secretariat, rev
         plan=reviewing_meeting.q3_plan, title="Airport staff training", lead_organization=organization
     )
     client.force_login(secretariat)
-    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    url = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     formset = client.get(url).context["formset"]
     reporter = participant_user(organization=organization, username="lead")
     lead = Client()
     lead.force_login(reporter)
     progress = {"status": "completed", "people_reached": "120", "outcome": "Done", "version": activity.version}
-    assert lead.post(reverse("activity-progress", args=[activity.pk]), progress).status_code == 302
+    assert lead.post(reverse("activities:activity-progress", args=[activity.pk]), progress).status_code == 302
 
     rows = [{"activity": activity.pk, "status": "postponed", "people_reached": "", "note": "Moved to December"}]
     response = client.post(url, _review_post(formset, rows))
@@ -410,7 +418,7 @@ def test_secretariat_records_the_review_for_every_activity_in_one_form(client, s
     )
     second = ActivityFactory(plan=reviewing_meeting.q3_plan, title="Study visit", starts_on=datetime.date(2023, 9, 12))
     client.force_login(secretariat)
-    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    url = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     response = client.get(url)
     formset = response.context["formset"]
     assert [form.activity_object for form in formset] == [first, second]
@@ -438,7 +446,7 @@ def test_secretariat_records_the_review_for_every_activity_in_one_form(client, s
 def test_review_errors_are_shown_per_field_and_nothing_is_saved(client, secretariat, reviewing_meeting):
     activity = ActivityFactory(plan=reviewing_meeting.q3_plan)
     client.force_login(secretariat)
-    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    url = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     rows = [{"activity": activity.pk, "status": "finished", "people_reached": "-2", "note": ""}]
     response = client.post(url, _review_post(None, rows))
     assert response.status_code == 200
@@ -452,7 +460,7 @@ def test_review_of_a_foreign_activity_is_refused(client, secretariat, reviewing_
     foreign = ActivityFactory()
     client.force_login(secretariat)
     rows = [{"activity": foreign.pk, "status": "completed", "people_reached": "", "note": ""}]
-    response = client.post(reverse("quarter-review", args=[reviewing_meeting.pk]), _review_post(None, rows))
+    response = client.post(reverse("activities:quarter-review", args=[reviewing_meeting.pk]), _review_post(None, rows))
     assert response.status_code == 200
     assert "reload it" in " ".join(response.context["formset"].non_form_errors())
     assert not ActivityReview.objects.exists()
@@ -460,16 +468,18 @@ def test_review_of_a_foreign_activity_is_refused(client, secretariat, reviewing_
 
 def test_a_meeting_without_reviewed_quarter_says_so(client, secretariat):
     client.force_login(secretariat)
-    response = client.get(reverse("quarter-review", args=[MeetingFactory().pk]))
+    response = client.get(reverse("activities:quarter-review", args=[MeetingFactory().pk]))
     assert "does not review a quarter" in response.content.decode()
 
 
 def test_secretariat_endorses_the_next_quarter_plan(client, secretariat, reviewing_meeting):
     q4_plan = ActivityPlanFactory(series=reviewing_meeting.series, year=2023, quarter_number=4)
     client.force_login(secretariat)
-    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    url = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     assert "Endorse the Q4 2023 plan" in client.get(url).content.decode()
-    response = client.post(reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": q4_plan.pk}, follow=True)
+    response = client.post(
+        reverse("activities:endorse-plan", args=[reviewing_meeting.pk]), {"plan": q4_plan.pk}, follow=True
+    )
     q4_plan.refresh_from_db()
     assert (q4_plan.status, q4_plan.endorsed_at) == (PlanStatus.ENDORSED, reviewing_meeting)
     assert "is endorsed at the" in response.content.decode()
@@ -478,16 +488,20 @@ def test_secretariat_endorses_the_next_quarter_plan(client, secretariat, reviewi
 def test_endorsing_the_wrong_plan_gives_a_message_not_an_error(client, secretariat, reviewing_meeting):
     client.force_login(secretariat)
     response = client.post(
-        reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": reviewing_meeting.q3_plan.pk}, follow=True
+        reverse("activities:endorse-plan", args=[reviewing_meeting.pk]),
+        {"plan": reviewing_meeting.q3_plan.pk},
+        follow=True,
     )
     assert response.status_code == 200
     assert "not Q3 2023" in response.content.decode()
-    assert client.post(reverse("endorse-plan", args=[reviewing_meeting.pk]), {"plan": "x"}).status_code == 404
+    assert (
+        client.post(reverse("activities:endorse-plan", args=[reviewing_meeting.pk]), {"plan": "x"}).status_code == 404
+    )
 
 
 def test_the_review_page_offers_to_create_the_missing_next_plan(client, secretariat, reviewing_meeting):
     client.force_login(secretariat)
-    content = client.get(reverse("quarter-review", args=[reviewing_meeting.pk])).content.decode()
+    content = client.get(reverse("activities:quarter-review", args=[reviewing_meeting.pk])).content.decode()
     assert f"series={reviewing_meeting.series_id}&amp;quarter=2023-Q4" in content
 
 
@@ -503,7 +517,7 @@ def test_review_page_query_count_does_not_grow(
         ActivityReviewFactory(activity=activity, meeting=reviewing_meeting)
     client.force_login(secretariat)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("quarter-review", args=[reviewing_meeting.pk]))
+        response = client.get(reverse("activities:quarter-review", args=[reviewing_meeting.pk]))
     assert len(response.context["formset"].forms) == rows
 
 
@@ -516,9 +530,9 @@ def test_activity_form_query_count_does_not_grow(client, secretariat, django_ass
         activity.topics.add(TopicFactory())
     client.force_login(secretariat)
     with django_assert_max_num_queries(14):
-        assert client.get(reverse("activity-update", args=[activity.pk])).status_code == 200
+        assert client.get(reverse("activities:activity-update", args=[activity.pk])).status_code == 200
     with django_assert_max_num_queries(14):
-        assert client.get(reverse("activity-create")).status_code == 200
+        assert client.get(reverse("activities:activity-create")).status_code == 200
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -531,7 +545,7 @@ def test_activity_list_and_detail_query_count_for_the_secretariat(
         ActivityReviewFactory(activity=activity)
     client.force_login(secretariat)
     with django_assert_max_num_queries(11):
-        assert client.get(reverse("activity-list")).status_code == 200
+        assert client.get(reverse("activities:activity-list")).status_code == 200
     with django_assert_max_num_queries(11):
         assert client.get(activity.get_absolute_url()).status_code == 200
 
@@ -547,7 +561,7 @@ def test_activity_list_and_detail_query_count_for_the_secretariat(
 def test_a_tampered_review_form_is_an_error_not_a_500(client, secretariat, reviewing_meeting, data):
     ActivityFactory(plan=reviewing_meeting.q3_plan)
     client.force_login(secretariat)
-    response = client.post(reverse("quarter-review", args=[reviewing_meeting.pk]), data)
+    response = client.post(reverse("activities:quarter-review", args=[reviewing_meeting.pk]), data)
     assert response.status_code == 200
     assert not response.context["formset"].is_valid()
     assert len(response.context["formset"].forms) <= len(response.context["formset"].activities) + 1
@@ -559,20 +573,20 @@ def test_a_tampered_review_form_is_an_error_not_a_500(client, secretariat, revie
 
 def test_a_plan_created_from_the_quarter_review_returns_to_it(client, secretariat, reviewing_meeting):
     client.force_login(secretariat)
-    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    review = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     link = client.get(review).context["plan_to_endorse"]
     assert link is None  # no Q4 plan yet: the page links to creating it, with the way back
     page = client.get(review).text
-    create = f"{reverse('plan-create')}?series={reviewing_meeting.series_id}&amp;quarter=2023-Q4&amp;next="
+    create = f"{reverse('activities:plan-create')}?series={reviewing_meeting.series_id}&amp;quarter=2023-Q4&amp;next="
     assert create in page
 
     form = client.get(
-        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+        reverse("activities:plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
     )
     assert f'name="next" value="{review}"' in form.text
     assert '<option value="2023-Q4" selected>Q4 2023</option>' in form.text  # picked, not typed
     response = client.post(
-        reverse("plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
+        reverse("activities:plan-create"), {"series": reviewing_meeting.series_id, "quarter": "2023-Q4", "next": review}
     )
     assert response.status_code == 302 and response.url == review
 
@@ -580,7 +594,7 @@ def test_a_plan_created_from_the_quarter_review_returns_to_it(client, secretaria
 def test_save_and_add_another_keeps_the_plan_and_the_way_back(client, secretariat, reviewing_meeting):
     client.force_login(secretariat)
     plan = reviewing_meeting.q3_plan
-    review = reverse("quarter-review", args=[reviewing_meeting.pk])
+    review = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     data = {
         "plan": plan.pk,
         "title": "Training of trainers",
@@ -591,14 +605,14 @@ def test_save_and_add_another_keeps_the_plan_and_the_way_back(client, secretaria
         "next": review,
         "add_another": "",
     }
-    response = client.post(reverse("activity-create"), data)
+    response = client.post(reverse("activities:activity-create"), data)
     assert response.status_code == 302, response.context["form"].errors
-    assert response.url == f"{reverse('activity-create')}?plan={plan.pk}&next={review.replace('/', '%2F')}"
+    assert response.url == f"{reverse('activities:activity-create')}?plan={plan.pk}&next={review.replace('/', '%2F')}"
     again = client.get(response.url)
     assert again.context["form"].initial["plan"] == plan.pk and again.context["return_to"] == review
     del data["add_another"]
     data["title"] = "Seminar"
-    assert client.post(reverse("activity-create"), data).url == review
+    assert client.post(reverse("activities:activity-create"), data).url == review
     assert set(plan.activities.values_list("title", flat=True)) == {"Training of trainers", "Seminar"}
 
 
@@ -606,7 +620,7 @@ def test_save_and_add_another_keeps_the_plan_and_the_way_back(client, secretaria
 def test_the_way_back_never_leaves_the_site(client, secretariat, reviewing_meeting, target):
     client.force_login(secretariat)
     data = {"series": reviewing_meeting.series_id, "quarter": "2024-Q1", "next": target}
-    response = client.post(reverse("plan-create"), data)
+    response = client.post(reverse("activities:plan-create"), data)
     assert response.status_code == 302 and response.url.startswith("/activities/")
 
 
@@ -621,12 +635,12 @@ def test_postponed_and_ongoing_activities_are_offered_for_the_next_plan_and_carr
     ActivityFactory(plan=plan, title="Study visit", status="completed")
     next_plan = ActivityPlanFactory(series=reviewing_meeting.series, year=2023, quarter_number=4)
     client.force_login(secretariat)
-    url = reverse("quarter-review", args=[reviewing_meeting.pk])
+    url = reverse("activities:quarter-review", args=[reviewing_meeting.pk])
     page = client.get(url)
     assert [activity.title for activity in page.context["to_carry"]] == ["Airport staff training", "Awareness campaign"]
     assert "Carry into the Q4 2023 plan" in page.text
 
-    carry = reverse("carry-activities", args=[reviewing_meeting.pk])
+    carry = reverse("activities:carry-activities", args=[reviewing_meeting.pk])
     response = client.post(carry, {"activity": [postponed.pk]})
     assert response.status_code == 302 and response.url == url
     [copy] = next_plan.activities.all()
@@ -649,7 +663,7 @@ def test_postponed_and_ongoing_activities_are_offered_for_the_next_plan_and_carr
 def test_the_activity_form_shows_the_essentials_first_and_opens_the_folded_part_on_its_errors(client, secretariat):
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     client.force_login(secretariat)
-    page = client.get(reverse("activity-create") + f"?plan={plan.pk}").content.decode()
+    page = client.get(reverse("activities:activity-create") + f"?plan={plan.pk}").content.decode()
     folded = page.index('id="activity-more"')
     for essential in ("title", "kind", "starts_on", "ends_on", "places", "lead_organization", "partners"):
         assert page.index(f'name="{essential}"') < folded
@@ -658,6 +672,6 @@ def test_the_activity_form_shows_the_essentials_first_and_opens_the_folded_part_
     assert 'id="activity-more">' in page  # closed
 
     bad_folded = _activity_data(plan, OrganizationFactory(), people_reached="-3")
-    assert 'id="activity-more" open>' in client.post(reverse("activity-create"), bad_folded).content.decode()
+    assert 'id="activity-more" open>' in client.post(reverse("activities:activity-create"), bad_folded).content.decode()
     bad_essential = _activity_data(plan, OrganizationFactory(), title="")
-    assert 'id="activity-more">' in client.post(reverse("activity-create"), bad_essential).content.decode()
+    assert 'id="activity-more">' in client.post(reverse("activities:activity-create"), bad_essential).content.decode()

@@ -73,7 +73,7 @@ def main_pages(demo, role: str) -> dict[str, str]:
         "organisations": "/organizations/",
         "organisation": demo["organization"].get_absolute_url(),
         "search": "/search/?q=training",
-        "series-list": "/series/",
+        "meetings:series-list": "/series/",
         "series": series.get_absolute_url(),
         "participation": f"/series/{series.pk}/participation/",
         "progress": f"/series/{series.pk}/progress/",

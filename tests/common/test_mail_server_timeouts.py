@@ -78,7 +78,7 @@ def test_sending_invitations_to_a_silent_server_answers_and_leaves_the_mail_wait
     client.force_login(secretariat)
 
     with django_capture_on_commit_callbacks(execute=True):  # the request's commit, then sending
-        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
 
     assert response.status_code == 302
     assert "The mail server did not answer; 3 messages will be sent automatically when it does." in message_texts(
@@ -88,7 +88,7 @@ def test_sending_invitations_to_a_silent_server_answers_and_leaves_the_mail_wait
     rows = list(OutgoingMail.objects.order_by("id"))
     assert [row.status for row in rows] == [MailStatus.FAILED, MailStatus.PENDING, MailStatus.PENDING]
     assert all("timed out" in row.last_error and row.failing_since for row in rows)
-    page = client.get(reverse("meeting-invitations", args=[meeting.pk]))
+    page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk]))
     assert page.status_code == 200 and page.text.count("failing since") == 3
 
 

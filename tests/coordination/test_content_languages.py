@@ -61,16 +61,16 @@ def demo_pages():
     visit = Activity.objects.get(kind="study_visit")
     return {
         "dashboard": reverse("dashboard"),
-        "meeting list": reverse("meeting-list"),
+        "meeting list": reverse("meetings:meeting-list"),
         "meeting": fourth.get_absolute_url(),
-        "organisation list": reverse("organization-list"),
+        "organisation list": reverse("stakeholders:organization-list"),
         "organisation": mfa.get_absolute_url(),
-        "activity list": reverse("activity-list") + "?quarter=2023-Q4",
+        "activity list": reverse("activities:activity-list") + "?quarter=2023-Q4",
         "activity": visit.get_absolute_url(),
         "series": fourth.series.get_absolute_url(),
-        "trends": reverse("series-trends", args=[fourth.series_id]),
-        "printed minutes": reverse("meeting-minutes-print", args=[fourth.pk]),
-        "printed agenda": reverse("meeting-agenda-print", args=[fourth.pk]),
+        "trends": reverse("activities:series-trends", args=[fourth.series_id]),
+        "printed minutes": reverse("meetings:meeting-minutes-print", args=[fourth.pk]),
+        "printed agenda": reverse("meetings:meeting-agenda-print", args=[fourth.pk]),
     }
 
 
@@ -173,10 +173,10 @@ def test_a_prepared_meeting_has_its_title_and_review_item_in_three_languages(sec
 
 def test_the_organisation_form_saves_the_translations_folded_away(client, secretariat):
     client.force_login(secretariat)
-    page = client.get(reverse("organization-create")).content.decode()
+    page = client.get(reverse("stakeholders:organization-create")).content.decode()
     assert '<details class="folded-translations' in page and 'name="name_ru"' in page
     response = client.post(
-        reverse("organization-create"),
+        reverse("stakeholders:organization-create"),
         {
             "name": "Ministry of Justice",
             "acronym": "MoJ",
@@ -201,7 +201,7 @@ def test_the_organisation_form_saves_the_translations_folded_away(client, secret
 def test_an_error_in_a_translation_opens_the_fold(client, secretariat):
     client.force_login(secretariat)
     response = client.post(
-        reverse("organization-create"), {"name": "Ministry", "kind": "government", "name_ru": "x" * 300}
+        reverse("stakeholders:organization-create"), {"name": "Ministry", "kind": "government", "name_ru": "x" * 300}
     )
     assert response.status_code == 200
     assert "name_ru" in response.context["form"].errors
@@ -213,10 +213,10 @@ def test_the_meeting_agenda_item_and_activity_forms_save_the_translations(client
     meeting = MeetingFactory(
         title="Fifth meeting", starts_at="2024-01-23T10:00+05:00", ends_at="2024-01-23T13:00+05:00"
     )
-    page = client.get(reverse("meeting-edit", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-edit", args=[meeting.pk])).content.decode()
     assert '<details class="folded-translations' in page
     response = client.post(
-        reverse("meeting-edit", args=[meeting.pk]),
+        reverse("meetings:meeting-edit", args=[meeting.pk]),
         {
             "number": meeting.number,
             "title": "Fifth meeting",
@@ -238,10 +238,10 @@ def test_the_meeting_agenda_item_and_activity_forms_save_the_translations(client
     item = AgendaItemFactory(meeting=meeting, title="Opening")
     assert (
         '<details class="folded-translations'
-        in client.get(reverse("agenda-item-edit", args=[item.pk])).content.decode()
+        in client.get(reverse("meetings:agenda-item-edit", args=[item.pk])).content.decode()
     )
     response = client.post(
-        reverse("agenda-item-edit", args=[item.pk]),
+        reverse("meetings:agenda-item-edit", args=[item.pk]),
         {"title": "Opening", "title_ru": "Открытие", "title_uz": "Ochilish", "version": meeting.version},
     )
     assert response.status_code == 302
@@ -250,9 +250,9 @@ def test_the_meeting_agenda_item_and_activity_forms_save_the_translations(client
 
     plan = ActivityPlanFactory(year=2024, quarter_number=1)
     lead = OrganizationFactory()
-    assert '<details class="folded-translations' in client.get(reverse("activity-create")).content.decode()
+    assert '<details class="folded-translations' in client.get(reverse("activities:activity-create")).content.decode()
     response = client.post(
-        reverse("activity-create"),
+        reverse("activities:activity-create"),
         {
             "plan": plan.pk,
             "title": "Training of airport staff",
@@ -293,7 +293,7 @@ def test_a_chosen_organisation_is_shown_in_the_readers_language(client, secretar
     ActivityPlanFactory()
     client.force_login(secretariat)
     read_in(client, "ru")
-    content = client.get(reverse("activity-list"), {"lead": organization.pk}).content.decode()
+    content = client.get(reverse("activities:activity-list"), {"lead": organization.pk}).content.decode()
     assert ">Комитет (К)</option>" in content
     assert ">Committee" not in content
 
@@ -414,13 +414,13 @@ def test_pages_with_organisation_pickers_read_the_translations_in_constant_queri
     meeting = MeetingFactory()
     ActivityPlanFactory()
     urls = [
-        reverse("activity-create"),
-        reverse("activity-list"),
-        reverse("meeting-list"),
-        reverse("action-list"),
-        reverse("meeting-agenda", args=[meeting.pk]),
-        reverse("contact-create"),
-        reverse("organization-create"),
+        reverse("activities:activity-create"),
+        reverse("activities:activity-list"),
+        reverse("meetings:meeting-list"),
+        reverse("meetings:action-list"),
+        reverse("meetings:meeting-agenda", args=[meeting.pk]),
+        reverse("stakeholders:contact-create"),
+        reverse("stakeholders:organization-create"),
     ]
     client.force_login(secretariat)
     read_in(client, "ru")

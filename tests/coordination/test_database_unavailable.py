@@ -62,12 +62,12 @@ def test_a_page_whose_view_needs_the_database_answers_503(browser, database_unre
 def test_a_logged_in_page_answers_503_when_the_session_cannot_be_read(browser, participant):
     browser.force_login(participant)
     with unreachable_database():
-        response = browser.get(reverse("meeting-list"))  # the login check reads the session before the view
+        response = browser.get(reverse("meetings:meeting-list"))  # the login check reads the session before the view
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "The portal is briefly unavailable" in response.content.decode()
     # The database is back: the same session works again.
-    assert browser.get(reverse("meeting-list")).status_code == 200
+    assert browser.get(reverse("meetings:meeting-list")).status_code == 200
 
 
 def test_the_page_is_in_the_language_the_reader_chose(browser, database_unreachable):

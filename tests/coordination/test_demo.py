@@ -269,13 +269,13 @@ def _url(page) -> str:
     if kind == "series":
         return series.get_absolute_url()
     if kind == "trends":
-        return reverse("series-trends", args=[series.pk])
+        return reverse("activities:series-trends", args=[series.pk])
     if kind == "organization":
         return Organization.objects.get(acronym=args[0]).get_absolute_url()
     if kind == "activity":
         return Activity.objects.get(title=args[0]).get_absolute_url()
     if kind == "activities":
-        return reverse("activity-list") + f"?quarter={args[0]}"
+        return reverse("activities:activity-list") + f"?quarter={args[0]}"
     raise ValueError(kind)
 
 
@@ -302,8 +302,8 @@ def test_no_summary_is_shown_as_a_quotation(demo, client):
     fourth = Meeting.objects.get(number=4)
     pages = [
         fourth.get_absolute_url(),
-        reverse("meeting-minutes-print", args=[fourth.pk]),
-        reverse("series-minutes", args=[fourth.series_id]),
+        reverse("meetings:meeting-minutes-print", args=[fourth.pk]),
+        reverse("meetings:series-minutes", args=[fourth.series_id]),
     ]
     speaking = Organization.objects.filter(statements__isnull=False)
     pages += [organization.get_absolute_url() for organization in speaking]
@@ -322,14 +322,22 @@ def test_no_summary_is_shown_as_a_quotation(demo, client):
 def _pages_showing_demo_records():
     third, fourth = Meeting.objects.order_by("number")
     series = third.series
-    urls = [reverse("dashboard"), reverse("meeting-list"), reverse("action-list"), series.get_absolute_url()]
-    urls += [reverse("series-minutes", args=[series.pk]), reverse("series-trends", args=[series.pk])]
+    urls = [
+        reverse("dashboard"),
+        reverse("meetings:meeting-list"),
+        reverse("meetings:action-list"),
+        series.get_absolute_url(),
+    ]
+    urls += [
+        reverse("meetings:series-minutes", args=[series.pk]),
+        reverse("activities:series-trends", args=[series.pk]),
+    ]
     for meeting in (third, fourth):
         urls += [
             meeting.get_absolute_url(),
-            reverse("meeting-agenda-print", args=[meeting.pk]),
-            reverse("meeting-minutes-print", args=[meeting.pk]),
-            reverse("meeting-minutes-edit", args=[meeting.pk]),
+            reverse("meetings:meeting-agenda-print", args=[meeting.pk]),
+            reverse("meetings:meeting-minutes-print", args=[meeting.pk]),
+            reverse("meetings:meeting-minutes-edit", args=[meeting.pk]),
         ]
     urls += [action.get_absolute_url() for action in ActionItem.objects.all()]
     urls += [organization.get_absolute_url() for organization in Organization.objects.all()]

@@ -24,11 +24,14 @@ NAV = {
 # One heading of each main page, per language.
 PAGES = {
     "dashboard": ("/", {"ru": "Главная", "uz": "Bosh sahifa"}),
-    "meeting-list": ("/meetings/", {"ru": "Заседания", "uz": "Yigʻilishlar"}),
-    "action-list": ("/actions/", {"ru": "Поручения", "uz": "Topshiriqlar"}),
-    "activity-list": ("/activities/", {"ru": "Квартальные планы мероприятий", "uz": "Choraklik tadbirlar rejalari"}),
-    "organization-list": ("/organizations/", {"ru": "Организации", "uz": "Tashkilotlar"}),
-    "series-list": ("/series/", {"ru": "По всей серии", "uz": "Butun turkum boʻyicha"}),
+    "meetings:meeting-list": ("/meetings/", {"ru": "Заседания", "uz": "Yigʻilishlar"}),
+    "meetings:action-list": ("/actions/", {"ru": "Поручения", "uz": "Topshiriqlar"}),
+    "activities:activity-list": (
+        "/activities/",
+        {"ru": "Квартальные планы мероприятий", "uz": "Choraklik tadbirlar rejalari"},
+    ),
+    "stakeholders:organization-list": ("/organizations/", {"ru": "Организации", "uz": "Tashkilotlar"}),
+    "meetings:series-list": ("/series/", {"ru": "По всей серии", "uz": "Butun turkum boʻyicha"}),
     "search": ("/search/?q=Bukhara", {"ru": "Поиск", "uz": "Qidiruv"}),
     "calendar": ("/calendar/", {"ru": "Заседания в вашем календаре", "uz": "Taqvimingizdagi yigʻilishlar"}),
 }
@@ -151,7 +154,10 @@ def test_main_pages_are_translated_for_every_role(client, meeting, language, rol
     user = secretariat_user(username=f"sec-{language}") if role == "secretariat" else participant_user()
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    pages = {**PAGES, "meeting-detail": (meeting.get_absolute_url(), {"ru": "Повестка дня", "uz": "Kun tartibi"})}
+    pages = {
+        **PAGES,
+        "meetings:meeting-detail": (meeting.get_absolute_url(), {"ru": "Повестка дня", "uz": "Kun tartibi"}),
+    }
     for name, (url, heading) in pages.items():
         response = client.get(url)
         assert response.status_code == 200, name
@@ -170,11 +176,11 @@ def test_secretariat_pages_are_translated(client, meeting, secretariat):
     client.force_login(secretariat)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     expected = {
-        reverse("meeting-edit", args=[meeting.pk]): "Изменить заседание № ",
-        reverse("meeting-agenda", args=[meeting.pk]): "Повестка дня заседания № ",
-        reverse("meeting-participants", args=[meeting.pk]): "Участники заседания № ",
-        reverse("meeting-minutes-edit", args=[meeting.pk]): "Протокол заседания № ",
-        reverse("meeting-history", args=[meeting.pk]): "История заседания № ",
+        reverse("meetings:meeting-edit", args=[meeting.pk]): "Изменить заседание № ",
+        reverse("meetings:meeting-agenda", args=[meeting.pk]): "Повестка дня заседания № ",
+        reverse("meetings:meeting-participants", args=[meeting.pk]): "Участники заседания № ",
+        reverse("meetings:meeting-minutes-edit", args=[meeting.pk]): "Протокол заседания № ",
+        reverse("meetings:meeting-history", args=[meeting.pk]): "История заседания № ",
     }
     for url, heading in expected.items():
         response = client.get(url)
@@ -230,7 +236,9 @@ def test_ordinals_per_language():
 def test_choices_and_messages_are_translated(client, secretariat, meeting):
     client.force_login(secretariat)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uz"
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
+    response = client.post(
+        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
+    )
     text = visible_text(response)
     assert "Bayonnoma eʼlon qilindi" in text
     assert "Oʻtkazilgan" in visible_text(client.get(meeting.get_absolute_url()))  # MeetingStatus.HELD

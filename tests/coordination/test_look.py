@@ -20,14 +20,14 @@ def test_the_owner_column_appears_only_when_an_action_has_an_owner(client, parti
     meeting = MeetingFactory(published=True)
     action = ActionItemFactory(meeting=meeting, title="Circulate the route analysis")
     client.force_login(participant)
-    for url in (reverse("action-list"), meeting.get_absolute_url()):
+    for url in (reverse("meetings:action-list"), meeting.get_absolute_url()):
         html = client.get(url).content.decode()
         assert "Circulate the route analysis" in html
         assert "Owner" not in column_headers(html), url
 
     action.owner = ContactFactory(organization=action.responsible_organization, name="Dilnoza Rashidova")
     action.save()
-    for url in (reverse("action-list"), meeting.get_absolute_url()):
+    for url in (reverse("meetings:action-list"), meeting.get_absolute_url()):
         html = client.get(url).content.decode()
         assert "Owner" in column_headers(html), url
         assert "Dilnoza Rashidova" in html
@@ -37,12 +37,12 @@ def test_a_plan_leaves_out_places_and_partners_when_no_activity_has_any(client, 
     plan = ActivityPlanFactory(year=2023, quarter_number=4)
     activity = ActivityFactory(plan=plan, title="Study visit", places=[])
     client.force_login(participant)
-    headers = column_headers(client.get(reverse("activity-list")).content.decode())
+    headers = column_headers(client.get(reverse("activities:activity-list")).content.decode())
     assert "Activity" in headers and "Places" not in headers and "Partners" not in headers
 
     activity.places = ["Bukhara"]
     activity.save()
     activity.partners.add(OrganizationFactory(name="International Organization for Migration"))
-    html = client.get(reverse("activity-list")).content.decode()
+    html = client.get(reverse("activities:activity-list")).content.decode()
     assert {"Places", "Partners"} <= set(column_headers(html))
     assert "Bukhara" in html

@@ -18,7 +18,7 @@ def test_dashboard_counts_own_overdue_actions_and_offers_the_calendar_file(clien
     dashboard = response.context["dashboard"]
     assert dashboard.overdue_count == 1
     content = response.content.decode()
-    assert reverse("meeting-calendar", args=[meeting.pk]) in content
+    assert reverse("meetings:meeting-calendar", args=[meeting.pk]) in content
     assert f"organization={organization.pk}" in content
     assert "1 overdue" in content
 
@@ -28,8 +28,8 @@ def test_meeting_page_offers_calendar_and_print_but_no_minutes_links_for_drafts(
     published = MeetingFactory(published=True)
     client.force_login(participant)
     content = client.get(draft.get_absolute_url()).content.decode()
-    assert reverse("meeting-calendar", args=[draft.pk]) in content
-    assert reverse("meeting-agenda-print", args=[draft.pk]) in content
-    assert reverse("meeting-minutes-pdf", args=[draft.pk]) not in content
+    assert reverse("meetings:meeting-calendar", args=[draft.pk]) in content
+    assert reverse("meetings:meeting-agenda-print", args=[draft.pk]) in content
+    assert reverse("meetings:meeting-minutes-pdf", args=[draft.pk]) not in content
     content = client.get(published.get_absolute_url()).content.decode()
-    assert reverse("meeting-minutes-pdf", args=[published.pk]) in content
+    assert reverse("meetings:meeting-minutes-pdf", args=[published.pk]) in content

@@ -96,7 +96,7 @@ def test_filters_and_plain_forms_have_worded_blank_choices(client):
     from tests.stakeholders.factories import secretariat_user
 
     client.force_login(secretariat_user())
-    html = client.get(reverse("activity-list")).content.decode()
+    html = client.get(reverse("activities:activity-list")).content.decode()
     assert "---------" not in html
     assert "Any" in blank_option_labels(html)
     from meetings.forms import AddParticipantForm, WalkInForm

@@ -27,7 +27,7 @@ def test_participation_matrix_rows_grouped_by_kind_with_strongest_status(client,
     ParticipationFactory(meeting=second, organization=ngo, status="excused")
     client.force_login(participant)
 
-    response = client.get(reverse("series-participation", args=[series.pk]))
+    response = client.get(reverse("meetings:series-participation", args=[series.pk]))
 
     assert response.context["meetings"] == [first, second]
     groups = dict(response.context["groups"])
@@ -75,7 +75,7 @@ def test_timeline_bars_sit_on_the_year_and_undated_ones_span_their_quarter(clien
     undated = ActivityFactory(plan=plan, title="Study visit", starts_on=None)
     client.force_login(participant)
 
-    response = client.get(reverse("series-timeline", args=[series.pk]), {"year": "2023"})
+    response = client.get(reverse("activities:series-timeline", args=[series.pk]), {"year": "2023"})
 
     bars = {row.activity: row.bar for row in response.context["rows"]}
     width = analytics.TIMELINE_WIDTH
@@ -92,7 +92,7 @@ def test_timeline_ignores_an_unknown_year(client, participant):
     series = MeetingSeriesFactory()
     ActivityFactory(plan=ActivityPlanFactory(series=series, year=2023, quarter_number=1))
     client.force_login(participant)
-    response = client.get(reverse("series-timeline", args=[series.pk]), {"year": "<svg>"})
+    response = client.get(reverse("activities:series-timeline", args=[series.pk]), {"year": "<svg>"})
     assert response.status_code == 200
     assert response.context["year"] == 2023
 
@@ -108,11 +108,11 @@ def test_series_pages_query_count_is_constant(client, participant, django_assert
         ActionItemFactory(meeting=meeting)
         ActivityFactory(plan=plan)
     client.force_login(participant)
-    for name in ["series-participation", "series-progress", "series-timeline"]:
+    for name in ["meetings:series-participation", "activities:series-progress", "activities:series-timeline"]:
         with django_assert_max_num_queries(13):
             assert client.get(reverse(name, args=[series.pk])).status_code == 200
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("series-list")).status_code == 200
+        assert client.get(reverse("meetings:series-list")).status_code == 200
 
 
 @pytest.mark.parametrize("language", ["ru", "uz"])
@@ -125,7 +125,7 @@ def test_charts_write_svg_numbers_with_a_decimal_point_in_every_language(client,
     ActivityFactory(plan=ActivityPlanFactory(series=series, year=2023, quarter_number=3))
     client.force_login(participant)
     client.cookies["django_language"] = language
-    for name, query in (("series-progress", {}), ("series-timeline", {"year": "2023"})):
+    for name, query in (("activities:series-progress", {}), ("activities:series-timeline", {"year": "2023"})):
         content = client.get(reverse(name, args=[series.pk]), query, headers={"accept-language": language})
         html = content.content.decode()
         assert f'<html lang="{language}"' in html

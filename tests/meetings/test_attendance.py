@@ -53,7 +53,7 @@ def test_the_register_offers_radio_choices_not_drop_downs(client, secretariat):
     meeting = MeetingFactory()
     row = ParticipationFactory(meeting=meeting)
     client.force_login(secretariat)
-    content = client.get(reverse("meeting-participants", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-participants", args=[meeting.pk])).content.decode()
     assert 'type="radio" name="participants-0-status" value="attended"' in content
     assert '<select name="participants-0-status"' not in content
     assert row.pk
@@ -74,7 +74,7 @@ def test_everyone_came_is_one_click_and_queries_do_not_grow(
     excused = ParticipationFactory(meeting=meeting, status="excused")
     silent = ParticipationFactory(meeting=meeting, status="invited")
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     response = client.get(url)
     assert response.context["expected_count"] == organizations
     data = _register_data(_rows(meeting)) | {"mark_expected_attended": "1"}
@@ -93,7 +93,7 @@ def test_a_row_changed_on_the_form_is_kept_when_marking(client, secretariat):
     came = ParticipationFactory(meeting=meeting, status="confirmed")
     client.force_login(secretariat)
     data = _register_data(_rows(meeting), **{str(stays_home.pk): "excused"}) | {"mark_expected_attended": "1"}
-    assert client.post(reverse("meeting-participants", args=[meeting.pk]), data).status_code == 302
+    assert client.post(reverse("meetings:meeting-participants", args=[meeting.pk]), data).status_code == 302
     assert dict(meeting.participations.values_list("pk", "status")) == {stays_home.pk: "excused", came.pk: "attended"}
 
 
@@ -101,7 +101,7 @@ def test_attendance_before_the_start_needs_an_explicit_confirmation(client, secr
     meeting = _upcoming()
     first, second = ParticipationFactory(meeting=meeting), ParticipationFactory(meeting=meeting, status="confirmed")
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     assert "confirm_before_start" in client.get(url).content.decode()
     data = _register_data(_rows(meeting), **{str(first.pk): "attended"})
     response = client.post(url, data)
@@ -139,7 +139,7 @@ def test_removing_rows_still_works(client, secretariat):
     rows = _rows(meeting)
     data = _register_data(rows) | {f"participants-{rows.index(gone)}-DELETE": "on"}
     client.force_login(secretariat)
-    assert client.post(reverse("meeting-participants", args=[meeting.pk]), data).status_code == 302
+    assert client.post(reverse("meetings:meeting-participants", args=[meeting.pk]), data).status_code == 302
     assert list(meeting.participations.values_list("pk", flat=True)) == [kept.pk]
 
 
@@ -150,7 +150,7 @@ def test_a_walk_in_by_name_and_as_a_new_contact(client, secretariat):
     meeting = MeetingFactory()
     embassy = OrganizationFactory(name="Embassy of Somewhere")
     client.force_login(secretariat)
-    url = reverse("meeting-walk-in", args=[meeting.pk])
+    url = reverse("meetings:meeting-walk-in", args=[meeting.pk])
     response = client.post(url, {"name": "  Aziza   Karimova ", "organization": embassy.pk}, follow=True)
     assert any("Aziza Karimova" in str(message) for message in response.context["messages"])
     row = meeting.participations.get()
@@ -177,7 +177,7 @@ def test_a_walk_in_by_name_and_as_a_new_contact(client, secretariat):
 def test_a_bad_walk_in_is_a_form_error(client, secretariat, data):
     meeting = MeetingFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-walk-in", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:meeting-walk-in", args=[meeting.pk]), data)
     assert response.status_code == 200 and response.context["walk_in_form"].errors
     assert not meeting.participations.exists()
 
@@ -186,7 +186,7 @@ def test_a_walk_in_before_the_start_needs_the_confirmation(client, secretariat):
     meeting = _upcoming()
     organization = OrganizationFactory()
     client.force_login(secretariat)
-    url = reverse("meeting-walk-in", args=[meeting.pk])
+    url = reverse("meetings:meeting-walk-in", args=[meeting.pk])
     response = client.post(url, {"name": "Early Bird", "organization": organization.pk})
     assert response.status_code == 200 and response.context["walk_in_form"].errors["confirm_before_start"]
     assert not meeting.participations.exists()
@@ -199,7 +199,7 @@ def test_the_headcount_is_saved_with_the_register_and_shown_on_the_meeting_page(
     meeting = MeetingFactory()
     ParticipationFactory(meeting=meeting)
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     assert client.post(url, _register_data(_rows(meeting)) | {"headcount": "42"}).status_code == 302
     meeting.refresh_from_db()
     assert meeting.headcount == 42
@@ -216,7 +216,7 @@ def test_the_headcount_is_saved_with_the_register_and_shown_on_the_meeting_page(
 def test_only_the_secretariat_records_walk_ins(client, participant):
     meeting = MeetingFactory()
     organization = OrganizationFactory()
-    url, data = reverse("meeting-walk-in", args=[meeting.pk]), {"name": "X", "organization": organization.pk}
+    url, data = reverse("meetings:meeting-walk-in", args=[meeting.pk]), {"name": "X", "organization": organization.pk}
     client.force_login(participant)
     assert client.post(url, data).status_code == 403
     client.logout()
@@ -247,7 +247,7 @@ def test_the_parent_attended_when_one_of_its_units_did(client, participant):
     ParticipationFactory(meeting=third, organization=agency_unit, status="attended")
     client.force_login(participant)
 
-    response = client.get(reverse("series-participation", args=[series.pk]))
+    response = client.get(reverse("meetings:series-participation", args=[series.pk]))
 
     assert _cells(response) == {
         "Ministry": ["attended", "", "attended"],
@@ -276,7 +276,7 @@ def test_the_roll_up_keeps_the_query_count_constant(client, participant, django_
             ParticipationFactory(meeting=meeting, organization=OrganizationFactory(parent=parent), status="attended")
     client.force_login(participant)
     with django_assert_max_num_queries(13):  # as without units (tests/meetings/test_analytics.py)
-        assert client.get(reverse("series-participation", args=[series.pk])).status_code == 200
+        assert client.get(reverse("meetings:series-participation", args=[series.pk])).status_code == 200
     with django_assert_max_num_queries(15):
         response = client.get(parent.get_absolute_url())
     [(_series, dots)] = response.context["attendance_dots"]
@@ -320,6 +320,6 @@ def test_the_participation_export_names_the_walk_in(client, participant):
     meeting = MeetingFactory()
     services.record_walk_in(meeting=meeting, name="Named Visitor", organization=OrganizationFactory(name="Embassy"))
     client.force_login(participant)
-    response = client.get(reverse("participation-export", args=["csv"]), {"series": meeting.series_id})
+    response = client.get(reverse("meetings:participation-export", args=["csv"]), {"series": meeting.series_id})
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Embassy" in content and "Named Visitor" in content

@@ -32,7 +32,7 @@ def test_the_register_offers_no_shortcut_with_nobody_to_mark_or_invite(client, s
     for organization in members:
         ParticipationFactory(meeting=meeting, organization=organization, status="attended")
     client.force_login(secretariat)
-    page = client.get(reverse("meeting-participants", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-participants", args=[meeting.pk])).content.decode()
     assert not [text for text in _buttons(page) if re.search(r"\b0\b", text)], _buttons(page)
     assert 'id="everyone-came"' not in page
     assert "Every member organisation of the series is invited." in page
@@ -44,7 +44,7 @@ def test_the_register_still_offers_the_shortcuts_when_there_is_something_to_do(c
     meeting = MeetingFactory(series=series)
     ParticipationFactory(meeting=meeting, organization=series.members.first(), status="confirmed")
     client.force_login(secretariat)
-    buttons = _buttons(client.get(reverse("meeting-participants", args=[meeting.pk])).content.decode())
+    buttons = _buttons(client.get(reverse("meetings:meeting-participants", args=[meeting.pk])).content.decode())
     assert "Everyone came: mark the 1 invited as attended and save" in buttons
     assert "Mark the 1 confirmed or accepted as attended and save" in buttons
     assert "Invite all 2 member organisations not yet invited" in buttons
@@ -56,9 +56,9 @@ def test_invitations_sent_to_everyone_leave_no_send_button_with_0_people(client,
     contact = ContactFactory(email="focal@example.org")
     services.invite_organizations(meeting=meeting, organizations=[contact.organization])
     client.force_login(secretariat)
-    url = reverse("meeting-invitations", args=[meeting.pk])
+    url = reverse("meetings:meeting-invitations", args=[meeting.pk])
     assert "Send the invitation to 1 person" in _buttons(client.get(url).content.decode())
-    client.post(reverse("meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
     page = client.get(url).content.decode()
     assert 'id="send-invitations"' not in page
     assert not [text for text in _buttons(page) if re.search(r"\b0\b", text)], _buttons(page)
@@ -69,9 +69,9 @@ def test_a_draft_with_nobody_to_e_mail_is_announced_by_a_button_that_says_so(cli
     meeting = _upcoming(MeetingSeriesFactory(), draft=True)
     services.invite_organizations(meeting=meeting, organizations=[OrganizationFactory()])  # nobody on record
     client.force_login(secretariat)
-    buttons = _buttons(client.get(reverse("meeting-invitations", args=[meeting.pk])).content.decode())
+    buttons = _buttons(client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode())
     assert "Announce the meeting (nobody to e-mail yet)" in buttons
     assert not [text for text in buttons if re.search(r"\b0\b", text)], buttons
-    client.post(reverse("meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
     meeting.refresh_from_db()
     assert not meeting.is_draft

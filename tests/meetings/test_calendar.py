@@ -50,7 +50,7 @@ def _meeting_numbered_apart_from_its_id(series_title: str) -> Meeting:
 def test_the_calendar_file_is_named_by_series_and_number_not_by_id(client, participant):
     meeting = _meeting_numbered_apart_from_its_id("Counter-trafficking platform")
     client.force_login(participant)
-    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+    response = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))
     assert response["Content-Disposition"] == (
         f'attachment; filename="counter-trafficking-platform-meeting-{meeting.number}.ics"'
     )
@@ -61,7 +61,7 @@ def test_a_long_series_title_is_cut_at_a_word_in_the_file_name(client, participa
         "Multi-stakeholder coordination meetings on countering trafficking in persons in Uzbekistan"
     )
     client.force_login(participant)
-    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+    response = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))
     assert response["Content-Disposition"] == (
         f'attachment; filename="multi-stakeholder-coordination-meetings-meeting-{meeting.number}.ics"'
     )
@@ -70,7 +70,7 @@ def test_a_long_series_title_is_cut_at_a_word_in_the_file_name(client, participa
 def test_a_series_titled_in_cyrillic_names_the_file_with_filename_star(client, participant):
     meeting = _meeting_numbered_apart_from_its_id("Координационная платформа")
     client.force_login(participant)
-    disposition = client.get(reverse("meeting-calendar", args=[meeting.pk]))["Content-Disposition"]
+    disposition = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))["Content-Disposition"]
     prefix = "attachment; filename*=utf-8''"
     assert disposition.startswith(prefix)
     assert disposition.isascii()
@@ -83,7 +83,7 @@ def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, par
     AgendaItemFactory(meeting=meeting, position=2, title="Upcoming activities")
     client.force_login(participant)
 
-    response = client.get(reverse("meeting-calendar", args=[meeting.pk]))
+    response = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))
 
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -103,8 +103,8 @@ def test_meeting_calendar_file_has_time_zone_uid_location_and_agenda(client, par
 def test_uid_is_stable_across_host_names(client, participant):
     meeting = MeetingFactory()
     client.force_login(participant)
-    first = parse(client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_HOST="localhost"))
-    second = parse(client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_HOST="127.0.0.1"))
+    first = parse(client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]), HTTP_HOST="localhost"))
+    second = parse(client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]), HTTP_HOST="127.0.0.1"))
     assert events(first)[0]["uid"] == events(second)[0]["uid"] == meeting_uid(meeting)
 
 
@@ -131,7 +131,7 @@ def test_cancelled_meeting_is_marked_cancelled_in_the_file(client, participant):
     meeting.status = "cancelled"
     meeting.save()
     client.force_login(participant)
-    [event] = events(parse(client.get(reverse("meeting-calendar", args=[meeting.pk]))))
+    [event] = events(parse(client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))))
     assert str(event["status"]) == "CANCELLED"
     assert event["sequence"] == 1
 
@@ -216,8 +216,8 @@ def test_personal_feed_of_contact_without_active_account_is_404(client):
 def test_resetting_the_token_retires_the_old_address(client, participant):
     old = participant.contact.calendar_token
     client.force_login(participant)
-    assert client.get(reverse("calendar-token-reset")).status_code == 405
-    response = client.post(reverse("calendar-token-reset"))
+    assert client.get(reverse("meetings:calendar-token-reset")).status_code == 405
+    response = client.post(reverse("meetings:calendar-token-reset"))
     assert response.status_code == 302
     participant.contact.refresh_from_db()
     assert participant.contact.calendar_token != old
@@ -228,7 +228,7 @@ def test_resetting_the_token_retires_the_old_address(client, participant):
 
 def test_subscription_page_shows_the_personal_address(client, participant):
     client.force_login(participant)
-    response = client.get(reverse("calendar-subscription"))
+    response = client.get(reverse("meetings:calendar-subscription"))
     assert participant.contact.calendar_token in response.content.decode()
 
 
@@ -236,7 +236,7 @@ def test_the_copy_button_needs_javascript_and_the_address_does_not(client, parti
     """Without JavaScript the address is in a selectable field and the copy button stays hidden; the script that
     shows it is a static file (the Content-Security-Policy allows no inline script)."""
     client.force_login(participant)
-    page = client.get(reverse("calendar-subscription")).content.decode()
+    page = client.get(reverse("meetings:calendar-subscription")).content.decode()
     field = re.search(r'<input[^>]*id="personal-calendar-url"[^>]*>', page).group(0)
     assert "readonly" in field and f"/calendar/{participant.contact.calendar_token}.ics" in field
     button = re.search(r'<button[^>]*id="copy-calendar-url"[^>]*>', page).group(0)
@@ -251,7 +251,7 @@ def test_meeting_calendar_file_follows_the_language(client, participant):
     AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks", title_ru="Вступительное слово")
     client.force_login(participant)
 
-    response = client.get(reverse("meeting-calendar", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="ru")
+    response = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="ru")
 
     [event] = events(parse(response))
     assert "Ежеквартальный обзор" in str(event["summary"])
@@ -366,7 +366,7 @@ def test_meeting_file_answers_304_until_the_meeting_changes(client, participant,
     meeting = MeetingFactory(title="Quarterly review")
     item = AgendaItemFactory(meeting=meeting, position=1, title="Opening remarks")
     client.force_login(participant)
-    url = reverse("meeting-calendar", args=[meeting.pk])
+    url = reverse("meetings:meeting-calendar", args=[meeting.pk])
 
     first = client.get(url)
     assert first.status_code == 200
@@ -389,7 +389,7 @@ def test_meeting_file_answers_304_until_the_meeting_changes(client, participant,
 
 def test_meeting_file_of_unknown_meeting_is_404(client, participant):
     client.force_login(participant)
-    assert client.get(reverse("meeting-calendar", args=[999999])).status_code == 404
+    assert client.get(reverse("meetings:meeting-calendar", args=[999999])).status_code == 404
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -33,7 +33,7 @@ def _prepare_next(client, items: int, members: int, language: str = "en") -> str
         "format": MeetingFormat.IN_PERSON,
         "venue": "Tashkent",
     }
-    response = client.post(reverse("meeting-prepare-next", args=[series.pk]), data)
+    response = client.post(reverse("meetings:meeting-prepare-next", args=[series.pk]), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return " ".join(str(message) for message in get_messages(response.wsgi_request))
 
@@ -78,4 +78,4 @@ def test_the_agendas_planned_time_takes_the_form_for_its_number(client, particip
     client.force_login(participant)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     assert expected in client.get(meeting.get_absolute_url()).content.decode()
-    assert expected in client.get(reverse("meeting-agenda-print", args=[meeting.pk])).content.decode()
+    assert expected in client.get(reverse("meetings:meeting-agenda-print", args=[meeting.pk])).content.decode()

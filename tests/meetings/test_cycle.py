@@ -124,15 +124,15 @@ def test_only_a_draft_without_invitations_or_minutes_can_be_deleted(series, held
 def test_lifecycle_stages():
     meeting = MeetingFactory(draft=True, starts_at=timezone.now() + datetime.timedelta(days=3))
     assert meeting.lifecycle_stage == LifecycleStage.DRAFT
-    assert services.next_step(meeting).url_name == "meeting-invitations"
+    assert services.next_step(meeting).url_name == "meetings:meeting-invitations"
     meeting = services.announce_meeting(meeting=meeting)
     assert meeting.lifecycle_stage == LifecycleStage.ANNOUNCED and services.next_step(meeting) is None
     meeting.status = MeetingStatus.HELD
     assert meeting.lifecycle_stage == LifecycleStage.HELD
-    assert services.next_step(meeting).url_name == "meeting-minutes-edit"
+    assert services.next_step(meeting).url_name == "meetings:meeting-minutes-edit"
     meeting.minutes_summary = "We met."
     assert meeting.lifecycle_stage == LifecycleStage.MINUTES_DRAFT
-    assert services.next_step(meeting).url_name == "meeting-minutes-publish"
+    assert services.next_step(meeting).url_name == "meetings:meeting-minutes-publish"
     assert [state for _label, state in meeting.lifecycle_steps] == ["done", "done", "done", "current", "todo"]
 
 
@@ -156,7 +156,7 @@ def _prepare_data(**overrides):
 
 def test_prepare_page_previews_then_creates_a_draft_and_a_second_click_is_caught(client, secretariat, series, held):
     client.force_login(secretariat)
-    url = reverse("meeting-prepare-next", args=[series.pk])
+    url = reverse("meetings:meeting-prepare-next", args=[series.pk])
     page = client.get(url).content.decode()
     assert "Opening" in page and "Trends" in page and "already-planned" not in page
     # The page's venue and format fields start with the copied ones; the browser sends them back as shown.
@@ -176,7 +176,7 @@ def test_prepare_page_previews_then_creates_a_draft_and_a_second_click_is_caught
 
 def test_a_venue_and_format_typed_over_the_copied_ones_win(client, secretariat, series, held):
     client.force_login(secretariat)
-    url = reverse("meeting-prepare-next", args=[series.pk])
+    url = reverse("meetings:meeting-prepare-next", args=[series.pk])
     form = client.get(url).context["form"]
     assert (form["venue"].value(), form["format"].value()) == ("Samarkand", "hybrid")
     response = client.post(url, _prepare_data(venue="Tashkent, Hyatt Regency", format="online"))
@@ -187,7 +187,7 @@ def test_a_venue_and_format_typed_over_the_copied_ones_win(client, secretariat, 
 
 def test_a_venue_left_blank_is_copied_when_venue_and_format_are_copied(client, secretariat, series, held):
     client.force_login(secretariat)
-    url = reverse("meeting-prepare-next", args=[series.pk])
+    url = reverse("meetings:meeting-prepare-next", args=[series.pk])
     client.post(url, _prepare_data(venue="", format="hybrid"))
     assert Meeting.objects.get(series=series, number=5).venue == "Samarkand"
     client.post(
@@ -198,7 +198,7 @@ def test_a_venue_left_blank_is_copied_when_venue_and_format_are_copied(client, s
 
 def test_prepare_page_bad_input_gets_field_errors(client, secretariat, series, held):
     client.force_login(secretariat)
-    url = reverse("meeting-prepare-next", args=[series.pk])
+    url = reverse("meetings:meeting-prepare-next", args=[series.pk])
     response = client.post(url, _prepare_data(date="2023-01-01"))  # before the held meeting
     assert response.status_code == 200 and "date" in response.context["form"].errors
     response = client.post(url, _prepare_data(end_time="09:00", join_url="not a link"))
@@ -211,18 +211,20 @@ def test_drafts_are_the_secretariats_only(client, secretariat, participant, seri
     draft = MeetingFactory(series=series, number=5, starts_at=timezone.now() + datetime.timedelta(days=9), draft=True)
     client.force_login(participant)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    assert client.get(reverse("meeting-calendar", args=[draft.pk])).status_code == 404
-    for url in (reverse("meeting-list"), series.get_absolute_url(), reverse("dashboard")):
+    assert client.get(reverse("meetings:meeting-calendar", args=[draft.pk])).status_code == 404
+    for url in (reverse("meetings:meeting-list"), series.get_absolute_url(), reverse("dashboard")):
         assert draft.get_absolute_url() not in client.get(url).content.decode(), url
     assert draft.title not in client.get(reverse("calendar-feed")).content.decode()
     assert draft.get_absolute_url() not in client.get(reverse("search"), {"q": draft.title}).content.decode()
     client.force_login(secretariat)
     page = client.get(draft.get_absolute_url()).content.decode()
-    assert "lifecycle" in page and reverse("meeting-delete", args=[draft.pk]) in page
-    assert reverse("meeting-minutes-publish", args=[draft.pk]) not in page  # no minutes step on a planned meeting
-    assert draft.get_absolute_url() in client.get(reverse("meeting-list")).content.decode()
+    assert "lifecycle" in page and reverse("meetings:meeting-delete", args=[draft.pk]) in page
+    assert (
+        reverse("meetings:meeting-minutes-publish", args=[draft.pk]) not in page
+    )  # no minutes step on a planned meeting
+    assert draft.get_absolute_url() in client.get(reverse("meetings:meeting-list")).content.decode()
     assert draft.title not in client.get(reverse("calendar-feed")).content.decode()  # feeds are shared: never drafts
-    client.post(reverse("meeting-announce", args=[draft.pk]))
+    client.post(reverse("meetings:meeting-announce", args=[draft.pk]))
     draft.refresh_from_db()
     assert not draft.is_draft
     client.force_login(participant)
@@ -232,13 +234,13 @@ def test_drafts_are_the_secretariats_only(client, secretariat, participant, seri
 def test_delete_a_draft_with_confirmation(client, secretariat, series, held):
     draft = MeetingFactory(series=series, number=5, starts_at=_at(2030, 1, 1), draft=True)
     client.force_login(secretariat)
-    url = reverse("meeting-delete", args=[draft.pk])
+    url = reverse("meetings:meeting-delete", args=[draft.pk])
     assert "Delete the draft meeting" in client.get(url).content.decode()
-    assert client.post(url).url == reverse("meeting-list")
+    assert client.post(url).url == reverse("meetings:meeting-list")
     assert not Meeting.objects.filter(pk=draft.pk).exists()
-    page = client.get(reverse("meeting-delete", args=[held.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-delete", args=[held.pk])).content.decode()
     assert "cannot be deleted" in page and "Delete the draft meeting" not in page
-    client.post(reverse("meeting-delete", args=[held.pk]))
+    client.post(reverse("meetings:meeting-delete", args=[held.pk]))
     assert Meeting.objects.filter(pk=held.pk).exists()
 
 
@@ -248,23 +250,23 @@ def test_meeting_list_is_split_and_offers_new_meeting_to_the_secretariat(
     for days in (5, 40):
         MeetingFactory(series=series, starts_at=timezone.now() + datetime.timedelta(days=days))
     client.force_login(participant)
-    page = client.get(reverse("meeting-list")).content.decode()
-    assert "upcoming-meetings" in page and "past-meetings" in page and reverse("meeting-new") not in page
+    page = client.get(reverse("meetings:meeting-list")).content.decode()
+    assert "upcoming-meetings" in page and "past-meetings" in page and reverse("meetings:meeting-new") not in page
     client.force_login(secretariat)
     with django_assert_max_num_queries(12):
-        page = client.get(reverse("meeting-list")).content.decode()
-    assert reverse("meeting-new") in page
+        page = client.get(reverse("meetings:meeting-list")).content.decode()
+    assert reverse("meetings:meeting-new") in page
     upcoming, past = page.split('id="past"')
     assert held.get_absolute_url() in past and held.get_absolute_url() not in upcoming
-    new = client.get(reverse("meeting-new")).content.decode()
-    assert reverse("meeting-prepare-next", args=[series.pk]) in new
-    assert reverse("meeting-create", args=[series.pk]) in new
+    new = client.get(reverse("meetings:meeting-new")).content.decode()
+    assert reverse("meetings:meeting-prepare-next", args=[series.pk]) in new
+    assert reverse("meetings:meeting-create", args=[series.pk]) in new
 
 
 def test_prepare_next_offered_on_the_dashboard_and_the_latest_held_meeting(client, secretariat, participant, series):
     earlier = MeetingFactory(series=series, number=3, starts_at=_at(2023, 10, 1))
     latest = MeetingFactory(series=series, number=4, starts_at=_at(2024, 1, 10))
-    prepare = reverse("meeting-prepare-next", args=[series.pk])
+    prepare = reverse("meetings:meeting-prepare-next", args=[series.pk])
     client.force_login(secretariat)
     assert prepare in client.get(reverse("dashboard")).content.decode()
     assert prepare in client.get(latest.get_absolute_url()).content.decode()
@@ -314,13 +316,15 @@ def test_after_sending_each_person_shows_sent_or_failed(
 ):
     meeting, focal_point, _speaker = invited_meeting
     client.force_login(secretariat)
-    page = client.get(reverse("meeting-invitations", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode()
     assert page.count("Not yet invited") == 2 and "No e-mail address" in page
-    assert f"{reverse('contact-create')}?organization=" in page  # the organisations nobody can be reached at
+    assert (
+        f"{reverse('stakeholders:contact-create')}?organization=" in page
+    )  # the organisations nobody can be reached at
     assert "Not yet invited" in client.get(meeting.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
-    assert response.url == reverse("meeting-invitations", args=[meeting.pk])
+        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    assert response.url == reverse("meetings:meeting-invitations", args=[meeting.pk])
     assert sorted(message.to[0] for message in mailoutbox) == ["ann@example.org", "bob@example.org"]
     meeting.refresh_from_db()
     assert not meeting.is_draft  # sending the invitations announced it
@@ -331,14 +335,14 @@ def test_after_sending_each_person_shows_sent_or_failed(
     mail = Invitation.objects.get(meeting=meeting, contact=focal_point).mail
     mail.status, mail.last_error = "failed", "550 mailbox unavailable"
     mail.save()
-    page = client.get(reverse("meeting-invitations", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode()
     assert "550 mailbox unavailable" in page and "Failed" in page
 
 
 def test_invitations_page_queries_do_not_grow_with_rows(client, secretariat, series, django_assert_max_num_queries):
     meeting = MeetingFactory(series=series, starts_at=timezone.now() + datetime.timedelta(days=20), draft=True)
     client.force_login(secretariat)
-    url = reverse("meeting-invitations", args=[meeting.pk])
+    url = reverse("meetings:meeting-invitations", args=[meeting.pk])
     for _round in range(2):
         organizations = OrganizationFactory.create_batch(5)
         for organization in organizations:
@@ -403,14 +407,14 @@ def test_rsvp_links_tampered_expired_or_for_another_meeting_are_refused(client, 
     token = rsvp.rsvp_token(meeting=upcoming, contact=contact)
     other = MeetingFactory(series=series, status=MeetingStatus.PLANNED, starts_at=upcoming.starts_at)
     cases = {
-        reverse("meeting-rsvp-link", args=[upcoming.pk, token[:-2] + "xx"]): "not valid",
-        reverse("meeting-rsvp-link", args=[other.pk, token]): "another meeting",
+        reverse("meetings:meeting-rsvp-link", args=[upcoming.pk, token[:-2] + "xx"]): "not valid",
+        reverse("meetings:meeting-rsvp-link", args=[other.pk, token]): "another meeting",
     }
     for url, reason in cases.items():
         for response in (client.get(url), client.post(url, {"answer": "accepted"})):
             assert response.status_code == 400 and reason in response.content.decode(), url
     monkeypatch.setattr(rsvp, "RSVP_MAX_AGE", datetime.timedelta(seconds=-1))
-    response = client.get(reverse("meeting-rsvp-link", args=[upcoming.pk, token]))
+    response = client.get(reverse("meetings:meeting-rsvp-link", args=[upcoming.pk, token]))
     assert response.status_code == 400 and "expired" in response.content.decode()
     assert not Rsvp.objects.exists()
 
@@ -434,12 +438,12 @@ def test_the_reply_page_opens_in_the_recipients_language(client, upcoming, setti
 def test_a_participant_answers_on_the_meeting_page_and_the_register_counts(client, participant, secretariat, upcoming):
     client.force_login(participant)
     assert "Will you attend?" in client.get(upcoming.get_absolute_url()).content.decode()
-    response = client.post(reverse("meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"}, follow=True)
+    response = client.post(reverse("meetings:meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"}, follow=True)
     assert "Your answer: Will attend." in response.content.decode()
     contact = Rsvp.objects.get().contact
     services.invite_organizations(meeting=upcoming, organizations=[contact.organization])
     client.force_login(secretariat)
-    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[upcoming.pk])).content.decode()
     assert "Replies: 1 will attend, 0 will not" in page and "Will attend" in page
 
 

@@ -137,7 +137,7 @@ def test_stored_names_are_safe_basenames(name, expected):
 def test_secretariat_uploads_a_document(client, secretariat, media_root):
     meeting = MeetingFactory()
     client.force_login(secretariat)
-    url = reverse("document-upload", args=[meeting.pk])
+    url = reverse("meetings:document-upload", args=[meeting.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"file": _upload("../../Agenda of the 5th meeting.PDF", PDF_BYTES), "kind": "agenda"})
     assert response.status_code == 302
@@ -153,7 +153,7 @@ def test_secretariat_uploads_a_document(client, secretariat, media_root):
     assert (media_root / document.file.name).read_bytes() == PDF_BYTES
     assert document.history.first().history_user == secretariat
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert reverse("document-download", args=[document.pk]) in page
+    assert reverse("meetings:document-download", args=[document.pk]) in page
     assert "/media/" not in page
 
 
@@ -161,7 +161,7 @@ def test_a_wrong_upload_is_a_field_error_and_nothing_is_stored(client, secretari
     meeting = MeetingFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("document-upload", args=[meeting.pk]),
+        reverse("meetings:document-upload", args=[meeting.pk]),
         {"file": _upload("slides.pptx", PDF_BYTES), "title": "Slides", "kind": "presentation"},
     )
     assert response.status_code == 200
@@ -174,7 +174,7 @@ def test_a_wrong_upload_is_a_field_error_and_nothing_is_stored(client, secretari
 def test_a_missing_file_or_unknown_kind_is_a_field_error(client, secretariat, data, kind):
     meeting = MeetingFactory()
     client.force_login(secretariat)
-    response = client.post(reverse("document-upload", args=[meeting.pk]), {**data, "kind": kind})
+    response = client.post(reverse("meetings:document-upload", args=[meeting.pk]), {**data, "kind": kind})
     assert response.status_code == 200
     assert response.context["form"].errors
     assert not Document.objects.exists()
@@ -185,7 +185,7 @@ def test_an_oversized_upload_is_stopped_while_it_streams_in(client, secretariat,
     meeting = MeetingFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("document-upload", args=[meeting.pk]),
+        reverse("meetings:document-upload", args=[meeting.pk]),
         {"file": _upload("big.pdf", PDF_BYTES + b"0" * 5000), "title": "Big", "kind": "report"},
     )
     assert response.status_code == 200
@@ -199,14 +199,14 @@ def test_upload_requires_the_csrf_token(secretariat):
     client = Client(enforce_csrf_checks=True)
     client.force_login(secretariat)
     response = client.post(
-        reverse("document-upload", args=[meeting.pk]), {"file": _upload("a.pdf", PDF_BYTES), "kind": "agenda"}
+        reverse("meetings:document-upload", args=[meeting.pk]), {"file": _upload("a.pdf", PDF_BYTES), "kind": "agenda"}
     )
     assert response.status_code == 403
     assert not Document.objects.exists()
 
-    token = client.get(reverse("document-upload", args=[meeting.pk])).context["csrf_token"]
+    token = client.get(reverse("meetings:document-upload", args=[meeting.pk])).context["csrf_token"]
     response = client.post(
-        reverse("document-upload", args=[meeting.pk]),
+        reverse("meetings:document-upload", args=[meeting.pk]),
         {"file": _upload("a.pdf", PDF_BYTES), "kind": "agenda", "csrfmiddlewaretoken": str(token)},
     )
     assert response.status_code == 302
@@ -216,18 +216,18 @@ def test_upload_requires_the_csrf_token(secretariat):
 def test_participants_cannot_upload_or_delete(client, participant):
     document = DocumentFactory()
     client.force_login(participant)
-    url = reverse("document-upload", args=[document.meeting.pk])
+    url = reverse("meetings:document-upload", args=[document.meeting.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {"file": _upload("a.pdf", PDF_BYTES), "kind": "agenda"}).status_code == 403
-    assert client.post(reverse("document-delete", args=[document.pk])).status_code == 403
+    assert client.post(reverse("meetings:document-delete", args=[document.pk])).status_code == 403
     assert Document.objects.count() == 1
 
 
 def test_anonymous_users_are_sent_to_login(client):
     document = DocumentFactory()
     for url in (
-        reverse("document-upload", args=[document.meeting.pk]),
-        reverse("document-download", args=[document.pk]),
+        reverse("meetings:document-upload", args=[document.meeting.pk]),
+        reverse("meetings:document-download", args=[document.pk]),
     ):
         response = client.get(url)
         assert response.status_code == 302
@@ -240,7 +240,7 @@ def test_anonymous_users_are_sent_to_login(client):
 def test_participants_download_as_an_attachment(client, participant):
     document = DocumentFactory(file__filename="agenda.pdf", file__data=PDF_BYTES, content_type="application/pdf")
     client.force_login(participant)
-    response = client.get(reverse("document-download", args=[document.pk]))
+    response = client.get(reverse("meetings:document-download", args=[document.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Type"] == "application/pdf"
@@ -252,7 +252,7 @@ def test_participants_download_as_an_attachment(client, participant):
 def test_a_non_ascii_name_is_sent_encoded(client, participant):
     document = DocumentFactory(file__filename='Повестка"дня.pdf', file__data=PDF_BYTES)
     client.force_login(participant)
-    disposition = client.get(reverse("document-download", args=[document.pk]))["Content-Disposition"]
+    disposition = client.get(reverse("meetings:document-download", args=[document.pk]))["Content-Disposition"]
     assert disposition.startswith("attachment; filename*=utf-8''")
     assert '"' not in disposition and "\n" not in disposition
 
@@ -260,31 +260,33 @@ def test_a_non_ascii_name_is_sent_encoded(client, participant):
 def test_a_user_who_may_not_see_meetings_cannot_download(client):
     document = DocumentFactory()
     client.force_login(UserFactory())  # no role
-    assert client.get(reverse("document-download", args=[document.pk])).status_code == 403
+    assert client.get(reverse("meetings:document-download", args=[document.pk])).status_code == 403
 
 
 def test_a_minutes_document_follows_the_minutes_visibility(client, participant, secretariat):
     draft = DocumentFactory(kind="minutes", title="Draft minutes file")
     published = DocumentFactory(kind="minutes", meeting=MeetingFactory(published=True))
     client.force_login(participant)
-    assert client.get(reverse("document-download", args=[draft.pk])).status_code == 404  # hidden, as the minutes
+    assert (
+        client.get(reverse("meetings:document-download", args=[draft.pk])).status_code == 404
+    )  # hidden, as the minutes
     assert "Draft minutes file" not in client.get(draft.meeting.get_absolute_url()).content.decode()
-    assert client.get(reverse("document-download", args=[published.pk])).status_code == 200
+    assert client.get(reverse("meetings:document-download", args=[published.pk])).status_code == 200
     client.force_login(secretariat)
-    assert client.get(reverse("document-download", args=[draft.pk])).status_code == 200
+    assert client.get(reverse("meetings:document-download", args=[draft.pk])).status_code == 200
 
 
 def test_a_missing_file_is_a_404_not_a_500(client, participant, media_root):
     document = DocumentFactory()
     (media_root / document.file.name).unlink()
     client.force_login(participant)
-    assert client.get(reverse("document-download", args=[document.pk])).status_code == 404
+    assert client.get(reverse("meetings:document-download", args=[document.pk])).status_code == 404
 
 
 def test_download_is_get_only(client, participant):
     document = DocumentFactory()
     client.force_login(participant)
-    assert client.post(reverse("document-download", args=[document.pk])).status_code == 405
+    assert client.post(reverse("meetings:document-download", args=[document.pk])).status_code == 405
 
 
 # Delete
@@ -297,9 +299,9 @@ def test_secretariat_deletes_a_document_and_its_file(
     stored = media_root / document.file.name
     assert stored.exists()
     client.force_login(secretariat)
-    assert client.get(reverse("document-delete", args=[document.pk])).status_code == 405
+    assert client.get(reverse("meetings:document-delete", args=[document.pk])).status_code == 405
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("document-delete", args=[document.pk]))
+        response = client.post(reverse("meetings:document-delete", args=[document.pk]))
     assert response.status_code == 302
     assert not Document.objects.exists()
     assert not stored.exists()

@@ -31,33 +31,33 @@ def _messages(response):
 def _secretariat_urls(meeting, item, statement, decision, action):
     return {
         "get": [
-            reverse("meeting-create", args=[meeting.series_id]),
-            reverse("meeting-new"),
-            reverse("meeting-prepare-next", args=[meeting.series_id]),
-            reverse("meeting-delete", args=[meeting.pk]),
-            reverse("meeting-edit", args=[meeting.pk]),
-            reverse("meeting-agenda", args=[meeting.pk]),
-            reverse("agenda-item-edit", args=[item.pk]),
-            reverse("meeting-participants", args=[meeting.pk]),
-            reverse("meeting-minutes-edit", args=[meeting.pk]),
-            reverse("statement-create", args=[meeting.pk]),
-            reverse("statement-edit", args=[statement.pk]),
-            reverse("decision-create", args=[meeting.pk]),
-            reverse("decision-edit", args=[decision.pk]),
-            reverse("action-create", args=[meeting.pk]),
-            reverse("action-edit", args=[action.pk]),
-            reverse("meeting-history", args=[meeting.pk]),
-            reverse("meeting-minutes-publish", args=[meeting.pk]),
-            reverse("meeting-minutes-reopen", args=[meeting.pk]),
+            reverse("meetings:meeting-create", args=[meeting.series_id]),
+            reverse("meetings:meeting-new"),
+            reverse("meetings:meeting-prepare-next", args=[meeting.series_id]),
+            reverse("meetings:meeting-delete", args=[meeting.pk]),
+            reverse("meetings:meeting-edit", args=[meeting.pk]),
+            reverse("meetings:meeting-agenda", args=[meeting.pk]),
+            reverse("meetings:agenda-item-edit", args=[item.pk]),
+            reverse("meetings:meeting-participants", args=[meeting.pk]),
+            reverse("meetings:meeting-minutes-edit", args=[meeting.pk]),
+            reverse("meetings:statement-create", args=[meeting.pk]),
+            reverse("meetings:statement-edit", args=[statement.pk]),
+            reverse("meetings:decision-create", args=[meeting.pk]),
+            reverse("meetings:decision-edit", args=[decision.pk]),
+            reverse("meetings:action-create", args=[meeting.pk]),
+            reverse("meetings:action-edit", args=[action.pk]),
+            reverse("meetings:meeting-history", args=[meeting.pk]),
+            reverse("meetings:meeting-minutes-publish", args=[meeting.pk]),
+            reverse("meetings:meeting-minutes-reopen", args=[meeting.pk]),
         ],
         "post_only": [
-            reverse("meeting-announce", args=[meeting.pk]),
-            reverse("agenda-item-move", args=[item.pk]),
-            reverse("agenda-item-delete", args=[item.pk]),
-            reverse("meeting-invite", args=[meeting.pk]),
-            reverse("meeting-add-participant", args=[meeting.pk]),
-            reverse("statement-delete", args=[statement.pk]),
-            reverse("decision-delete", args=[decision.pk]),
+            reverse("meetings:meeting-announce", args=[meeting.pk]),
+            reverse("meetings:agenda-item-move", args=[item.pk]),
+            reverse("meetings:agenda-item-delete", args=[item.pk]),
+            reverse("meetings:meeting-invite", args=[meeting.pk]),
+            reverse("meetings:meeting-add-participant", args=[meeting.pk]),
+            reverse("meetings:statement-delete", args=[statement.pk]),
+            reverse("meetings:decision-delete", args=[decision.pk]),
         ],
     }
 
@@ -98,7 +98,9 @@ def test_meeting_page_shows_the_secretariat_toolbar_only_to_the_secretariat(clie
     assert "secretariat-toolbar" not in client.get(url).content.decode()
     client.force_login(secretariat)
     content = client.get(url).content.decode()
-    assert "secretariat-toolbar" in content and reverse("meeting-history", args=[world["meeting"].pk]) in content
+    assert (
+        "secretariat-toolbar" in content and reverse("meetings:meeting-history", args=[world["meeting"].pk]) in content
+    )
 
 
 # Preparing and editing a meeting
@@ -112,7 +114,7 @@ def test_prepare_next_meeting_from_the_series_page(client, secretariat):
     client.force_login(secretariat)
     assert "Prepare the next meeting" in client.get(series.get_absolute_url()).content.decode()
     response = client.post(
-        reverse("meeting-prepare-next", args=[series.pk]),
+        reverse("meetings:meeting-prepare-next", args=[series.pk]),
         {
             "date": "2030-03-05",
             "start_time": "10:00",
@@ -153,7 +155,7 @@ def test_edit_meeting_converts_local_time_and_parses_the_quarter(client, secreta
     meeting = MeetingFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, time_zone="Europe/Tallinn")
+        reverse("meetings:meeting-edit", args=[meeting.pk]), _meeting_data(meeting, time_zone="Europe/Tallinn")
     )
     assert response.status_code == 302
     meeting.refresh_from_db()
@@ -162,7 +164,7 @@ def test_edit_meeting_converts_local_time_and_parses_the_quarter(client, secreta
     assert str(meeting.reviewed_quarter) == "2023-Q4"
     assert (meeting.format, meeting.version) == ("hybrid", 2)
     # The form shows the times back in the meeting's zone.
-    content = client.get(reverse("meeting-edit", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-edit", args=[meeting.pk])).content.decode()
     assert 'value="10:00' in content and 'value="2023-Q4"' in content
 
 
@@ -179,7 +181,7 @@ def test_bad_meeting_input_gives_field_errors(client, secretariat, overrides, fi
     meeting = MeetingFactory()
     MeetingFactory(series=meeting.series, number=99)
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, **overrides))
+    response = client.post(reverse("meetings:meeting-edit", args=[meeting.pk]), _meeting_data(meeting, **overrides))
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
 
@@ -187,10 +189,10 @@ def test_bad_meeting_input_gives_field_errors(client, secretariat, overrides, fi
 def test_create_meeting_from_scratch(client, secretariat):
     series = MeetingSeriesFactory()
     client.force_login(secretariat)
-    response = client.get(reverse("meeting-create", args=[series.pk]))
+    response = client.get(reverse("meetings:meeting-create", args=[series.pk]))
     assert response.context["form"]["number"].value() == 1
     new = Meeting(number=1)
-    response = client.post(reverse("meeting-create", args=[series.pk]), _meeting_data(new, version=""))
+    response = client.post(reverse("meetings:meeting-create", args=[series.pk]), _meeting_data(new, version=""))
     meeting = Meeting.objects.get(series=series)
     assert response["Location"] == meeting.get_absolute_url()
     assert meeting.local_start == datetime.datetime(2024, 1, 23, 10, tzinfo=zoneinfo.ZoneInfo("Asia/Tashkent"))
@@ -199,7 +201,7 @@ def test_create_meeting_from_scratch(client, secretariat):
 def test_stale_meeting_edit_is_refused_and_the_typed_text_shown(client, secretariat):
     meeting = MeetingFactory(title="Original")
     client.force_login(secretariat)
-    url = reverse("meeting-edit", args=[meeting.pk])
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
     assert client.post(url, _meeting_data(meeting, title="First save")).status_code == 302
     response = client.post(url, _meeting_data(meeting, title="Second save", version=1))
     assert response.status_code == 200
@@ -219,7 +221,7 @@ def test_agenda_builder_add_edit_move_remove(client, secretariat):
     presenter = ContactFactory(name="Dilnoza Presenter")
     topic = TopicFactory(name="Social media recruitment")
     client.force_login(secretariat)
-    url = reverse("meeting-agenda", args=[meeting.pk])
+    url = reverse("meetings:meeting-agenda", args=[meeting.pk])
     for version, title in enumerate(["Opening", "Situation overview", "Plans"], start=1):
         response = client.post(
             url,
@@ -234,7 +236,9 @@ def test_agenda_builder_add_edit_move_remove(client, secretariat):
         assert response.status_code == 302, response.context and response.context["form"].errors
     plans = meeting.agenda_items.get(title="Plans")
     assert list(plans.topics.all()) == [topic]
-    response = client.post(reverse("agenda-item-move", args=[plans.pk]), {"direction": "up", "version": 4}, follow=True)
+    response = client.post(
+        reverse("meetings:agenda-item-move", args=[plans.pk]), {"direction": "up", "version": 4}, follow=True
+    )
     assert any("Moved “Plans” up" in message for message in _messages(response))
     content = response.content.decode()
     content = content[content.index('id="agenda-items"') :]
@@ -242,7 +246,7 @@ def test_agenda_builder_add_edit_move_remove(client, secretariat):
     assert "Planned total time: <strong>60 minutes" in content
     opening = meeting.agenda_items.get(title="Opening")
     response = client.post(
-        reverse("agenda-item-edit", args=[opening.pk]),
+        reverse("meetings:agenda-item-edit", args=[opening.pk]),
         {
             "title": "Opening remarks",
             "planned_minutes": 10,
@@ -251,7 +255,7 @@ def test_agenda_builder_add_edit_move_remove(client, secretariat):
         },
     )
     assert response.status_code == 302
-    response = client.post(reverse("agenda-item-delete", args=[opening.pk]), {"version": 6}, follow=True)
+    response = client.post(reverse("meetings:agenda-item-delete", args=[opening.pk]), {"version": 6}, follow=True)
     assert any("Removed “Opening remarks”" in message for message in _messages(response))
     assert list(meeting.agenda_items.order_by("position").values_list("position", "title")) == [
         (1, "Plans"),
@@ -264,7 +268,7 @@ def test_agenda_item_edit_conflict_keeps_the_users_text(client, secretariat):
     meeting = MeetingFactory()
     item = AgendaItemFactory(meeting=meeting, title="Original")
     client.force_login(secretariat)
-    url = reverse("agenda-item-edit", args=[item.pk])
+    url = reverse("meetings:agenda-item-edit", args=[item.pk])
     assert client.post(url, {"title": "Saved by Aziza", "version": 1}).status_code == 302
     response = client.post(url, {"title": "Typed by Bekzod", "description": "Long text", "version": 1})
     assert response.status_code == 200
@@ -280,7 +284,7 @@ def test_stale_move_is_refused(client, secretariat):
     first, second = AgendaItemFactory(meeting=meeting, position=1), AgendaItemFactory(meeting=meeting, position=2)
     client.force_login(secretariat)
     response = client.post(
-        reverse("agenda-item-move", args=[second.pk]), {"direction": "up", "version": 2}, follow=True
+        reverse("meetings:agenda-item-move", args=[second.pk]), {"direction": "up", "version": 2}, follow=True
     )
     assert any("changed by someone else" in message for message in _messages(response))
     assert list(meeting.agenda_items.order_by("position")) == [first, second]
@@ -290,7 +294,7 @@ def test_bad_agenda_input_gives_field_errors(client, secretariat):
     meeting = MeetingFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("meeting-agenda", args=[meeting.pk]), {"title": "", "planned_minutes": -5, "version": 1}
+        reverse("meetings:meeting-agenda", args=[meeting.pk]), {"title": "", "planned_minutes": -5, "version": 1}
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"title", "planned_minutes"}
@@ -306,12 +310,12 @@ def test_participation_register_invites_names_and_marks_attendance(client, secre
     guest = OrganizationFactory(name="Guest embassy")
     meeting = MeetingFactory(series=series)
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[meeting.pk])
-    client.post(reverse("meeting-invite", args=[meeting.pk]), {"all_members": "1"})
-    client.post(reverse("meeting-invite", args=[meeting.pk]), {"organizations": [guest.pk]})
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
+    client.post(reverse("meetings:meeting-invite", args=[meeting.pk]), {"all_members": "1"})
+    client.post(reverse("meetings:meeting-invite", args=[meeting.pk]), {"organizations": [guest.pk]})
     contact = ContactFactory(organization=members[0], name="Chair Person")
     response = client.post(
-        reverse("meeting-add-participant", args=[meeting.pk]),
+        reverse("meetings:meeting-add-participant", args=[meeting.pk]),
         {"contact": contact.pk, "role": "chair", "only_this_person": "on"},
     )
     assert response.status_code == 302
@@ -377,7 +381,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     meeting = MeetingFactory()
     item = AgendaItemFactory(meeting=meeting)
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-edit", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting.pk])
     response = client.post(url, _minutes_data(meeting, [(item, "Partners agreed")], "A good meeting", 1))
     assert response.status_code == 302
     item.refresh_from_db()
@@ -386,7 +390,9 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(participant)
     assert "A good meeting" not in client.get(meeting.get_absolute_url()).content.decode()
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
+    response = client.post(
+        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
+    )
     assert any("minutes are published" in message for message in _messages(response))
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED and meeting.minutes_published_by == secretariat
@@ -396,7 +402,7 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(secretariat)
     response = client.post(url, _minutes_data(meeting, [(item, "Changed")], "Changed", meeting.version), follow=True)
     assert any("reopen them" in message for message in _messages(response))
-    client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]), {"reason": "Correct the summary"})
+    client.post(reverse("meetings:meeting-minutes-reopen", args=[meeting.pk]), {"reason": "Correct the summary"})
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
 
@@ -405,7 +411,7 @@ def test_minutes_conflict_refuses_the_second_save(client, secretariat):
     meeting = MeetingFactory(minutes_summary="")
     item = AgendaItemFactory(meeting=meeting)
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-edit", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting.pk])
     assert client.post(url, _minutes_data(meeting, [(item, "First")], "First summary", 1)).status_code == 302
     response = client.post(url, _minutes_data(meeting, [(item, "Second")], "Second summary", 1))
     assert response.status_code == 200
@@ -420,30 +426,33 @@ def test_statements_decisions_and_actions(client, secretariat):
     speaker = ContactFactory(name="Speaker One")
     client.force_login(secretariat)
     response = client.post(
-        reverse("statement-create", args=[meeting.pk]), {"speaker": speaker.pk, "summary": "We must act"}
+        reverse("meetings:statement-create", args=[meeting.pk]), {"speaker": speaker.pk, "summary": "We must act"}
     )
     assert response.status_code == 302
     statement = meeting.statements.get()
     assert statement.organization == speaker.organization
-    assert client.post(reverse("decision-create", args=[meeting.pk]), {"text": "Adopt the plan"}).status_code == 302
+    assert (
+        client.post(reverse("meetings:decision-create", args=[meeting.pk]), {"text": "Adopt the plan"}).status_code
+        == 302
+    )
     data = {
         "title": "Send the report",
         "responsible_organization": speaker.organization_id,
         "owner": speaker.pk,
         "due_on": (meeting.local_start.date() - datetime.timedelta(days=1)).isoformat(),
     }
-    response = client.post(reverse("action-create", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:action-create", args=[meeting.pk]), data)
     assert response.status_code == 200
     assert "before the meeting" in " ".join(response.context["form"].errors["due_on"])
     data["owner"] = ContactFactory().pk
     data["due_on"] = (meeting.local_start.date() + datetime.timedelta(days=30)).isoformat()
-    response = client.post(reverse("action-create", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:action-create", args=[meeting.pk]), data)
     assert "owner" in response.context["form"].errors
     data["owner"] = speaker.pk
-    assert client.post(reverse("action-create", args=[meeting.pk]), data).status_code == 302
-    content = client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+    assert client.post(reverse("meetings:action-create", args=[meeting.pk]), data).status_code == 302
+    content = client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     assert "We must act" in content and "Adopt the plan" in content and "Send the report" in content
-    client.post(reverse("statement-delete", args=[statement.pk]))
+    client.post(reverse("meetings:statement-delete", args=[statement.pk]))
     assert not meeting.statements.exists()
 
 
@@ -457,16 +466,16 @@ def test_action_status_update_permissions(client, participant, other_participant
     client.force_login(participant)
     assert "Record progress" in client.get(own.get_absolute_url()).content.decode()
     assert "Record progress" not in client.get(foreign.get_absolute_url()).content.decode()
-    response = client.post(reverse("action-update", args=[own.pk]), data, follow=True)
+    response = client.post(reverse("meetings:action-update", args=[own.pk]), data, follow=True)
     assert any("is now in progress" in message for message in _messages(response))
     assert "Started" in response.content.decode()
-    assert client.post(reverse("action-update", args=[foreign.pk]), data).status_code == 403
-    assert client.get(reverse("action-update", args=[own.pk])).status_code == 405
-    assert client.post(reverse("action-update", args=[999999]), data).status_code == 404
+    assert client.post(reverse("meetings:action-update", args=[foreign.pk]), data).status_code == 403
+    assert client.get(reverse("meetings:action-update", args=[own.pk])).status_code == 405
+    assert client.post(reverse("meetings:action-update", args=[999999]), data).status_code == 404
     client.force_login(other_participant)
-    assert client.post(reverse("action-update", args=[own.pk]), {**data, "version": 2}).status_code == 403
+    assert client.post(reverse("meetings:action-update", args=[own.pk]), {**data, "version": 2}).status_code == 403
     client.force_login(secretariat)
-    response = client.post(reverse("action-update", args=[foreign.pk]), {**data, "status": "done"})
+    response = client.post(reverse("meetings:action-update", args=[foreign.pk]), {**data, "status": "done"})
     assert response.status_code == 302
     own.refresh_from_db()
     foreign.refresh_from_db()
@@ -495,7 +504,7 @@ def test_who_may_update_an_action_sees_the_form_and_no_refusal(client, participa
 
 def test_only_the_secretariat_drops_an_action_or_reopens_a_closed_one(client, participant, organization, secretariat):
     action = ActionItemFactory(responsible_organization=organization)
-    url = reverse("action-update", args=[action.pk])
+    url = reverse("meetings:action-update", args=[action.pk])
     today = datetime.date.today().isoformat()
     client.force_login(participant)
     page = client.get(action.get_absolute_url()).text
@@ -518,7 +527,7 @@ def test_only_the_secretariat_drops_an_action_or_reopens_a_closed_one(client, pa
 def test_action_update_bad_input_and_conflict(client, participant, organization):
     action = ActionItemFactory(responsible_organization=organization)
     client.force_login(participant)
-    url = reverse("action-update", args=[action.pk])
+    url = reverse("meetings:action-update", args=[action.pk])
     tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
     response = client.post(url, {"status": "done", "noted_on": tomorrow, "version": 1})
     assert response.status_code == 200 and "noted_on" in response.context["form"].errors
@@ -539,17 +548,19 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
     meeting = MeetingFactory(title="Before")
     item = AgendaItemFactory(meeting=meeting, title="Item")
     client.force_login(secretariat)
-    client.post(reverse("meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held"))
-    client.post(reverse("agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
-    client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
-    response = client.get(reverse("meeting-history", args=[meeting.pk]))
+    client.post(
+        reverse("meetings:meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held")
+    )
+    client.post(reverse("meetings:agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
+    client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
+    response = client.get(reverse("meetings:meeting-history", args=[meeting.pk]))
     content = response.content.decode()
     assert "Before → After" in content
     assert "Item → Item renamed" in content
     assert "Draft → Published" in content
     assert secretariat.username in content
     client.force_login(participant)
-    assert client.get(reverse("meeting-history", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("meetings:meeting-history", args=[meeting.pk])).status_code == 403
 
 
 # Query counts
@@ -579,20 +590,21 @@ def test_secretariat_pages_query_count_does_not_grow(client, secretariat, django
     meeting.series.members.set(OrganizationFactory.create_batch(rows))
     client.force_login(secretariat)
     bounds = {
-        "meeting-edit": 7,
-        "meeting-agenda": 12,  # with the actions carried to the review of follow-up actions
-        "meeting-participants": 13,  # the replies (mark the expected as attended) and the walk-in form's organisations
-        "meeting-minutes-edit": 13,  # with the review of follow-up actions and its carried actions
-        "meeting-history": 15,
+        "meetings:meeting-edit": 7,
+        "meetings:meeting-agenda": 12,  # with the actions carried to the review of follow-up actions
+        # the replies (mark the expected as attended) and the walk-in form's organisations
+        "meetings:meeting-participants": 13,
+        "meetings:meeting-minutes-edit": 13,  # with the review of follow-up actions and its carried actions
+        "meetings:meeting-history": 15,
     }
     for name, bound in bounds.items():
         with django_assert_max_num_queries(bound):
             assert client.get(reverse(name, args=[meeting.pk])).status_code == 200, name
     action = meeting.action_items.first()
     for url in (
-        reverse("agenda-item-edit", args=[meeting.agenda_items.first().pk]),
-        reverse("action-edit", args=[action.pk]),
-        reverse("statement-create", args=[meeting.pk]),
+        reverse("meetings:agenda-item-edit", args=[meeting.agenda_items.first().pk]),
+        reverse("meetings:action-edit", args=[action.pk]),
+        reverse("meetings:statement-create", args=[meeting.pk]),
         action.get_absolute_url(),
         meeting.series.get_absolute_url(),
         meeting.get_absolute_url(),
@@ -626,10 +638,10 @@ def test_saving_the_register_does_not_query_per_row(client, secretariat, django_
         )
     client.force_login(secretariat)
     with django_assert_max_num_queries(12):
-        response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
+        response = client.post(reverse("meetings:meeting-participants", args=[meeting.pk]), data)
     assert response.status_code == 302
     data["participants-0-id"] = ParticipationFactory().pk  # another meeting's row
-    response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:meeting-participants", args=[meeting.pk]), data)
     assert response.status_code == 200 and "id" in response.context["formset"].forms[0].errors
 
 
@@ -640,11 +652,11 @@ def test_stale_statement_and_decision_edits_are_refused_and_the_text_kept(client
     client.force_login(secretariat)
     for url, field, data in [
         (
-            reverse("statement-edit", args=[statement.pk]),
+            reverse("meetings:statement-edit", args=[statement.pk]),
             "summary",
             {"speaker": statement.speaker.pk, "organization": "", "agenda_item": ""},
         ),
-        (reverse("decision-edit", args=[decision.pk]), "text", {"agenda_item": ""}),
+        (reverse("meetings:decision-edit", args=[decision.pk]), "text", {"agenda_item": ""}),
     ]:
         loaded = client.get(url).context["form"]["version"].value()
         assert client.post(url, {**data, field: "First edit.", "version": loaded}).status_code == 302

@@ -167,7 +167,7 @@ def test_the_focal_point_answers_on_the_meeting_page(client, upcoming, organizat
     page = client.get(upcoming.get_absolute_url()).content.decode()
     assert f"Answer for {organization.short_name}" in page
     assert "Aziz Karimov" in page and "Gone Away" not in page  # active contacts only
-    url = reverse("meeting-organization-reply", args=[upcoming.pk])
+    url = reverse("meetings:meeting-organization-reply", args=[upcoming.pk])
     response = client.post(url, {"answer": "accepted", "attendees": [aziz.pk, dilnoza.pk]}, follow=True)
     page = response.content.decode()
     assert "Your organisation&#x27;s answer is recorded: Will attend." in page
@@ -186,7 +186,7 @@ def test_the_focal_point_answers_on_the_meeting_page(client, upcoming, organizat
 def test_participants_and_the_secretariat_get_no_panel_and_are_refused(
     client, upcoming, organization, participant, secretariat
 ):
-    url = reverse("meeting-organization-reply", args=[upcoming.pk])
+    url = reverse("meetings:meeting-organization-reply", args=[upcoming.pk])
     for user in (participant, secretariat):
         client.force_login(user)
         assert "organization-reply" not in client.get(upcoming.get_absolute_url()).content.decode()
@@ -200,7 +200,7 @@ def test_a_focal_point_of_an_uninvited_organisation_sees_no_panel(client, focal_
     meeting = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
     client.force_login(focal_point)
     assert "organization-reply" not in client.get(meeting.get_absolute_url()).content.decode()
-    page = client.get(reverse("meeting-organization-reply", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-organization-reply", args=[meeting.pk])).content.decode()
     assert "Your organisation is not invited to this meeting." in page
 
 
@@ -211,11 +211,11 @@ def test_the_registers_show_who_named_them_and_the_organisations_answer(
         meeting=upcoming, organization=organization, answer="accepted", attendees=colleagues[:2], user=focal_point
     )
     client.force_login(secretariat)
-    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[upcoming.pk])).content.decode()
     assert page.count("Named as attending by Participant focal") == 2
     assert "For the organisation: Will attend (Participant focal)" in page
     assert "Organisations that answered through their focal point: 1 will attend, 0 will not." in page
-    page = client.get(reverse("meeting-participants", args=[upcoming.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-participants", args=[upcoming.pk])).content.decode()
     assert page.count("named by Participant focal") == 2
 
 
@@ -228,11 +228,11 @@ def test_the_invitations_page_counts_everyone_named_as_attending(
         meeting=upcoming, organization=organization, answer="accepted", attendees=colleagues[:2], user=focal_point
     )
     client.force_login(secretariat)
-    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[upcoming.pk])).content.decode()
     assert "Replies: 3 will attend, 0 will not, 0 invited without an answer yet." in page
     # A named colleague's own answer is theirs to give: declining takes them out of the count.
     services.record_rsvp(meeting=upcoming, contact=colleagues[0], answer="declined")
-    page = client.get(reverse("meeting-invitations", args=[upcoming.pk])).content.decode()
+    page = client.get(reverse("meetings:meeting-invitations", args=[upcoming.pk])).content.decode()
     assert "Replies: 2 will attend, 1 will not, 0 invited without an answer yet." in page
 
 
@@ -281,7 +281,7 @@ def test_everyone_came_marks_everyone_invited_even_without_replies(
         ParticipationFactory(meeting=meeting)
     excused = ParticipationFactory(meeting=meeting, status="excused")
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page = client.get(url).content.decode()
     assert f"Everyone came: mark all {organizations} invited as attended and save" in page
     rows = list(meeting.participations.order_by("organization__name", "contact__name", "id"))
@@ -294,7 +294,7 @@ def test_everyone_came_marks_everyone_invited_even_without_replies(
 
 def test_everyone_came_before_the_start_needs_the_confirmation(client, secretariat, upcoming):
     client.force_login(secretariat)
-    url = reverse("meeting-participants", args=[upcoming.pk])
+    url = reverse("meetings:meeting-participants", args=[upcoming.pk])
     rows = list(upcoming.participations.all())
     response = client.post(url, _register_data(rows) | {"mark_all_attended": "1"})
     assert response.status_code == 200 and "has not started yet" in response.content.decode()
@@ -316,7 +316,7 @@ def test_a_sub_units_attendance_counts_for_the_unit_and_the_ministry(client, par
     ParticipationFactory(meeting=first, organization=sub_unit, status="attended")
     ParticipationFactory(meeting=second, organization=sub_unit, status="excused")  # only attendance rolls up
     client.force_login(participant)
-    response = client.get(reverse("series-participation", args=[series.pk]))
+    response = client.get(reverse("meetings:series-participation", args=[series.pk]))
     cells = {row.organization.name: row.cells for _kind, rows in response.context["groups"] for row in rows}
     assert cells == {"Ministry": ["attended", ""], "Unit": ["attended", ""], "Sub-unit": ["attended", "excused"]}
     for organization in (ministry, unit):
@@ -338,7 +338,7 @@ def test_the_deep_roll_up_keeps_the_query_count(client, participant, django_asse
     ParticipationFactory(meeting=meeting, organization=parent, status="attended")
     client.force_login(participant)
     with django_assert_max_num_queries(13):
-        response = client.get(reverse("series-participation", args=[series.pk]))
+        response = client.get(reverse("meetings:series-participation", args=[series.pk]))
     rows = {row.organization.pk: row.cells for _kind, rows in response.context["groups"] for row in rows}
     assert rows[top.pk] == ["attended"] and len(rows) == depth + 1
     with django_assert_max_num_queries(15):
@@ -354,7 +354,7 @@ def test_a_loop_in_the_organisation_tree_does_not_hang_the_roll_up(client, parti
     type(first).objects.filter(pk=first.pk).update(parent=second)  # the form refuses this; the data may not
     ParticipationFactory(meeting=meeting, organization=second, status="attended")
     client.force_login(participant)
-    assert client.get(reverse("series-participation", args=[series.pk])).status_code == 200
+    assert client.get(reverse("meetings:series-participation", args=[series.pk])).status_code == 200
     assert client.get(first.get_absolute_url()).status_code == 200
     assert Participation.objects.count() == 1
 
@@ -373,14 +373,16 @@ def test_a_link_signed_more_than_180_days_ago_is_refused_and_records_nothing(cli
     monkeypatch.setattr(signing.time, "time", lambda: long_ago.timestamp())
     token = rsvp.rsvp_token(meeting=upcoming, contact=contact)
     monkeypatch.undo()
-    url = reverse("meeting-rsvp-link", args=[upcoming.pk, token])
+    url = reverse("meetings:meeting-rsvp-link", args=[upcoming.pk, token])
     for response in (client.get(url), client.post(url, {"answer": "accepted"})):
         assert response.status_code == 400 and "This link has expired" in response.content.decode()
     assert not Rsvp.objects.exists()
     # The same link signed yesterday works.
     assert (
         client.get(
-            reverse("meeting-rsvp-link", args=[upcoming.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)])
+            reverse(
+                "meetings:meeting-rsvp-link", args=[upcoming.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)]
+            )
         ).status_code
         == 200
     )
@@ -396,12 +398,12 @@ def test_a_link_made_for_another_purpose_or_a_person_who_left_is_refused(client,
         unsubscribe_token(contact),  # signed by the portal, but for stopping reminders
         rsvp.rsvp_token(meeting=upcoming, contact=ContactFactory(is_active=False)),
     ):
-        url = reverse("meeting-rsvp-link", args=[upcoming.pk, token])
+        url = reverse("meetings:meeting-rsvp-link", args=[upcoming.pk, token])
         for response in (client.get(url), client.post(url, {"answer": "accepted"})):
             assert response.status_code == 400 and "not valid" in response.content.decode()
     other = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=upcoming.starts_at, ends_at=upcoming.ends_at)
     response = client.post(
-        reverse("meeting-rsvp-link", args=[other.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)]),
+        reverse("meetings:meeting-rsvp-link", args=[other.pk, rsvp.rsvp_token(meeting=upcoming, contact=contact)]),
         {"answer": "accepted"},
     )
     assert response.status_code == 400 and "another meeting" in response.content.decode()

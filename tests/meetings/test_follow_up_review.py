@@ -36,16 +36,16 @@ def review():
 
 
 def _review_url(meeting, action):
-    return reverse("meeting-action-review", args=[meeting.pk, action.pk])
+    return reverse("meetings:meeting-action-review", args=[meeting.pk, action.pk])
 
 
 PAGES = [
-    ("meeting-detail", "participant"),
-    ("meeting-agenda-print", "participant"),
-    ("meeting-detail", "secretariat"),
-    ("meeting-agenda", "secretariat"),
-    ("meeting-agenda-print", "secretariat"),
-    ("meeting-minutes-edit", "secretariat"),
+    ("meetings:meeting-detail", "participant"),
+    ("meetings:meeting-agenda-print", "participant"),
+    ("meetings:meeting-detail", "secretariat"),
+    ("meetings:meeting-agenda", "secretariat"),
+    ("meetings:meeting-agenda-print", "secretariat"),
+    ("meetings:meeting-minutes-edit", "secretariat"),
 ]
 
 
@@ -72,7 +72,13 @@ def test_progress_recorded_in_draft_minutes_is_not_shown_to_participants(client,
 
 
 @pytest.mark.parametrize(
-    "url_name", ["meeting-detail", "meeting-agenda", "meeting-agenda-print", "meeting-minutes-edit"]
+    "url_name",
+    [
+        "meetings:meeting-detail",
+        "meetings:meeting-agenda",
+        "meetings:meeting-agenda-print",
+        "meetings:meeting-minutes-edit",
+    ],
 )
 def test_query_count_does_not_grow_with_the_carried_actions(
     client, secretariat, review, url_name, django_assert_max_num_queries
@@ -95,7 +101,7 @@ def test_query_count_does_not_grow_with_the_carried_actions(
 def test_the_secretariat_marks_carried_actions_done_continued_or_dropped(client, secretariat, review):
     meeting, _item, published, hidden = review
     client.force_login(secretariat)
-    content = client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     assert _review_url(meeting, published) in content
 
     new_due = datetime.date(2031, 6, 30)
@@ -209,7 +215,7 @@ def test_no_review_once_the_minutes_are_published(client, secretariat, review):
     client.force_login(secretariat)
     assert (
         _review_url(meeting, published)
-        not in client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+        not in client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     )
     data = {f"review-{published.pk}-outcome": "done", f"review-{published.pk}-version": published.version}
     client.post(_review_url(meeting, published), data)

@@ -81,7 +81,7 @@ def test_history_shows_human_timestamps(client, secretariat, language, expected)
     meeting.announced_at = moment
     meeting.save()
     client.force_login(secretariat)
-    text = visible_text(in_language(client, language).get(reverse("meeting-history", args=[meeting.pk])))
+    text = visible_text(in_language(client, language).get(reverse("meetings:meeting-history", args=[meeting.pk])))
     assert expected in text
     assert "692079" not in text and "+00:00" not in text and "2026-12-01" not in text
 
@@ -93,7 +93,7 @@ def test_screen_and_print_name_the_decisions_alike(client, participant):
     for language, word in [("en", "Decisions"), ("ru", "Решения"), ("uz", "Qarorlar")]:
         in_language(client, language)
         screen = client.get(meeting.get_absolute_url()).content.decode()
-        printed = client.get(reverse("meeting-minutes-print", args=[meeting.pk])).content.decode()
+        printed = client.get(reverse("meetings:meeting-minutes-print", args=[meeting.pk])).content.decode()
         assert re.search(rf'<h3[^>]*id="decisions"[^>]*>{word}</h3>', screen), language
         assert f"<h2>{word}</h2>" in printed, language
     assert "Outcomes" not in printed and "Итоги" not in printed
@@ -127,7 +127,7 @@ def test_activity_page_numbers_and_range(client, participant, language, reached,
 def test_meeting_form_offers_zones_by_name(client, secretariat):
     meeting = june_meeting()
     client.force_login(secretariat)
-    content = in_language(client, "en").get(reverse("meeting-edit", args=[meeting.pk])).content.decode()
+    content = in_language(client, "en").get(reverse("meetings:meeting-edit", args=[meeting.pk])).content.decode()
     assert re.search(r'<option value="Asia/Tashkent"[^>]*>Tashkent time \(UTC\+5\)</option>', content)
     assert re.search(r'<option value="Europe/Berlin"[^>]*>Europe/Berlin \(UTC\+2\)</option>', content)
 
@@ -146,7 +146,7 @@ def test_a_russian_date_ending_a_sentence_has_one_full_stop(client, participant)
     meeting = june_meeting(published=True)
     client.force_login(participant)
     screen = visible_text(in_language(client, "ru").get(meeting.get_absolute_url()))
-    printed = visible_text(client.get(reverse("meeting-minutes-print", args=[meeting.pk])))
+    printed = visible_text(client.get(reverse("meetings:meeting-minutes-print", args=[meeting.pk])))
     assert "Опубликован 20 июня 2023 г." in screen
     assert "Протокол опубликован 20 июня 2023 г." in printed
     assert "г.." not in screen and "г.." not in printed
@@ -155,7 +155,9 @@ def test_a_russian_date_ending_a_sentence_has_one_full_stop(client, participant)
 def test_preparing_the_next_meeting_names_the_zone_of_its_times(client, secretariat):
     meeting = june_meeting(time_zone="Asia/Tashkent")
     client.force_login(secretariat)
-    text = visible_text(in_language(client, "uz").get(reverse("meeting-prepare-next", args=[meeting.series.pk])))
+    text = visible_text(
+        in_language(client, "uz").get(reverse("meetings:meeting-prepare-next", args=[meeting.series.pk]))
+    )
     assert "Toshkent vaqti (UTC+5)" in text
 
 
@@ -172,7 +174,9 @@ def test_the_minutes_editor_gives_due_dates_in_the_portals_style(client, secreta
         ("ru", "31 марта 2027 г.", "30 апреля 2027 г."),
         ("uz", "31 mart 2027", "30 aprel 2027"),
     ]:
-        text = visible_text(in_language(client, language).get(reverse("meeting-minutes-edit", args=[meeting.pk])))
+        text = visible_text(
+            in_language(client, language).get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk]))
+        )
         assert agreed in text and reviewed in text, language
         assert "31.03.2027" not in text and "Mar 2027" not in text
 
@@ -188,7 +192,7 @@ def test_the_organisations_answer_gives_its_day_in_the_portals_uzbek_style(clien
     OrganizationReply.objects.update(answered_at=datetime.datetime(2026, 12, 7, 11, 30, tzinfo=TASHKENT))
     client.force_login(focal_point)
     in_language(client, "uz")
-    for url in (meeting.get_absolute_url(), reverse("meeting-organization-reply", args=[meeting.pk])):
+    for url in (meeting.get_absolute_url(), reverse("meetings:meeting-organization-reply", args=[meeting.pk])):
         text = visible_text(client.get(url))
         assert "7 dekabr 2026, 11:30" in text, url
         assert "Dekabr" not in text

@@ -55,7 +55,7 @@ def item():
 
 def test_a_megabyte_of_minutes_through_autosave_is_refused_with_the_limit(client, secretariat, item):
     client.force_login(secretariat)
-    url = reverse("meeting-item-minutes", args=[item.meeting_id, item.pk])
+    url = reverse("meetings:meeting-item-minutes", args=[item.meeting_id, item.pk])
     response = client.post(url, _item_text(item, discussion_summary=varied_words(1_000_000)), **HX)
     assert response.status_code == 200
     content = response.content.decode()
@@ -68,7 +68,7 @@ def test_a_megabyte_summary_of_the_meeting_is_refused_with_the_limit(client, sec
     meeting = item.meeting
     client.force_login(secretariat)
     data = {"minutes_summary": varied_words(1_000_000), "version": meeting.version}
-    response = client.post(reverse("meeting-minutes-edit", args=[meeting.pk]), data, **HX)
+    response = client.post(reverse("meetings:meeting-minutes-edit", args=[meeting.pk]), data, **HX)
     assert response.status_code == 200 and LIMIT_NAMED in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_summary == ""
@@ -82,7 +82,7 @@ def test_minutes_under_the_limit_are_saved_and_found_however_many_words_they_hol
         "discussion_summary_uz": dense_words(LONG_TEXT_MAX_CHARACTERS, seed=3),
     }
     client.force_login(secretariat)
-    url = reverse("meeting-item-minutes", args=[item.meeting_id, item.pk])
+    url = reverse("meetings:meeting-item-minutes", args=[item.meeting_id, item.pk])
     response = client.post(url, _item_text(item, **texts), **HX)
     assert response.status_code == 200 and 'data-state="saved"' in response.content.decode()
     item.refresh_from_db()
@@ -97,7 +97,7 @@ def test_minutes_under_the_limit_are_saved_and_found_however_many_words_they_hol
 def test_the_agenda_item_form_refuses_a_megabyte_description_with_the_limit(client, secretariat):
     meeting = MeetingFactory()
     client.force_login(secretariat)
-    url = reverse("meeting-agenda", args=[meeting.pk])
+    url = reverse("meetings:meeting-agenda", args=[meeting.pk])
     data = {"title": "Situation overview", "planned_minutes": 20, "version": meeting.version}
     response = client.post(url, {**data, "description": varied_words(1_000_000)})
     assert response.status_code == 200

@@ -38,8 +38,8 @@ def test_a_deep_page_shows_the_right_meetings_newest_first_with_their_counts(cli
     expected = sorted([*meetings, tied], key=lambda m: (m.starts_at, m.pk), reverse=True)
 
     client.force_login(participant)
-    first = list(client.get(reverse("meeting-list")).context["meetings"])
-    second = list(client.get(reverse("meeting-list") + "?page=2").context["meetings"])
+    first = list(client.get(reverse("meetings:meeting-list")).context["meetings"])
+    second = list(client.get(reverse("meetings:meeting-list") + "?page=2").context["meetings"])
 
     assert [m.pk for m in first + second] == [m.pk for m in expected]
     oldest = second[-1]

@@ -48,7 +48,7 @@ def _text(item, summary, version=None, **extra):
 
 
 def _item_url(item):
-    return reverse("meeting-item-minutes", args=[item.meeting_id, item.pk])
+    return reverse("meetings:meeting-item-minutes", args=[item.meeting_id, item.pk])
 
 
 def test_each_agenda_item_is_a_card_holding_its_own_entries(client, secretariat, meeting, item):
@@ -57,7 +57,7 @@ def test_each_agenda_item_is_a_card_holding_its_own_entries(client, secretariat,
     DecisionFactory(meeting=meeting, agenda_item=other, text="Train the airport staff")
     action = ActionItemFactory(meeting=meeting, agenda_item=other, title="Send the training plan")
     client.force_login(secretariat)
-    content = client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     first, second = content.index(f'id="item-{item.pk}"'), content.index(f'id="item-{other.pk}"')
     assert first < content.index("Recruitment moved online") < second < content.index("Train the airport staff")
     assert content.index(action.title) > second
@@ -76,7 +76,7 @@ def test_the_editor_runs_the_same_queries_for_two_items_or_twelve(
             ActionItemFactory(meeting=meeting, agenda_item=agenda_item)
 
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-edit", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting.pk])
     add_items(2)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
@@ -158,7 +158,7 @@ def test_published_minutes_are_not_changed_by_a_card(client, secretariat):
 
 def test_an_item_of_another_meeting_is_404(client, secretariat, item):
     client.force_login(secretariat)
-    url = reverse("meeting-item-minutes", args=[MeetingFactory().pk, item.pk])
+    url = reverse("meetings:meeting-item-minutes", args=[MeetingFactory().pk, item.pk])
     assert client.post(url, _text(item, "x"), **HX).status_code == 404
 
 
@@ -168,10 +168,10 @@ def test_participants_cannot_use_the_editor_parts(client, participant, item, hea
     client.force_login(participant)
     urls = [
         _item_url(item),
-        reverse("statement-create", args=[item.meeting_id]) + f"?item={item.pk}",
-        reverse("statement-edit", args=[statement.pk]),
-        reverse("statement-delete", args=[statement.pk]),
-        reverse("action-delete", args=[ActionItemFactory(meeting=item.meeting).pk]),
+        reverse("meetings:statement-create", args=[item.meeting_id]) + f"?item={item.pk}",
+        reverse("meetings:statement-edit", args=[statement.pk]),
+        reverse("meetings:statement-delete", args=[statement.pk]),
+        reverse("meetings:action-delete", args=[ActionItemFactory(meeting=item.meeting).pk]),
     ]
     for url in urls:
         assert client.post(url, _text(item, "x"), **headers).status_code == 403
@@ -181,13 +181,13 @@ def test_participants_cannot_use_the_editor_parts(client, participant, item, hea
 
 def test_the_summary_card_saves_in_place_and_publish_saves_first(client, secretariat, meeting):
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-edit", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting.pk])
     data = {"minutes_summary": "The summary", "version": meeting.version}
     response = client.post(url, data, **HX)
     assert response["X-Minutes-Saved"] == "1" and 'id="id_version"' in response.content.decode()
     meeting.refresh_from_db()
     response = client.post(url, {**data, "minutes_summary": "Final", "version": meeting.version, "publish": "1"}, **HX)
-    assert response["HX-Redirect"] == reverse("meeting-minutes-publish", args=[meeting.pk])
+    assert response["HX-Redirect"] == reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     meeting.refresh_from_db()
     assert meeting.minutes_summary == "Final" and meeting.minutes_status == MinutesStatus.DRAFT
 
@@ -195,7 +195,7 @@ def test_the_summary_card_saves_in_place_and_publish_saves_first(client, secreta
 def test_a_statement_is_added_in_its_card(client, secretariat, item):
     speaker = ContactFactory()
     client.force_login(secretariat)
-    url = reverse("statement-create", args=[item.meeting_id]) + f"?item={item.pk}"
+    url = reverse("meetings:statement-create", args=[item.meeting_id]) + f"?item={item.pk}"
     form = client.get(url, **HX).content.decode()
     assert f'name="new-statement-{item.pk}-agenda_item"' in form and 'type="hidden"' in form
     assert "<html" not in form  # a partial, not a page
@@ -210,7 +210,7 @@ def test_a_statement_is_added_in_its_card(client, secretariat, item):
 
 def test_a_bad_statement_comes_back_with_its_errors_and_text(client, secretariat, item):
     client.force_login(secretariat)
-    url = reverse("statement-create", args=[item.meeting_id]) + f"?item={item.pk}"
+    url = reverse("meetings:statement-create", args=[item.meeting_id]) + f"?item={item.pk}"
     prefix = f"new-statement-{item.pk}"
     response = client.post(url, {f"{prefix}-summary": "No speaker given"}, **HX)
     body = response.content.decode()
@@ -220,7 +220,7 @@ def test_a_bad_statement_comes_back_with_its_errors_and_text(client, secretariat
 
 def test_without_javascript_an_entry_added_from_a_card_returns_to_that_card(client, secretariat, item):
     client.force_login(secretariat)
-    url = reverse("decision-create", args=[item.meeting_id]) + f"?item={item.pk}"
+    url = reverse("meetings:decision-create", args=[item.meeting_id]) + f"?item={item.pk}"
     page = client.get(url).content.decode()
     assert "<html" in page and f'<option value="{item.pk}" selected' in page
     response = client.post(url, {"text": "Adopt the plan", "agenda_item": item.pk})
@@ -231,12 +231,12 @@ def test_without_javascript_an_entry_added_from_a_card_returns_to_that_card(clie
 def test_an_entry_is_edited_in_place_and_cancel_gives_the_row_back(client, secretariat, item):
     decision = DecisionFactory(meeting=item.meeting, agenda_item=item, text="Old wording")
     client.force_login(secretariat)
-    url = reverse("decision-edit", args=[decision.pk])
+    url = reverse("meetings:decision-edit", args=[decision.pk])
     form = client.get(url, **HX).content.decode()
     assert f'<li class="list-group-item" id="decision-{decision.pk}">' in form and "<form" in form
     row = client.get(url + "?row=1", **HX).content.decode()
     assert "<form method" in row and "Old wording" in row and 'hx-get="' + url in row
-    assert client.get(reverse("decision-create", args=[item.meeting_id]) + "?cancel=1", **HX).content == b""
+    assert client.get(reverse("meetings:decision-create", args=[item.meeting_id]) + "?cancel=1", **HX).content == b""
     data = {f"decision-{decision.pk}-text": "New wording", f"decision-{decision.pk}-version": decision.version}
     response = client.post(url, {**data, f"decision-{decision.pk}-agenda_item": item.pk}, **HX)
     assert "New wording" in response.content.decode() and "hx-swap-oob" not in response.content.decode()
@@ -251,7 +251,7 @@ def test_an_entry_changed_by_someone_else_shows_their_version(client, secretaria
     services.save_decision(decision=decision, expected_version=stale)
     client.force_login(secretariat)
     data = {f"decision-{decision.pk}-text": "My wording", f"decision-{decision.pk}-version": stale}
-    response = client.post(reverse("decision-edit", args=[decision.pk]), data, **HX)
+    response = client.post(reverse("meetings:decision-edit", args=[decision.pk]), data, **HX)
     body = response.content.decode()
     assert "NOT saved" in body and "Their wording" in body and "My wording" in body
     decision.refresh_from_db()
@@ -262,8 +262,8 @@ def test_entries_are_removed_in_place(client, secretariat, item):
     statement = StatementFactory(meeting=item.meeting, agenda_item=item)
     action = ActionItemFactory(meeting=item.meeting, agenda_item=item)
     client.force_login(secretariat)
-    assert client.post(reverse("statement-delete", args=[statement.pk]), **HX).content == b""
-    response = client.post(reverse("action-delete", args=[action.pk]))
+    assert client.post(reverse("meetings:statement-delete", args=[statement.pk]), **HX).content == b""
+    response = client.post(reverse("meetings:action-delete", args=[action.pk]))
     assert response.status_code == 302 and response.url.endswith(f"#item-{item.pk}")
     assert not Statement.objects.exists() and not ActionItem.objects.exists()
 
@@ -272,7 +272,7 @@ def test_an_action_with_progress_is_kept(client, secretariat, item):
     action = ActionItemFactory(meeting=item.meeting, agenda_item=item)
     ActionUpdateFactory(action=action)
     client.force_login(secretariat)
-    response = client.post(reverse("action-delete", args=[action.pk]), **HX)
+    response = client.post(reverse("meetings:action-delete", args=[action.pk]), **HX)
     assert "drop it instead" in response.content.decode()
     assert ActionItem.objects.filter(pk=action.pk).exists()
 
@@ -308,7 +308,7 @@ def test_an_entry_moved_to_another_item_leaves_its_card_for_the_other(client, se
     client.force_login(secretariat)
     prefix = f"decision-{decision.pk}"
     data = {f"{prefix}-text": "Moved", f"{prefix}-agenda_item": other.pk, f"{prefix}-version": decision.version}
-    body = client.post(reverse("decision-edit", args=[decision.pk]), data, **HX).content.decode()
+    body = client.post(reverse("meetings:decision-edit", args=[decision.pk]), data, **HX).content.decode()
     assert body.strip().startswith(f'<ul hx-swap-oob="beforeend:#item-{other.pk}-decision-rows">')
 
 
@@ -317,6 +317,6 @@ def test_the_cards_speak_the_readers_language_and_word_their_blank_choices(clien
     item.save()
     client.force_login(secretariat)
     client.cookies["django_language"] = "ru"
-    content = client.get(reverse("meeting-minutes-edit", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     assert f"{item.position}. Положение дел" in content
     assert "---------" not in content

@@ -406,17 +406,17 @@ def test_secretariat_sends_invitations_from_the_meeting_page(client, secretariat
     meeting = invited_meeting(named=2, organisation_contacts=2)
     client.force_login(secretariat)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert reverse("meeting-send-invitations", args=[meeting.pk]) in page
-    assert reverse("meeting-send-invitation-updates", args=[meeting.pk]) not in page
+    assert reverse("meetings:meeting-send-invitations", args=[meeting.pk]) in page
+    assert reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]) not in page
 
     with sent():
-        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
 
     assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
     assert len(mail.outbox) == 4
     assert message_texts(response) == ["The invitation was sent to 4 people."]
     with sent():
-        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
     assert len(mail.outbox) == 4
     # (messages pile up until a page shows them)
     assert message_texts(response)[-1] == "4 people already have the current invitation and were not sent it again."
@@ -426,7 +426,7 @@ def test_secretariat_sends_invitations_from_the_meeting_page(client, secretariat
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Send update (4 people)" in page
     with sent():
-        response = client.post(reverse("meeting-send-invitation-updates", args=[meeting.pk]))
+        response = client.post(reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]))
     assert message_texts(response)[-1] == "The updated invitation was sent to 4 people."
     assert len(mail.outbox) == 8
 
@@ -435,7 +435,7 @@ def test_inviting_with_no_one_to_invite_says_so(client, secretariat):
     meeting = upcoming_meeting()
     ParticipationFactory(meeting=meeting)  # an organisation without contacts
     client.force_login(secretariat)
-    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
     assert response.status_code == 302
     assert "No one to invite" in message_texts(response)[0]
     assert mail.outbox == []
@@ -447,7 +447,7 @@ def test_a_failing_mail_server_gives_the_secretariat_a_message_not_an_error_page
     client.force_login(secretariat)
 
     with sent():
-        response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
 
     assert response.status_code == 302
     assert "could not be sent" in message_texts(response)[0]
@@ -458,20 +458,26 @@ def test_a_failing_mail_server_gives_the_secretariat_a_message_not_an_error_page
 def test_a_past_meeting_has_no_invitation_buttons_and_refuses_with_a_message(client, secretariat):
     meeting = past_meeting()
     client.force_login(secretariat)
-    assert reverse("meeting-send-invitations", args=[meeting.pk]) not in client.get(meeting.get_absolute_url()).text
-    response = client.post(reverse("meeting-send-invitations", args=[meeting.pk]))
+    assert (
+        reverse("meetings:meeting-send-invitations", args=[meeting.pk])
+        not in client.get(meeting.get_absolute_url()).text
+    )
+    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
     assert response.status_code == 302
     assert "The meeting is over" in message_texts(response)[0]
 
 
-@pytest.mark.parametrize("name", ["meeting-send-invitations", "meeting-send-invitation-updates"])
+@pytest.mark.parametrize("name", ["meetings:meeting-send-invitations", "meetings:meeting-send-invitation-updates"])
 def test_only_the_secretariat_may_send_and_only_by_post(client, participant, secretariat, name):
     meeting = invited_meeting(named=1)
     url = reverse(name, args=[meeting.pk])
     assert client.post(url).status_code == 302  # anonymous: to the login page
     client.force_login(participant)
     assert client.post(url).status_code == 403
-    assert reverse("meeting-send-invitations", args=[meeting.pk]) not in client.get(meeting.get_absolute_url()).text
+    assert (
+        reverse("meetings:meeting-send-invitations", args=[meeting.pk])
+        not in client.get(meeting.get_absolute_url()).text
+    )
     client.force_login(secretariat)
     assert client.get(url).status_code == 405
     assert client.post(reverse(name, args=[987654])).status_code == 404
@@ -485,7 +491,7 @@ def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
     meeting = invited_meeting(named=rows, organisation_contacts=rows)
     client.force_login(secretariat)
     with django_assert_max_num_queries(20), django_capture_on_commit_callbacks() as callbacks:
-        assert client.post(reverse("meeting-send-invitations", args=[meeting.pk])).status_code == 302
+        assert client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk])).status_code == 302
     [deliver] = callbacks
     deliver()  # sending costs a few queries per message (claim and mark each row), outside the request's transaction
     assert len(mail.outbox) == 2 * rows
@@ -542,7 +548,7 @@ def test_publishing_from_the_meeting_page_sends_the_announcement(
     on_the_list(meeting, contact)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
+        response = client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == [contact.email]
@@ -702,7 +708,7 @@ def test_command_rejects_a_bad_date():
 
 def test_the_unsubscribe_link_works_without_logging_in(client):
     reader, _actions, _other = reminder_world()
-    url = reverse("reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
+    url = reverse("stakeholders:reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
 
     page = client.get(url)
     assert page.status_code == 200 and "Stop the reminders" in page.text
@@ -719,7 +725,7 @@ def test_the_unsubscribe_link_works_without_logging_in(client):
 def test_one_click_unsubscribe_post_needs_no_csrf_token():
     reader, _actions, _other = reminder_world()
     client = Client(enforce_csrf_checks=True)
-    url = reverse("reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
+    url = reverse("stakeholders:reminders-unsubscribe", args=[reminders.unsubscribe_token(reader)])
     assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
     reader.refresh_from_db()
     assert not reader.receives_reminders
@@ -730,7 +736,7 @@ def test_a_bad_unsubscribe_token_changes_nothing(client, token):
     reader, _actions, _other = reminder_world()
     forged = reminders.unsubscribe_token(reader)[:-2] + "xx"
     for bad in (token, forged):
-        url = reverse("reminders-unsubscribe", args=[bad])
+        url = reverse("stakeholders:reminders-unsubscribe", args=[bad])
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404
     reader.refresh_from_db()
@@ -739,7 +745,7 @@ def test_a_bad_unsubscribe_token_changes_nothing(client, token):
 
 def test_my_settings_page_turns_reminders_off_and_on(client, participant, django_assert_max_num_queries):
     client.force_login(participant)
-    url = reverse("profile")
+    url = reverse("stakeholders:profile")
     with django_assert_max_num_queries(8):
         page = client.get(url)
     assert page.status_code == 200 and 'name="receives_reminders"' in page.text
@@ -757,8 +763,8 @@ def test_my_settings_page_turns_reminders_off_and_on(client, participant, django
 def test_my_settings_without_a_contact_record(client):
     user = UserFactory(role=PARTICIPANT)
     client.force_login(user)
-    assert "not linked to a contact" in client.get(reverse("profile")).text
-    assert client.post(reverse("profile"), {}).status_code == 200
+    assert "not linked to a contact" in client.get(reverse("stakeholders:profile")).text
+    assert client.post(reverse("stakeholders:profile"), {}).status_code == 200
 
 
 def test_the_admin_lists_sent_mail_read_only(client, admin_user):
@@ -773,7 +779,7 @@ def test_the_admin_lists_sent_mail_read_only(client, admin_user):
 
 def test_the_user_menu_links_to_my_settings(client, participant):
     client.force_login(participant)
-    assert f'href="{reverse("profile")}"' in client.get(reverse("dashboard")).text
+    assert f'href="{reverse("stakeholders:profile")}"' in client.get(reverse("dashboard")).text
 
 
 @pytest.mark.django_db(transaction=True)
@@ -788,7 +794,9 @@ def test_publishing_tells_the_secretariat_who_was_reached_or_not(client, setting
     on_the_list(meeting, contact)
     client.force_login(secretariat_user(username="publisher"))
 
-    response = client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True)
+    response = client.post(
+        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
+    )
 
     assert response.status_code == 200
     meeting.refresh_from_db()

@@ -35,9 +35,9 @@ def test_publish_from_the_editor_saves_the_unsaved_edit_first_and_then_asks(clie
     item = AgendaItemFactory(meeting=meeting)
     client.force_login(secretariat)
     data = _minutes_data(meeting, item, "Typed but not saved", "Partners agreed", publish="1")
-    response = client.post(reverse("meeting-minutes-edit", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:meeting-minutes-edit", args=[meeting.pk]), data)
     assert response.status_code == 302
-    assert response.url == reverse("meeting-minutes-publish", args=[meeting.pk])
+    assert response.url == reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     meeting.refresh_from_db()
     item.refresh_from_db()
     assert meeting.minutes_summary == "Typed but not saved" and item.discussion_summary == "Partners agreed"
@@ -53,7 +53,7 @@ def test_the_confirmation_names_who_will_be_emailed(client, secretariat, django_
     ContactFactory.create_batch(3, organization=agency)
     ParticipationFactory(meeting=meeting, organization=agency, contact=None)  # the organisation as a whole
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-publish", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     with django_assert_max_num_queries(12):
         response = client.get(url)
     content = response.content.decode()
@@ -67,7 +67,7 @@ def test_no_publication_without_the_confirming_post(client, secretariat, django_
     contact = ContactFactory()
     ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-publish", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     client.get(url)
     response = client.post(url)  # the old one-click button: asks again
     assert response.status_code == 200 and "Yes, publish the minutes" in response.content.decode()
@@ -85,7 +85,7 @@ def test_a_planned_meeting_offers_no_confirmation(client, secretariat):
     start = timezone.now() + datetime.timedelta(days=60)
     meeting = MeetingFactory(status=MeetingStatus.PLANNED, starts_at=start, ends_at=start + datetime.timedelta(hours=3))
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-publish", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     content = client.get(url).content.decode()
     assert "mark it as held first" in content and "Yes, publish the minutes" not in content
     response = client.post(url, {"confirm": "on"})
@@ -97,7 +97,7 @@ def test_a_planned_meeting_offers_no_confirmation(client, secretariat):
 def test_reopen_without_a_reason_is_a_form_error_and_the_reason_is_in_the_history(client, secretariat):
     meeting = MeetingFactory(minutes_status=MinutesStatus.PUBLISHED, minutes_published_at=timezone.now())
     client.force_login(secretariat)
-    url = reverse("meeting-minutes-reopen", args=[meeting.pk])
+    url = reverse("meetings:meeting-minutes-reopen", args=[meeting.pk])
     assert "Why are the minutes reopened?" in client.get(url).content.decode()
     response = client.post(url, {"reason": "  "})
     assert response.status_code == 200 and response.context["form"].errors["reason"]
@@ -107,14 +107,19 @@ def test_reopen_without_a_reason_is_a_form_error_and_the_reason_is_in_the_histor
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
-    history = client.get(reverse("meeting-history", args=[meeting.pk])).content.decode()
+    history = client.get(reverse("meetings:meeting-history", args=[meeting.pk])).content.decode()
     assert "Correct the decision under item 3" in history
 
 
 def test_participants_cannot_publish_or_reopen(client, participant):
     meeting = MeetingFactory()
     client.force_login(participant)
-    assert client.post(reverse("meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}).status_code == 403
-    assert client.post(reverse("meeting-minutes-reopen", args=[meeting.pk]), {"reason": "x"}).status_code == 403
+    assert (
+        client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}).status_code
+        == 403
+    )
+    assert (
+        client.post(reverse("meetings:meeting-minutes-reopen", args=[meeting.pk]), {"reason": "x"}).status_code == 403
+    )
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT

@@ -62,7 +62,7 @@ def two_sessions(db):
 def test_two_sessions_each_keep_their_change(held, two_sessions):
     meeting, (first, second, _third) = held
     session_a, session_b = two_sessions
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page_a, page_b = register_form(session_a, url), register_form(session_b, url)  # both opened the page
     assert session_a.post(url, _choose(page_a, first, status="excused")).status_code == 302
     assert session_b.post(url, _choose(page_b, second, status="attended")).status_code == 302
@@ -76,12 +76,12 @@ def test_a_row_the_user_left_alone_keeps_the_focal_points_answer(client):
     theirs = ParticipationFactory(meeting=meeting, organization=organization)
     other = ParticipationFactory(meeting=meeting, organization=OrganizationFactory(name="Embassy"))
     secretariat = _session(secretariat_user(username="aziza"))
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page = register_form(secretariat, url)  # opened before the focal point answers
     focal_point = participant_user(organization=organization, username="focal")
     focal_point.groups.set([Group.objects.get(name=FOCAL_POINT)])
     client.force_login(focal_point)
-    reply_url = reverse("meeting-organization-reply", args=[meeting.pk])
+    reply_url = reverse("meetings:meeting-organization-reply", args=[meeting.pk])
     assert client.post(reply_url, {"answer": "declined"}).status_code == 302
     assert _status(theirs) == "excused"
     assert secretariat.post(url, _choose(page, other, status="confirmed")).status_code == 302
@@ -92,7 +92,7 @@ def test_a_row_the_user_left_alone_keeps_the_focal_points_answer(client):
 def test_a_real_conflict_shows_both_values_and_the_user_decides(held, two_sessions):
     meeting, (first, second, _third) = held
     session_a, session_b = two_sessions
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page_a, page_b = register_form(session_a, url), register_form(session_b, url)
     assert session_a.post(url, _choose(page_a, first, status="excused")).status_code == 302
     # B chose otherwise for the same row, and changed another row too.
@@ -122,7 +122,7 @@ def test_a_real_conflict_shows_both_values_and_the_user_decides(held, two_sessio
 def test_different_fields_of_one_row_are_merged_not_a_conflict(held, two_sessions):
     meeting, (first, *_others) = held
     session_a, session_b = two_sessions
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page_a, page_b = register_form(session_a, url), register_form(session_b, url)
     assert session_a.post(url, _choose(page_a, first, role="chair")).status_code == 302
     assert session_b.post(url, _choose(page_b, first, status="attended")).status_code == 302
@@ -133,13 +133,13 @@ def test_different_fields_of_one_row_are_merged_not_a_conflict(held, two_session
 def test_a_walk_in_carries_the_rows_unsaved_changes(held, two_sessions):
     meeting, rows = held
     session, _other = two_sessions
-    url = reverse("meeting-participants", args=[meeting.pk])
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
     page = register_form(session, url)
     for row in rows:  # "Attended" clicked on each row, without JavaScript: nothing saved yet
         _choose(page, row, status="attended")
     embassy = OrganizationFactory(name="Embassy of Estonia")
     page |= {"walk_in-name": "Kadri Tamm", "walk_in-organization": str(embassy.pk)}
-    response = session.post(reverse("meeting-walk-in", args=[meeting.pk]), page, follow=True)
+    response = session.post(reverse("meetings:meeting-walk-in", args=[meeting.pk]), page, follow=True)
     assert any("Recorded Kadri Tamm as attended" in str(message) for message in response.context["messages"])
     assert {_status(row) for row in rows} == {"attended"}
     assert meeting.participations.get(attendee_name="Kadri Tamm").walk_in
@@ -148,9 +148,11 @@ def test_a_walk_in_carries_the_rows_unsaved_changes(held, two_sessions):
 def test_a_walk_in_with_an_error_still_saves_the_rows(held, two_sessions):
     meeting, (first, *_others) = held
     session, _other = two_sessions
-    page = register_form(session, reverse("meeting-participants", args=[meeting.pk]))
+    page = register_form(session, reverse("meetings:meeting-participants", args=[meeting.pk]))
     _choose(page, first, status="attended")
-    response = session.post(reverse("meeting-walk-in", args=[meeting.pk]), page | {"walk_in-name": "No Organisation"})
+    response = session.post(
+        reverse("meetings:meeting-walk-in", args=[meeting.pk]), page | {"walk_in-name": "No Organisation"}
+    )
     assert response.status_code == 200 and response.context["walk_in_form"].errors["organization"]
     assert response.context["walk_in_form"]["name"].value() == "No Organisation"  # kept for a second try
     assert _status(first) == "attended"
@@ -159,7 +161,7 @@ def test_a_walk_in_with_an_error_still_saves_the_rows(held, two_sessions):
 def test_the_page_names_the_register_form_on_the_walk_in_inputs(held, two_sessions):
     meeting, _rows = held
     session, _other = two_sessions
-    content = session.get(reverse("meeting-participants", args=[meeting.pk])).content.decode()
+    content = session.get(reverse("meetings:meeting-participants", args=[meeting.pk])).content.decode()
     walk_in = re.search(r'<div class="mb-4" id="walk-in-form">.*?</div>\s*$', content, re.S | re.M).group(0)
     assert 'name="walk_in-name"' in walk_in and 'form="register-form"' in walk_in
     assert re.search(r'<button type="submit" form="register-form" formaction="[^"]+/walk-in/"', content)
@@ -178,8 +180,8 @@ def _row_data(page, row, **values) -> dict:
 def test_a_row_saved_on_its_own_says_saved_with_its_new_version(held, two_sessions, django_assert_max_num_queries):
     meeting, (first, second, _third) = held
     session, _other = two_sessions
-    page = register_form(session, reverse("meeting-participants", args=[meeting.pk]))
-    url = reverse("meeting-participant-row", args=[meeting.pk, first.pk])
+    page = register_form(session, reverse("meetings:meeting-participants", args=[meeting.pk]))
+    url = reverse("meetings:meeting-participant-row", args=[meeting.pk, first.pk])
     with django_assert_max_num_queries(12):
         response = session.post(url, _row_data(page, first, status="attended"))
     content = response.content.decode()
@@ -192,9 +194,9 @@ def test_a_row_saved_on_its_own_says_saved_with_its_new_version(held, two_sessio
 def test_a_row_saved_on_its_own_over_a_newer_change_is_a_conflict(held, two_sessions):
     meeting, (first, *_others) = held
     session_a, session_b = two_sessions
-    page_a = register_form(session_a, reverse("meeting-participants", args=[meeting.pk]))
-    page_b = register_form(session_b, reverse("meeting-participants", args=[meeting.pk]))
-    url = reverse("meeting-participant-row", args=[meeting.pk, first.pk])
+    page_a = register_form(session_a, reverse("meetings:meeting-participants", args=[meeting.pk]))
+    page_b = register_form(session_b, reverse("meetings:meeting-participants", args=[meeting.pk]))
+    url = reverse("meetings:meeting-participant-row", args=[meeting.pk, first.pk])
     assert 'data-state="saved"' in session_a.post(url, _row_data(page_a, first, status="excused")).content.decode()
     content = session_b.post(url, _row_data(page_b, first, status="attended")).content.decode()
     assert 'data-state="conflict"' in content and 'data-status="excused"' in content
@@ -214,23 +216,26 @@ def test_a_row_saved_on_its_own_over_a_newer_change_is_a_conflict(held, two_sess
 def test_a_bad_row_save_is_an_error_not_a_500(held, two_sessions):
     meeting, (first, *_others) = held
     session, _other = two_sessions
-    url = reverse("meeting-participant-row", args=[meeting.pk, first.pk])
+    url = reverse("meetings:meeting-participant-row", args=[meeting.pk, first.pk])
     bad = ({}, {"prefix": "x", "x-status": "asleep"}, {"prefix": "participants-0", "participants-0-version": "-"})
     for data in bad:
         response = session.post(url, data)
         assert response.status_code == 200 and 'data-state="error"' in response.content.decode()
     assert _status(first) == "invited"
     other_meetings_row = ParticipationFactory()
-    assert session.post(reverse("meeting-participant-row", args=[meeting.pk, other_meetings_row.pk])).status_code == 404
+    assert (
+        session.post(reverse("meetings:meeting-participant-row", args=[meeting.pk, other_meetings_row.pk])).status_code
+        == 404
+    )
 
 
 def test_a_walk_in_before_the_start_takes_the_registers_confirmation(two_sessions):
     start = timezone.now() + datetime.timedelta(days=2)
     meeting = MeetingFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3))
     session, _other = two_sessions
-    page = register_form(session, reverse("meeting-participants", args=[meeting.pk]))  # no one invited yet
+    page = register_form(session, reverse("meetings:meeting-participants", args=[meeting.pk]))  # no one invited yet
     page |= {"walk_in-name": "Early Bird", "walk_in-organization": str(OrganizationFactory().pk)}
-    walk_in_url = reverse("meeting-walk-in", args=[meeting.pk])
+    walk_in_url = reverse("meetings:meeting-walk-in", args=[meeting.pk])
     response = session.post(walk_in_url, page)
     assert response.status_code == 200 and "has not started yet" in response.content.decode()
     assert response.context["walk_in_form"]["name"].value() == "Early Bird" and not meeting.participations.exists()

@@ -65,7 +65,7 @@ def test_only_verbatim_text_is_shown_as_a_quotation(client, participant):
     StatementFactory(meeting=meeting, summary="Exact words said", kind=StatementKind.VERBATIM, source_document=document)
     StatementFactory(meeting=meeting, summary="She said that more was needed", source_title="Press release", position=2)
     client.force_login(participant)
-    for url in (meeting.get_absolute_url(), reverse("meeting-minutes-print", args=[meeting.pk])):
+    for url in (meeting.get_absolute_url(), reverse("meetings:meeting-minutes-print", args=[meeting.pk])):
         content = client.get(url).content.decode()
         assert _quoted(content, "Exact words said"), url
         assert "Verbatim record" in content
@@ -79,7 +79,7 @@ def test_the_statement_form_records_the_kind_and_source(client, secretariat):
     meeting = MeetingFactory()
     speaker = ContactFactory()
     client.force_login(secretariat)
-    url = reverse("statement-create", args=[meeting.pk])
+    url = reverse("meetings:statement-create", args=[meeting.pk])
     data = {"speaker": speaker.pk, "summary": "Our words", "kind": StatementKind.VERBATIM}
     response = client.post(url, data)
     assert response.status_code == 200
@@ -97,7 +97,7 @@ def test_a_statement_posted_without_a_kind_is_a_summary(client, secretariat):
     meeting = MeetingFactory()
     client.force_login(secretariat)
     response = client.post(
-        reverse("statement-create", args=[meeting.pk]), {"speaker": ContactFactory().pk, "summary": "Gist"}
+        reverse("meetings:statement-create", args=[meeting.pk]), {"speaker": ContactFactory().pk, "summary": "Gist"}
     )
     assert response.status_code == 302
     assert meeting.statements.get().kind == StatementKind.SUMMARY
@@ -111,15 +111,20 @@ def test_illustrative_meeting_and_action_are_badged(client, participant, organiz
     action = ActionItemFactory(meeting=meeting, is_illustrative=True, responsible_organization=organization)
     plain = ActionItemFactory(meeting=meeting, title="A real follow-up")
     client.force_login(participant)
-    for url in (meeting.get_absolute_url(), reverse("action-list"), action.get_absolute_url(), reverse("dashboard")):
+    for url in (
+        meeting.get_absolute_url(),
+        reverse("meetings:action-list"),
+        action.get_absolute_url(),
+        reverse("dashboard"),
+    ):
         content = client.get(url).content.decode()
         assert f'data-illustrative="action-{action.pk}"' in content, url
         assert f'data-illustrative="action-{plain.pk}"' not in content
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert f'data-illustrative="meeting-{meeting.pk}"' in content
-    content = client.get(reverse("meeting-agenda-print", args=[meeting.pk])).content.decode()
+    content = client.get(reverse("meetings:meeting-agenda-print", args=[meeting.pk])).content.decode()
     assert f'data-illustrative="meeting-{meeting.pk}"' in content
-    export = b"".join(client.get(reverse("action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
+    export = b"".join(client.get(reverse("meetings:action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
     header, *rows = list(csv.reader(io.StringIO(export)))
     assert header[-1] == "Illustrative example"
     assert {row[1]: row[-1] for row in rows} == {action.title: "yes", plain.title: ""}
@@ -144,7 +149,7 @@ def test_a_month_only_date_is_stored_as_the_month_and_shown_as_the_month(client,
     content = client.get(activity.get_absolute_url()).content.decode()
     assert "November 2023" in content
     assert "1 Nov 2023" not in content
-    export = b"".join(client.get(reverse("activity-export", args=["csv"])).streaming_content).decode()
+    export = b"".join(client.get(reverse("activities:activity-export", args=["csv"])).streaming_content).decode()
     assert '"2023-11",' in export  # every CSV field is quoted
 
 
@@ -162,7 +167,7 @@ def test_a_plan_discussed_at_a_meeting_says_so(client, participant):
     plan = ActivityPlanFactory(year=2023, quarter_number=3, status=PlanStatus.DISCUSSED, endorsed_at=meeting)
     ActivityFactory(plan=plan)
     client.force_login(participant)
-    content = client.get(reverse("activity-list") + "?quarter=2023-Q3").content.decode()
+    content = client.get(reverse("activities:activity-list") + "?quarter=2023-Q3").content.decode()
     assert "discussed at the" in content
     assert "endorsed at the" not in content
 
@@ -184,7 +189,7 @@ def trends_world():
 
 
 def test_the_trends_page_shows_where_each_trend_came_up(client, participant, secretariat, trends_world):
-    url = reverse("series-trends", args=[trends_world.pk])
+    url = reverse("activities:series-trends", args=[trends_world.pk])
     client.force_login(participant)
     content = client.get(url).content.decode()
     for text in ("Recruitment online", "Trends item", "Published remark", "Trend activity"):
@@ -197,15 +202,15 @@ def test_the_trends_page_shows_where_each_trend_came_up(client, participant, sec
 
 def test_the_trends_page_is_linked_from_the_series_pages(client, participant, trends_world):
     client.force_login(participant)
-    url = reverse("series-trends", args=[trends_world.pk])
-    for page in (trends_world.get_absolute_url(), reverse("series-timeline", args=[trends_world.pk])):
+    url = reverse("activities:series-trends", args=[trends_world.pk])
+    for page in (trends_world.get_absolute_url(), reverse("activities:series-timeline", args=[trends_world.pk])):
         assert f'href="{url}"' in client.get(page).content.decode()
 
 
 def test_the_trends_page_is_for_logged_in_readers(client, trends_world):
-    url = reverse("series-trends", args=[trends_world.pk])
+    url = reverse("activities:series-trends", args=[trends_world.pk])
     assert client.get(url).status_code == 302
-    assert client.get(reverse("series-trends", args=[999999])).status_code in (302, 404)
+    assert client.get(reverse("activities:series-trends", args=[999999])).status_code in (302, 404)
 
 
 @pytest.mark.parametrize("rows", [1, 12])
@@ -219,4 +224,4 @@ def test_the_trends_page_queries_do_not_grow_with_rows(client, participant, djan
         ActivityFactory(plan=plan).topics.add(trend)
     client.force_login(participant)
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("series-trends", args=[meeting.series_id])).status_code == 200
+        assert client.get(reverse("activities:series-trends", args=[meeting.series_id])).status_code == 200

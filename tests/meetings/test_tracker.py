@@ -42,7 +42,7 @@ def test_tracker_filters_by_organisation_status_overdue_and_meeting(client, part
     ActionItemFactory(title="Ours, done", responsible_organization=organization, status="done")
     ActionItemFactory(title="Theirs, open", due_on=datetime.date(2099, 1, 1))
     client.force_login(participant)
-    url = reverse("action-list")
+    url = reverse("meetings:action-list")
 
     assert len(titles(client.get(url))) == 3  # participants see every action
     assert set(titles(client.get(url, {"organization": organization.pk}))) == {"Ours, overdue", "Ours, done"}
@@ -57,10 +57,10 @@ def test_tracker_bad_filter_values_give_errors_not_500(client, participant):
     ActionItemFactory()
     client.force_login(participant)
     response = client.get(
-        reverse("action-list"), {"organization": "x", "status": "bogus", "meeting": "1; DROP", "page": "9"}
+        reverse("meetings:action-list"), {"organization": "x", "status": "bogus", "meeting": "1; DROP", "page": "9"}
     )
     assert response.status_code in (200, 404)
-    response = client.get(reverse("action-list"), {"organization": "x", "status": "bogus", "meeting": "%00"})
+    response = client.get(reverse("meetings:action-list"), {"organization": "x", "status": "bogus", "meeting": "%00"})
     assert response.status_code == 200
     assert response.context["filter"].errors
 
@@ -73,7 +73,7 @@ def test_tracker_shows_the_meetings_that_reviewed_an_action(client, participant)
     ActionUpdateFactory(action=action, meeting=even_later)
     ActionUpdateFactory(action=action, meeting=MeetingFactory(series=action.meeting.series))  # draft minutes
     client.force_login(participant)
-    [listed] = client.get(reverse("action-list")).context["actions"]
+    [listed] = client.get(reverse("meetings:action-list")).context["actions"]
     assert listed.reviewed_at == [later, even_later]
 
 
@@ -85,9 +85,9 @@ def test_tracker_query_count_is_constant(client, participant, django_assert_max_
         ActionUpdateFactory(action=action, meeting=MeetingFactory())
     client.force_login(participant)
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("action-list"), {"status": "open"}).status_code == 200
+        assert client.get(reverse("meetings:action-list"), {"status": "open"}).status_code == 200
     with django_assert_max_num_queries(10):  # 10: the role check reads the user's permissions (issue 12)
-        response = client.get(reverse("action-export", args=["csv"]))
+        response = client.get(reverse("meetings:action-export", args=["csv"]))
         assert len(csv_rows(response)) == rows + 1
 
 
@@ -105,13 +105,13 @@ def test_action_exports_respect_filters_and_neutralise_formulas(client, particip
     ActionItemFactory(title="Someone else's")
     client.force_login(participant)
     for file_format, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
-        response = client.get(reverse("action-export", args=[file_format]), {"organization": organization.pk})
+        response = client.get(reverse("meetings:action-export", args=[file_format]), {"organization": organization.pk})
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
         header, *rows = read(response)
         assert header[:2] == ["ID", "Action"]
         assert [row[1] for row in rows] == ["'=cmd|' /C calc'!A0"]
-    response = client.get(reverse("action-export", args=["xlsx"]))
+    response = client.get(reverse("meetings:action-export", args=["xlsx"]))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
 
@@ -120,11 +120,11 @@ def test_activity_export_respects_the_page_filters(client, participant):
     ActivityFactory(title="Airport training", places=["Bukhara", "Fergana"], kind="training")
     ActivityFactory(title="Tashkent seminar", places=["Tashkent"], kind="seminar")
     client.force_login(participant)
-    page = client.get(reverse("activity-list"), {"city": "Bukhara"})
+    page = client.get(reverse("activities:activity-list"), {"city": "Bukhara"})
     assert "Airport training" in page.content.decode() and "Tashkent seminar" not in page.content.decode()
-    [_header, row] = csv_rows(client.get(reverse("activity-export", args=["csv"]), {"city": "Bukhara"}))
+    [_header, row] = csv_rows(client.get(reverse("activities:activity-export", args=["csv"]), {"city": "Bukhara"}))
     assert row[2] == "Airport training" and row[8] == "Bukhara, Fergana"
-    [_header, row] = xlsx_rows(client.get(reverse("activity-export", args=["xlsx"]), {"kind": "seminar"}))
+    [_header, row] = xlsx_rows(client.get(reverse("activities:activity-export", args=["xlsx"]), {"kind": "seminar"}))
     assert row[2] == "Tashkent seminar"
 
 
@@ -134,10 +134,12 @@ def test_participation_export_filters_by_series_and_status(client, participant):
     ParticipationFactory(meeting=meeting, organization=OrganizationFactory(name="Away"), status="excused")
     ParticipationFactory(organization=OrganizationFactory(name="Other series"), status="attended")
     client.force_login(participant)
-    rows = csv_rows(client.get(reverse("participation-export", args=["csv"]), {"series": meeting.series_id}))
+    rows = csv_rows(client.get(reverse("meetings:participation-export", args=["csv"]), {"series": meeting.series_id}))
     assert sorted(row[3] for row in rows[1:]) == ["Away", "Present"]
     rows = xlsx_rows(
-        client.get(reverse("participation-export", args=["xlsx"]), {"series": meeting.series_id, "status": "attended"})
+        client.get(
+            reverse("meetings:participation-export", args=["xlsx"]), {"series": meeting.series_id, "status": "attended"}
+        )
     )
     assert [row[3] for row in rows[1:]] == ["Present"]
 
@@ -152,7 +154,7 @@ def test_exports_stream_and_keep_types_empty_cells_and_text(client, participant,
         title="Tabs\tand <tags> & \x01control", responsible_organization=organization, owner=None, due_on=PAST
     )
     client.force_login(participant)
-    response = client.get(reverse("action-export", args=["xlsx"]))
+    response = client.get(reverse("meetings:action-export", args=["xlsx"]))
     assert response.streaming
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     header, row = [list(cells) for cells in workbook.active.iter_rows()]
@@ -174,7 +176,7 @@ def test_exports_read_in_chunks_give_every_row_once(client, participant, monkeyp
     ActionUpdateFactory(action=actions[0], meeting=later)
     client.force_login(participant)
     read = csv_rows if file_format == "csv" else xlsx_rows
-    _header, *rows = read(client.get(reverse("action-export", args=[file_format])))
+    _header, *rows = read(client.get(reverse("meetings:action-export", args=[file_format])))
     assert sorted(row[1] for row in rows) == [f"Action {number}" for number in range(5)]
     reviewed = {row[1]: row[9] for row in rows}
     assert reviewed["Action 4"] == reviewed["Action 0"] == f"{later.ordinal} meeting"
@@ -187,7 +189,7 @@ def test_export_query_count_is_constant(client, participant, django_assert_max_n
         ParticipationFactory()
         ActivityFactory()
     client.force_login(participant)
-    for name in ("activity-export", "participation-export"):
+    for name in ("activities:activity-export", "meetings:participation-export"):
         with django_assert_max_num_queries(8):
             response = client.get(reverse(name, args=["xlsx"]))
             assert len(xlsx_rows(response)) == rows + 1
@@ -205,7 +207,7 @@ def test_csv_export_has_no_formula_cell_whether_split_on_semicolons_commas_or_ta
     for title in HOSTILE:
         ActionItemFactory(title=title, description=title)
     client.force_login(participant)
-    text = b"".join(client.get(reverse("action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
+    text = b"".join(client.get(reverse("meetings:action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
     header, first_row = text.splitlines()[:2]
     assert header.startswith('"ID","') and first_row.startswith('"')  # every field is quoted, numbers too
     for delimiter in (";", ",", "\t"):
@@ -221,7 +223,7 @@ def test_xlsx_export_cells_stay_strings(client, participant):
     for title in HOSTILE:
         ActionItemFactory(title=title)
     client.force_login(participant)
-    response = client.get(reverse("action-export", args=["xlsx"]))
+    response = client.get(reverse("meetings:action-export", args=["xlsx"]))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)

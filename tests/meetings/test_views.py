@@ -79,7 +79,7 @@ def test_meeting_list_query_count_does_not_grow(client, participant, django_asse
         )
     client.force_login(participant)
     with django_assert_max_num_queries(9):  # 9: the upcoming meetings above the past ones
-        response = client.get(reverse("meeting-list"))
+        response = client.get(reverse("meetings:meeting-list"))
     assert response.status_code == 200
     assert len(response.context["meetings"]) == min(rows, 25)
 
@@ -91,7 +91,7 @@ def test_series_and_action_pages_query_count(client, participant, django_assert_
         action = ActionItemFactory(meeting=MeetingFactory(series=series, published=True))
     client.force_login(participant)
     # 12: the action tracker's filter choices and the meetings that reviewed each action (issue 4).
-    for url in (series.get_absolute_url(), reverse("action-list"), action.get_absolute_url()):
+    for url in (series.get_absolute_url(), reverse("meetings:action-list"), action.get_absolute_url()):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
 
@@ -105,7 +105,7 @@ def test_activity_pages(client, participant, django_assert_max_num_queries):
     activity = ActivityFactory(title="Airport training", places=["Bukhara", "Fergana"])
     client.force_login(participant)
     with django_assert_max_num_queries(11):  # 11: the lead-organisation filter's choices
-        content = client.get(reverse("activity-list")).content.decode()
+        content = client.get(reverse("activities:activity-list")).content.decode()
     assert "Airport training" in content and "Bukhara, Fergana" in content
     assert client.get(activity.get_absolute_url()).status_code == 200
-    assert client.get(reverse("activity-list") + "?quarter=nonsense").status_code == 200
+    assert client.get(reverse("activities:activity-list") + "?quarter=nonsense").status_code == 200

@@ -33,7 +33,7 @@ def test_an_action_in_draft_minutes_is_on_no_page_for_a_participant(client, part
 def test_an_action_in_draft_minutes_is_404_and_cannot_be_updated(client, participant, draft_action):
     client.force_login(participant)
     assert client.get(draft_action.get_absolute_url()).status_code == 404
-    assert client.post(reverse("action-update", args=[draft_action.pk]), {"status": "done"}).status_code == 404
+    assert client.post(reverse("meetings:action-update", args=[draft_action.pk]), {"status": "done"}).status_code == 404
 
 
 def test_the_organisation_page_counts_no_action_of_draft_minutes(client, participant, organization, draft_action):
@@ -88,7 +88,7 @@ def test_a_user_without_a_role_sees_only_the_no_access_page(client, organization
     body = response.content.decode()
     assert "You have no access yet" in body
     assert "visible@example.org" not in body and "Visible Person" not in body
-    assert f'href="{reverse("meeting-list")}"' not in body  # no navigation to pages they cannot open
+    assert f'href="{reverse("meetings:meeting-list")}"' not in body  # no navigation to pages they cannot open
 
 
 def test_a_user_without_a_role_may_still_log_out_and_change_the_password(client, db):
@@ -105,7 +105,7 @@ def test_a_user_without_a_role_cannot_post_progress_for_their_organisation(clien
     ContactFactory(user=user, organization=organization)
     activity = ActivityFactory(lead_organization=organization)
     client.force_login(user)
-    assert client.post(reverse("activity-progress", args=[activity.pk]), {}).status_code == 403
+    assert client.post(reverse("activities:activity-progress", args=[activity.pk]), {}).status_code == 403
     assert not may_report_for(user, organization.pk)
 
 
@@ -116,8 +116,8 @@ def test_an_inactive_contact_can_no_longer_update_the_organisations_actions(clie
     Contact.objects.filter(user=participant).update(is_active=False)
     assert not can_update_action(type(participant).objects.get(pk=participant.pk), action)
     client.force_login(participant)
-    assert client.post(reverse("action-update", args=[action.pk]), {"status": "done"}).status_code == 403
-    assert client.post(reverse("activity-progress", args=[activity.pk]), {}).status_code == 403
+    assert client.post(reverse("meetings:action-update", args=[action.pk]), {"status": "done"}).status_code == 403
+    assert client.post(reverse("activities:activity-progress", args=[activity.pk]), {}).status_code == 403
 
 
 def test_membership_counts_only_active_contacts(participant, organization):

@@ -38,7 +38,7 @@ COMPANION = "okapicompanion"
 WITHOUT_DRAFTS = ("participant", "other_participant", "inactive_contact", "roleless", "roleless_with_contact")
 EXPORTS = [
     reverse(name, args=[file_format])
-    for name in ("action-export", "activity-export", "participation-export")
+    for name in ("meetings:action-export", "activities:activity-export", "meetings:participation-export")
     for file_format in ("csv", "xlsx")
 ]
 

@@ -31,7 +31,7 @@ def test_deleting_session_rows_ends_sessions_with_the_cached_db_backend(settings
 
 def test_pages_of_logged_in_users_are_not_stored(client, participant):
     client.force_login(participant)
-    for path in (reverse("dashboard"), reverse("meeting-list")):
+    for path in (reverse("dashboard"), reverse("meetings:meeting-list")):
         cache_control = client.get(path)["Cache-Control"]
         assert "no-store" in cache_control and "private" in cache_control
 
@@ -54,14 +54,14 @@ def test_the_reply_page_of_a_signed_link_is_not_stored(client):
     recorded = client.post(links["accepted"].split("?")[0], {"answer": "accepted"})
     assert recorded.status_code == 200
     assert_not_stored(recorded)
-    refused = client.get(reverse("meeting-rsvp-link", args=[meeting.pk, "tampered"]))
+    refused = client.get(reverse("meetings:meeting-rsvp-link", args=[meeting.pk, "tampered"]))
     assert refused.status_code == 400
     assert_not_stored(refused)
 
 
 def test_the_unsubscribe_page_of_a_signed_link_is_not_stored(client):
     contact = ContactFactory(name="Kadri Tamm")
-    link = reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)])
+    link = reverse("stakeholders:reminders-unsubscribe", args=[unsubscribe_token(contact)])
     page = client.get(link)
     assert page.status_code == 200 and "Kadri Tamm" in page.content.decode()
     assert_not_stored(page)
@@ -74,10 +74,10 @@ def test_the_account_invitation_page_is_not_stored(client, secretariat):
     _invitation, token = accounts.invite_to_portal(
         contact=ContactFactory(email="kadri@example.org"), role="participant", invited_by=secretariat
     )
-    page = client.get(reverse("account-invitation", args=[token]))
+    page = client.get(reverse("stakeholders:account-invitation", args=[token]))
     assert page.status_code == 200
     assert_not_stored(page)
-    refused = client.get(reverse("account-invitation", args=[token[:-3] + "xyz"]))
+    refused = client.get(reverse("stakeholders:account-invitation", args=[token[:-3] + "xyz"]))
     assert refused.status_code == 404
     assert_not_stored(refused)
 
@@ -85,11 +85,12 @@ def test_the_account_invitation_page_is_not_stored(client, secretariat):
 def test_the_unsubscribe_and_account_invitation_pages_open_in_the_recipients_language(client, secretariat):
     contact = ContactFactory(email="nodira@example.org", preferred_language="ru")
     unsubscribe = client.get(
-        reverse("reminders-unsubscribe", args=[unsubscribe_token(contact)]), headers={"accept-language": "en"}
+        reverse("stakeholders:reminders-unsubscribe", args=[unsubscribe_token(contact)]),
+        headers={"accept-language": "en"},
     )
     assert "Письма-напоминания" in unsubscribe.content.decode()
     _invitation, token = accounts.invite_to_portal(contact=contact, role="participant", invited_by=secretariat)
-    invitation = client.get(reverse("account-invitation", args=[token]), headers={"accept-language": "en"})
+    invitation = client.get(reverse("stakeholders:account-invitation", args=[token]), headers={"accept-language": "en"})
     assert "Добро пожаловать на координационный портал" in invitation.content.decode()
 
 
@@ -99,7 +100,7 @@ def test_a_huge_participants_total_forms_builds_no_more_forms_than_rows(client, 
     client.force_login(secretariat)
     data = {"participants-TOTAL_FORMS": "100000", "participants-INITIAL_FORMS": "100000"}
     started = time.monotonic()
-    response = client.post(reverse("meeting-participants", args=[meeting.pk]), data)
+    response = client.post(reverse("meetings:meeting-participants", args=[meeting.pk]), data)
     assert time.monotonic() - started < 1  # 3.8 s before
     assert response.status_code in (200, 302)
     assert meeting.participations.count() == 1
@@ -115,5 +116,5 @@ def test_an_anonymous_post_larger_than_the_limit_is_refused_unread(client, setti
 def test_a_logged_in_post_is_not_held_to_the_anonymous_limit(client, settings, secretariat):
     settings.ANONYMOUS_MAX_BODY_BYTES = 1024
     client.force_login(secretariat)
-    response = client.post(reverse("organization-create"), {"name": "x" * 2000})
+    response = client.post(reverse("stakeholders:organization-create"), {"name": "x" * 2000})
     assert response.status_code == 200  # field errors, not 413

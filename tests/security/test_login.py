@@ -204,10 +204,10 @@ class TestSessions:
 
     def test_a_deactivated_users_session_stops_working(self, client, participant):
         client.force_login(participant)
-        assert client.get(reverse("meeting-list")).status_code == 200
+        assert client.get(reverse("meetings:meeting-list")).status_code == 200
         participant.is_active = False
         participant.save()
-        response = client.get(reverse("meeting-list"))
+        response = client.get(reverse("meetings:meeting-list"))
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
         assert attempt(client, PASSWORD).status_code == 200  # and cannot log in again
@@ -216,7 +216,7 @@ class TestSessions:
         client.force_login(participant)
         participant.set_password("another long passphrase 77")
         participant.save()
-        response = client.get(reverse("meeting-list"))
+        response = client.get(reverse("meetings:meeting-list"))
         assert response.status_code == 302
 
     def test_the_session_has_an_explicit_lifetime(self, client, participant):

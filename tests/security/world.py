@@ -212,9 +212,9 @@ _OBJECT_FOR_ROUTE_PREFIX = {
 }
 # URL patterns whose `pk` is not the view's model (or whose view has no model attribute).
 _PK_OBJECT_FOR_URL = {
-    "quarter-review": "meeting",
-    "endorse-plan": "meeting",
-    "meeting-rsvp-link": "meeting",
+    "activities:quarter-review": "meeting",
+    "activities:endorse-plan": "meeting",
+    "meetings:meeting-rsvp-link": "meeting",
 }
 
 
@@ -240,13 +240,13 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
         elif param == "token" and url.name == "password_reset_confirm":
             participant = type(world.participant).objects.get(pk=world.participant.pk)  # fresh last_login
             kwargs[param] = default_token_generator.make_token(participant)
-        elif param == "token" and url.name == "reminders-unsubscribe":
+        elif param == "token" and url.name == "stakeholders:reminders-unsubscribe":
             from stakeholders.reminders import unsubscribe_token
 
             kwargs[param] = unsubscribe_token(Contact.objects.get(user=world.participant))
-        elif param == "token" and url.name == "account-invitation":
+        elif param == "token" and url.name == "stakeholders:account-invitation":
             kwargs[param] = world.invitation_token
-        elif param == "token" and url.name == "meeting-rsvp-link":
+        elif param == "token" and url.name == "meetings:meeting-rsvp-link":
             from meetings.rsvp import rsvp_token
 
             meeting = world.objects[(substitutes or {}).get("meeting", "meeting")]

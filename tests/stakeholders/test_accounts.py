@@ -26,7 +26,7 @@ def invitee(organization):
 
 def _invite(client, contact, role="participant", capture=None):
     with capture(execute=True):
-        return client.post(reverse("contact-invite", args=[contact.pk]), {"role": role})
+        return client.post(reverse("stakeholders:contact-invite", args=[contact.pk]), {"role": role})
 
 
 def _link_in(message) -> str:
@@ -43,7 +43,7 @@ def test_secretariat_invites_and_the_person_sets_a_password_and_lands_on_the_das
     client.force_login(secretariat)
     response = _invite(client, invitee, capture=django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert response.url == reverse("contact-detail", args=[invitee.pk])
+    assert response.url == reverse("stakeholders:contact-detail", args=[invitee.pk])
     [message] = mail.outbox
     assert message.to == ["dilnoza@example.org"]
     link = _path(_link_in(message))
@@ -85,7 +85,7 @@ def test_the_mail_is_in_the_contacts_language(client, secretariat, invitee, djan
 
 def test_password_validators_apply_and_nothing_is_created(client, secretariat, invitee):
     _invitation, token = accounts.invite_to_portal(contact=invitee, role="participant", invited_by=secretariat)
-    link = reverse("account-invitation", args=[token])
+    link = reverse("stakeholders:account-invitation", args=[token])
     response = client.post(link, {"new_password1": "dilnoza", "new_password2": "dilnoza"})
     assert response.status_code == 200
     assert response.context["form"].errors["new_password2"]
@@ -113,7 +113,7 @@ def test_a_link_that_cannot_be_used_gets_a_clear_page(client, secretariat, invit
         accounts.revoke_invitation(invitation=invitation, by=secretariat)
     else:
         accounts.resend_invitation(invitation=invitation, by=secretariat)
-    link = reverse("account-invitation", args=[token])
+    link = reverse("stakeholders:account-invitation", args=[token])
     for response in (
         client.get(link),
         client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD}),
@@ -140,14 +140,14 @@ def test_the_link_expires_after_a_week_by_default(secretariat, invitee):
 def test_resending_invalidates_the_previous_link(client, secretariat, invitee):
     first, old_token = accounts.invite_to_portal(contact=invitee, role="participant", invited_by=secretariat)
     _second, new_token = accounts.resend_invitation(invitation=first, by=secretariat)
-    assert client.get(reverse("account-invitation", args=[old_token])).status_code == 410
-    assert client.get(reverse("account-invitation", args=[new_token])).status_code == 200
+    assert client.get(reverse("stakeholders:account-invitation", args=[old_token])).status_code == 410
+    assert client.get(reverse("stakeholders:account-invitation", args=[new_token])).status_code == 200
     assert AccountInvitation.objects.open().filter(contact=invitee).count() == 1
 
 
 def test_the_contact_page_shows_each_state_of_the_account(client, secretariat, invitee, django_assert_max_num_queries):
     client.force_login(secretariat)
-    page = reverse("contact-detail", args=[invitee.pk])
+    page = reverse("stakeholders:contact-detail", args=[invitee.pk])
 
     def state():
         with django_assert_max_num_queries(12):
@@ -172,20 +172,20 @@ def test_the_contact_page_shows_each_state_of_the_account(client, secretariat, i
 
 def test_a_participant_cannot_invite(client, participant, invitee):
     client.force_login(participant)
-    response = client.post(reverse("contact-invite", args=[invitee.pk]), {"role": "participant"})
+    response = client.post(reverse("stakeholders:contact-invite", args=[invitee.pk]), {"role": "participant"})
     assert response.status_code == 403
     assert not AccountInvitation.objects.exists()
 
 
 def test_only_an_admin_may_give_the_secretariat_role(client, secretariat, admin_user, invitee):
     client.force_login(secretariat)
-    response = client.post(reverse("contact-invite", args=[invitee.pk]), {"role": "secretariat"})
+    response = client.post(reverse("stakeholders:contact-invite", args=[invitee.pk]), {"role": "secretariat"})
     assert response.status_code == 200
     assert response.context["invite_form"].errors["role"]
     assert not AccountInvitation.objects.exists()
 
     client.force_login(admin_user)
-    response = client.post(reverse("contact-invite", args=[invitee.pk]), {"role": "secretariat"})
+    response = client.post(reverse("stakeholders:contact-invite", args=[invitee.pk]), {"role": "secretariat"})
     assert response.status_code == 302
     assert AccountInvitation.objects.get().role == "secretariat"
 
@@ -193,16 +193,16 @@ def test_only_an_admin_may_give_the_secretariat_role(client, secretariat, admin_
 def test_a_contact_without_email_is_not_invited_and_told_why(client, secretariat, organization):
     contact = ContactFactory(organization=organization, email="")
     client.force_login(secretariat)
-    response = client.post(reverse("contact-invite", args=[contact.pk]), {"role": "participant"})
+    response = client.post(reverse("stakeholders:contact-invite", args=[contact.pk]), {"role": "participant"})
     assert response.status_code == 200
     assert "no e-mail address" in response.content.decode()
 
 
 def test_deactivation_ends_an_open_session_at_once(client, secretariat, participant):
     client.force_login(participant)
-    assert client.get(reverse("meeting-list")).status_code == 200
+    assert client.get(reverse("meetings:meeting-list")).status_code == 200
     accounts.deactivate_account(contact=participant.contact, by=secretariat)
-    response = client.get(reverse("meeting-list"))
+    response = client.get(reverse("meetings:meeting-list"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     accounts.reactivate_account(contact=participant.contact, by=secretariat)
     participant.refresh_from_db()
@@ -212,15 +212,15 @@ def test_deactivation_ends_an_open_session_at_once(client, secretariat, particip
 def test_a_role_taken_away_is_lost_by_an_open_session(client, admin_user):
     colleague = secretariat_user(username="colleague")
     client.force_login(colleague)
-    assert client.get(reverse("organization-create")).status_code == 200
+    assert client.get(reverse("stakeholders:organization-create")).status_code == 200
     accounts.change_role(contact=colleague.contact, role="participant", by=admin_user)
-    assert client.get(reverse("organization-create")).status_code == 403
+    assert client.get(reverse("stakeholders:organization-create")).status_code == 403
     assert AccountEvent.objects.filter(contact=colleague.contact, kind=AccountEventKind.ROLE_CHANGED).exists()
 
 
 def test_role_change_in_the_portal(client, secretariat, participant):
     client.force_login(secretariat)
-    response = client.post(reverse("account-role", args=[participant.contact.pk]), {"role": "focal_point"})
+    response = client.post(reverse("stakeholders:account-role", args=[participant.contact.pk]), {"role": "focal_point"})
     assert response.status_code == 302
     participant.refresh_from_db()
     assert list(participant.groups.values_list("name", flat=True)) == [FOCAL_POINT]
@@ -230,7 +230,7 @@ def test_the_secretariat_cannot_manage_a_secretariat_account_or_its_own(client, 
     colleague = secretariat_user(username="colleague")
     client.force_login(secretariat)
     for contact in (colleague.contact, secretariat.contact):
-        response = client.post(reverse("account-deactivate", args=[contact.pk]))
+        response = client.post(reverse("stakeholders:account-deactivate", args=[contact.pk]))
         assert response.status_code == 302
         contact.user.refresh_from_db()
         assert contact.user.is_active
@@ -255,7 +255,7 @@ def test_the_accounts_page_filters_and_stays_constant_in_queries(
         contact=ContactFactory(organization=organization), role="participant", invited_by=secretariat
     )
     client.force_login(secretariat)
-    url = reverse("account-list")
+    url = reverse("stakeholders:account-list")
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert {person.username for person in response.context["people"]} >= {"p0", "p1", "p2", "gone", "sec"}
@@ -283,12 +283,12 @@ def test_revoke_and_resend_from_the_accounts_page(client, secretariat, invitee, 
     invitation, _token = accounts.invite_to_portal(contact=invitee, role="participant", invited_by=secretariat)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("invitation-resend", args=[invitation.pk]), {"next": "accounts"})
-    assert response.url == reverse("account-list")
+        response = client.post(reverse("stakeholders:invitation-resend", args=[invitation.pk]), {"next": "accounts"})
+    assert response.url == reverse("stakeholders:account-list")
     assert len(mail.outbox) == 1
     new = AccountInvitation.objects.open().get()
-    response = client.post(reverse("invitation-revoke", args=[new.pk]), {"next": "accounts"})
-    assert response.url == reverse("account-list")
+    response = client.post(reverse("stakeholders:invitation-revoke", args=[new.pk]), {"next": "accounts"})
+    assert response.url == reverse("stakeholders:account-list")
     assert not AccountInvitation.objects.open().exists()
 
 

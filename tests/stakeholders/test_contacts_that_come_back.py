@@ -23,7 +23,7 @@ def test_inactive_contacts_are_behind_a_toggle_and_can_be_reactivated(client, se
     assert "Show 1 inactive contact" in page
     page = client.get(organization.get_absolute_url(), {"inactive": "1"}).content.decode()
     assert "Retired Person" in page
-    response = client.post(reverse("contact-reactivate", args=[retired.pk]))
+    response = client.post(reverse("stakeholders:contact-reactivate", args=[retired.pk]))
     assert response.status_code == 302
     retired.refresh_from_db()
     assert retired.is_active
@@ -31,7 +31,7 @@ def test_inactive_contacts_are_behind_a_toggle_and_can_be_reactivated(client, se
 
 def test_a_participant_cannot_reactivate(client, participant, retired):
     client.force_login(participant)
-    assert client.post(reverse("contact-reactivate", args=[retired.pk])).status_code == 403
+    assert client.post(reverse("stakeholders:contact-reactivate", args=[retired.pk])).status_code == 403
     retired.refresh_from_db()
     assert not retired.is_active
 
@@ -71,7 +71,7 @@ def _contact_data(contact, **overrides):
 def test_the_contact_form_has_language_and_reminders(client, secretariat, organization):
     contact = ContactFactory(organization=organization)
     client.force_login(secretariat)
-    response = client.post(reverse("contact-update", args=[contact.pk]), _contact_data(contact))
+    response = client.post(reverse("stakeholders:contact-update", args=[contact.pk]), _contact_data(contact))
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.preferred_language == "uz"
@@ -83,12 +83,12 @@ def test_deactivating_a_contact_offers_to_deactivate_the_account(client, secreta
     person = participant_user(organization=organization, username="leaving")
     contact = person.contact
     client.force_login(secretariat)
-    form = client.get(reverse("contact-update", args=[contact.pk])).context["form"]
+    form = client.get(reverse("stakeholders:contact-update", args=[contact.pk])).context["form"]
     assert "deactivate_account" in form.fields
     data = _contact_data(contact, is_active="")
     if also_account:
         data["deactivate_account"] = "on"
-    assert client.post(reverse("contact-update", args=[contact.pk]), data).status_code == 302
+    assert client.post(reverse("stakeholders:contact-update", args=[contact.pk]), data).status_code == 302
     person.refresh_from_db()
     assert person.is_active is not also_account
     assert AccountEvent.objects.filter(contact=contact, kind=AccountEventKind.DEACTIVATED).exists() is also_account
@@ -97,7 +97,7 @@ def test_deactivating_a_contact_offers_to_deactivate_the_account(client, secreta
 def test_no_account_question_for_a_contact_without_account(client, secretariat, organization):
     contact = ContactFactory(organization=organization)
     client.force_login(secretariat)
-    form = client.get(reverse("contact-update", args=[contact.pk])).context["form"]
+    form = client.get(reverse("stakeholders:contact-update", args=[contact.pk])).context["form"]
     assert "deactivate_account" not in form.fields
 
 

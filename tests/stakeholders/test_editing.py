@@ -45,10 +45,10 @@ def _contact_data(employer, **overrides):
 def edit_urls(organization):
     contact = ContactFactory(organization=organization)
     return [
-        reverse("organization-create"),
-        reverse("organization-update", args=[organization.pk]),
-        reverse("contact-create"),
-        reverse("contact-update", args=[contact.pk]),
+        reverse("stakeholders:organization-create"),
+        reverse("stakeholders:organization-update", args=[organization.pk]),
+        reverse("stakeholders:contact-create"),
+        reverse("stakeholders:contact-update", args=[contact.pk]),
     ]
 
 
@@ -57,12 +57,12 @@ def test_participants_get_403(client, participant, organization, edit_urls):
     for url in edit_urls:
         assert client.get(url).status_code == 403, url
         assert client.post(url, _organization_data()).status_code == 403, url
-    assert client.post(reverse("organization-delete", args=[OrganizationFactory().pk])).status_code == 403
+    assert client.post(reverse("stakeholders:organization-delete", args=[OrganizationFactory().pk])).status_code == 403
     assert not Organization.objects.filter(name="Ministry of Justice").exists()
 
 
 def test_anonymous_users_are_sent_to_login(client, edit_urls, organization):
-    for url in [*edit_urls, reverse("organization-delete", args=[organization.pk])]:
+    for url in [*edit_urls, reverse("stakeholders:organization-delete", args=[organization.pk])]:
         response = client.post(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
@@ -77,18 +77,18 @@ def test_secretariat_and_admin_open_the_forms(client, secretariat, admin_user, e
 
 def test_delete_is_post_only(client, secretariat, organization):
     client.force_login(secretariat)
-    assert client.get(reverse("organization-delete", args=[organization.pk])).status_code == 405
+    assert client.get(reverse("stakeholders:organization-delete", args=[organization.pk])).status_code == 405
 
 
 def test_secretariat_sees_the_edit_buttons_and_participants_do_not(client, secretariat, participant, organization):
     ContactFactory(organization=organization)
     client.force_login(participant)
     assert "Edit organisation" not in client.get(organization.get_absolute_url()).content.decode()
-    assert "New organisation" not in client.get(reverse("organization-list")).content.decode()
+    assert "New organisation" not in client.get(reverse("stakeholders:organization-list")).content.decode()
     client.force_login(secretariat)
     page = client.get(organization.get_absolute_url()).content.decode()
     assert "Edit organisation" in page and "Add contact" in page
-    assert "New organisation" in client.get(reverse("organization-list")).content.decode()
+    assert "New organisation" in client.get(reverse("stakeholders:organization-list")).content.decode()
 
 
 # Organisations
@@ -97,7 +97,7 @@ def test_secretariat_sees_the_edit_buttons_and_participants_do_not(client, secre
 def test_secretariat_adds_an_organisation_under_a_parent(client, secretariat):
     parent = OrganizationFactory(name="National Commission")
     client.force_login(secretariat)
-    response = client.post(reverse("organization-create"), _organization_data(parent=parent.pk))
+    response = client.post(reverse("stakeholders:organization-create"), _organization_data(parent=parent.pk))
     organization = Organization.objects.get(name="Ministry of Justice")
     assert response.url == organization.get_absolute_url()
     assert (organization.parent, organization.acronym, organization.is_active) == (parent, "MoJ", True)
@@ -107,7 +107,8 @@ def test_secretariat_adds_an_organisation_under_a_parent(client, secretariat):
 def test_secretariat_edits_an_organisation(client, secretariat, organization):
     client.force_login(secretariat)
     response = client.post(
-        reverse("organization-update", args=[organization.pk]), _organization_data(name="Renamed body", is_active="")
+        reverse("stakeholders:organization-update", args=[organization.pk]),
+        _organization_data(name="Renamed body", is_active=""),
     )
     assert response.status_code == 302
     organization.refresh_from_db()
@@ -127,7 +128,7 @@ def test_secretariat_edits_an_organisation(client, secretariat, organization):
 )
 def test_bad_organisation_input_is_a_field_error(client, secretariat, overrides, field):
     client.force_login(secretariat)
-    response = client.post(reverse("organization-create"), _organization_data(**overrides))
+    response = client.post(reverse("stakeholders:organization-create"), _organization_data(**overrides))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Organization.objects.filter(acronym="MoJ").exists()
@@ -136,7 +137,7 @@ def test_bad_organisation_input_is_a_field_error(client, secretariat, overrides,
 def test_a_duplicate_name_is_a_field_error_whatever_the_case(client, secretariat):
     OrganizationFactory(name="Ministry of Justice")
     client.force_login(secretariat)
-    response = client.post(reverse("organization-create"), _organization_data(name="ministry  of justice"))
+    response = client.post(reverse("stakeholders:organization-create"), _organization_data(name="ministry  of justice"))
     assert response.context["form"].errors["name"] == ["An organisation with this name already exists."]
     assert Organization.objects.filter(name__iexact="ministry of justice").count() == 1
 
@@ -146,7 +147,7 @@ def test_an_organisation_cannot_be_its_own_ancestor(client, secretariat):
     sub_commission = OrganizationFactory(name="Sub-commission", parent=commission)
     unit = OrganizationFactory(name="Unit", parent=sub_commission)
     client.force_login(secretariat)
-    url = reverse("organization-update", args=[commission.pk])
+    url = reverse("stakeholders:organization-update", args=[commission.pk])
     assert commission not in client.get(url).context["form"].fields["parent"].queryset
     response = client.post(url, _organization_data(name="Commission", parent=unit.pk))
     assert "cannot be its parent" in response.context["form"].errors["parent"][0]
@@ -162,7 +163,7 @@ def test_an_organisation_cannot_be_its_own_ancestor(client, secretariat):
 def test_an_unreferenced_organisation_is_deleted(client, secretariat):
     organization = OrganizationFactory(name="Short-lived NGO")
     client.force_login(secretariat)
-    response = client.post(reverse("organization-delete", args=[organization.pk]), follow=True)
+    response = client.post(reverse("stakeholders:organization-delete", args=[organization.pk]), follow=True)
     assert not Organization.objects.filter(pk=organization.pk).exists()
     assert "“Short-lived NGO” was deleted." in response.content.decode()
 
@@ -179,7 +180,7 @@ def test_a_referenced_organisation_is_kept_and_the_message_says_why(client, secr
     OrganizationFactory(parent=organization)
     client.force_login(secretariat)
 
-    response = client.post(reverse("organization-delete", args=[organization.pk]), follow=True)
+    response = client.post(reverse("stakeholders:organization-delete", args=[organization.pk]), follow=True)
 
     assert response.status_code == 200
     assert Organization.objects.filter(pk=organization.pk).exists()
@@ -212,11 +213,11 @@ def test_references_to_counts_each_kind_of_record():
 def test_secretariat_adds_a_contact_with_a_portal_account(client, secretariat, organization):
     account = UserFactory(username="dkarimova")
     client.force_login(secretariat)
-    form = client.get(reverse("contact-create") + f"?organization={organization.pk}").context["form"]
+    form = client.get(reverse("stakeholders:contact-create") + f"?organization={organization.pk}").context["form"]
     assert form.initial["organization"] == organization.pk
     assert account in form.fields["user"].queryset
     assert secretariat not in form.fields["user"].queryset  # already linked to a contact
-    response = client.post(reverse("contact-create"), _contact_data(organization, user=account.pk))
+    response = client.post(reverse("stakeholders:contact-create"), _contact_data(organization, user=account.pk))
     contact = Contact.objects.get(name="Dilnoza Karimova")
     assert response.url == organization.get_absolute_url()
     assert (contact.organization, contact.user, contact.email) == (organization, account, "d.karimova@example.org")
@@ -226,7 +227,7 @@ def test_secretariat_adds_a_contact_with_a_portal_account(client, secretariat, o
 def test_secretariat_edits_a_contact(client, secretariat, organization):
     contact = ContactFactory(organization=organization, name="Old Name")
     client.force_login(secretariat)
-    url = reverse("contact-update", args=[contact.pk])
+    url = reverse("stakeholders:contact-update", args=[contact.pk])
     assert "edit" in client.get(organization.get_absolute_url()).content.decode()
     response = client.post(url, _contact_data(organization, name="New Name", is_active=""))
     assert response.status_code == 302
@@ -246,7 +247,7 @@ def test_secretariat_edits_a_contact(client, secretariat, organization):
 )
 def test_bad_contact_input_is_a_field_error(client, secretariat, organization, overrides, field):
     client.force_login(secretariat)
-    response = client.post(reverse("contact-create"), _contact_data(organization, **overrides))
+    response = client.post(reverse("stakeholders:contact-create"), _contact_data(organization, **overrides))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Contact.objects.filter(email="d.karimova@example.org").exists()
@@ -254,7 +255,7 @@ def test_bad_contact_input_is_a_field_error(client, secretariat, organization, o
 
 def test_an_account_already_linked_to_someone_else_is_refused(client, secretariat, participant, organization):
     client.force_login(secretariat)
-    response = client.post(reverse("contact-create"), _contact_data(organization, user=participant.pk))
+    response = client.post(reverse("stakeholders:contact-create"), _contact_data(organization, user=participant.pk))
     assert "user" in response.context["form"].errors
 
 
@@ -269,10 +270,10 @@ def test_form_pages_query_count_does_not_grow(client, secretariat, django_assert
         UserFactory()
     client.force_login(secretariat)
     for url in (
-        reverse("organization-create"),
-        reverse("organization-update", args=[organizations[0].pk]),
-        reverse("contact-create"),
-        reverse("contact-update", args=[organizations[0].contacts.get().pk]),
+        reverse("stakeholders:organization-create"),
+        reverse("stakeholders:organization-update", args=[organizations[0].pk]),
+        reverse("stakeholders:contact-create"),
+        reverse("stakeholders:contact-update", args=[organizations[0].contacts.get().pk]),
     ):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
@@ -281,9 +282,9 @@ def test_form_pages_query_count_does_not_grow(client, secretariat, django_assert
 def test_success_messages_follow_the_language(client, secretariat, organization):
     client.force_login(secretariat)
     client.cookies["django_language"] = "ru"
-    response = client.post(reverse("contact-create"), _contact_data(organization), follow=True)
+    response = client.post(reverse("stakeholders:contact-create"), _contact_data(organization), follow=True)
     assert "Контакт Dilnoza Karimova добавлен." in [str(message) for message in response.context["messages"]]
-    response = client.post(reverse("organization-create"), _organization_data(), follow=True)
+    response = client.post(reverse("stakeholders:organization-create"), _organization_data(), follow=True)
     assert "Организация «Ministry of Justice» добавлена." in [str(message) for message in response.context["messages"]]
 
 
@@ -295,7 +296,7 @@ def test_invisible_characters_are_removed_from_an_organisations_name_and_the_pic
 ):
     client.force_login(secretariat)
     data = _organization_data(name="Ministry of Jus\u202etice\u200b", acronym="M\u2066o\u2069J\ufeff")
-    assert client.post(reverse("organization-create"), data).status_code == 302
+    assert client.post(reverse("stakeholders:organization-create"), data).status_code == 302
     organization = Organization.objects.get(acronym="MoJ")
     assert organization.name == "Ministry of Justice"
     client.force_login(participant)
@@ -303,20 +304,22 @@ def test_invisible_characters_are_removed_from_an_organisations_name_and_the_pic
     assert [row["id"] for row in found] == [organization.pk]
     # A second one, spelt with other invisible characters, is the same name.
     client.force_login(secretariat)
-    response = client.post(reverse("organization-create"), _organization_data(name="Ministry of \u00adJustice"))
+    response = client.post(
+        reverse("stakeholders:organization-create"), _organization_data(name="Ministry of \u00adJustice")
+    )
     assert response.status_code == 200 and response.context["form"].errors["name"]
 
 
 def test_invisible_characters_are_removed_from_a_contacts_name_and_position(client, secretariat, organization):
     client.force_login(secretariat)
     data = _contact_data(organization, name="Dil\u200bnoza \u202eKarimova", position="Head\u200d of unit")
-    assert client.post(reverse("contact-create"), data).status_code == 302
+    assert client.post(reverse("stakeholders:contact-create"), data).status_code == 302
     contact = Contact.objects.get(email="d.karimova@example.org")
     assert (contact.name, contact.position) == ("Dilnoza Karimova", "Head of unit")
     found = client.get(reverse("picker", args=["contacts"]), {"q": "Dilnoza Karimova"}).json()["results"]
     assert [row["id"] for row in found] == [contact.pk]
     # A name of invisible characters only is no name.
-    response = client.post(reverse("contact-create"), _contact_data(organization, name="\u202e\u200b"))
+    response = client.post(reverse("stakeholders:contact-create"), _contact_data(organization, name="\u202e\u200b"))
     assert response.status_code == 200 and response.context["form"].errors["name"]
 
 

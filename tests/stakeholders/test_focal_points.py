@@ -29,13 +29,15 @@ def _data(organization, **overrides):
 def test_a_focal_point_adds_and_edits_their_own_organisations_contacts(client, focal_point, organization):
     assert role_of(focal_point) == PortalRole.FOCAL_POINT
     client.force_login(focal_point)
-    form = client.get(reverse("contact-create")).context["form"]
+    form = client.get(reverse("stakeholders:contact-create")).context["form"]
     assert list(form.fields["organization"].queryset) == [organization]
     assert "user" not in form.fields  # accounts are the secretariat's
-    assert client.post(reverse("contact-create"), _data(organization)).status_code == 302
+    assert client.post(reverse("stakeholders:contact-create"), _data(organization)).status_code == 302
     contact = Contact.objects.get(name="Jasur Aliev")
     assert contact.organization == organization
-    response = client.post(reverse("contact-update", args=[contact.pk]), _data(organization, position="Head"))
+    response = client.post(
+        reverse("stakeholders:contact-update", args=[contact.pk]), _data(organization, position="Head")
+    )
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.position == "Head"
@@ -46,15 +48,15 @@ def test_a_focal_point_cannot_touch_another_organisations_contacts(client, focal
     elsewhere = OrganizationFactory()
     stranger = ContactFactory(organization=elsewhere, name="Stranger")
     client.force_login(focal_point)
-    assert client.get(reverse("contact-update", args=[stranger.pk])).status_code == 403
-    assert client.post(reverse("contact-update", args=[stranger.pk]), _data(elsewhere)).status_code == 403
-    response = client.post(reverse("contact-create"), _data(elsewhere))
+    assert client.get(reverse("stakeholders:contact-update", args=[stranger.pk])).status_code == 403
+    assert client.post(reverse("stakeholders:contact-update", args=[stranger.pk]), _data(elsewhere)).status_code == 403
+    response = client.post(reverse("stakeholders:contact-create"), _data(elsewhere))
     assert response.status_code == 200 and response.context["form"].errors["organization"]
     assert not Contact.objects.filter(name="Jasur Aliev").exists()
     assert "Add contact" not in client.get(elsewhere.get_absolute_url()).content.decode()
     # Moving their own contact to another organisation is refused as well.
     own = ContactFactory(organization=organization)
-    response = client.post(reverse("contact-update", args=[own.pk]), _data(elsewhere))
+    response = client.post(reverse("stakeholders:contact-update", args=[own.pk]), _data(elsewhere))
     assert response.status_code == 200
     own.refresh_from_db()
     assert own.organization == organization
@@ -63,9 +65,9 @@ def test_a_focal_point_cannot_touch_another_organisations_contacts(client, focal
 def test_a_plain_participant_maintains_no_contacts(client, participant, organization):
     contact = ContactFactory(organization=organization)
     client.force_login(participant)
-    assert client.get(reverse("contact-create")).status_code == 403
-    assert client.get(reverse("contact-update", args=[contact.pk])).status_code == 403
-    assert client.get(reverse("contact-detail", args=[contact.pk])).status_code == 403
+    assert client.get(reverse("stakeholders:contact-create")).status_code == 403
+    assert client.get(reverse("stakeholders:contact-update", args=[contact.pk])).status_code == 403
+    assert client.get(reverse("stakeholders:contact-detail", args=[contact.pk])).status_code == 403
 
 
 class _PostedFields(HTMLParser):
@@ -117,7 +119,7 @@ def test_a_focal_point_cannot_reactivate_a_contact_who_left(client, focal_point,
     account = UserFactory(username="left")
     departed = ContactFactory(organization=organization, name="Left Early", is_active=False, user=account)
     client.force_login(focal_point)
-    url = reverse("contact-update", args=[departed.pk])
+    url = reverse("stakeholders:contact-update", args=[departed.pk])
     page = client.get(url)
     assert 'name="is_active"' not in page.content.decode()
     data = {**_fields_on_the_page(page), "name": "Left Early-Smith", "is_active": "on", "user": ""}
@@ -133,7 +135,7 @@ def test_a_focal_point_cannot_reactivate_a_contact_who_left(client, focal_point,
 def test_a_focal_points_save_keeps_the_reminders_their_page_does_not_show(client, focal_point, organization):
     contact = ContactFactory(organization=organization, receives_reminders=True)
     client.force_login(focal_point)
-    url = reverse("contact-update", args=[contact.pk])
+    url = reverse("stakeholders:contact-update", args=[contact.pk])
     page = client.get(url)
     assert 'name="receives_reminders"' not in page.content.decode()
     assert client.post(url, {**_fields_on_the_page(page), "position": "Deputy head"}).status_code == 302
@@ -150,7 +152,7 @@ def test_a_focal_points_save_keeps_the_reminders_their_page_does_not_show(client
 def test_the_secretariat_reactivates_a_contact(client, secretariat, organization):
     departed = ContactFactory(organization=organization, is_active=False, receives_reminders=False)
     client.force_login(secretariat)
-    url = reverse("contact-update", args=[departed.pk])
+    url = reverse("stakeholders:contact-update", args=[departed.pk])
     data = {**_fields_on_the_page(client.get(url)), "is_active": "on", "receives_reminders": "on"}
     assert client.post(url, data).status_code == 302
     departed.refresh_from_db()

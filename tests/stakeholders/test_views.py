@@ -17,7 +17,7 @@ def test_organisation_pages_query_count_does_not_grow(client, participant, djang
         ParticipationFactory(organization=unit, status="attended")
     client.force_login(participant)
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("organization-list")).status_code == 200
+        assert client.get(reverse("stakeholders:organization-list")).status_code == 200
     # The page also shows attendance dots, the action record, statements and activities (issue 4).
     with django_assert_max_num_queries(14):
         response = client.get(unit.get_absolute_url())
@@ -29,6 +29,6 @@ def test_organisation_pages_query_count_does_not_grow(client, participant, djang
 def test_organisation_list_filters_by_kind_and_ignores_unknown_kinds(client, participant):
     OrganizationFactory(name="A court", kind="judiciary")
     client.force_login(participant)
-    assert b"A court" in client.get(reverse("organization-list") + "?kind=judiciary").content
-    assert b"A court" not in client.get(reverse("organization-list") + "?kind=ngo").content
-    assert client.get(reverse("organization-list") + "?kind=%00nonsense").status_code == 200
+    assert b"A court" in client.get(reverse("stakeholders:organization-list") + "?kind=judiciary").content
+    assert b"A court" not in client.get(reverse("stakeholders:organization-list") + "?kind=ngo").content
+    assert client.get(reverse("stakeholders:organization-list") + "?kind=%00nonsense").status_code == 200
