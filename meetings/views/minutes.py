@@ -82,11 +82,11 @@ class EntryKind:
 
     @property
     def edit_name(self) -> str:
-        return f"{self.name}-edit"
+        return f"meetings:{self.name}-edit"
 
     @property
     def delete_name(self) -> str:
-        return f"{self.name}-delete"
+        return f"meetings:{self.name}-delete"
 
 
 ENTRY_KINDS = {
@@ -139,7 +139,7 @@ class EntryList:
 
     @property
     def add_url(self) -> str:
-        url = reverse(f"{self.kind.name}-create", args=[self.meeting_pk])
+        url = reverse(f"meetings:{self.kind.name}-create", args=[self.meeting_pk])
         return url if self.key == GENERAL else f"{url}?item={self.key}"
 
 
@@ -603,9 +603,9 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
         item_id = self.card_item_id()
         query = f"?item={item_id}" if item_id else ""
         if self.entry:
-            post_url = reverse(f"{self.kind}-edit", args=[self.entry.pk])
+            post_url = reverse(f"meetings:{self.kind}-edit", args=[self.entry.pk])
         else:
-            post_url = reverse(f"{self.kind}-create", args=[self.get_meeting().pk])
+            post_url = reverse(f"meetings:{self.kind}-create", args=[self.get_meeting().pk])
         return TemplateResponse(
             self.request,
             "meetings/minutes/entry_form.html",
