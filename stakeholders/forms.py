@@ -155,9 +155,8 @@ class RoleForm(forms.Form):
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Django's reset form, whose mail goes through the outbox and is sent in the background after commit.
-
-    The response then takes as long whether or not the address belongs to someone.
+    """Django's reset form, whose mail goes through the outbox like every other: the task queue's worker sends it
+    after commit, so the response never waits on the mail server (nor tells by its time whether an address exists).
     """
 
     def send_mail(
@@ -169,4 +168,4 @@ class OutboxPasswordResetForm(PasswordResetForm):
         )
         if html_email_template_name is not None:
             message.attach_alternative(render_to_string(html_email_template_name, context), "text/html")
-        enqueue_mail(message, in_background=True)
+        enqueue_mail(message)

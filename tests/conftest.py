@@ -1,10 +1,7 @@
-import threading
-
 import pytest
 from django.conf import settings
 from django.utils import translation
 
-from common.outbox import BACKGROUND_THREAD_NAME
 from tests.stakeholders.factories import OrganizationFactory, UserFactory, participant_user, secretariat_user
 
 
@@ -52,13 +49,3 @@ def back_to_the_default_language():
     """LocaleMiddleware leaves the last request's language active in the thread: no test passes it on."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def background_mail_sent_within_the_test():
-    """Mail sent from a background thread (common.outbox) finishes inside the test that caused it, not in a later
-    test's mail.outbox."""
-    yield
-    for thread in threading.enumerate():
-        if thread.name == BACKGROUND_THREAD_NAME:
-            thread.join(timeout=10)

@@ -2,8 +2,9 @@
 
 Each e-mail is rendered in its recipient's language (``recipients.recipient_language``) from the templates in
 ``templates/emails/`` (a text body and an HTML alternative) and written to the outbox (``common.outbox``) in the
-transaction that records it (``Invitation``, ``ActionReminder``); it is sent after commit, and a message the server
-refuses stays in the outbox, is reported back, and is tried again (``send_outbox``, or the same button again).
+transaction that records it (``Invitation``, ``ActionReminder``); the task queue's worker sends it after commit, and
+a message the server refuses stays in the outbox, is shown as failing on the recipient list, and is tried again (the
+worker's outbox sweep, or the same button again).
 """
 
 import datetime
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from common.models import MailStatus, OutgoingMail
-from common.outbox import DeliveryRun, enqueue_mails
+from common.outbox import enqueue_mails
 from meetings.models import ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
 from meetings.notifications.itip import invitation_attachment
 from meetings.notifications.recipients import (
@@ -39,18 +40,11 @@ from stakeholders.reminders import unsubscribe_token
 
 @dataclass
 class Delivery:
-    """The outcome of one batch: who was sent a message, whose message failed (it stays in the outbox), who was
-    left out because they already had it."""
+    """What one batch wrote to the outbox: who is sent a message (the worker sends it after commit), who was left
+    out because they already had it."""
 
     sent: list[Contact] = field(default_factory=list)
-    failed: list[Contact] = field(default_factory=list)
     skipped: list[Contact] = field(default_factory=list)
-    # Set when sending stopped because the mail server did not answer: ``failed`` then waits for send_outbox.
-    server_error: str = ""
-
-    @property
-    def failed_addresses(self) -> str:
-        return ", ".join(contact.email for contact in self.failed)
 
 
 def absolute_url(path: str) -> str:
@@ -72,19 +66,9 @@ def _message(*, template: str, subject: str, contact: Contact, context: dict, he
     return message
 
 
-def _enqueue(batch: list[tuple[Contact, EmailMultiAlternatives, str]], report=None) -> list[OutgoingMail]:
-    """Write each (contact, message, key) to the outbox; once sent after commit, ``report(Delivery)`` is told."""
-    contacts = [contact for contact, _message, _key in batch]
-
-    def delivered(rows: list[OutgoingMail], run: DeliveryRun) -> None:
-        outcome = Delivery(server_error=run.server_error)
-        for contact, row in zip(contacts, rows, strict=True):
-            (outcome.sent if row.status == MailStatus.SENT else outcome.failed).append(contact)
-        report(outcome)
-
-    return enqueue_mails(
-        [(message, key) for _contact, message, key in batch], on_delivered=delivered if report and batch else None
-    )
+def _enqueue(batch: list[tuple[Contact, EmailMultiAlternatives, str]]) -> list[OutgoingMail]:
+    """Write each (contact, message, key) to the outbox; the worker sends them once the transaction commits."""
+    return enqueue_mails([(message, key) for _contact, message, key in batch])
 
 
 # Invitations
@@ -159,15 +143,15 @@ def ensure_invitations_possible(meeting: Meeting, *, update: bool) -> None:
 
 
 @transaction.atomic
-def send_invitations(*, meeting: Meeting, update: bool = False, report=None) -> Delivery:
+def send_invitations(*, meeting: Meeting, update: bool = False) -> Delivery:
     """E-mail the meeting's invitation with its .ics (METHOD:REQUEST) to those who have not had one yet.
 
     With ``update=True`` it goes instead to the people invited at an older calendar SEQUENCE (the time, place,
     title or status changed since): the same UID with the current SEQUENCE, so their calendar updates the event.
     Someone whose current invitation is still unsent (the mail server refused it) is due it again. The returned
     ``Delivery.sent`` holds who the mail was written for, ``skipped`` those who already have the current version (a
-    second click therefore sends nothing); ``report(Delivery)`` is told after commit who was actually reached.
-    Sending is recorded per person in ``Invitation``, with its outbox row.
+    second click therefore sends nothing). Sending is recorded per person in ``Invitation``, with its outbox row,
+    whose state the recipient list shows.
     """
     # The row lock makes two simultaneous clicks run one after the other, so the second sees the first's records.
     # It is released at commit, before anything is sent.
@@ -197,7 +181,7 @@ def send_invitations(*, meeting: Meeting, update: bool = False, report=None) -> 
         )
         for recipient in to_send
     ]
-    mails = _enqueue(batch, report)
+    mails = _enqueue(batch)
     _record_invitations(meeting, to_send, mails, sequence)
     return Delivery(sent=[recipient.contact for recipient in to_send], skipped=skipped)
 
@@ -231,7 +215,7 @@ def _record_invitations(
 # Minutes published
 
 
-def announce_published_minutes(*, meeting: Meeting, report=None) -> list[OutgoingMail]:
+def announce_published_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
     """Tell the meeting's participants (see ``meeting_recipients``) that its minutes are published, with a link.
 
     Called in the publishing transaction: a rolled-back publication writes and sends nothing. Publishing the same
@@ -251,7 +235,7 @@ def announce_published_minutes(*, meeting: Meeting, report=None) -> list[Outgoin
                 context={"meeting": meeting, "meeting_url": url},
             )
         batch.append((contact, message, f"meeting-{meeting.pk}:minutes:{published}:contact-{contact.pk}"))
-    return _enqueue(batch, report)
+    return _enqueue(batch)
 
 
 # Follow-up action reminders
@@ -310,19 +294,17 @@ def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlt
 def send_action_reminders(*, today: datetime.date | None = None, reminders: list[Reminder] | None = None) -> Delivery:
     """E-mail each due reminder (``due_reminders``) and record, per action and person, that it was sent today.
 
-    The records and the outbox rows commit together; the returned ``Delivery`` says who was reached once the
-    mail went out after commit.
+    The records and the outbox rows commit together; the worker sends the mail after commit. Running it again the
+    same day writes nothing new (a reminder's key is its day and person; an action is mentioned once a week).
     """
     today = today or timezone.localdate()
     if reminders is None:
         reminders = due_reminders(today=today)
-    outcome = Delivery()
     _enqueue(
         [
             (reminder.contact, _reminder_message(reminder, today), f"reminder:{today}:contact-{reminder.contact.pk}")
             for reminder in reminders
-        ],
-        report=lambda delivery: (outcome.sent.extend(delivery.sent), outcome.failed.extend(delivery.failed)),
+        ]
     )
     ActionReminder.objects.bulk_create(
         [
@@ -332,4 +314,4 @@ def send_action_reminders(*, today: datetime.date | None = None, reminders: list
         ],
         ignore_conflicts=True,
     )
-    return outcome
+    return Delivery(sent=[reminder.contact for reminder in reminders])

@@ -11,7 +11,6 @@ the full page with the errors.
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 
 from django import forms
 from django.contrib import messages
@@ -415,14 +414,13 @@ class PublishMinutesView(MeetingEditMixin, TemplateView):
         if not form.is_valid():  # not the confirming POST: ask
             return self.render_to_response(self.get_context_data())
         try:
-            # Publishing e-mails the participants once the transaction commits; the outcome becomes a message.
-            services.publish_minutes(
-                meeting=meeting, user=request.user, on_announced=partial(report_minutes_announcement, request)
-            )
+            # Publishing e-mails the participants: the worker sends the mail once the transaction commits.
+            publication = services.publish_minutes(meeting=meeting, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data())
         messages.success(request, _("The minutes are published: participants can now read them."))
+        report_minutes_announcement(request, publication.announced_to)
         return redirect(meeting)
 
 

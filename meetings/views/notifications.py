@@ -3,8 +3,6 @@
 The rules are in meetings/notifications/; these views only call them and report.
 """
 
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -19,41 +17,17 @@ from meetings.models import Meeting
 from meetings.notifications import delivery
 
 
-def report_failures(request, delivery: delivery.Delivery) -> None:
-    if delivery.failed and delivery.server_error:
-        messages.warning(
-            request,
-            ngettext(
-                "The mail server did not answer; %(count)d message will be sent automatically when it does.",
-                "The mail server did not answer; %(count)d messages will be sent automatically when it does.",
-                len(delivery.failed),
-            )
-            % {"count": len(delivery.failed)},
-        )
-    elif delivery.failed:
-        messages.error(
-            request,
-            ngettext(
-                "The e-mail to %(count)d person could not be sent (%(addresses)s): the mail server refused it or "
-                "could not be reached. Try again later.",
-                "The e-mails to %(count)d people could not be sent (%(addresses)s): the mail server refused them "
-                "or could not be reached. Try again later.",
-                len(delivery.failed),
-            )
-            % {"count": len(delivery.failed), "addresses": delivery.failed_addresses},
-        )
-
-
-def report_minutes_announcement(request, delivery: delivery.Delivery) -> None:
-    """Runs when the publication commits (services.publish_minutes' on_announced)."""
-    if delivery.sent:
-        count = len(delivery.sent)
+def report_minutes_announcement(request, announced_to: int) -> None:
+    if announced_to:
         messages.info(
             request,
-            ngettext("%(count)d participant was told by e-mail.", "%(count)d participants were told by e-mail.", count)
-            % {"count": count},
+            ngettext(
+                "%(count)d participant is being told by e-mail.",
+                "%(count)d participants are being told by e-mail.",
+                announced_to,
+            )
+            % {"count": announced_to},
         )
-    report_failures(request, delivery)
 
 
 class SendInvitationsView(SecretariatRequiredMixin, View):
@@ -70,15 +44,14 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
             reverse("meetings:meeting-invitations", args=[pk]) if request.POST.get("back") == "invitations" else meeting
         )
         try:
-            queued = delivery.send_invitations(
-                meeting=meeting, update=self.update, report=partial(report_invitations, request, update=self.update)
-            )
+            queued = delivery.send_invitations(meeting=meeting, update=self.update)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(back)
         if not self.update and meeting.is_draft:
             services.announce_meeting(meeting=meeting, user=request.user)
             messages.success(request, _("The meeting is announced: participants now see it."))
+        report_invitations(request, queued, update=self.update)
         skipped = len(queued.skipped)
         if skipped:
             messages.info(
@@ -104,19 +77,22 @@ class SendInvitationsView(SecretariatRequiredMixin, View):
         return redirect(back)
 
 
-def report_invitations(request, delivery: delivery.Delivery, *, update: bool) -> None:
-    """Runs once the invitations were committed and sent (send_invitations' report)."""
-    sent = len(delivery.sent)
-    if sent:
-        if update:
-            text = ngettext(
-                "The updated invitation was sent to %(count)d person.",
-                "The updated invitation was sent to %(count)d people.",
-                sent,
-            )
-        else:
-            text = ngettext(
-                "The invitation was sent to %(count)d person.", "The invitation was sent to %(count)d people.", sent
-            )
-        messages.success(request, text % {"count": sent})
-    report_failures(request, delivery)
+def report_invitations(request, queued: delivery.Delivery, *, update: bool) -> None:
+    """Says who the mail is on its way to: the worker sends it after the request, and the recipient list shows, per
+    person, whether it was sent or is failing."""
+    count = len(queued.sent)
+    if not count:
+        return
+    if update:
+        text = ngettext(
+            "The updated invitation is being sent to %(count)d person.",
+            "The updated invitation is being sent to %(count)d people.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "The invitation is being sent to %(count)d person.",
+            "The invitation is being sent to %(count)d people.",
+            count,
+        )
+    messages.success(request, text % {"count": count})

@@ -82,7 +82,7 @@ def test_an_invitee_answers_from_the_mail_link_and_the_secretariat_sees_it(login
     _fits(secretariat, width)
     secretariat.get_by_role("button", name=re.compile(r"Send the invitation to \d+ people")).click()
     expect(secretariat.locator(".alert").first).to_be_visible()
-    deliver_pending_mail_with_backoff()  # what `send_outbox` does for anything the request left unsent
+    deliver_pending_mail_with_backoff()  # what the worker does (the live server runs no worker)
 
     mail = OutgoingMail.objects.get(to=["kadri@example.org"])
     assert mail.status == "sent"

@@ -1,23 +1,29 @@
-"""A mail server that accepts the connection and never answers: no page hangs, send_outbox returns with an error,
-the password-reset thread ends, and once the server is back each waiting mail goes out exactly once."""
+"""A mail server that accepts the connection and never answers: no page waits for it (pages never talk to the mail
+server), the worker's jobs and send_outbox give up with an error, and once the server is back each waiting mail
+goes out exactly once, by the worker's sweep, with no one pressing anything."""
 
 import runpy
 import socket
 import threading
+import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from procrastinate.contrib.django.models import ProcrastinateJob
 
+from common import tasks
 from common.models import MailStatus, OutgoingMail
-from common.outbox import BACKGROUND_THREAD_NAME, enqueue_mails
+from common.outbox import enqueue_mails
+from common.roles import sync_roles
 from coordination import settings as settings_module
 from tests.meetings.test_notifications import invited_meeting, message_texts
-from tests.stakeholders.factories import participant_user
+from tests.stakeholders.factories import participant_user, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +58,8 @@ class SilentSmtpServer:
         self.stopped.set()
         self.thread.join()
         self.listener.close()
-        for connection in self.accepted:
-            connection.close()
+        for accepted in self.accepted:
+            accepted.close()
 
 
 @pytest.fixture
@@ -71,25 +77,43 @@ def the_server_comes_back(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def test_sending_invitations_to_a_silent_server_answers_and_leaves_the_mail_waiting(
-    client, secretariat, silent_server, django_capture_on_commit_callbacks
+@pytest.mark.django_db(transaction=True)  # real commits: the job is deferred as in production
+def test_sending_invitations_with_a_silent_server_answers_at_once_and_the_worker_sends_when_it_is_back(
+    client, settings, silent_server
 ):
+    settings.TASKS_RUN_IN_PROCESS = False  # the job goes to the queue, as in production
+    settings.EMAIL_TIMEOUT = 1
+    sync_roles()  # a transactional test starts from an empty database
     meeting = invited_meeting(named=3)
-    client.force_login(secretariat)
+    client.force_login(secretariat_user(username="convener"))
 
-    with django_capture_on_commit_callbacks(execute=True):  # the request's commit, then sending
-        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
 
     assert response.status_code == 302
-    assert "The mail server did not answer; 3 messages will be sent automatically when it does." in message_texts(
-        response
-    )
-    assert len(silent_server.accepted) == 1  # one connection tried, the rest not waited for
+    assert "The invitation is being sent to 3 people." in message_texts(response)
+    assert silent_server.accepted == []  # the request never talked to the mail server
     rows = list(OutgoingMail.objects.order_by("id"))
-    assert [row.status for row in rows] == [MailStatus.FAILED, MailStatus.PENDING, MailStatus.PENDING]
-    assert all("timed out" in row.last_error and row.failing_since for row in rows)
+    [job] = ProcrastinateJob.objects.filter(task_name="common.deliver_mail", args={"mail_ids": [r.pk for r in rows]})
+    assert job.status == "todo"
+
+    tasks.deliver_mail(**job.args)  # the worker runs the job: the server does not answer within EMAIL_TIMEOUT
+    assert len(silent_server.accepted) == 1  # one connection tried, the rest not waited for
+    assert [row.status for row in OutgoingMail.objects.order_by("id")] == [
+        MailStatus.FAILED,
+        MailStatus.PENDING,
+        MailStatus.PENDING,
+    ]
     page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk]))
     assert page.status_code == 200 and page.text.count("failing since") == 3
+
+    the_server_comes_back(settings)
+    OutgoingMail.objects.filter(status=MailStatus.FAILED).update(next_attempt_at=timezone.now())  # a minute later
+    tasks.sweep_outbox(timestamp=int(time.time()))  # the worker's periodic sweep, every minute
+    tasks.sweep_outbox(timestamp=int(time.time()))
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(address for row in rows for address in row.to)
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+    with connection.cursor() as cursor:  # procrastinate's table is not flushed between tests
+        cursor.execute("DELETE FROM procrastinate_jobs WHERE id = %s", [job.pk])
 
 
 def test_send_outbox_gives_up_on_a_silent_server_with_an_error_and_later_sends_each_mail_once(settings, silent_server):
@@ -115,32 +139,32 @@ def test_send_outbox_gives_up_on_a_silent_server_with_an_error_and_later_sends_e
     assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
 
 
-@pytest.mark.django_db(transaction=True)  # the reset mail is sent from a thread, on its own connection
-def test_a_password_reset_thread_ends_when_the_mail_server_does_not_answer(client, settings, silent_server):
-    assert settings.EMAIL_TIMEOUT < HANG_UP_AFTER  # the portal's default: the thread gives up before the server does
+@pytest.mark.django_db(transaction=True)
+def test_a_password_reset_answers_without_waiting_for_a_silent_mail_server(client, settings, silent_server):
+    settings.TASKS_RUN_IN_PROCESS = False
     participant = participant_user(username="reader")
     assert client.post(reverse("password_reset"), {"email": participant.email}).status_code == 302
-    for thread in threading.enumerate():
-        if thread.name == BACKGROUND_THREAD_NAME:
-            thread.join(timeout=HANG_UP_AFTER + 10)
-            assert not thread.is_alive()
+    assert silent_server.accepted == []  # no thread, no connection: the worker sends it
     row = OutgoingMail.objects.get()
-    assert row.status == MailStatus.FAILED and "timed out" in row.last_error
+    assert row.status == MailStatus.PENDING
+    [job] = ProcrastinateJob.objects.filter(task_name="common.deliver_mail", args={"mail_ids": [row.pk]})
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs WHERE id = %s", [job.pk])
 
 
 @pytest.mark.parametrize(
-    ("environment", "timeout", "in_request"),
+    ("environment", "timeout"),
     [
-        ({}, 10, 2),
-        ({"EMAIL_URL": "smtp://mail.example.org:25?timeout=5"}, 5, 2),
-        ({"EMAIL_URL": "smtp://mail.example.org:25", "EMAIL_TIMEOUT": "1.5"}, 1.5, 1.5),
+        ({}, 10),
+        ({"EMAIL_URL": "smtp://mail.example.org:25?timeout=5"}, 5),
+        ({"EMAIL_URL": "smtp://mail.example.org:25", "EMAIL_TIMEOUT": "1.5"}, 1.5),
     ],
 )
-def test_every_mail_connection_has_a_timeout_from_the_environment(monkeypatch, environment, timeout, in_request):
-    for name in ("EMAIL_URL", "EMAIL_TIMEOUT", "EMAIL_TIMEOUT_IN_REQUEST"):
+def test_every_mail_connection_has_a_timeout_from_the_environment(monkeypatch, environment, timeout):
+    for name in ("EMAIL_URL", "EMAIL_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     loaded = runpy.run_path(str(Path(settings_module.__file__)))
-    assert (loaded["EMAIL_TIMEOUT"], loaded["EMAIL_TIMEOUT_IN_REQUEST"]) == (timeout, in_request)
+    assert loaded["EMAIL_TIMEOUT"] == timeout
     assert "OPTIONS" not in loaded

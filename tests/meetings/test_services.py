@@ -173,7 +173,7 @@ def test_publish_and_reopen_minutes(secretariat, participant):
     meeting = MeetingFactory()
     with pytest.raises(PermissionDenied):
         services.publish_minutes(meeting=meeting, user=participant)
-    published = services.publish_minutes(meeting=meeting, user=secretariat)
+    published = services.publish_minutes(meeting=meeting, user=secretariat).meeting
     assert published.minutes_status == MinutesStatus.PUBLISHED
     assert published.minutes_published_by == secretariat and published.minutes_published_at is not None
     with pytest.raises(ValidationError):

@@ -8,9 +8,9 @@ from common.outbox import deliver_pending_mail_with_backoff
 
 class Command(BaseCommand):
     help = (
-        "Send the e-mails due in the outbox (a crash or a mail-server failure left them behind); a failed e-mail is "
-        "tried again after 1 minute, 2, 4, ... at most every hour. Exits with an error while any e-mail is failing. "
-        "Safe to run from cron every few minutes."
+        "Send the e-mails due in the outbox from this process, as the worker's outbox sweep does every minute; a "
+        "failed e-mail is tried again after 1 minute, 2, 4, ... at most every hour. Exits with an error while any "
+        "e-mail is failing (a check for monitoring). Safe to run beside the workers: each e-mail is sent once."
     )
 
     def add_arguments(self, parser):

@@ -1,7 +1,8 @@
 """E-mail each organisation's contacts about its follow-up actions that are overdue or due within a week.
 
-Run it daily from cron or a systemd timer (README, "E-mail"): an action is mentioned to a person at most once a
-week, so running it more often sends nothing twice.
+The task queue's worker does this every morning by itself (meetings/tasks.py); the command is the same function by
+hand, e.g. with --dry-run or --date. The reminders are written to the outbox and the worker sends them. An action is
+mentioned to a person at most once a week, so running it more often sends nothing twice.
 """
 
 import datetime
@@ -39,10 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run: {len(reminders)} reminder(s) would be sent; nothing was sent or recorded.")
             return
         delivery = send_action_reminders(today=today, reminders=reminders)
-        self.stdout.write(f"Sent {len(delivery.sent)} reminder(s).")
-        if delivery.failed:
-            # A non-zero exit makes cron mail the output and systemd mark the run as failed.
-            raise CommandError(
-                f"{len(delivery.failed)} reminder(s) could not be sent ({delivery.failed_addresses}); "
-                "they stay in the outbox and `manage.py send_outbox` tries them again."
-            )
+        self.stdout.write(
+            f"Wrote {len(delivery.sent)} reminder(s) to the outbox: the worker sends them "
+            "(`manage.py send_outbox` sends them from here and says whether any mail is failing)."
+        )
