@@ -9,6 +9,8 @@
   ever created otherwise; every refusal is a page that says why.
 """
 
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -45,6 +47,22 @@ def provider_for_email(email: str) -> SocialApp | None:
         if domain in domains_of(app):
             return app
     return None
+
+
+def allow_form_to_reach_providers(response):
+    """The page's Content-Security-Policy lets its sign-in form be redirected to the identity providers.
+
+    Browsers apply form-action to a form's redirects as well: the e-mail form posts to the portal, which redirects to
+    the provider's authorization page, found at the issuer's address (Entra ID, Google and Keycloak alike).
+    """
+    origins = set()
+    for app in SocialApp.objects.filter(provider=PROVIDER):
+        address = urlsplit(str((app.settings or {}).get("server_url", "")))
+        if address.scheme in ("http", "https") and address.netloc:
+            origins.add(f"{address.scheme}://{address.netloc}")
+    if origins:
+        response._csp_update = {"form-action": sorted(origins)}
+    return response
 
 
 def refusal(request, title: str, message: str, status: int):

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from coordination.lockout import client_ip, lockout_response, remember_device
 from coordination.models import admit_password_reset_request
 from coordination.pages.single_sign_on import SingleSignOnForm
-from coordination.single_sign_on import PROVIDER
+from coordination.single_sign_on import PROVIDER, allow_form_to_reach_providers
 
 
 def _throttled(request, credentials) -> bool:
@@ -35,6 +35,10 @@ class LoginView(auth_views.LoginView):
         if SocialApp.objects.filter(provider=PROVIDER).exists():
             context["sso_form"] = SingleSignOnForm()
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return allow_form_to_reach_providers(response) if "sso_form" in context else response
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from requests import RequestException
 
-from coordination.single_sign_on import email_domain, provider_for_email, provider_unavailable
+from coordination.single_sign_on import (
+    allow_form_to_reach_providers,
+    email_domain,
+    provider_for_email,
+    provider_unavailable,
+)
 
 
 class SingleSignOnForm(forms.Form):
@@ -50,7 +55,7 @@ def single_sign_on(request):
     if form.is_valid():
         provider = form.provider.get_provider(request)
         try:
-            return provider.redirect(
+            response = provider.redirect(
                 request,
                 AuthProcess.LOGIN,
                 next_url=_next_url(request),
@@ -58,7 +63,9 @@ def single_sign_on(request):
             )
         except (RequestException, OAuth2Error, KeyError, ValueError):  # down, or not an OpenID provider
             return provider_unavailable(request)
-    return render(request, "registration/single_sign_on.html", {"form": form, "next": _next_url(request)})
+        return response
+    response = render(request, "registration/single_sign_on.html", {"form": form, "next": _next_url(request)})
+    return allow_form_to_reach_providers(response)
 
 
 @login_not_required
