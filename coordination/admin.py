@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from coordination.two_factor import reset_second_factor
+from stakeholders.admin import PortalUserAdmin as StakeholdersUserAdmin
 
 admin.site.site_header = "Coordination portal administration"
 admin.site.site_title = "Coordination portal"
@@ -27,5 +27,5 @@ if admin.site.is_registered(User):
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(StakeholdersUserAdmin):
     actions = [reset_two_factor_authentication]
