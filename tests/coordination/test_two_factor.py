@@ -46,7 +46,7 @@ def log_in(username, ip="10.0.0.1"):
 class TestRequired:
     def test_a_secretariat_member_without_an_app_reaches_only_enrolment(self, secretariat):
         client = log_in("sec")
-        for path in (reverse("dashboard"), reverse("meeting-list"), "/admin/", reverse("password_change")):
+        for path in (reverse("dashboard"), reverse("meetings:meeting-list"), "/admin/", reverse("password_change")):
             response = client.get(path)
             assert response.status_code == 302, path
             assert response.url.startswith(SETUP), path
@@ -86,7 +86,7 @@ class TestEnrolment:
         assert len(codes) == 10 and all(code in response.text for code in codes)
         device.refresh_from_db()
         assert device.confirmed
-        assert client.get(reverse("meeting-list")).status_code == 200  # this session passed its second factor
+        assert client.get(reverse("meetings:meeting-list")).status_code == 200  # this session passed its second factor
 
 
 @pytest.mark.django_db
