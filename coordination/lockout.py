@@ -48,6 +48,11 @@ class LoginThrottle(AxesDatabaseHandler):
         return count
 
 
+def clear_failures(username: str) -> None:
+    """The username's failures, after it passed its second factor (as after a successful login)."""
+    AccessAttempt.objects.filter(username=username).delete()
+
+
 def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     if address_is_locked(request):  # the address's limit, whatever username was typed

@@ -39,6 +39,13 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "common",
     "coordination",
     "stakeholders",
@@ -55,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor passed in this session
+    "allauth.account.middleware.AccountMiddleware",
     "coordination.middleware.AnonymousBodyLimitMiddleware",  # before anything reads an anonymous POST body
     "coordination.i18n.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -62,6 +71,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "coordination.two_factor.SecondFactorRequiredMiddleware",  # staff: enrol or verify before any other page
     "common.access.RoleRequiredMiddleware",  # logged in without a role: the "no access yet" page only
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
@@ -276,6 +286,27 @@ PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", defau
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20)
 PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=15))
 AXES_VERBOSE = False
+
+# Sign-in with the organisation's accounts (OpenID Connect through django-allauth; README, "Signing in with the
+# organisation's accounts"). Each identity provider is a Social application (provider "OpenID Connect") in the admin,
+# its e-mail domains in its settings. Only the provider's callback is mounted: passwords stay with Django's LoginView.
+# A first sign-in links to the account (or the open account invitation) with the same verified e-mail address; it
+# never creates an account of its own (coordination.single_sign_on).
+ACCOUNT_ADAPTER = "coordination.single_sign_on.PortalAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "coordination.single_sign_on.PortalSocialAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the provider's email_verified decides
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("SOCIALACCOUNT_REQUESTS_TIMEOUT", default=10)
+
+# Two factors (django-otp: TOTP and recovery codes; coordination.two_factor). With MFA_REQUIRED_FOR_STAFF, a
+# secretariat member or admin who has signed in (password or organisation's sign-in) reaches only the enrolment
+# and verification pages and logout until the second factor is passed in that session. Wrong codes count towards
+# the login throttle like wrong passwords.
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Coordination portal")
+MFA_RECOVERY_CODES = 10
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0  # the login throttle counts wrong codes instead
 # Anonymous requests (the login and password reset forms, RSVP and unsubscribe links) need only a few kilobytes: a
 # larger body is refused with 413 before it is read (coordination.middleware). The proxy in front should cap bodies
 # too (README, "Behind a proxy").

@@ -22,6 +22,9 @@ AUTHENTICATION_BACKENDS = [
     "common.auth_backends.PortalModelBackend",
 ]
 
+# Tests run like development: no second factor required, except in the tests of that feature (they set it).
+MFA_REQUIRED_FOR_STAFF = False
+
 # N+1 detection (django-zeal, issue 5): every request the tests make fails with NPlusOneError when a page loads
 # the same relation once per row instead of with select_related/prefetch_related.
 INSTALLED_APPS = [*INSTALLED_APPS, "zeal"]  # noqa: F405

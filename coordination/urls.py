@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from coordination import pickers
-from coordination.pages import accounts, calendar_feed, views
+from coordination.pages import accounts, calendar_feed, single_sign_on, two_factor, views
 from coordination.pages.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
 
@@ -37,6 +37,17 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # The organisation's sign-in (OpenID Connect, coordination/single_sign_on.py): the e-mail form, and the one
+    # allauth view the portal needs, the providers' callback.
+    path("accounts/sso/", single_sign_on.single_sign_on, name="single-sign-on"),
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        single_sign_on.callback,
+        name="openid_connect_callback",
+    ),
+    # The second factor of the secretariat and admins (coordination/two_factor.py).
+    path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
+    path("accounts/two-factor/verify/", two_factor.verify, name="two-factor-verify"),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("stakeholders.urls")),

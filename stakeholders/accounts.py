@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -266,22 +267,69 @@ def accept_invitation(*, token: str, password: str):
     """
     with transaction.atomic():
         invitation = invitation_for_token(token, lock=True)
-        user = new_account_for(invitation)
+        return _take_up(invitation, password=password, kind=AccountEventKind.JOINED)
+
+
+def _take_up(invitation: AccountInvitation, *, password: str | None, kind: str):
+    """The account an invitation gives (with ``password``, or none usable: it signs in through its organisation)."""
+    user = new_account_for(invitation)
+    if password is None:
+        user.set_unusable_password()
+    else:
         user.set_password(password)
-        try:
-            with transaction.atomic():
-                user.save()
-        except IntegrityError:  # the same name taken in the meantime
-            user.username = _free_username(f"{invitation.email}-{secrets.token_hex(2)}")
+    try:
+        with transaction.atomic():
             user.save()
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[invitation.role]))
-        contact = invitation.contact
-        contact.user = user
-        contact.save(update_fields=["user", "updated"])
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at", "updated"])
-        _record(contact=contact, kind=AccountEventKind.JOINED, actor=user, role=invitation.role)
+    except IntegrityError:  # the same name taken in the meantime
+        user.username = _free_username(f"{invitation.email}-{secrets.token_hex(2)}")
+        user.save()
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[invitation.role]))
+    contact = invitation.contact
+    contact.user = user
+    contact.save(update_fields=["user", "updated"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at", "updated"])
+    _record(contact=contact, kind=kind, actor=user, role=invitation.role)
     return user
+
+
+# Signing in with the organisation's accounts: a verified e-mail address finds the account, or the open invitation.
+
+
+class NoAccountForEmail(Exception):
+    """No active portal account, nor a pending invitation, uses this e-mail address (``reason`` says which case:
+    "none", "several" accounts, or the one account is "deactivated")."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def account_for_verified_email(email: str):
+    """The account of the person whose e-mail address the organisation's sign-in has verified.
+
+    The account with that address (its own, or its contact's); failing that, the contact's pending invitation to
+    that address is taken up now, with the invited role and no password. Nothing else is ever created: raises
+    NoAccountForEmail when neither exists, when several accounts share the address, or when the account is
+    deactivated.
+    """
+    email = email.strip()
+    users = list(User.objects.filter(Q(email__iexact=email) | Q(contact__email__iexact=email)).distinct()[:2])
+    if len(users) > 1:
+        raise NoAccountForEmail("several")
+    if users:
+        if not users[0].is_active:
+            raise NoAccountForEmail("deactivated")
+        return users[0]
+    with transaction.atomic():
+        invitations = AccountInvitation.objects.pending().select_for_update(of=("self",))
+        invitations = invitations.select_related("contact").filter(
+            email__iexact=email, contact__user__isnull=True, contact__is_active=True
+        )
+        invitation = invitations.order_by("-created").first()
+        if invitation is None:
+            raise NoAccountForEmail("none")
+        return _take_up(invitation, password=None, kind=AccountEventKind.JOINED_BY_SINGLE_SIGN_ON)
 
 
 # Roles and deactivation.

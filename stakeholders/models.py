@@ -251,9 +251,11 @@ class AccountEventKind(models.TextChoices):
     INVITED = "invited", _("Invited to the portal")
     INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
     JOINED = "joined", _("Set a password and joined")
+    JOINED_BY_SINGLE_SIGN_ON = "joined_by_sso", _("Joined with the organisation's sign-in")
     ROLE_CHANGED = "role_changed", _("Role changed")
     DEACTIVATED = "deactivated", _("Account deactivated")
     REACTIVATED = "reactivated", _("Account reactivated")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("Two-factor authentication reset")
 
 
 class AccountEvent(models.Model):

@@ -84,6 +84,13 @@ MATRIX = {
         (LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200)
     ),  # admin: no contact, nothing to save
     "stakeholders:reminders-unsubscribe": PUBLIC_FORM,  # the signed token in the link stands in for the login
+    # the organisation's sign-in: the e-mail form (an empty POST: field errors), the provider's callback (without a
+    # sign-in started in this session: refused with a page saying so; GET only)
+    "single-sign-on": PUBLIC_FORM,
+    "openid_connect_callback": row((400,) * 5, (405,) * 5),
+    # the second factor: the secretariat's and admins' (the world's have no app yet: verification sends to enrolment)
+    "two-factor-setup": SECRETARIAT_FORM,
+    "two-factor-verify": row((LOGIN, 403, 403, 302, 302), (LOGIN, 403, 403, 302, 302)),
     # meetings: reading
     "meetings:meeting-list": READ,
     "meetings:meeting-detail": READ,

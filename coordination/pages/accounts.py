@@ -7,6 +7,7 @@
 - Each wrong old password on the change form counts as a failed login for that account.
 """
 
+from allauth.socialaccount.models import SocialApp
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -15,6 +16,8 @@ from django.utils.translation import ngettext
 
 from coordination.lockout import client_ip, lockout_response, remember_device
 from coordination.models import admit_password_reset_request
+from coordination.pages.single_sign_on import SingleSignOnForm
+from coordination.single_sign_on import PROVIDER, allow_form_to_reach_providers
 
 
 def _throttled(request, credentials) -> bool:
@@ -26,6 +29,17 @@ def _count_attempt(sender, request, credentials) -> None:
 
 
 class LoginView(auth_views.LoginView):
+    def get_context_data(self, **kwargs):
+        """The organisation's sign-in is offered once an admin has configured an identity provider."""
+        context = super().get_context_data(**kwargs)
+        if SocialApp.objects.filter(provider=PROVIDER).exists():
+            context["sso_form"] = SingleSignOnForm()
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return allow_form_to_reach_providers(response) if "sso_form" in context else response
+
     def form_valid(self, form):
         response = super().form_valid(form)
         remember_device(self.request, response, form.get_user().get_username())

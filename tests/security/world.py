@@ -253,6 +253,8 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             kwargs[param] = rsvp_token(meeting=meeting, contact=Contact.objects.get(user=world.participant))
         elif param == "token":  # the participant's personal calendar feed
             kwargs[param] = Contact.objects.get(user=world.participant).calendar_token
+        elif param == "provider_id":  # the organisation's sign-in configured in the world
+            kwargs[param] = WORLD_IDENTITY_PROVIDER
         elif param == "kind":  # the pickers' JSON: people, picked on the secretariat's forms only
             kwargs[param] = "contacts"
         elif param == "file_format":
@@ -264,6 +266,9 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
     return kwargs
 
 
+WORLD_IDENTITY_PROVIDER = "world-idp"
+
+
 @contextmanager
 def shared_world(django_db_blocker):
     """One world for a whole module: built inside a transaction that is rolled back at the end.
@@ -271,6 +276,7 @@ def shared_world(django_db_blocker):
     Each test still runs in its own savepoint (pytest-django's `db`), so tests that delete or change
     objects do not affect the next one; building the world once keeps a matrix of hundreds of requests fast.
     """
+    from allauth.socialaccount.models import SocialApp
     from django.contrib.auth.models import Group
     from django.db import transaction
 
@@ -295,6 +301,15 @@ def shared_world(django_db_blocker):
             roleless_with_contact=roleless_with_contact,
             inactive_contact=inactive_contact,
             focal_point=focal_point,
+        )
+        # An identity provider, so the login page offers the organisation's sign-in (nothing listens at its address).
+        SocialApp.objects.create(
+            provider="openid_connect",
+            provider_id=WORLD_IDENTITY_PROVIDER,
+            name="World sign-in",
+            client_id="world",
+            secret="world-secret",
+            settings={"server_url": "http://127.0.0.1:9", "domains": ["world.example"]},
         )
         yield world
         transaction.set_rollback(True)
