@@ -8,13 +8,12 @@ from common.versioning import claim_version as _claim_version
 from meetings.models import (
     AgendaItem,
     Meeting,
-    MinutesStatus,
 )
 from meetings.services._common import _with_history_user, claim_meeting_version
 
 
 def ensure_minutes_editable(meeting: Meeting) -> None:
-    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+    if meeting.minutes_published:
         raise ValidationError(_("The minutes are published; reopen them before changing them."))
 
 
@@ -57,7 +56,7 @@ def save_minutes(
     return meeting
 
 
-ITEM_MINUTES_FIELDS = ("discussion_summary", "outcome", "discussion_summary_ru", "discussion_summary_uz")
+ITEM_MINUTES_FIELDS = AgendaItem.MINUTES_FIELDS
 
 
 @transaction.atomic

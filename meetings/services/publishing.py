@@ -28,7 +28,7 @@ def _check_publisher(user) -> None:
 
 def publication_refusal(meeting: Meeting) -> str:
     """Why the minutes of ``meeting`` cannot be published now, or "" if they can."""
-    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+    if meeting.minutes_published:
         return _("The minutes are already published.")
     if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
         return _("Minutes are published after the meeting: mark it as held first (it must have started).")
@@ -116,7 +116,7 @@ def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
             }
         )
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_status != MinutesStatus.PUBLISHED:
+    if not meeting.minutes_published:
         raise ValidationError(_("The minutes are not published."))
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.minutes_published_at = None
