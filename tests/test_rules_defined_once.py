@@ -36,8 +36,8 @@ RULES = {
 # Writes (not filters) that the publishing service and the demo data make, and forms a form or the admin lays out.
 ALLOWED_ELSEWHERE = {
     "published minutes only": {"meetings/services/publishing.py", "coordination/operations/demo.py"},
-    # The name of the account's person, whether or not their contact is still active.
-    "the user's organisation through an active contact": {"stakeholders/accounts.py"},
+    # The account's person, whether or not their contact is still active: their name, their account history.
+    "the user's organisation through an active contact": {"stakeholders/accounts.py", "coordination/two_factor.py"},
     "which fields are the meeting's minutes": {"meetings/admin.py"},
     "which fields are an item's minutes": {"meetings/admin.py"},
 }
