@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, PlanStatus
 from common.versioning import EditConflict, claim_version
-from meetings.models import Meeting, MeetingStatus
+from meetings.models import Meeting, MeetingStatus, Topic
+from stakeholders.models import Organization
 
 
 @dataclass(frozen=True)
@@ -161,13 +163,60 @@ def endorse_plan(*, plan: ActivityPlan, meeting: Meeting) -> ActivityPlan:
 
 
 @transaction.atomic
-def save_activity(form, *, expected_version: int | None) -> Activity:
-    """Save an activity form. An edit is refused with EditConflict when someone else saved the activity since the
-    form was loaded; each saved edit moves the version on, which calendar apps see as the event's SEQUENCE."""
-    activity = form.instance
-    if activity.pk is not None:
-        activity.version = claim_version(Activity, activity.pk, expected_version)
-    return form.save()
+def create_activity(
+    *, activity: Activity, partners: Iterable[Organization] = (), topics: Iterable[Topic] = ()
+) -> Activity:
+    """Validate and save a new activity with its partner organisations and topics."""
+    activity.full_clean()
+    activity.save()
+    activity.partners.set(partners)
+    activity.topics.set(topics)
+    return activity
+
+
+@transaction.atomic
+def update_activity(
+    *,
+    activity: Activity,
+    expected_version: int,
+    partners: Iterable[Organization] | None = None,
+    topics: Iterable[Topic] | None = None,
+) -> Activity:
+    """Validate and save an edited activity (partners and topics too when given). The edit is refused with
+    EditConflict when someone else saved the activity since ``expected_version``; each saved edit moves the version
+    on, which calendar apps see as the event's SEQUENCE."""
+    activity.full_clean()
+    activity.version = claim_version(Activity, activity.pk, expected_version)
+    activity.save()
+    if partners is not None:
+        activity.partners.set(partners)
+    if topics is not None:
+        activity.topics.set(topics)
+    return activity
+
+
+def deletion_refusal(activity: Activity) -> str:
+    """Why the activity may not be deleted, or "" when it may: one a meeting has reviewed is part of that record."""
+    review_count = activity.reviews.count()
+    if not review_count:
+        return ""
+    return ngettext(
+        "“%(title)s” was reviewed at %(count)s meeting, so it is kept with that record; "
+        "set its status to Cancelled instead.",
+        "“%(title)s” was reviewed at %(count)s meetings, so it is kept with those records; "
+        "set its status to Cancelled instead.",
+        review_count,
+    ) % {"title": activity.title, "count": review_count}
+
+
+@transaction.atomic
+def delete_activity(*, activity: Activity) -> None:
+    """Delete an activity no meeting has reviewed; a reviewed one is refused with ValidationError."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    refusal = deletion_refusal(activity)
+    if refusal:
+        raise ValidationError(refusal)
+    activity.delete()
 
 
 CARRIED_STATUSES = (ActivityStatus.POSTPONED, ActivityStatus.ONGOING)

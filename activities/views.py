@@ -20,10 +20,12 @@ from activities.services import (
     activities_to_carry,
     activities_under_review,
     carry_into_plan,
+    create_activity,
+    delete_activity,
     endorse_plan,
     plan_to_endorse,
     record_quarter_review,
-    save_activity,
+    update_activity,
 )
 from common.edit_conflicts import VersionedUpdateMixin
 from common.permissions import SecretariatRequiredMixin
@@ -166,6 +168,15 @@ class ActivityCreateView(SecretariatRequiredMixin, ReturnToMixin, SuccessMessage
                 initial["starts_on"] = plan.quarter.first_day
         return initial
 
+    def form_valid(self, form):
+        self.object = create_activity(
+            activity=form.save(commit=False),
+            partners=form.cleaned_data["partners"],
+            topics=form.cleaned_data["topics"],
+        )
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
+        return redirect(self.get_success_url())
+
 
 class VersionCheckedSaveMixin(VersionedUpdateMixin):
     """For an activity's UpdateView: a save based on an old version is refused and the user's text shown back with
@@ -174,7 +185,12 @@ class VersionCheckedSaveMixin(VersionedUpdateMixin):
     conflict_noun = _("activity")
 
     def save_versioned(self, form):
-        return save_activity(form, expected_version=form.cleaned_data["version"])
+        return update_activity(
+            activity=form.save(commit=False),
+            expected_version=form.cleaned_data["version"],
+            partners=form.cleaned_data.get("partners"),
+            topics=form.cleaned_data.get("topics"),
+        )
 
 
 class ActivityUpdateView(
@@ -197,22 +213,12 @@ class ActivityDeleteView(SecretariatRequiredMixin, SingleObjectMixin, View):
 
     def post(self, request, *args, **kwargs):
         activity = self.get_object()
-        review_count = activity.reviews.count()
-        if review_count:
-            messages.error(
-                request,
-                ngettext(
-                    "“%(title)s” was reviewed at %(count)s meeting, so it is kept with that record; "
-                    "set its status to Cancelled instead.",
-                    "“%(title)s” was reviewed at %(count)s meetings, so it is kept with those records; "
-                    "set its status to Cancelled instead.",
-                    review_count,
-                )
-                % {"title": activity.title, "count": review_count},
-            )
-            return redirect(activity)
         plan_url = activity.plan.get_absolute_url()
-        activity.delete()
+        try:
+            delete_activity(activity=activity)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return redirect(activity)
         messages.success(request, _("“%(title)s” was deleted.") % {"title": activity.title})
         return redirect(plan_url)
 

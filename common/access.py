@@ -9,40 +9,85 @@
   or activities needs the update permission (`may_report`) and that membership (`stakeholders.models.may_report_for`
   adds the membership, which needs the stakeholders' tables).
 
-This module imports no app, so every app may use it.
+This module imports no app and names none: each app registers what it contributes (its permission codenames,
+the status of published minutes) in its ``AppConfig.ready()``, and the policy asks the registry.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import render
 
-VIEW_PERMISSION = "meetings.view_meeting"
-DRAFT_MINUTES_PERMISSION = "meetings.view_draft_minutes"
-# Reporting on the actions and the activities one's own organisation is responsible for.
-UPDATE_OWN_PERMISSION = "meetings.update_own_action"
-SECRETARIAT_PERMISSION = "meetings.change_meeting"
-# A focal point maintains their own organisation's contacts and answers meeting invitations for it.
-FOCAL_POINT_PERMISSION = "stakeholders.manage_organization_contacts"
-PUBLISHED = "published"  # meetings.models.MinutesStatus.PUBLISHED (not imported: meetings imports this module)
+# What the policy asks about, by the name an app registers its permission codename under:
+# "read" - reads the portal; "draft_minutes" - sees minutes before they are published; "report_own" - reports on
+# the actions and activities one's own organisation is responsible for; "secretariat" - edits meetings and
+# activities; "focal_point" - maintains one's organisation's contacts and answers invitations for it.
+_permissions: dict[str, str] = {}
+# "minutes_published": the value of a meeting's minutes status once they are published.
+_statuses: dict[str, str] = {}
+
+
+def register_permission(name: str, codename: str) -> None:
+    _permissions[name] = codename
+
+
+def register_status(name: str, value: str) -> None:
+    _statuses[name] = value
+
+
+def permission(name: str) -> str:
+    try:
+        return _permissions[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"No app has registered the {name!r} permission with common.access.") from None
+
+
+def status(name: str) -> str:
+    try:
+        return _statuses[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"No app has registered the {name!r} status with common.access.") from None
+
+
+_REGISTERED_CONSTANTS = {
+    "VIEW_PERMISSION": "read",
+    "DRAFT_MINUTES_PERMISSION": "draft_minutes",
+    "UPDATE_OWN_PERMISSION": "report_own",
+    "SECRETARIAT_PERMISSION": "secretariat",
+    "FOCAL_POINT_PERMISSION": "focal_point",
+}
+
+
+def __getattr__(name: str) -> str:
+    """``from common.access import VIEW_PERMISSION`` still reads the registered codename (once the apps are ready)."""
+    if name in _REGISTERED_CONSTANTS:
+        return permission(_REGISTERED_CONSTANTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def may_read(user) -> bool:
     """Holds a role that reads the portal (participant, secretariat, superuser)."""
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(VIEW_PERMISSION))
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(permission("read")))
 
 
 def may_report(user) -> bool:
     """Holds the permission to record progress on what one's own organisation is responsible for."""
-    return may_read(user) and user.has_perm(UPDATE_OWN_PERMISSION)
+    return may_read(user) and user.has_perm(permission("report_own"))
 
 
 def may_see_draft_minutes(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(DRAFT_MINUTES_PERMISSION))
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(permission("draft_minutes")))
 
 
 def is_secretariat(user) -> bool:
     """May edit meetings and activities: Secretariat members and superusers."""
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(SECRETARIAT_PERMISSION))
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(permission("secretariat")))
+
+
+def published_minutes_q(path: str = "") -> Q:
+    """Published minutes only, the one definition: ``path`` leads from the rows filtered to their meeting
+    ("meeting__"), or is empty for meetings themselves."""
+    return Q(**{f"{path}minutes_status": status("minutes_published")})
 
 
 class MinutesContentQuerySet(models.QuerySet):
@@ -57,7 +102,7 @@ class MinutesContentQuerySet(models.QuerySet):
         return self.filter(self._published_q())
 
     def _published_q(self) -> Q:
-        return Q(**{f"{self.minutes_meeting}__minutes_status": PUBLISHED})
+        return published_minutes_q(f"{self.minutes_meeting}__")
 
     def visible_to(self, user):
         """All rows for those who may see draft minutes; for everyone else (or `None`, nobody in particular, as

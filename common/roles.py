@@ -8,8 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The policy decides; kept importable here. FOCAL_POINT_PERMISSION: what a focal point may do beyond a participant.
-from common.access import FOCAL_POINT_PERMISSION, is_secretariat  # noqa: F401
+# The policy decides; is_secretariat is kept importable here.
+from common.access import is_secretariat, may_read, permission
 
 SECRETARIAT = "Secretariat"
 PARTICIPANT = "Participant"
@@ -79,7 +79,7 @@ def sync_roles(apps=None):
     focal_point, _ = group_model.objects.get_or_create(name=FOCAL_POINT)
     focal_point_permissions = participant_permissions + list(
         permission_model.objects.filter(
-            content_type__app_label="stakeholders", codename=FOCAL_POINT_PERMISSION.split(".")[1]
+            content_type__app_label="stakeholders", codename=permission("focal_point").split(".")[1]
         )
     )
     focal_point.permissions.set(focal_point_permissions)
@@ -91,11 +91,11 @@ def role_of(user) -> PortalRole:
         return PortalRole.NONE
     if user.is_superuser:
         return PortalRole.ADMIN
-    if user.has_perm("meetings.change_meeting"):
+    if is_secretariat(user):
         return PortalRole.SECRETARIAT
-    if user.has_perm(FOCAL_POINT_PERMISSION):
+    if user.has_perm(permission("focal_point")):
         return PortalRole.FOCAL_POINT
-    if user.has_perm("meetings.view_meeting"):
+    if may_read(user):
         return PortalRole.PARTICIPANT
     return PortalRole.NONE
 

@@ -8,14 +8,14 @@ def profile_language(user) -> str | None:
     """The language stored in the user's contact record, or None for users without one."""
     from stakeholders.models import Contact
 
-    return Contact.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+    return Contact.objects.of_user(user).values_list("preferred_language", flat=True).first()
 
 
 def remember_language(user, language: str) -> None:
     """Store the user's choice in their contact record (users without one keep it in the cookie only)."""
     from stakeholders.models import Contact
 
-    Contact.objects.filter(user=user).exclude(preferred_language=language).update(preferred_language=language)
+    Contact.objects.of_user(user).exclude(preferred_language=language).update(preferred_language=language)
 
 
 def language_on_login(sender, request, user, **kwargs):

@@ -3,3 +3,15 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
+
+    def ready(self):
+        """Tell the access policy (common.access), which names no app, what the meetings app's permissions and
+        published minutes are."""
+        from common import access
+        from meetings.models import MinutesStatus
+
+        access.register_permission("read", "meetings.view_meeting")
+        access.register_permission("draft_minutes", "meetings.view_draft_minutes")
+        access.register_permission("report_own", "meetings.update_own_action")
+        access.register_permission("secretariat", "meetings.change_meeting")
+        access.register_status("minutes_published", MinutesStatus.PUBLISHED)

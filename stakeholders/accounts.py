@@ -22,8 +22,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common.access import permission
 from common.outbox import enqueue_mail
-from common.roles import FOCAL_POINT_PERMISSION, ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
+from common.roles import ROLE_GROUPS, PortalRole, is_secretariat, role_from_groups
 from stakeholders.models import (
     AccountEvent,
     AccountEventKind,
@@ -51,7 +52,7 @@ def may_maintain_contacts(user, organization=None) -> bool:
     """
     if is_secretariat(user):
         return True
-    if not user.is_authenticated or not user.has_perm(FOCAL_POINT_PERMISSION):
+    if not user.is_authenticated or not user.has_perm(permission("focal_point")):
         return False
     own = organization_of(user)
     return own is not None and (organization is None or own.pk == organization.pk)

@@ -125,6 +125,11 @@ class ContactQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def of_user(self, user):
+        """The user's own contact record, the one definition: only an *active* one makes them a member of its
+        organisation (a contact marked inactive, the person left, is no one's)."""
+        return self.active().filter(user=user)
+
 
 class Contact(TimeStampedModel):
     """A person at a member organisation, optionally with a portal account."""
@@ -300,7 +305,8 @@ def organization_of(user) -> Organization | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization_cache"):
-        user._organization_cache = Organization.objects.filter(contacts__user=user, contacts__is_active=True).first()
+        contact = Contact.objects.of_user(user).select_related("organization").first()
+        user._organization_cache = contact.organization if contact else None
     return user._organization_cache
 
 
@@ -318,7 +324,7 @@ def may_report_for(user, organization_id: int | None) -> bool:
 def may_answer_for_organization(user, organization_id: int | None) -> bool:
     """May answer a meeting invitation for ``organization_id`` and name who attends for it: a focal point with an
     active contact at that organisation (everyone else answers only for themselves)."""
-    if not (access.may_read(user) and user.has_perm(access.FOCAL_POINT_PERMISSION)):
+    if not (access.may_read(user) and user.has_perm(access.permission("focal_point"))):
         return False
     organization = organization_of(user) if user is not None else None
     return organization_id is not None and organization is not None and organization.pk == organization_id

@@ -41,11 +41,11 @@ class ProfileView(View):
         return render(request, self.template_name, {"contact": contact, "form": form})
 
     def get(self, request):
-        contact = Contact.objects.filter(user=request.user).select_related("organization").first()
+        contact = Contact.objects.of_user(request.user).select_related("organization").first()
         return self.render(request, contact, ProfileForm(instance=contact) if contact else None)
 
     def post(self, request):
-        contact = Contact.objects.filter(user=request.user).select_related("organization").first()
+        contact = Contact.objects.of_user(request.user).select_related("organization").first()
         if contact is None:
             return self.render(request, None, None)
         form = ProfileForm(request.POST, instance=contact)

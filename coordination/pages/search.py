@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from common import formatting, fulltext
-from common.access import may_see_draft_minutes
+from common.access import may_see_draft_minutes, published_minutes_q
 from common.i18n import localized
-from meetings.models import ActionItem, AgendaItem, Meeting, MinutesStatus, Statement, sees_draft_meetings
+from meetings.models import ActionItem, AgendaItem, Meeting, Statement, sees_draft_meetings
 from stakeholders.models import Contact, Organization
 
 MAX_QUERY_LENGTH = 200
@@ -230,7 +230,7 @@ class Search:
         return may_see_draft_minutes(self.user)
 
     def _draft_meeting_ids(self) -> list[int]:
-        return list(Meeting.objects.filter(announced_at__isnull=True).values_list("pk", flat=True))
+        return list(Meeting.objects.drafts().values_list("pk", flat=True))
 
     def _similar_contact_ids(self) -> list[int]:
         """The people whose name is spelt like the words searched, as numbers: PostgreSQL cannot estimate the
@@ -281,8 +281,8 @@ class Search:
             meetings = Meeting.objects.select_related("series")
             items = AgendaItem.objects.select_related("meeting")
             if not self._minutes_visible():
-                meetings = meetings.filter(minutes_status=MinutesStatus.PUBLISHED)
-                items = items.filter(meeting__minutes_status=MinutesStatus.PUBLISHED)
+                meetings = meetings.with_published_minutes()
+                items = items.filter(published_minutes_q("meeting__"))
             return [
                 (
                     self._matching(

@@ -66,6 +66,9 @@ class AgendaItem(TimeStampedModel):
     discussion_summary_ru = models.TextField(_("discussion summary (Russian)"), blank=True)
     discussion_summary_uz = models.TextField(_("discussion summary (Uzbek)"), blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=OutcomeKind.choices, blank=True)
+    # What the minutes say about the item, the one list: saved by meetings.services.save_item_minutes, withheld
+    # from readers of unpublished minutes.
+    MINUTES_FIELDS = ("discussion_summary", "outcome", "discussion_summary_ru", "discussion_summary_uz")
     topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items", verbose_name=_("topics"))
     actions_to_review = models.ManyToManyField(
         "ActionItem",
@@ -113,5 +116,5 @@ class AgendaItem(TimeStampedModel):
         return None
 
     def withhold_minutes_text(self) -> None:
-        for name in ("discussion_summary", "discussion_summary_ru", "discussion_summary_uz", "outcome"):
+        for name in self.MINUTES_FIELDS:
             setattr(self, name, "")

@@ -60,9 +60,13 @@ LIFECYCLE_PATH = [
 ]
 
 
+# What a draft meeting is, the one definition: not announced yet.
+DRAFT_MEETING = Q(announced_at__isnull=True)
+
+
 def sees_draft_meetings(user) -> bool:
     """Draft meetings (not announced yet) are the secretariat's: everyone else sees announced ones only."""
-    return user.is_authenticated and user.has_perm("meetings.change_meeting")
+    return access.is_secretariat(user)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -72,7 +76,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.announced()
 
     def announced(self):
-        return self.filter(announced_at__isnull=False)
+        return self.exclude(DRAFT_MEETING)
+
+    def drafts(self):
+        return self.filter(DRAFT_MEETING)
 
     def upcoming(self):
         """Meetings not over yet, the soonest first: read through the ends_at index (see sort_key_without_index)."""
@@ -86,7 +93,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
     def with_published_minutes(self):
-        return self.filter(minutes_status=MinutesStatus.PUBLISHED)
+        return self.filter(access.published_minutes_q())
 
     def with_draft_minutes(self):
         return self.filter(minutes_status=MinutesStatus.DRAFT, status=MeetingStatus.HELD)
@@ -168,6 +175,7 @@ class Meeting(TimeStampedModel):
     title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
     minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)
     minutes_summary_uz = models.TextField(_("minutes (Uzbek)"), blank=True)
+    MINUTES_TEXT_FIELDS = ("minutes_summary", "minutes_summary_ru", "minutes_summary_uz")  # the minutes' own text
 
     search_document = fulltext.stored(fulltext.meeting_document())
     minutes_search_document = fulltext.stored(fulltext.meeting_minutes_document())
@@ -292,7 +300,7 @@ class Meeting(TimeStampedModel):
     def withhold_minutes_text(self) -> None:
         """Blank what the minutes say on this instance (and its prefetched agenda items) before a page shows it to
         someone who may not read the draft: a page can then not show it, whatever its template does."""
-        for name in ("minutes_summary", "minutes_summary_ru", "minutes_summary_uz"):
+        for name in self.MINUTES_TEXT_FIELDS:
             setattr(self, name, "")
         for item in getattr(self, "_prefetched_objects_cache", {}).get("agenda_items", []):
             item.withhold_minutes_text()

@@ -110,7 +110,7 @@ class MeetingDetailView(DetailView):
         # A column empty on every row is left out (the demo's actions, for one, are owned by no named person).
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
-        contact = Contact.objects.filter(user=self.request.user, is_active=True).select_related("organization").first()
+        contact = Contact.objects.of_user(self.request.user).select_related("organization").first()
         if contact is not None and not services.rsvp_refusal(meeting):
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()

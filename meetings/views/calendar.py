@@ -56,7 +56,7 @@ def meeting_calendar(request, pk):
 
 
 def _own_contact(request) -> Contact | None:
-    return Contact.objects.filter(user=request.user).first()
+    return Contact.objects.of_user(request.user).first()
 
 
 @require_safe

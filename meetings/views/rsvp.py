@@ -69,7 +69,7 @@ class RsvpView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
-        contact = Contact.objects.filter(user=request.user, is_active=True).first()
+        contact = Contact.objects.of_user(request.user).first()
         if contact is None:
             messages.error(request, _("Only a person on record as a contact of an organisation can answer."))
             return redirect(meeting)

@@ -3,17 +3,22 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from activities.models import ActivityReview, PlanStatus
+from activities.models import Activity, ActivityKind, ActivityReview, ActivityStatus, PlanStatus
 from activities.services import (
     ReviewEntry,
     activities_under_review,
+    create_activity,
+    delete_activity,
     endorse_plan,
     plan_to_endorse,
     record_quarter_review,
+    update_activity,
 )
 from common.quarter import Quarter
-from tests.activities.factories import ActivityFactory, ActivityPlanFactory
-from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory
+from common.versioning import EditConflict
+from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, TopicFactory
+from tests.stakeholders.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +171,73 @@ def test_a_cancelled_meeting_neither_reviews_nor_endorses(reviewing_meeting):
         record_quarter_review(meeting=reviewing_meeting, entries=[ReviewEntry(activity=activity, status="completed")])
     with pytest.raises(ValidationError):
         endorse_plan(plan=reviewing_meeting.q4_plan, meeting=reviewing_meeting)
+
+
+# Creating, editing and deleting an activity
+
+
+def test_create_activity_validates_and_saves_it_with_partners_and_topics():
+    plan = ActivityPlanFactory(year=2023, quarter_number=3)
+    partner, topic = OrganizationFactory(), TopicFactory()
+    activity = Activity(
+        plan=plan,
+        title="Water forum",
+        kind=ActivityKind.TRAINING,
+        lead_organization=OrganizationFactory(),
+        starts_on=datetime.date(2023, 8, 1),
+    )
+    created = create_activity(activity=activity, partners=[partner], topics=[topic])
+    created.refresh_from_db()
+    assert (created.title, created.version) == ("Water forum", 1)
+    assert list(created.partners.all()) == [partner]
+    assert list(created.topics.all()) == [topic]
+
+
+def test_create_activity_refuses_a_start_outside_the_plans_quarter_and_saves_nothing():
+    plan = ActivityPlanFactory(year=2023, quarter_number=3)
+    activity = Activity(
+        plan=plan, title="Too early", kind=ActivityKind.TRAINING, lead_organization=OrganizationFactory()
+    )
+    activity.starts_on = datetime.date(2023, 1, 5)
+    with pytest.raises(ValidationError) as refusal:
+        create_activity(activity=activity)
+    assert "starts_on" in refusal.value.message_dict
+    assert not Activity.objects.exists()
+
+
+def test_update_activity_moves_the_version_on_and_sets_partners_only_when_given():
+    activity = ActivityFactory()
+    partner = OrganizationFactory()
+    activity.title = "Renamed"
+    update_activity(activity=activity, expected_version=1, partners=[partner])
+    activity.status = ActivityStatus.ONGOING
+    update_activity(activity=activity, expected_version=2)
+    activity.refresh_from_db()
+    assert (activity.title, activity.status, activity.version) == ("Renamed", ActivityStatus.ONGOING, 3)
+    assert list(activity.partners.all()) == [partner]
+
+
+def test_update_activity_based_on_an_old_version_is_refused_and_saves_nothing():
+    activity = ActivityFactory(title="Before")
+    stale = Activity.objects.get(pk=activity.pk)
+    activity.title = "First"
+    update_activity(activity=activity, expected_version=1)
+    stale.title = "Second"
+    with pytest.raises(EditConflict):
+        update_activity(activity=stale, expected_version=1)
+    activity.refresh_from_db()
+    assert (activity.title, activity.version) == ("First", 2)
+
+
+def test_delete_activity_deletes_one_no_meeting_reviewed():
+    activity = ActivityFactory()
+    delete_activity(activity=activity)
+    assert not Activity.objects.exists()
+
+
+def test_delete_activity_refuses_a_reviewed_one_and_says_why():
+    review = ActivityReviewFactory()
+    with pytest.raises(ValidationError) as refusal:
+        delete_activity(activity=review.activity)
+    assert "was reviewed at 1 meeting, so it is kept with that record" in refusal.value.messages[0]
+    assert Activity.objects.filter(pk=review.activity.pk).exists()

@@ -1,0 +1,86 @@
+"""A meeting's own life: saving it, announcing it, the next step offered, deleting a draft."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import (
+    LifecycleStage,
+    Meeting,
+    MeetingStatus,
+)
+from meetings.services._common import _with_history_user, claim_meeting_version
+
+
+@transaction.atomic
+def announce_meeting(*, meeting: Meeting, user=None) -> Meeting:
+    """Draft -> announced: from now on everyone who may read meetings sees it. Announcing twice changes nothing."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.announced_at is None:
+        meeting.announced_at = timezone.now()
+        _with_history_user(meeting, user).save(update_fields=["announced_at", "updated"])
+    return meeting
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """The one thing to do next on a meeting, offered as the primary button of its page."""
+
+    label: str
+    url_name: str  # reversed with the meeting's pk
+    post: bool = False
+
+
+def next_step(meeting: Meeting) -> NextStep | None:
+    """draft: invite (which announces); announced and started: attendance; held: minutes; minutes written: publish."""
+    stage = meeting.lifecycle_stage
+    if stage == LifecycleStage.DRAFT:
+        return NextStep(_("Invite and announce"), "meetings:meeting-invitations")
+    if stage == LifecycleStage.ANNOUNCED:
+        return NextStep(_("Record attendance"), "meetings:meeting-participants") if meeting.has_started else None
+    if stage == LifecycleStage.HELD:
+        return NextStep(_("Write the minutes"), "meetings:meeting-minutes-edit")
+    if stage == LifecycleStage.MINUTES_DRAFT:
+        return NextStep(_("Publish the minutes"), "meetings:meeting-minutes-publish")
+    return None
+
+
+def deletion_refusal(meeting: Meeting) -> str:
+    """Why the meeting may not be deleted, or "" when it may: only a draft nobody was told about, with no minutes."""
+    if not meeting.is_draft:
+        return _("The meeting has been announced, so it cannot be deleted; cancel it instead.")
+    if meeting.invitations.exists() or meeting.participations.filter(invitation_sent_at__isnull=False).exists():
+        return _("Invitations to this meeting have been sent, so it cannot be deleted; cancel it instead.")
+    if (
+        meeting.status == MeetingStatus.HELD
+        or meeting.minutes_summary.strip()
+        or meeting.agenda_items.exclude(discussion_summary="").exists()
+        or meeting.statements.exists()
+        or meeting.decisions.exists()
+        or meeting.action_items.exists()
+        or meeting.action_updates.exists()
+    ):
+        return _("The meeting has minutes, so it cannot be deleted.")
+    return ""
+
+
+@transaction.atomic
+def delete_draft_meeting(*, meeting: Meeting, user=None) -> None:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    refusal = deletion_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    _with_history_user(meeting, user).delete()
+
+
+def save_meeting(*, meeting: Meeting, expected_version: int | None, user=None) -> Meeting:
+    """Validate and save a new meeting (expected_version None) or an edited one (checked against its version)."""
+    meeting.full_clean()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            claim_meeting_version(meeting, expected_version)
+        _with_history_user(meeting, user).save()
+    return meeting

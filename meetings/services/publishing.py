@@ -1,0 +1,128 @@
+"""Publishing and reopening the minutes, and applying the reviews of carried actions on publication."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from common.versioning import claim_version as _claim_version
+from meetings.models import (
+    ActionItem,
+    ActionUpdate,
+    Meeting,
+    MeetingStatus,
+    MinutesStatus,
+)
+from meetings.notifications import delivery
+from meetings.services._common import _with_history_user, claim_meeting_version
+
+
+def _check_publisher(user) -> None:
+    if not user.has_perm("meetings.publish_minutes"):
+        raise PermissionDenied(_("Only the secretariat may publish or reopen minutes."))
+
+
+def publication_refusal(meeting: Meeting) -> str:
+    """Why the minutes of ``meeting`` cannot be published now, or "" if they can."""
+    if meeting.minutes_published:
+        return _("The minutes are already published.")
+    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
+        return _("Minutes are published after the meeting: mark it as held first (it must have started).")
+    return ""
+
+
+REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
+
+
+@dataclass
+class Publication:
+    meeting: Meeting
+    announced_to: int  # how many people the announcement e-mail was written for
+
+
+@transaction.atomic
+def publish_minutes(*, meeting: Meeting, user) -> Publication:
+    """Draft -> published, recording who published them and when.
+
+    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent by the
+    task queue's worker once the transaction commits; a rolled-back publication sends nothing.
+    """
+    _check_publisher(user)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    refusal = publication_refusal(meeting)
+    if refusal:
+        raise ValidationError(refusal)
+    meeting.minutes_status = MinutesStatus.PUBLISHED
+    meeting.minutes_published_at = timezone.now()
+    meeting.minutes_published_by = user
+    claim_meeting_version(meeting, meeting.version)
+    meeting.full_clean()
+    _with_history_user(meeting, user).save()
+    apply_reviews(meeting=meeting, user=user)
+    announcement = delivery.announce_published_minutes(meeting=meeting)
+    return Publication(meeting=meeting, announced_to=len(announcement))
+
+
+def apply_reviews(*, meeting: Meeting, user=None) -> int:
+    """Give each action reviewed at ``meeting`` the status (and new due date) the meeting decided: called when its
+    minutes are published, since what draft minutes record is seen by no one but the secretariat. A review that is
+    no longer the action's latest entry (progress was reported after it) is kept in the history but not applied.
+    Returns how many actions changed."""
+    latest = ActionUpdate.objects.filter(action=OuterRef("action")).order_by("-noted_on", "-id").values("pk")[:1]
+    reviews = (
+        ActionUpdate.objects.filter(meeting=meeting)
+        .annotate(latest_pk=Subquery(latest))
+        .filter(pk=F("latest_pk"))
+        .select_related("action")
+    )
+    changed = 0
+    for review in reviews:
+        action = review.action
+        fields = []
+        if action.status != review.status:
+            action.status = review.status
+            fields.append("status")
+        if review.new_due_on and action.due_on != review.new_due_on:
+            action.due_on = review.new_due_on
+            fields.append("due_on")
+        if fields:
+            action.version = _claim_version(ActionItem, action.pk, action.version)
+            _with_history_user(action, user).save(update_fields=[*fields, "version", "updated"])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
+    """Published -> draft, so the secretariat can correct them; the history keeps the published state and the
+    reason given (the history record's change reason)."""
+    _check_publisher(user)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": _("Say why the minutes are reopened: the history keeps the reason.")})
+    if len(reason) > REOPEN_REASON_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "reason": ngettext(
+                    "Keep the reason under %(limit)d character.",
+                    "Keep the reason under %(limit)d characters.",
+                    REOPEN_REASON_MAX_LENGTH,
+                )
+                % {"limit": REOPEN_REASON_MAX_LENGTH}
+            }
+        )
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.minutes_published:
+        raise ValidationError(_("The minutes are not published."))
+    meeting.minutes_status = MinutesStatus.DRAFT
+    meeting.minutes_published_at = None
+    meeting.minutes_published_by = None
+    claim_meeting_version(meeting, meeting.version)
+    meeting.full_clean()
+    meeting._change_reason = reason
+    _with_history_user(meeting, user).save()
+    return meeting
