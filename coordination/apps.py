@@ -6,11 +6,13 @@ class CoordinationConfig(AppConfig):
     verbose_name = "Coordination portal"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
         from coordination import checks  # noqa: F401  (registers the deploy checks)
 
+        pre_migrate.connect(_migrations_wait_briefly_for_locks, dispatch_uid="coordination.migration_lock_timeout")
         post_migrate.connect(_keep_roles_in_step, dispatch_uid="coordination.keep_roles_in_step")
+        post_migrate.connect(_locks_wait_as_usual_again, dispatch_uid="coordination.migration_lock_timeout_reset")
 
         from django.contrib.auth.signals import user_logged_in
 
@@ -31,6 +33,25 @@ def _forget_cached_session(sender, instance, **kwargs):
     from django.core.cache import caches
 
     caches[settings.SESSION_CACHE_ALIAS].delete(KEY_PREFIX + instance.session_key)
+
+
+def _migrations_wait_briefly_for_locks(sender, using="default", **kwargs):
+    """A schema change that waits for a lock holds up every request queued behind it: while the portal serves,
+    `migrate` gives up after MIGRATION_LOCK_TIMEOUT instead (run it again when the table is quiet)."""
+    from django.conf import settings
+    from django.db import connections
+
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, false)", [settings.MIGRATION_LOCK_TIMEOUT])
+
+
+def _locks_wait_as_usual_again(sender, using="default", **kwargs):
+    from django.apps import apps
+    from django.db import connections
+
+    if sender is [config for config in apps.get_app_configs() if config.models_module is not None][-1]:
+        with connections[using].cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
 
 
 def _keep_roles_in_step(sender, **kwargs):

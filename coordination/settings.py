@@ -148,8 +148,18 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
 # The quarter review posts four fields per activity in one form: allow a few thousand fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# How long `migrate` waits for a table lock before giving up (PostgreSQL's lock_timeout): a migration never stalls
+# the requests queued behind its lock for longer (docs/deployment.md, "Releases").
+MIGRATION_LOCK_TIMEOUT = env.str("MIGRATION_LOCK_TIMEOUT", default="5s")
+
+# Uploaded documents go through Django's storage API: a local folder by default (MEDIA_ROOT, which every app server
+# must then mount), or any storage backend with its options, e.g. django-storages' S3 for an object store every
+# server sees (docs/deployment.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("DOCUMENT_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("DOCUMENT_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -321,3 +321,49 @@ def test_meeting_page_with_documents_query_count_does_not_grow(
     with django_assert_max_num_queries(18):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("/download/") == rows
+
+
+def test_documents_live_in_whatever_storage_the_settings_name(client, secretariat, participant, settings, tmp_path):
+    """An object store is a settings change away: nothing reads a document's path on a local disk."""
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    settings.MEDIA_ROOT = tmp_path  # nothing may land here
+    meeting = MeetingFactory()
+    client.force_login(secretariat)
+    upload = reverse("meetings:document-upload", args=[meeting.pk])
+    assert client.post(upload, {"file": _upload("Agenda.pdf", PDF_BYTES), "kind": "agenda"}).status_code == 302
+    document = Document.objects.get()
+    assert list(tmp_path.iterdir()) == []
+    client.force_login(participant)
+    download = client.get(reverse("meetings:document-download", args=[document.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
+
+
+def test_the_document_storage_comes_from_the_environment():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {
+        **os.environ,
+        "DOCUMENT_STORAGE_BACKEND": "storages.backends.s3.S3Storage",
+        "DOCUMENT_STORAGE_OPTIONS": json.dumps({"bucket_name": "portal-documents"}),
+    }
+    script = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.STORAGES['default']))"
+    )
+    result = subprocess.run(  # noqa: S603 (fixed argv)
+        [sys.executable, "-c", script],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": "portal-documents"},
+    }
