@@ -4,23 +4,25 @@ that participants may also record for their own organisation."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import conflict_message, rebind_after_conflict
+from common.fragments import FragmentAnswerMixin, is_htmx
 from common.versioning import EditConflict
 from meetings import services
 from meetings.forms import ActionReviewForm, ActionUpdateForm
 from meetings.models import ActionItem
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import editor_url, is_htmx
+from meetings.views.minutes.cards import EDITOR_TEMPLATE, editor_url
 
 
-class ActionReviewView(MeetingEditMixin, View):
+class ActionReviewView(FragmentAnswerMixin, MeetingEditMixin, View):
     """POST: what the meeting decided about one action carried to its review (done, continued, dropped). It takes
     effect on the action when the minutes are published (meetings.services.apply_reviews)."""
+
+    fragments_template = EDITOR_TEMPLATE
 
     http_method_names = ["post"]
 
@@ -70,9 +72,8 @@ class ActionReviewView(MeetingEditMixin, View):
                 .with_latest_update(request.user)
                 .get()
             )
-            return TemplateResponse(
-                request,
-                "meetings/partials/carried_action_review.html",
+            return self.fragment(
+                "carried_action_review",
                 {
                     "meeting": meeting,
                     "action": carried,

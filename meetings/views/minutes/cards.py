@@ -12,10 +12,7 @@ from meetings.forms import ActionItemForm, DecisionForm, ItemMinutesForm, Statem
 from meetings.models import ActionItem, AgendaItem, Decision, Statement
 
 GENERAL = "general"  # the card of the entries tied to no agenda item
-
-
-def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+EDITOR_TEMPLATE = "meetings/minutes_form.html"  # the editor's page, holding the fragments its views answer htmx with
 
 
 def editor_url(meeting_pk: int, anchor: str = "") -> str:

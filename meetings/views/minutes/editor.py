@@ -13,22 +13,23 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import conflict_message, rebind_after_conflict
+from common.fragments import FragmentAnswerMixin, is_htmx
 from common.i18n import translation_fields
 from common.versioning import EditConflict
 from meetings import services
 from meetings.forms import ActionReviewForm, AgendaItemMinutesFormSet, ItemMinutesForm, MinutesForm
 from meetings.models import AgendaItem
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import ENTRY_KINDS, GENERAL, Card, EntryList, card_anchor, editor_url, is_htmx
+from meetings.views.minutes.cards import EDITOR_TEMPLATE, ENTRY_KINDS, GENERAL, Card, EntryList, card_anchor, editor_url
 
 MINUTES_SUMMARY_FIELDS = ["minutes_summary", *translation_fields("minutes_summary")]
 
 
-class MinutesEditView(MeetingEditMixin, TemplateView):
+class MinutesEditView(FragmentAnswerMixin, MeetingEditMixin, TemplateView):
     """The editor. GET: the cards. POST: the meeting's summary card (and, from older pages, every item's text as
     one formset); the summary saves against the meeting's version."""
 
-    template_name = "meetings/minutes_form.html"
+    template_name = EDITOR_TEMPLATE
 
     def summary_form(self, data=None):
         meeting = self.get_meeting()
@@ -71,7 +72,7 @@ class MinutesEditView(MeetingEditMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if is_htmx(request):  # "Use their version" after a conflict: the summary card as now saved
             context = {"meeting": self.get_meeting(), "form": self.summary_form()}
-            return TemplateResponse(request, "meetings/minutes/summary_form.html", context)
+            return self.fragment("summary_form", context)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -172,7 +173,7 @@ def save_state(request, target: str, *, form, saved_version=None, conflict_versi
     because someone else saved first (their text and the choice), or not saved because of an error."""
     return TemplateResponse(
         request,
-        "meetings/minutes/save_state.html",
+        f"{EDITOR_TEMPLATE}#save_state",
         {
             "target": target,
             "form": form,
@@ -192,9 +193,11 @@ def conflict_state(request, target: str, form, conflict, use_theirs_view: str, *
     return save_state(request, target, form=form, conflict_version=conflict.current_version, use_theirs_url=theirs)
 
 
-class ItemMinutesView(MeetingEditMixin, View):
+class ItemMinutesView(FragmentAnswerMixin, MeetingEditMixin, View):
     """One card's text: POST saves it against the item's version (autosave, or the card's Save button without
     JavaScript). GET (htmx): the card's form as now saved, for "Use their version" after a conflict."""
+
+    fragments_template = EDITOR_TEMPLATE
 
     def get_item(self) -> AgendaItem:
         return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], meeting=self.get_meeting())
@@ -203,9 +206,8 @@ class ItemMinutesView(MeetingEditMixin, View):
         item = self.get_item()
         if not is_htmx(request):
             return redirect(editor_url(item.meeting_id, card_anchor(item.pk)))
-        return TemplateResponse(
-            request,
-            "meetings/minutes/item_text_form.html",
+        return self.fragment(
+            "item_text_form",
             {"meeting": self.get_meeting(), "card": Card(item=item, form=ItemMinutesForm(instance=item))},
         )
 

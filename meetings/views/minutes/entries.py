@@ -5,25 +5,27 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import conflict_message, rebind_after_conflict
+from common.fragments import FragmentAnswerMixin, is_htmx
 from common.permissions import SecretariatRequiredMixin
 from common.versioning import EditConflict
 from meetings import services
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import GENERAL, EntryKind, card_anchor, editor_url, entry_kind_of, is_htmx
+from meetings.views.minutes.cards import EDITOR_TEMPLATE, GENERAL, EntryKind, card_anchor, editor_url, entry_kind_of
 
 
-class MinutesEntryView(MeetingEditMixin, TemplateView):
+class MinutesEntryView(FragmentAnswerMixin, MeetingEditMixin, TemplateView):
     """Create (URL kwarg ``meeting_pk``) or edit (``pk``) a statement, decision or follow-up action (``model``, one
     of ENTRY_KINDS). In place (htmx): GET gives the form, POST the saved row, or the form with its errors;
     ``?row=1`` gives the row back (cancel an edit), ``?cancel=1`` nothing (cancel an addition). Without
     JavaScript: a page with the form, and back to the card after saving."""
+
+    fragments_template = EDITOR_TEMPLATE
 
     template_name = "meetings/minutes_entry_form.html"
     meeting_kwarg = "meeting_pk"
@@ -104,9 +106,8 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
             post_url = reverse(f"meetings:{self.kind}-edit", args=[self.entry.pk])
         else:
             post_url = reverse(f"meetings:{self.kind}-create", args=[self.get_meeting().pk])
-        return TemplateResponse(
-            self.request,
-            "meetings/minutes/entry_form.html",
+        return self.fragment(
+            "entry_form",
             {
                 "meeting": self.get_meeting(),
                 "form": form,
@@ -121,9 +122,8 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
         )
 
     def render_row(self, entry, appended_to: str = ""):
-        return TemplateResponse(
-            self.request,
-            "meetings/minutes/entry_row.html",
+        return self.fragment(
+            "entry_row",
             {"meeting": self.get_meeting(), "entry": entry, "kind": self.entry_kind, "append_to": appended_to},
         )
 
@@ -159,8 +159,10 @@ class MinutesEntryView(MeetingEditMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
+class MinutesEntryDeleteView(FragmentAnswerMixin, SecretariatRequiredMixin, View):
     """POST: remove a statement, decision or follow-up action from draft minutes (in place with htmx)."""
+
+    fragments_template = EDITOR_TEMPLATE
 
     http_method_names = ["post"]
     model = None
@@ -172,9 +174,8 @@ class MinutesEntryDeleteView(SecretariatRequiredMixin, View):
             services.delete_minutes_entry(entry=entry, user=request.user)
         except ValidationError as error:
             if is_htmx(request):
-                return TemplateResponse(
-                    request,
-                    "meetings/minutes/entry_row.html",
+                return self.fragment(
+                    "entry_row",
                     {"meeting": entry.meeting, "entry": entry, "kind": kind, "error": " ".join(error.messages)},
                 )
             messages.error(request, " ".join(error.messages))
