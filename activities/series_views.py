@@ -9,7 +9,7 @@ from meetings.views.analytics import SeriesPageMixin, chosen_year
 
 
 class QuarterProgressView(SeriesPageMixin, DetailView):
-    template_name = "meetings/series_progress.html"
+    template_name = "activities/series_progress.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -21,7 +21,7 @@ class QuarterProgressView(SeriesPageMixin, DetailView):
 class TimelineView(SeriesPageMixin, DetailView):
     """A Gantt-like chart of a year's activities, drawn as SVG on the server."""
 
-    template_name = "meetings/series_timeline.html"
+    template_name = "activities/series_timeline.html"
     rows_per_page = 60
 
     def get_context_data(self, **kwargs):
@@ -54,7 +54,7 @@ class TimelineView(SeriesPageMixin, DetailView):
 class EmergingTrendsView(SeriesPageMixin, DetailView):
     """The topics flagged as emerging trends, with the meetings, statements and activities where each came up."""
 
-    template_name = "meetings/series_trends.html"
+    template_name = "activities/series_trends.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "procrastinate.contrib.django",
+    "template_partials",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",

@@ -1,8 +1,8 @@
 from django.urls import path, re_path
 
 from meetings.models import ActionItem, Decision, Statement
+from meetings.views import agenda, browse, editing, history, minutes, register, rsvp
 from meetings.views import analytics as analytics_views
-from meetings.views import browse, editing, history, minutes, rsvp
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
 from meetings.views import exports as export_views
@@ -21,7 +21,7 @@ urlpatterns = [
     path("calendar/", calendar_views.calendar_subscription, name="calendar-subscription"),
     path("calendar/reset/", calendar_views.reset_calendar_token, name="calendar-token-reset"),
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
-    # The secretariat's meeting cycle (meetings/views/editing.py, minutes.py, history.py)
+    # The secretariat's meeting cycle (meetings/views/editing.py, agenda.py, register.py, minutes/, history.py)
     path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
     path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
     path("meetings/<int:pk>/invitations/", editing.InvitationsView.as_view(), name="meeting-invitations"),
@@ -38,19 +38,19 @@ urlpatterns = [
     path("meetings/<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="meeting-delete"),
     path("series/<int:series_pk>/meetings/new/", editing.MeetingFormView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/edit/", editing.MeetingFormView.as_view(), name="meeting-edit"),
-    path("meetings/<int:pk>/agenda/", editing.AgendaView.as_view(), name="meeting-agenda"),
-    path("agenda-items/<int:pk>/edit/", editing.AgendaItemEditView.as_view(), name="agenda-item-edit"),
-    path("agenda-items/<int:pk>/move/", editing.AgendaItemMoveView.as_view(), name="agenda-item-move"),
-    path("agenda-items/<int:pk>/delete/", editing.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
-    path("meetings/<int:pk>/participants/", editing.ParticipationRegisterView.as_view(), name="meeting-participants"),
+    path("meetings/<int:pk>/agenda/", agenda.AgendaView.as_view(), name="meeting-agenda"),
+    path("agenda-items/<int:pk>/edit/", agenda.AgendaItemEditView.as_view(), name="agenda-item-edit"),
+    path("agenda-items/<int:pk>/move/", agenda.AgendaItemMoveView.as_view(), name="agenda-item-move"),
+    path("agenda-items/<int:pk>/delete/", agenda.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
+    path("meetings/<int:pk>/participants/", register.ParticipationRegisterView.as_view(), name="meeting-participants"),
     path(
         "meetings/<int:pk>/participants/<int:participation_pk>/",
-        editing.RegisterRowView.as_view(),
+        register.RegisterRowView.as_view(),
         name="meeting-participant-row",
     ),
-    path("meetings/<int:pk>/participants/walk-in/", editing.WalkInView.as_view(), name="meeting-walk-in"),
-    path("meetings/<int:pk>/participants/invite/", editing.InviteOrganizationsView.as_view(), name="meeting-invite"),
-    path("meetings/<int:pk>/participants/add/", editing.AddParticipantView.as_view(), name="meeting-add-participant"),
+    path("meetings/<int:pk>/participants/walk-in/", register.WalkInView.as_view(), name="meeting-walk-in"),
+    path("meetings/<int:pk>/participants/invite/", register.InviteOrganizationsView.as_view(), name="meeting-invite"),
+    path("meetings/<int:pk>/participants/add/", register.AddParticipantView.as_view(), name="meeting-add-participant"),
     path("meetings/<int:pk>/minutes/edit/", minutes.MinutesEditView.as_view(), name="meeting-minutes-edit"),
     path("meetings/<int:pk>/minutes/publish/", minutes.PublishMinutesView.as_view(), name="meeting-minutes-publish"),
     path(

@@ -36,3 +36,18 @@ def test_every_admin_form_renders(admin_client):
         opts = model._meta
         response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
         assert response.status_code in (200, 403), opts.label  # 403: records the portal's workflows create
+
+
+def test_a_widget_template_lives_in_the_project_templates_forms_folder(settings, tmp_path):
+    """The one home of the portal's form and widget templates: templates/forms/, in Jinja2 syntax."""
+    (tmp_path / "forms" / "widgets").mkdir(parents=True)
+    (tmp_path / "forms" / "widgets" / "shouting.html").write_text(
+        '<input name="{{ widget.name }}" value="{{ widget.value|upper }}">'
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+
+    class ShoutingInput(forms.TextInput):
+        template_name = "forms/widgets/shouting.html"
+
+    html = ShoutingInput().render("title", "quiet <please>", renderer=FormRenderer())
+    assert html == '<input name="title" value="QUIET &lt;PLEASE&gt;">'

@@ -1,0 +1,235 @@
+"""The forms of a meeting and its agenda: a meeting's details, the next meeting of a series, an agenda item. Dates and
+times are entered in the meeting's own time zone."""
+
+import datetime
+import zoneinfo
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from common.formatting import zone_choices, zone_label
+from common.i18n import translation_fields
+from common.quarter import Quarter
+from common.time_zones import time_zone_choices
+from common.typed_text import TypedTextForm
+from common.versioning import VersionedFormMixin
+from common.widgets import (
+    DateInput,
+    PortalModelForm,
+    TimeInput,
+    contact_picker,
+    organization_picker,
+    translations_folded,
+)
+from meetings.models import AgendaItem, Meeting, MeetingFormat
+from stakeholders.models import ORGANIZATION_LABEL_FIELDS, Contact, Organization
+
+
+# Choice lists load only what an option shows (Contact.__str__, Organization.__str__): they run to thousands of rows.
+def _contacts(current_id=None):
+    """Active contacts to choose from; ``current_id`` keeps the one already chosen on a record even if inactive now."""
+    return (
+        Contact.objects.filter(Q(is_active=True) | Q(pk=current_id))
+        .select_related("organization")
+        .only("name", *(f"organization__{name}" for name in ORGANIZATION_LABEL_FIELDS))
+        .order_by("name")
+    )
+
+
+class JoinLinkField(forms.URLField):
+    """The video call of an online or hybrid meeting, on the meeting form and when preparing the next one."""
+
+    def __init__(self, **kwargs):
+        defaults = {
+            "label": _("Join link"),
+            "max_length": 500,
+            "required": False,
+            "assume_scheme": "https",
+            "help_text": _("For an online or hybrid meeting: the video call."),
+        }
+        super().__init__(**(defaults | kwargs))
+
+
+class MeetingForm(VersionedFormMixin, PortalModelForm):
+    date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
+    start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
+    end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
+    join_url = JoinLinkField()
+    reviewed_quarter = forms.CharField(
+        label=_("Reviewed quarter"),
+        required=False,
+        max_length=10,
+        help_text=_("The quarter whose activities this meeting reviews, written like 2023-Q3."),
+    )
+
+    field_order = [
+        "number",
+        "title",
+        "date",
+        "start_time",
+        "end_time",
+        "time_zone",
+        "venue",
+        "format",
+        "join_url",
+        "status",
+        "reviewed_quarter",
+        *translation_fields("title"),
+    ]
+
+    class Meta(PortalModelForm.Meta):
+        model = Meeting
+        fields = [
+            "number",
+            "title",
+            "time_zone",
+            "venue",
+            "format",
+            "join_url",
+            "status",
+            *translation_fields("title"),
+        ]
+
+    def __init__(self, *args, series, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
+        self.series = series
+        meeting = self.instance
+        # Stored as the zone's name (Asia/Tashkent), shown as "Tashkent time (UTC+5)".
+        self.fields["time_zone"].choices = zone_choices(
+            [name for name, _label in time_zone_choices()], at=meeting.starts_at
+        )
+        self.fields["version"].initial = meeting.version
+        if meeting.pk is None:
+            self.fields["version"].required = False
+        if meeting.starts_at:
+            self.fields["date"].initial = meeting.local_start.date()
+            self.fields["start_time"].initial = meeting.local_start.time()
+        if meeting.ends_at:
+            self.fields["end_time"].initial = meeting.local_end.time()
+        if meeting.reviewed_quarter:
+            self.fields["reviewed_quarter"].initial = str(meeting.reviewed_quarter)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        others = Meeting.objects.filter(series=self.series, number=number).exclude(pk=self.instance.pk)
+        if number is not None and others.exists():
+            raise forms.ValidationError(_("The series already has a meeting number %(number)s.") % {"number": number})
+        return number
+
+    def clean_reviewed_quarter(self):
+        text = self.cleaned_data["reviewed_quarter"].strip()
+        if not text:
+            return None
+        try:
+            return Quarter.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        zone_name = cleaned.get("time_zone")
+        if day and start and end and zone_name:
+            zone = zoneinfo.ZoneInfo(zone_name)
+            starts_at = datetime.datetime.combine(day, start, tzinfo=zone)
+            ends_at = datetime.datetime.combine(day, end, tzinfo=zone)
+            if ends_at <= starts_at:
+                self.add_error("end_time", _("The meeting must end after it starts."))
+            else:
+                self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
+        if "reviewed_quarter" in cleaned:
+            self.instance.reviewed_quarter = cleaned["reviewed_quarter"]
+        self.instance.series = self.series
+        return cleaned
+
+
+class PrepareNextMeetingForm(TypedTextForm, forms.Form):
+    """The date and what to carry over from the latest held meeting (services.prepare_next_meeting)."""
+
+    date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
+    start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
+    end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
+    copy_standing_items = forms.BooleanField(label=_("Standing agenda items"), required=False, initial=True)
+    copy_other_items = forms.BooleanField(label=_("The other agenda items"), required=False, initial=False)
+    carry_open_actions = forms.BooleanField(
+        label=_("Open follow-up actions, to review under “Review of follow-up actions”"), required=False, initial=True
+    )
+    copy_invitations = forms.BooleanField(
+        label=_("Invited organisations and named people (and the series' members)"), required=False, initial=True
+    )
+    copy_venue_and_format = forms.BooleanField(label=_("Venue and format"), required=False, initial=True)
+    venue = forms.CharField(
+        label=_("Venue"),
+        max_length=255,
+        required=False,
+        help_text=_("What you type here is used; left blank, the copied venue is kept."),
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices, initial=MeetingFormat.IN_PERSON)
+    join_url = JoinLinkField()
+    another_planned_confirmed = forms.BooleanField(
+        label=_("Yes, prepare another meeting although one is already planned"), required=False
+    )
+
+    def __init__(self, *args, source: Meeting | None, starts_at, ends_at, already_planned: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+        self.zone = source.zone if source else timezone.get_current_timezone()
+        self.fields["date"].help_text = _("In the meeting's time zone: %(zone)s.") % {
+            "zone": zone_label(str(self.zone), at=starts_at)
+        }
+        local_start, local_end = timezone.localtime(starts_at, self.zone), timezone.localtime(ends_at, self.zone)
+        self.fields["date"].initial = local_start.date()
+        self.fields["start_time"].initial = local_start.time()
+        self.fields["end_time"].initial = local_end.time()
+        if source is None:
+            for name in ("copy_standing_items", "copy_other_items", "copy_venue_and_format"):
+                del self.fields[name]
+        if not already_planned:
+            del self.fields["another_planned_confirmed"]
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day and start and end:
+            cleaned["starts_at"] = datetime.datetime.combine(day, start, tzinfo=self.zone)
+            cleaned["ends_at"] = datetime.datetime.combine(day, end, tzinfo=self.zone)
+            if cleaned["ends_at"] <= cleaned["starts_at"]:
+                self.add_error("end_time", _("The meeting must end after it starts."))
+        if self.source is not None and cleaned.get("copy_venue_and_format") and not cleaned.get("venue"):
+            # The fields start with the copied venue and format, so what the user typed over them wins; only a
+            # venue left blank falls back to the copied one.
+            cleaned["venue"] = self.source.venue
+        if cleaned.get("join_url") and cleaned.get("format") == MeetingFormat.IN_PERSON:
+            self.add_error("join_url", _("Only an online or hybrid meeting has a join link."))
+        return cleaned
+
+
+class AgendaItemForm(VersionedFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = AgendaItem
+        fields = [
+            "title",
+            "description",
+            "presenter",
+            "lead_organization",
+            "planned_minutes",
+            "is_standing",
+            "topics",
+            *translation_fields("title"),
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple,
+            "presenter": contact_picker(),
+            "lead_organization": organization_picker(),
+        }
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
+        self.fields["version"].initial = meeting.version
+        self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
+        self.fields["lead_organization"].queryset = Organization.objects.for_choices()

@@ -1,0 +1,25 @@
+"""The minutes editor and its parts, publishing, and the status updates on follow-up actions that participants may
+also record for their own organisation.
+
+The editor is one page with a card per agenda item: its discussion summary and outcome (saved card by card,
+automatically as the secretariat types, against the item's version) and its statements, decisions and follow-up
+actions, each added, edited and removed in place. Every view answers an htmx request (``HX-Request``) with the
+partial that replaces only what changed, and a plain POST (JavaScript off) with a redirect back to the card, or
+the full page with the errors.
+"""
+
+from meetings.views.minutes.actions import ActionReviewView, ActionStatusUpdateView
+from meetings.views.minutes.editor import ItemMinutesView, MinutesEditView
+from meetings.views.minutes.entries import MinutesEntryDeleteView, MinutesEntryView
+from meetings.views.minutes.publishing import PublishMinutesView, ReopenMinutesView
+
+__all__ = [
+    "ActionReviewView",
+    "ActionStatusUpdateView",
+    "ItemMinutesView",
+    "MinutesEditView",
+    "MinutesEntryDeleteView",
+    "MinutesEntryView",
+    "PublishMinutesView",
+    "ReopenMinutesView",
+]

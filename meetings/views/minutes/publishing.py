@@ -1,0 +1,71 @@
+"""Publishing the minutes (which e-mails the participants) and reopening them as a draft."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from meetings import services
+from meetings.forms import PublishMinutesForm, ReopenMinutesForm
+from meetings.notifications.recipients import meeting_audience
+from meetings.views.editing import MeetingEditMixin, apply_validation_error
+from meetings.views.notifications import report_minutes_announcement
+
+
+class PublishMinutesView(MeetingEditMixin, TemplateView):
+    """GET: who will be e-mailed, and the question. Only the confirming POST (``confirm``) publishes; the minutes
+    editor's "Publish" button saves the text first and then leads here."""
+
+    template_name = "meetings/minutes_publish.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.get_meeting()
+        context.setdefault("form", PublishMinutesForm())
+        context.update(
+            meeting=meeting,
+            refusal=services.publication_refusal(meeting),
+            audience=meeting_audience(meeting),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = PublishMinutesForm(request.POST)
+        if not form.is_valid():  # not the confirming POST: ask
+            return self.render_to_response(self.get_context_data())
+        try:
+            # Publishing e-mails the participants: the worker sends the mail once the transaction commits.
+            publication = services.publish_minutes(meeting=meeting, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data())
+        messages.success(request, _("The minutes are published: participants can now read them."))
+        report_minutes_announcement(request, publication.announced_to)
+        return redirect(meeting)
+
+
+class ReopenMinutesView(MeetingEditMixin, TemplateView):
+    """GET: the reason asked for. POST: reopen the minutes as a draft, the reason kept in the history."""
+
+    template_name = "meetings/minutes_reopen.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ReopenMinutesForm())
+        context["meeting"] = self.get_meeting()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = ReopenMinutesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.reopen_minutes(meeting=meeting, user=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("The minutes are reopened as a draft: participants no longer see them."))
+                return redirect(meeting)
+        return self.render_to_response(self.get_context_data(form=form))
