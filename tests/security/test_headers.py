@@ -64,7 +64,7 @@ def get(client, world, name, role=None, **kwargs):
 
 
 def test_a_page_has_the_security_headers(client, world, db):
-    response = get(client, world, "meeting-detail", "participant")
+    response = get(client, world, "meetings:meeting-detail", "participant")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
     assert_security_headers(response)
 
@@ -76,7 +76,7 @@ def test_a_redirect_has_the_security_headers(client, world, db):
 
 
 def test_a_forbidden_page_has_the_security_headers(client, world, db):
-    response = get(client, world, "meeting-new", "participant")
+    response = get(client, world, "meetings:meeting-new", "participant")
     assert response.status_code == 403
     assert_security_headers(response)
 
@@ -95,7 +95,7 @@ def test_a_page_that_does_not_exist_has_the_security_headers(client, world, db):
     assert_no_inline_code(response)
 
 
-@pytest.mark.parametrize("name", ["document-download", "action-export", "calendar-feed"])
+@pytest.mark.parametrize("name", ["meetings:document-download", "meetings:action-export", "calendar-feed"])
 def test_a_download_has_the_security_headers(client, world, db, name):
     response = get(client, world, name, "participant")
     assert response.status_code == 200 and not response["Content-Type"].startswith("text/html")
@@ -117,7 +117,13 @@ def test_a_static_file_has_the_headers_of_the_middleware_before_whitenoise(clien
 
 
 @pytest.mark.parametrize(
-    "name", ["meeting-rsvp-link", "account-invitation", "reminders-unsubscribe", "personal-calendar-feed"]
+    "name",
+    [
+        "meetings:meeting-rsvp-link",
+        "stakeholders:account-invitation",
+        "stakeholders:reminders-unsubscribe",
+        "personal-calendar-feed",
+    ],
 )
 def test_a_signed_link_has_the_security_headers(client, world, db, name):
     response = get(client, world, name)  # anonymous: the signed token stands in for the login
