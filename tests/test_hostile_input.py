@@ -249,7 +249,7 @@ def post_forms(world, pages):
                 if form["method"] != "post":
                     continue
                 try:
-                    name = resolve(form["path"]).url_name
+                    name = resolve(form["path"]).view_name  # "meetings:meeting-edit", as SITE_URLS names it
                 except Resolver404:
                     continue
                 found.setdefault(name, (role, form))
