@@ -51,8 +51,25 @@ lint: install
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Locally the test databases are kept between runs (pytest-django's --reuse-db; migrations added since are still
+# applied) and built again (--create-db) when what they were built from changed: a migration file edited, added or
+# removed, the pinned dependencies (Django's own migrations, the embedded server) or DATABASE_URL. A hash of these
+# in $(TEST_DATABASES_STAMP) records it, written once a run got as far as running the tests. Under CI (CI=true, as
+# .ci/run sets) they are built fresh.
+# PYTEST_ARGS narrows the run: make pytest PYTEST_ARGS=tests/meetings
+TEST_DATABASES_STAMP := var/test-databases.sha256
 pytest: install assets ## The whole suite, one worker per core (pytest-xdist), each with its own test database
-	$(VENV)/bin/pytest -n auto
+	@if [ "$$CI" = true ]; then \
+	  echo "$(VENV)/bin/pytest -n auto --create-db $(PYTEST_ARGS)"; exec $(VENV)/bin/pytest -n auto --create-db $(PYTEST_ARGS); \
+	fi; \
+	built_from=$$( { sha256sum $$(ls */migrations/*.py | LC_ALL=C sort) requirements.txt requirements-dev.txt; \
+	  echo "$$DATABASE_URL"; } | sha256sum | cut -d' ' -f1); \
+	if [ "$$(cat $(TEST_DATABASES_STAMP) 2>/dev/null)" = "$$built_from" ]; then databases=--reuse-db; \
+	else databases="--reuse-db --create-db"; rm -f $(TEST_DATABASES_STAMP); fi; \
+	echo "$(VENV)/bin/pytest -n auto $$databases $(PYTEST_ARGS)"; \
+	status=0; $(VENV)/bin/pytest -n auto $$databases $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -le 1 ]; then mkdir -p var && echo "$$built_from" > $(TEST_DATABASES_STAMP); fi; \
+	exit $$status
 
 screenshots: install assets ## Regenerate the README's screenshots (docs/screenshots/) from the browser tests
 	$(PY) scripts/screenshots.py

@@ -88,6 +88,7 @@ def prepare_data(scale: float, regenerate: bool) -> float | None:
     from django.core.management import call_command
 
     from bench.datagen import BENCH_USERNAME, Volumes
+    from bench.generate import generate_data_set
     from meetings.models import Meeting
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -107,7 +108,7 @@ def prepare_data(scale: float, regenerate: bool) -> float | None:
         return None
     log(f"generating the data set at scale {scale}")
     started = time.monotonic()
-    call_command("generate_bench_data", scale=scale, seed=1)
+    generate_data_set(scale=scale, seed=1, log=log)
     elapsed = time.monotonic() - started
     state_file(scale).parent.mkdir(parents=True, exist_ok=True)
     state_file(scale).write_text(json.dumps(wanted))

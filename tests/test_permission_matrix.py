@@ -9,6 +9,7 @@ the owner, `other_participant` an outsider of another organisation. Convention, 
   answers 404, so that its existence is not revealed (see test_hidden_objects_are_404_to_participants);
 - views that change data refuse GET with 405 and POST without a CSRF token with 403.
 A URL pattern missing here fails test_every_url_pattern_is_in_the_matrix: new pages cannot skip the matrix.
+Every page it fetches is also checked for inline code, which the Content-Security-Policy would block.
 The admin's own URLs are tested separately (staff only).
 """
 
@@ -17,6 +18,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
+from tests.security.test_headers import assert_no_inline_code
 from tests.security.world import path_kwargs, shared_world, site_urls
 
 BASE_ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
@@ -245,6 +247,8 @@ def test_permission_matrix(world, db, url, role, method):
     if expected == NO_ACCESS and url.name in ROLE_NOT_REQUIRED:
         expected = MATRIX[url.name][method]["participant"]
     response = request_as(world, role, url, method)
+    if method == "GET":
+        assert_no_inline_code(response)  # the Content-Security-Policy would block it (tests/security/test_headers.py)
     if expected == NO_ACCESS:
         assert response.status_code == 403, f"{method} {url.route} as {role}"
         assert "You have no access yet" in response.content.decode(), f"{method} {url.route} as {role}"

@@ -6,6 +6,8 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, DatePrecision, PlanStatus
@@ -32,10 +34,37 @@ def _row_counts():
     }
 
 
+# The only test on an empty database: before the first that loads the demo (see no_demo_data_left_over).
+def test_demo_users_are_refused_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(DemoUsersRefused):
+        load_demo(with_users=True)
+    load_demo(with_users=False)
+    assert Meeting.objects.count() == 2
+
+
+@pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module inside a transaction rolled back at its end. Each test still runs in
+    its own savepoint (pytest-django's `db`), so what one test changes is undone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("load_demo")
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(settings):
+def demo(demo_database, settings):
     settings.DEBUG = True
-    call_command("load_demo")
+
+
+@pytest.fixture(autouse=True)
+def no_demo_data_left_over(request, db):
+    """The demo stays loaded from the first test that asks for it to the end of the module: a test that does not
+    ask for it must run before that one."""
+    if "demo" not in request.fixturenames:
+        assert not Meeting.objects.exists(), f"{request.node.name} must come before the tests that load the demo"
 
 
 def _login(client, username):
@@ -186,14 +215,6 @@ def test_an_older_demo_database_is_brought_to_the_corrected_content(demo):
 def test_demo_users_log_in_with_the_demo_password(demo):
     for username in ("admin", "secretariat", "participant"):
         assert authenticate(username=username, password="demo") is not None
-
-
-def test_demo_users_are_refused_when_debug_is_off(settings):
-    settings.DEBUG = False
-    with pytest.raises(DemoUsersRefused):
-        load_demo(with_users=True)
-    load_demo(with_users=False)
-    assert Meeting.objects.count() == 2
 
 
 # Each fact the seed articles state, and the page of the demo that must show it.

@@ -34,16 +34,6 @@ def test_every_page_names_its_icon_and_the_built_stylesheet(client):
     assert "bootstrap.min.css" not in page
 
 
-def test_anonymous_visitors_are_sent_to_login(client):
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
-
-
-def test_login_page_is_public(client):
-    assert client.get(reverse("login")).status_code == 200
-
-
 def test_dashboard_shows_next_meeting_and_own_open_actions(client, participant, organization):
     meeting = MeetingFactory(status="planned", starts_at="2099-01-10T10:00+05:00", ends_at="2099-01-10T13:00+05:00")
     held = MeetingFactory(starts_at=datetime.datetime(2023, 6, 20, 10, tzinfo=datetime.UTC), published=True)

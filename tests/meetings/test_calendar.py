@@ -188,10 +188,6 @@ def test_feed_leaves_out_events_older_than_a_year_and_keeps_those_nearest_today(
     assert activity_uid(old_activity) not in uids
 
 
-def test_feed_needs_a_login(client):
-    assert client.get("/calendar.ics").status_code == 302
-
-
 def test_personal_feed_works_without_a_session(client, participant):
     recent_meeting(title="Subscribed meeting")
     token = participant.contact.calendar_token

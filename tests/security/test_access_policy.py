@@ -91,12 +91,6 @@ def test_a_user_without_a_role_sees_only_the_no_access_page(client, organization
     assert f'href="{reverse("meetings:meeting-list")}"' not in body  # no navigation to pages they cannot open
 
 
-def test_a_user_without_a_role_may_still_log_out_and_change_the_password(client, db):
-    client.force_login(UserFactory())
-    assert client.get(reverse("password_change")).status_code == 200
-    assert client.post(reverse("logout")).status_code == 302
-
-
 # 3. Writes without a role, or for an organisation one has left
 
 

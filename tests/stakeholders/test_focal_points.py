@@ -62,14 +62,6 @@ def test_a_focal_point_cannot_touch_another_organisations_contacts(client, focal
     assert own.organization == organization
 
 
-def test_a_plain_participant_maintains_no_contacts(client, participant, organization):
-    contact = ContactFactory(organization=organization)
-    client.force_login(participant)
-    assert client.get(reverse("stakeholders:contact-create")).status_code == 403
-    assert client.get(reverse("stakeholders:contact-update", args=[contact.pk])).status_code == 403
-    assert client.get(reverse("stakeholders:contact-detail", args=[contact.pk])).status_code == 403
-
-
 class _PostedFields(HTMLParser):
     """What a browser sends from a page's POST form: each field's value, ticked boxes only."""
 
