@@ -34,23 +34,25 @@ NO_ACCESS = "no access"  # 403 with the "no access yet" page, and nothing else
 ROLE_NOT_REQUIRED = {"logout", "password_change", "password_change_done", "set_language"}
 
 
-def row(get, post, focal_point=None):
+def row(get, post, focal_point=None, inactive_contact=None):
     """The answers of the base roles; the derived roles follow the access policy:
     - without a role: the "no access yet" page wherever a login is needed, except ROLE_NOT_REQUIRED;
     - an inactive contact: a participant who is a member of no organisation, like a participant of another one;
-    - the focal point: the participant's answers, or ``focal_point`` = (GET, POST) where a focal point may do more.
+    - the focal point: the participant's answers, or ``focal_point`` = (GET, POST) where a focal point may do more;
+    - ``inactive_contact`` = (GET, POST) where a page is about the person's own contact, which they no longer have.
     """
 
-    def answers(values, focal_point_answer):
+    def answers(values, focal_point_answer, inactive_answer):
         answers = dict(zip(BASE_ROLES, values, strict=True))
-        answers["inactive_contact"] = answers["other_participant"]
+        answers["inactive_contact"] = answers["other_participant"] if inactive_answer is None else inactive_answer
         for role in ROLELESS:
             answers[role] = NO_ACCESS if answers["anonymous"] == LOGIN else answers["participant"]
         answers["focal_point"] = answers["participant"] if focal_point_answer is None else focal_point_answer
         return answers
 
     get_focal, post_focal = focal_point or (None, None)
-    return {"GET": answers(get, get_focal), "POST": answers(post, post_focal)}
+    get_inactive, post_inactive = inactive_contact or (None, None)
+    return {"GET": answers(get, get_focal, get_inactive), "POST": answers(post, post_focal, post_inactive)}
 
 
 PUBLIC_FORM = row((200,) * 5, (200,) * 5)  # an empty POST re-shows the form with field errors
@@ -82,9 +84,8 @@ MATRIX = {
     "password_reset_done": PUBLIC_PAGE,
     "password_reset_confirm": row((302,) * 5, (302,) * 5),  # a valid link moves the token into the session
     "password_reset_complete": PUBLIC_PAGE,
-    "stakeholders:profile": row(
-        (LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200)
-    ),  # admin: no contact, nothing to save
+    # admin, and an inactive contact (the person left: the contact record is no longer theirs): nothing to save
+    "stakeholders:profile": row((LOGIN, 200, 200, 200, 200), (LOGIN, 302, 302, 302, 200), inactive_contact=(200, 200)),
     "stakeholders:reminders-unsubscribe": PUBLIC_FORM,  # the signed token in the link stands in for the login
     # the organisation's sign-in: the e-mail form (an empty POST: field errors), the provider's callback (without a
     # sign-in started in this session: refused with a page saying so; GET only)
@@ -110,7 +111,10 @@ MATRIX = {
     "meetings:meeting-calendar": READ,
     "calendar-feed": READ,
     "meetings:calendar-subscription": READ,
-    "meetings:calendar-token-reset": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 404)),  # admin: no contact
+    # admin and an inactive contact: no contact of their own, so no personal feed
+    "meetings:calendar-token-reset": row(
+        (LOGIN, 405, 405, 405, 405), (LOGIN, 302, 302, 302, 404), inactive_contact=(405, 404)
+    ),
     "personal-calendar-feed": row((200,) * 5, (405,) * 5),  # the secret token stands in for the login
     "meetings:action-list": READ,
     "meetings:action-detail": READ,

@@ -130,6 +130,11 @@ class BaseParticipationFormSet(BaseModelFormSet):
         count = super().total_form_count()
         return min(count, len(self.get_queryset())) if self.is_bound else count
 
+    def _should_delete_form(self, form):
+        """A row ticked for removal is still checked (Django's formsets skip a deleted form's errors): its version
+        says whether it changed meanwhile, and a tampered value is an error, not a removal."""
+        return super()._should_delete_form(form) and not form.errors
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["DELETE"].widget.attrs["class"] = "form-check-input"

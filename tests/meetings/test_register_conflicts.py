@@ -241,3 +241,13 @@ def test_a_walk_in_before_the_start_takes_the_registers_confirmation(two_session
     assert response.context["walk_in_form"]["name"].value() == "Early Bird" and not meeting.participations.exists()
     assert session.post(walk_in_url, page | {"confirm_before_start": "on"}).status_code == 302
     assert meeting.participations.get().attendee_name == "Early Bird"
+
+
+@pytest.mark.parametrize("tampered", [{"role": "<script>"}, {"version": "not a number"}])
+def test_a_row_ticked_for_removal_with_a_tampered_value_is_an_error_not_a_500(held, two_sessions, tampered):
+    meeting, (first, _second, _third) = held
+    session, _ = two_sessions
+    url = reverse("meetings:meeting-participants", args=[meeting.pk])
+    response = session.post(url, _choose(register_form(session, url), first, DELETE="on", **tampered))
+    assert response.status_code == 200  # the page again, with the row's error
+    assert Participation.objects.filter(pk=first.pk).exists()
