@@ -98,7 +98,7 @@ bandit: install ## Fails on any medium- or high-severity finding in the project'
 pip-audit: install ## Fails on a known vulnerability in the installed dependencies; skips with a message when offline
 	$(PY) scripts/audit_dependencies.py
 
-# Production-like serving and the benchmark (README, "Production serving" and "Benchmark").
+# Production-like serving and the benchmark (docs/deployment.md and docs/benchmark.md).
 .PHONY: serve collectstatic bench bench-tools bench-nginx bench-nginx-tools
 
 collectstatic: assets staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
@@ -117,7 +117,7 @@ bench-tools: ## Install wrk from Debian's packages when it is missing (as root, 
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi; }
 
-bench: install assets collectstatic bench-tools ## Benchmark on a large data set: bench/results/latest.md and the README table
+bench: install assets collectstatic bench-tools ## Benchmark on a large data set: bench/results/latest.md and docs/benchmark.md
 	$(PY) -m bench.run
 
 bench-nginx-tools: ## Install nginx from Debian's packages when it is missing (as root, or with sudo)

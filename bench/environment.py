@@ -31,7 +31,7 @@ def configure_environment(scale: float | None = None) -> dict:
             "DEBUG": "False",
             "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            # Plain HTTP on the loopback: in production a TLS proxy sits in front (README, "Production serving").
+            # Plain HTTP on the loopback: in production a TLS proxy sits in front (docs/deployment.md).
             "SECURE_SSL_REDIRECT": "False",
             "SECURE_COOKIES": "False",
             "SECURE_HSTS_SECONDS": "0",

@@ -1,7 +1,7 @@
 """Settings for the coordination portal, read from the environment (12-factor).
 
 Every value has a development default; production sets at least DEBUG=False,
-SECRET_KEY and ALLOWED_HOSTS (see README, "Configuration").
+SECRET_KEY and ALLOWED_HOSTS (see docs/configuration.md).
 """
 
 from datetime import timedelta
@@ -214,7 +214,7 @@ CONTENT_SECURITY_POLICY = {
 
 # ---------------------------------------------------------------------------------------------------------------
 # Security (issue 6). Production (DEBUG=False) passes `manage.py check --deploy --fail-level WARNING`; every value
-# below can be overridden from the environment (README, "Production"). Keep security settings in this block.
+# below can be overridden from the environment (docs/security.md). Keep security settings in this block.
 # ---------------------------------------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -281,7 +281,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_WHITELIST_CALLABLE = "coordination.lockout.right_password_from_known_device"
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the outermost of them saw
-# (X-Forwarded-For); see README, "Behind a proxy". Wrong here, every visitor shares one address.
+# (X-Forwarded-For); see docs/security.md, "Behind a proxy". Wrong here, every visitor shares one address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "coordination.lockout.client_ip"
 # A successful login clears that username's failures only (LoginThrottle.reset_user_attempts), never the failures
@@ -298,8 +298,7 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", d
 PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=15))
 AXES_VERBOSE = False
 
-# Sign-in with the organisation's accounts (OpenID Connect through django-allauth; README, "Signing in with the
-# organisation's accounts"). Each identity provider is a Social application (provider "OpenID Connect") in the admin,
+# Sign-in with the organisation's accounts (OpenID Connect through django-allauth; docs/sign-in.md). Each identity provider is a Social application (provider "OpenID Connect") in the admin,
 # its e-mail domains in its settings. Only the provider's callback is mounted: passwords stay with Django's LoginView.
 # A first sign-in links to the account (or the open account invitation) with the same verified e-mail address; it
 # never creates an account of its own (coordination.single_sign_on).
@@ -320,7 +319,7 @@ MFA_RECOVERY_CODES = 10
 OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0  # the login throttle counts wrong codes instead
 # Anonymous requests (the login and password reset forms, RSVP and unsubscribe links) need only a few kilobytes: a
 # larger body is refused with 413 before it is read (coordination.middleware). The proxy in front should cap bodies
-# too (README, "Behind a proxy").
+# too (docs/security.md, "Behind a proxy").
 ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024)
 # ------------------------------------------------------------------------------------------ end of security block
 
@@ -329,7 +328,7 @@ ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024
 # servers behind a load balancer against one PostgreSQL server. Nothing a second server needs lives in one
 # process's memory: sessions are in the database, uploads go through the storage API to MEDIA_ROOT (shared
 # storage), and the cache is shared when CACHE_URL/REDIS_URL is set. The cached template loader is Django's
-# default (no "loaders" option above). See README, "Production serving".
+# default (no "loaders" option above). See docs/deployment.md.
 # ---------------------------------------------------------------------------------------------------------------
 if not DEBUG:
     # Each worker keeps its database connection (checked before reuse by CONN_HEALTH_CHECKS).

@@ -15,7 +15,7 @@ from django.test import override_settings
 
 LOCALES = ["ru", "uz"]
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-# What `makemessages` must skip (README, "Translations"): not the portal's own code or templates.
+# What `makemessages` must skip (docs/translations.md): not the portal's own code or templates.
 IGNORED = [".venv", "node_modules", "var", "staticfiles", "bench", "tests"]
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
@@ -96,7 +96,7 @@ def test_catalogue_holds_every_marked_string_and_no_stale_ones(extracted, langua
     missing, stale = extracted - committed, committed - extracted
     assert not missing, (
         f"{len(missing)} string(s) marked for translation are not in locale/{language}: run "
-        "`manage.py makemessages -l ru -l uz` (see README) and translate them:\n" + describe(missing)
+        "`manage.py makemessages -l ru -l uz` (see docs/translations.md) and translate them:\n" + describe(missing)
     )
     assert not stale, f"locale/{language} holds {len(stale)} string(s) no longer used:\n" + describe(stale)
 
