@@ -4,8 +4,8 @@
 
 Environment: WEB_CONCURRENCY (workers, default 2 x cores + 1), GUNICORN_THREADS (threads per worker,
 default 1: the sync worker), HOST and PORT or GUNICORN_BIND, GUNICORN_ACCESS_LOG ("-" for stdout).
-The portal's own settings (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...) are described in docs/configuration.md. With DEBUG
-off (the default here) gunicorn refuses to start without SECRET_KEY or while `manage.py check --deploy
+The portal's own settings (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...) are described in docs/configuration.md.
+With DEBUG off (the default here) gunicorn refuses to start without SECRET_KEY or while `manage.py check --deploy
 --fail-level WARNING` fails.
 """
 

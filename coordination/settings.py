@@ -298,8 +298,9 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", d
 PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=15))
 AXES_VERBOSE = False
 
-# Sign-in with the organisation's accounts (OpenID Connect through django-allauth; docs/sign-in.md). Each identity provider is a Social application (provider "OpenID Connect") in the admin,
-# its e-mail domains in its settings. Only the provider's callback is mounted: passwords stay with Django's LoginView.
+# Sign-in with the organisation's accounts (OpenID Connect through django-allauth; docs/sign-in.md). Each identity
+# provider is a Social application (provider "OpenID Connect") in the admin, its e-mail domains in its settings.
+# Only the provider's callback is mounted: passwords stay with Django's LoginView.
 # A first sign-in links to the account (or the open account invitation) with the same verified e-mail address; it
 # never creates an account of its own (coordination.single_sign_on).
 ACCOUNT_ADAPTER = "coordination.single_sign_on.PortalAccountAdapter"

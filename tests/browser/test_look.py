@@ -6,7 +6,8 @@ One browser context per role and language, logged in once; each page is loaded o
 measured again at 390 px after a resize. axe-core comes from node_modules (npm's `axe-core`); the context bypasses
 the portal's Content-Security-Policy only so that the test can inject it.
 
-`SCREENSHOTS=1 pytest tests/browser/test_look.py -k screenshots` writes docs/screenshots/*.png (docs/development.md, "The look").
+`SCREENSHOTS=1 pytest tests/browser/test_look.py -k screenshots` writes docs/screenshots/*.png
+(docs/development.md, "The look").
 """
 
 import os
