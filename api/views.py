@@ -208,7 +208,10 @@ class DeletedView(PortalAPIMixin, APIView):
             )
         since = None
         if "since" in request.query_params:
-            since = parse_datetime(request.query_params["since"]) if request.query_params["since"] else None
+            try:
+                since = parse_datetime(request.query_params["since"])
+            except ValueError:  # well formed, but no such day or hour
+                since = None
             if since is None or since.tzinfo is None:
                 raise exceptions.ValidationError(
                     {"since": [_("Give a date and time with its offset, e.g. 2026-01-31T09:00:00Z.")]}
