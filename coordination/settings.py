@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "stakeholders",
     "meetings",
     "activities",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +199,34 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 PAGE_SIZE = 25
 # How long the link in an invitation to the portal stays valid.
 ACCOUNT_INVITATION_DAYS = env.int("ACCOUNT_INVITATION_DAYS", default=7)
+
+# The read API (api/, docs/api.md): Django REST framework, JSON only, answering every refusal as problem details.
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=500)
+# Requests per token (a session counts as one token) and period: "600/min", "10000/hour" (DRF's rate syntax).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.MayReadPortal"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.paging.ApiCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_details_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Coordination portal API",
+    "DESCRIPTION": "The read API of the coordination portal: see docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # Content-Security-Policy: only our own origin, no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

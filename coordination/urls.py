@@ -52,4 +52,5 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("stakeholders.urls")),
     path("", include("activities.urls")),
+    path("", include("api.urls")),
 ]

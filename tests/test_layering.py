@@ -1,4 +1,4 @@
-"""Imports go one way between the apps: common < stakeholders < meetings < activities < coordination.
+"""Imports go one way between the apps: common < stakeholders < meetings < activities < coordination < api.
 
 Every module of each app (migrations included, and imports inside functions too) is parsed, not imported: an app may
 import the apps below it, never one above it nor coordination, the project on top that nothing imports. The benchmark
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["common", "stakeholders", "meetings", "activities", "coordination"]
+LAYERS = ["common", "stakeholders", "meetings", "activities", "coordination", "api"]
 # Directories that are not the project's code (dependencies, built and generated files).
 NOT_PROJECT_CODE = {".git", ".venv", "node_modules", "var", "staticfiles"}
 

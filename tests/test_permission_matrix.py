@@ -66,6 +66,18 @@ SECRETARIAT_ACTION_WITH_FORM = row((LOGIN, 403, 403, 405, 405), (LOGIN, 403, 403
 OWN_ORGANISATION_FORM = row((LOGIN, 200, 403, 200, 200), (LOGIN, 200, 403, 200, 200))
 OWN_ORGANISATION_ACTION = row((LOGIN, 405, 405, 405, 405), (LOGIN, 200, 403, 200, 200))  # POST only; errors
 USER_FORM = row((LOGIN, 200, 200, 200, 200), (LOGIN, 200, 200, 200, 200))
+# The read API answers for itself, in problem details: 401 without credentials (never the login page), 403 to an
+# account without a role (never the "no access yet" page), 405 to any write. Its data follows the pages' policy
+# (tests/api/).
+API_READ = {
+    method: {
+        **dict.fromkeys(ROLES, 200 if method == "GET" else 405),
+        "anonymous": 401,
+        "roleless": 403,
+        "roleless_with_contact": 403,
+    }
+    for method in ("GET", "POST")
+}
 
 MATRIX = {
     # coordination
@@ -206,6 +218,29 @@ MATRIX = {
     "activities:quarter-review": SECRETARIAT_FORM,
     "activities:endorse-plan": SECRETARIAT_ACTION,
     "activities:carry-activities": SECRETARIAT_ACTION,
+    # the read API (api/)
+    **{
+        f"api:{name}-{kind}": API_READ
+        for name in (
+            "series",
+            "meeting",
+            "agenda-item",
+            "statement",
+            "decision",
+            "action",
+            "organization",
+            "contact",
+            "activity-plan",
+            "activity",
+        )
+        for kind in ("list", "detail")
+    },
+    "api:deleted": API_READ,
+    "api:schema": API_READ,
+    "api:docs": READ,
+    # a person's own API tokens: the page (an empty POST: field errors); revoking one's own (anyone else's: 404)
+    "api:tokens": USER_FORM,
+    "api:token-revoke": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 404, 404, 404), focal_point=(405, 404)),
 }
 
 
@@ -279,7 +314,7 @@ def _posting_cases():
             continue
         post = MATRIX.get(url.name, {}).get("POST", {})
         for role in ("admin", "participant", "anonymous", "focal_point"):
-            if post.get(role) not in (405, 403, 404, LOGIN, None):
+            if post.get(role) not in (405, 401, 403, 404, LOGIN, None):
                 yield pytest.param(url, role, id=f"{url.name}-{role}")
                 break
 

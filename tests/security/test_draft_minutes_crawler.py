@@ -1,7 +1,8 @@
 """Nothing recorded in draft minutes reaches anyone but the secretariat, over every GET URL and download.
 
 One record of each kind that minutes hold is written at a meeting whose minutes are a draft, each with a unique
-marker word; every URL pattern of the site is then fetched as each kind of user without the right to see drafts,
+marker word; every URL pattern of the site (the read API under /api/v1/ included, with the session) is then fetched as
+each kind of user without the right to see drafts,
 with its objects swapped for the draft ones where they exist, plus the exports and a search for each marker.
 """
 

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from api.models import ApiToken
 from meetings.models import MinutesStatus, ParticipationStatus
 from stakeholders.accounts import invite_to_portal
 from stakeholders.models import Contact, organization_of
@@ -146,6 +147,7 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
         "other_activity": other_activity,
         "activity_review": ActivityReviewFactory(activity=activity, meeting=meeting),
         "today": datetime.date.today(),
+        "api_token": ApiToken.create_for(owner=participant, name="World script")[0],
     }
     return World(
         organization=organization,
@@ -209,12 +211,18 @@ _OBJECT_FOR_ROUTE_PREFIX = {
     "topics": "topic",
     "plans": "plan",
     "activities": "activity",
+    # the read API's routes (after "api/v1/")
+    "agenda-items": "agenda_item",
+    "statements": "statement",
+    "decisions": "decision",
+    "activity-plans": "plan",
 }
 # URL patterns whose `pk` is not the view's model (or whose view has no model attribute).
 _PK_OBJECT_FOR_URL = {
     "activities:quarter-review": "meeting",
     "activities:endorse-plan": "meeting",
     "meetings:meeting-rsvp-link": "meeting",
+    "api:token-revoke": "api_token",
 }
 
 
@@ -224,7 +232,7 @@ def object_for(world: World, url: SiteURL, param: str, substitutes: dict | None 
     if param == "pk":
         key = _PK_OBJECT_FOR_URL.get(url.name) or (url.model and _OBJECT_FOR_MODEL.get(url.model._meta.model_name))
         if key is None:
-            key = _OBJECT_FOR_ROUTE_PREFIX.get(url.route.split("/")[0])
+            key = _OBJECT_FOR_ROUTE_PREFIX.get(url.route.removeprefix("api/v1/").split("/")[0])
     else:
         key = _OBJECT_FOR_PARAMETER.get(param.removesuffix("_pk").removesuffix("_id"))
     if key is None:
