@@ -467,3 +467,12 @@ def test_the_stored_title_is_english_whatever_the_secretariats_language(series, 
     with translation.override("ru"):
         meeting = services.prepare_next_meeting(series=series, starts_at=_at(2030, 4, 1))
     assert meeting.title == "5th coordination meeting"
+
+
+def test_the_next_step_is_not_offered_twice_under_more_actions(client, secretariat):
+    """The primary button names the next step; More actions does not repeat it (URL names are namespaced)."""
+    start = timezone.now() - datetime.timedelta(days=1)
+    meeting = MeetingFactory(status=MeetingStatus.HELD, starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+    client.force_login(secretariat)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert page.count(f'href="{reverse("meetings:meeting-minutes-edit", args=[meeting.pk])}"') == 1
