@@ -6,8 +6,10 @@ from collections import OrderedDict
 from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
 
+from meetings import services
 from meetings.models import (
     ActionItem,
+    ActionUpdate,
     AgendaItem,
     Meeting,
     Participation,
@@ -21,8 +23,9 @@ PRINT_STYLESHEET = "css/print.css"
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
 
-def meetings_for_print():
-    """Meetings with everything their agenda and minutes show, in a fixed number of queries."""
+def meetings_for_print(user):
+    """Meetings with everything their agenda and minutes show, in a fixed number of queries; the actions carried to
+    their review of follow-up actions as ``user`` may read them, and what each meeting decided about them."""
     return Meeting.objects.select_related("series__convening_organization", "minutes_published_by").prefetch_related(
         Prefetch(
             "agenda_items",
@@ -30,6 +33,8 @@ def meetings_for_print():
                 "position", "id"
             ),
         ),
+        services.carried_actions(user, "agenda_items__actions_to_review"),
+        Prefetch("action_updates", queryset=ActionUpdate.objects.visible_to(user), to_attr="reviews"),
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related("organization", "contact").order_by(

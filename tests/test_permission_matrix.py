@@ -130,6 +130,7 @@ MATRIX = {
     "personal-calendar-feed": row((200,) * 5, (405,) * 5),  # the secret token stands in for the login
     "meetings:action-list": READ,
     "meetings:action-detail": READ,
+    "meetings:decision-detail": READ,
     "meetings:action-export": READ,
     "activities:activity-export": READ,
     "meetings:participation-export": READ,

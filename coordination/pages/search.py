@@ -334,7 +334,7 @@ class Search:
                 (
                     self._matching(actions, "search_document", "description"),
                     lambda a: (
-                        a.title,
+                        f"{a.reference} {a.title}".strip(),
                         a.get_absolute_url(),
                         f"{a.responsible_organization.short_name} · {a.get_status_display()}",
                     ),

@@ -15,7 +15,7 @@ from common.formatting import date_text
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
-from meetings.models.minutes import Decision
+from meetings.models.minutes import Decision, NumberedEntry
 
 
 class ActionStatus(models.TextChoices):
@@ -57,7 +57,7 @@ class ActionItemQuerySet(access.MinutesContentQuerySet):
         )
 
 
-class ActionItem(TimeStampedModel):
+class ActionItem(NumberedEntry, TimeStampedModel):
     """A follow-up agreed at a meeting; reviewed at later meetings until it is closed."""
 
     meeting = models.ForeignKey(
@@ -114,6 +114,9 @@ class ActionItem(TimeStampedModel):
         verbose_name_plural = _("action items")
         ordering = ["due_on", "id"]
         permissions = [("update_own_action", "Can update actions of their own organisation")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "reference_number"], name="unique_action_reference"),
+        ]
         indexes = [
             models.Index(fields=["status", "due_on"], name="action_status_due_idx"),
             # Open actions by due date, for everyone (the tracker) and per organisation (dashboard): no sort step.
@@ -143,6 +146,10 @@ class ActionItem(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:action-detail", args=[self.pk])
+
+    @property
+    def anchor(self) -> str:
+        return f"action-{self.pk}"
 
     @property
     def is_open(self) -> bool:
@@ -196,6 +203,18 @@ class ActionUpdate(TimeStampedModel):
         verbose_name = _("action update")
         verbose_name_plural = _("action updates")
         ordering = ["-noted_on", "-id"]
+
+    @property
+    def review_outcome(self) -> str:
+        """What a meeting's review decided (ReviewOutcome), read back from the entry review_carried_action made."""
+        if self.new_due_on:
+            return ReviewOutcome.CONTINUED
+        return {ActionStatus.DONE: ReviewOutcome.DONE, ActionStatus.DROPPED: ReviewOutcome.DROPPED}.get(
+            self.status, ReviewOutcome.CONTINUED
+        )
+
+    def get_review_outcome_display(self) -> str:
+        return str(ReviewOutcome(self.review_outcome).label)
 
     def __str__(self):
         return _("%(action)s: %(status)s on %(date)s") % {

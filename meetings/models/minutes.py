@@ -2,7 +2,9 @@
 
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Max
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -105,7 +107,50 @@ class Statement(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class Decision(TimeStampedModel):
+def next_reference_number(meeting_id: int) -> int:
+    """The next number of a meeting's decisions and follow-up actions: one sequence for both, so "4.3" names one
+    entry of the 4th meeting whichever kind it is. Numbers deleted entries had (kept in their history) are not
+    reused, so a number once cited never comes to mean something else. Call inside a transaction."""
+    from meetings.models.actions import ActionItem
+
+    Meeting.objects.select_for_update().filter(pk=meeting_id).first()  # one number at a time per meeting
+    taken = [
+        model.objects.filter(meeting_id=meeting_id).aggregate(last=Max("reference_number"))["last"] or 0
+        for model in (Decision, ActionItem, Decision.history.model, ActionItem.history.model)
+    ]
+    return max(taken) + 1
+
+
+class NumberedEntry(models.Model):
+    """A decision or follow-up action: numbered within its meeting when it is created ("4.2"), never renumbered."""
+
+    reference_number = models.PositiveIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Its number within the meeting, given when it is recorded and never changed."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.reference_number is None and self.meeting_id:
+            with transaction.atomic():
+                self.reference_number = next_reference_number(self.meeting_id)
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)
+
+    @property
+    def reference(self) -> str:
+        """The citable reference: the meeting's number and the entry's, "4.2"."""
+        if self.reference_number is None:
+            return ""
+        return f"{self.meeting.number}.{self.reference_number}"
+
+
+class Decision(NumberedEntry, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
     agenda_item = models.ForeignKey(
         AgendaItem,
@@ -126,7 +171,17 @@ class Decision(TimeStampedModel):
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        ordering = ["meeting", "id"]
+        ordering = ["meeting", "reference_number", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "reference_number"], name="unique_decision_reference"),
+        ]
 
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+    def get_absolute_url(self):
+        return reverse("meetings:decision-detail", args=[self.pk])
+
+    @property
+    def anchor(self) -> str:
+        return f"decision-{self.pk}"

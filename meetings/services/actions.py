@@ -27,7 +27,7 @@ def carried_actions(user, lookup: str = "actions_to_review") -> models.Prefetch:
     ``item.carried_actions``: only those ``user`` may read (draft-minutes rules), with their latest progress."""
     actions = (
         ActionItem.objects.visible_to(user)
-        .select_related("responsible_organization", "owner")
+        .select_related("responsible_organization", "owner", "meeting")
         .with_latest_update(user)
         .order_by("due_on", "id")
     )

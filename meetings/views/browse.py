@@ -23,6 +23,7 @@ from meetings.models import (
     Statement,
 )
 from meetings.notifications.delivery import invitation_status
+from meetings.record import meeting_reviews, minutes_record
 from stakeholders.models import Contact, may_answer_for_organization, organization_of
 
 
@@ -107,6 +108,9 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         context["show_minutes"] = meeting.minutes_visible_to(self.request.user)
+        if context["show_minutes"]:
+            reviews = meeting_reviews(meeting, self.request.user)
+            context["minutes_record"] = minutes_record(meeting, reviews)
         # A column empty on every row is left out (the demo's actions, for one, are owned by no named person).
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())

@@ -44,9 +44,11 @@ def export_actions(request, file_format):
         _("Reviewed at meetings"),
         _("Description"),
         _("Illustrative example"),
+        _("Number"),
     ]
     fields = ["pk", "title", "responsible_organization__name", "owner__name", "due_on", "status", "meeting_id"]
     fields += ["meeting__number", "meeting__starts_at", "meeting__time_zone", "description", "is_illustrative"]
+    fields += ["reference_number"]
     statuses = choice_labels(ActionItem, "status")
     meeting_label = _meeting_label()
     today = timezone.localdate()
@@ -66,6 +68,7 @@ def export_actions(request, file_format):
             time_zone,
             text,
             example,
+            reference_number,
         ) in chunk:
             overdue = status in OPEN_ACTION_STATUSES and due_on is not None and due_on < today
             yield [
@@ -81,6 +84,7 @@ def export_actions(request, file_format):
                 [meeting_label(later) for later in reviews.get(pk, ())],
                 text,
                 "yes" if example else "",
+                f"{number}.{reference_number}" if reference_number else "",
             ]
 
     return export_response(file_format, "actions", _("Follow-up actions"), header, actions, fields, rows)

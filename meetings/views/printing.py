@@ -3,7 +3,6 @@ from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView
 
-from meetings import services
 from meetings.analytics import meeting_years
 from meetings.models import MeetingSeries
 from meetings.printing import (
@@ -13,6 +12,7 @@ from meetings.printing import (
     participants_by_organization,
     render_pdf,
 )
+from meetings.record import minutes_record
 
 
 class PdfOrHtmlMixin:
@@ -36,16 +36,11 @@ class MeetingPrintMixin:
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return meetings_for_print().visible_to(self.request.user)
+        return meetings_for_print(self.request.user).visible_to(self.request.user)
 
 
 class AgendaPrintView(MeetingPrintMixin, DetailView):
     template_name = "meetings/print/agenda.html"
-
-    def get_queryset(self):
-        # The review of follow-up actions lists the actions carried to it.
-        lookup = "agenda_items__actions_to_review"
-        return super().get_queryset().prefetch_related(services.carried_actions(self.request.user, lookup))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,6 +66,7 @@ class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
         context.update(
             attendance=attendance_list(meeting),
             excused=excused_organizations(meeting),
+            minutes_record=minutes_record(meeting, meeting.reviews),
             for_pdf=self.as_pdf,
         )
         return context
@@ -112,12 +108,17 @@ class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = (
-            meetings_for_print().filter(series=self.object).with_published_minutes().order_by("starts_at", "number")
+            meetings_for_print(self.request.user)
+            .filter(series=self.object)
+            .with_published_minutes()
+            .order_by("starts_at", "number")
         )
         year = self._year(meetings)
         if year:
             meetings = meetings.filter(starts_at__year=year)
         meetings = list(meetings)
+        for meeting in meetings:
+            meeting.minutes_record = minutes_record(meeting, meeting.reviews)
         context.update(
             year=year,
             all_years=ALL_YEARS,

@@ -126,8 +126,10 @@ def test_illustrative_meeting_and_action_are_badged(client, participant, organiz
     assert f'data-illustrative="meeting-{meeting.pk}"' in content
     export = b"".join(client.get(reverse("meetings:action-export", args=["csv"])).streaming_content).decode("utf-8-sig")
     header, *rows = list(csv.reader(io.StringIO(export)))
-    assert header[-1] == "Illustrative example"
-    assert {row[1]: row[-1] for row in rows} == {action.title: "yes", plain.title: ""}
+    flag = header.index("Illustrative example")
+    assert {row[1]: row[flag] for row in rows} == {action.title: "yes", plain.title: ""}
+    number = header.index("Number")
+    assert {row[1]: row[number] for row in rows} == {action.title: action.reference, plain.title: plain.reference}
 
 
 # Dates known only to the month
