@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from bench.datagen import COMMON_WORD, RARE_WORD
-from meetings.models import Meeting, MeetingStatus, MinutesStatus
+from meetings.models import Meeting, MinutesStatus
 from stakeholders.models import Organization
 
 
@@ -31,7 +31,8 @@ class BenchData:
     def find(cls) -> "BenchData":
         # The newest meeting with published minutes and the longest agenda: a participant sees all of it.
         full_meeting = (
-            Meeting.objects.filter(status=MeetingStatus.HELD, minutes_status=MinutesStatus.PUBLISHED)
+            Meeting.objects.held()
+            .filter(minutes_status=MinutesStatus.PUBLISHED)
             .annotate(items=Count("agenda_items"))
             .order_by("-items", "-starts_at")
             .first()

@@ -11,7 +11,7 @@ from common.quarter import Quarter
 from common.queries import sort_key_without_index
 from common.roles import is_secretariat
 from meetings.models import ActionItem, Meeting, MeetingSeries
-from stakeholders.models import organization_of
+from stakeholders.models import Contact, organization_of
 
 LIST_LIMIT = 10
 
@@ -34,11 +34,20 @@ class Dashboard:
     series_to_prepare: MeetingSeries | None = None
 
 
+def _next_meeting(user) -> Meeting | None:
+    """The next announced meeting not yet held or over that the reader is invited to (their organisation or
+    themselves on its list); for the secretariat, of any series."""
+    meetings = Meeting.objects.visible_to(user).announced().not_held().upcoming().select_related("series")
+    if not is_secretariat(user):
+        meetings = meetings.inviting(organization=organization_of(user), contact=Contact.objects.of_user(user).first())
+    return meetings.first()
+
+
 def build_dashboard(user) -> Dashboard:
     def _meetings():
         return Meeting.objects.visible_to(user).select_related("series")
 
-    next_meeting = _meetings().upcoming().first()
+    next_meeting = _next_meeting(user)
     upcoming = next_meeting is not None
     if next_meeting is None:
         next_meeting = _meetings().past().first()

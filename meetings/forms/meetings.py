@@ -23,7 +23,7 @@ from common.widgets import (
     organization_picker,
     translations_folded,
 )
-from meetings.models import AgendaItem, Meeting, MeetingFormat
+from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingStatus
 from stakeholders.models import ORGANIZATION_LABEL_FIELDS, Contact, Organization
 
 
@@ -111,6 +111,12 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             self.fields["end_time"].initial = meeting.local_end.time()
         if meeting.reviewed_quarter:
             self.fields["reviewed_quarter"].initial = str(meeting.reviewed_quarter)
+        # Held follows the clock and the facts (Meeting.is_held): only cancelling is chosen. A meeting stored as
+        # held before keeps that choice, so that saving it changes nothing it did not mean to.
+        explicit = [MeetingStatus.PLANNED, MeetingStatus.CANCELLED]
+        if meeting.status == MeetingStatus.HELD:
+            explicit.insert(1, MeetingStatus.HELD)
+        self.fields["status"].choices = [(status.value, status.label) for status in explicit]
 
     def clean_number(self):
         number = self.cleaned_data["number"]

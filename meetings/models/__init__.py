@@ -28,6 +28,7 @@ from meetings.models.meeting import (  # noqa: F401
     MeetingQuerySet,
     MeetingStatus,
     MinutesStatus,
+    held_meeting_q,
     ordinal,
     sees_draft_meetings,
 )

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -45,6 +45,7 @@ class LifecycleStage(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     ANNOUNCED = "announced", _("Announced")
+    IN_PROGRESS = "in_progress", pgettext_lazy("meeting stage", "In progress")
     HELD = "held", _("Held")
     MINUTES_DRAFT = "minutes_draft", _("Minutes in draft")
     MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
@@ -62,6 +63,21 @@ LIFECYCLE_PATH = [
 
 # What a draft meeting is, the one definition: not announced yet.
 DRAFT_MEETING = Q(announced_at__isnull=True)
+
+
+def held_meeting_q() -> Q:
+    """What a held meeting is, the one definition (Meeting.is_held says the same of one meeting): not cancelled, and
+    marked held (stored before the stage followed the clock), or announced and over, or started with attendance
+    recorded."""
+    now = timezone.now()
+    attended = participation.Participation.objects.filter(
+        meeting=OuterRef("pk"), status=participation.ParticipationStatus.ATTENDED
+    )
+    return ~Q(status=MeetingStatus.CANCELLED) & (
+        Q(status=MeetingStatus.HELD)
+        | Q(ends_at__lte=now, announced_at__isnull=False)
+        | Q(Exists(attended), starts_at__lte=now)
+    )
 
 
 def sees_draft_meetings(user) -> bool:
@@ -89,6 +105,24 @@ class MeetingQuerySet(models.QuerySet):
             .order_by(sort_key_without_index("starts_at", models.DateTimeField()), "id")
         )
 
+    def held(self):
+        return self.filter(held_meeting_q())
+
+    def not_held(self):
+        """Meetings still to take place: neither held nor cancelled."""
+        return self.exclude(status=MeetingStatus.CANCELLED).exclude(held_meeting_q())
+
+    def inviting(self, *, organization=None, contact=None):
+        """Meetings whose list holds ``organization`` (as a whole or by one of its people) or names ``contact``;
+        a walk-in's row records attendance, not an invitation."""
+        rows = participation.Participation.objects.filter(meeting=OuterRef("pk"), walk_in=False)
+        invited = Q(pk__in=[])
+        if organization is not None:
+            invited |= Exists(rows.filter(organization=organization))
+        if contact is not None:
+            invited |= Exists(rows.filter(contact=contact))
+        return self.filter(invited)
+
     def past(self):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
@@ -96,7 +130,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(access.published_minutes_q())
 
     def with_draft_minutes(self):
-        return self.filter(minutes_status=MinutesStatus.DRAFT, status=MeetingStatus.HELD)
+        return self.held().filter(minutes_status=MinutesStatus.DRAFT)
 
     def with_counts(self):
         """Annotate agenda_item_count and organization_count (distinct organisations invited).
@@ -314,6 +348,39 @@ class Meeting(TimeStampedModel):
         return self.starts_at <= timezone.now()
 
     @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+    @property
+    def attendance_recorded(self) -> bool:
+        """Whether anyone is recorded as having attended (from the page's prefetch when there is one)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("participations")
+        if prefetched is not None:
+            return any(row.status == participation.ParticipationStatus.ATTENDED for row in prefetched)
+        return self.participations.filter(status=participation.ParticipationStatus.ATTENDED).exists()
+
+    @property
+    def is_held(self) -> bool:
+        """Held by the clock and the facts, never by choice (the same as held_meeting_q): not cancelled, and marked
+        held, or announced and over, or with attendance recorded."""
+        if self.status == MeetingStatus.CANCELLED:
+            return False
+        if self.status == MeetingStatus.HELD or (self.has_ended and not self.is_draft):
+            return True
+        return self.has_started and self.pk is not None and self.attendance_recorded
+
+    @property
+    def status_label(self) -> str:
+        """The status as lists show it, from the clock and the facts: planned, in progress, held or cancelled."""
+        if self.status == MeetingStatus.CANCELLED:
+            return MeetingStatus.CANCELLED.label
+        if self.is_held:
+            return MeetingStatus.HELD.label
+        if self.has_started and not self.is_draft:
+            return LifecycleStage.IN_PROGRESS.label
+        return MeetingStatus.PLANNED.label
+
+    @property
     def has_minutes_text(self) -> bool:
         """Whether anything of the minutes is written (reads the agenda items: prefetch them on a page)."""
         return bool(self.minutes_summary.strip()) or any(
@@ -322,24 +389,32 @@ class Meeting(TimeStampedModel):
 
     @property
     def lifecycle_stage(self) -> LifecycleStage:
-        """draft -> announced -> held -> minutes in draft -> minutes published (or cancelled)."""
+        """draft -> announced -> in progress -> held -> minutes in draft -> minutes published (or cancelled), from
+        the clock and the facts: only cancelling is chosen."""
         if self.status == MeetingStatus.CANCELLED:
             return LifecycleStage.CANCELLED
         if self.minutes_published:
             return LifecycleStage.MINUTES_PUBLISHED
-        if self.status == MeetingStatus.HELD:
+        if self.is_held:
             return LifecycleStage.MINUTES_DRAFT if self.has_minutes_text else LifecycleStage.HELD
-        return LifecycleStage.DRAFT if self.is_draft else LifecycleStage.ANNOUNCED
+        if self.is_draft:
+            return LifecycleStage.DRAFT
+        return LifecycleStage.IN_PROGRESS if self.has_started else LifecycleStage.ANNOUNCED
 
     @property
     def lifecycle_steps(self) -> list[tuple[str, str]]:
         """The path as (label, state) pairs, state being "done", "current" or "todo", for the page's progress bar."""
         stage = self.lifecycle_stage
-        if stage not in LIFECYCLE_PATH:
+        # A meeting in progress stands where "held" will be: the step is named for now.
+        path = [
+            stage if step == LifecycleStage.HELD and stage == LifecycleStage.IN_PROGRESS else step
+            for step in LIFECYCLE_PATH
+        ]
+        if stage not in path:
             return []
-        current = LIFECYCLE_PATH.index(stage)
-        states = ["done"] * current + ["current"] + ["todo"] * (len(LIFECYCLE_PATH) - current - 1)
-        return [(step.label, state) for step, state in zip(LIFECYCLE_PATH, states, strict=True)]
+        current = path.index(stage)
+        states = ["done"] * current + ["current"] + ["todo"] * (len(path) - current - 1)
+        return [(step.label, state) for step, state in zip(path, states, strict=True)]
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

@@ -120,10 +120,11 @@ class InvitationStatus:
     outdated: int
     last_sent_at: datetime.datetime | None
     can_send: bool  # the meeting is not over yet
+    can_update: bool = True  # the meeting has not started: updates are for changes before it
 
     @property
     def update_due(self) -> bool:
-        return self.outdated > 0
+        return self.can_update and self.outdated > 0
 
 
 def invitation_status(*, meeting: Meeting) -> InvitationStatus:
@@ -132,12 +133,18 @@ def invitation_status(*, meeting: Meeting) -> InvitationStatus:
         outdated=Count("pk", filter=Q(sequence__lt=meeting.calendar_sequence)),
         last_sent_at=Max("sent_at"),
     )
-    return InvitationStatus(**counts, can_send=meeting.ends_at > timezone.now())
+    return InvitationStatus(
+        **counts,
+        can_send=meeting.ends_at > timezone.now(),
+        can_update=not meeting.has_started,
+    )
 
 
 def ensure_invitations_possible(meeting: Meeting, *, update: bool) -> None:
     if meeting.ends_at <= timezone.now():
         raise ValidationError(_("The meeting is over: invitations and updates are no longer sent."))
+    if update and meeting.has_started:
+        raise ValidationError(_("The meeting has started: updates are for changes before it starts."))
     if meeting.status == MeetingStatus.CANCELLED and not update:
         raise ValidationError(_("The meeting is cancelled: send an update to tell those invited, no new invitations."))
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from meetings.models import (
     LifecycleStage,
     Meeting,
-    MeetingStatus,
 )
 from meetings.services._common import _with_history_user, claim_meeting_version
 
@@ -35,12 +34,12 @@ class NextStep:
 
 
 def next_step(meeting: Meeting) -> NextStep | None:
-    """draft: invite (which announces); announced and started: attendance; held: minutes; minutes written: publish."""
+    """draft: invite (which announces); in progress: attendance; held: minutes; minutes written: publish."""
     stage = meeting.lifecycle_stage
     if stage == LifecycleStage.DRAFT:
         return NextStep(_("Invite and announce"), "meetings:meeting-invitations")
-    if stage == LifecycleStage.ANNOUNCED:
-        return NextStep(_("Record attendance"), "meetings:meeting-participants") if meeting.has_started else None
+    if stage == LifecycleStage.IN_PROGRESS:
+        return NextStep(_("Record attendance"), "meetings:meeting-participants")
     if stage == LifecycleStage.HELD:
         return NextStep(_("Write the minutes"), "meetings:meeting-minutes-edit")
     if stage == LifecycleStage.MINUTES_DRAFT:
@@ -55,7 +54,7 @@ def deletion_refusal(meeting: Meeting) -> str:
     if meeting.invitations.exists() or meeting.participations.filter(invitation_sent_at__isnull=False).exists():
         return _("Invitations to this meeting have been sent, so it cannot be deleted; cancel it instead.")
     if (
-        meeting.status == MeetingStatus.HELD
+        meeting.is_held
         or meeting.minutes_summary.strip()
         or meeting.agenda_items.exclude(discussion_summary="").exists()
         or meeting.statements.exists()

@@ -37,12 +37,12 @@ def next_meeting_number(series: MeetingSeries) -> int:
 
 def latest_held_meeting(series: MeetingSeries) -> Meeting | None:
     """The meeting the next one is prepared from: the last one that took place (never a planned or cancelled one)."""
-    return series.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at", "-id").first()
+    return series.meetings.held().order_by("-starts_at", "-id").first()
 
 
 def planned_meetings(series: MeetingSeries) -> list[Meeting]:
     """Meetings of the series still planned: preparing another one is then probably a mistake (a second click)."""
-    return list(series.meetings.filter(status=MeetingStatus.PLANNED).order_by("starts_at", "id"))
+    return list(series.meetings.not_held().order_by("starts_at", "id"))
 
 
 def default_start(previous: Meeting | None) -> datetime.datetime:
@@ -139,7 +139,7 @@ def _number_in_date_order(series: MeetingSeries, starts_at: datetime.datetime, u
     earlier = series.meetings.filter(starts_at__lt=starts_at)
     number = (earlier.aggregate(highest=Max("number"))["highest"] or 0) + 1
     later = list(series.meetings.filter(number__gte=number).order_by("-number"))
-    if any(meeting.status != MeetingStatus.PLANNED for meeting in later):
+    if any(meeting.status == MeetingStatus.CANCELLED or meeting.is_held for meeting in later):
         raise ValidationError(
             {"date": _("A new meeting cannot be dated before a meeting that has already taken place.")}
         )

@@ -14,7 +14,6 @@ from meetings.models import (
     ActionItem,
     ActionUpdate,
     Meeting,
-    MeetingStatus,
     MinutesStatus,
 )
 from meetings.notifications import delivery
@@ -30,8 +29,8 @@ def publication_refusal(meeting: Meeting) -> str:
     """Why the minutes of ``meeting`` cannot be published now, or "" if they can."""
     if meeting.minutes_published:
         return _("The minutes are already published.")
-    if meeting.status != MeetingStatus.HELD or meeting.starts_at > timezone.now():
-        return _("Minutes are published after the meeting: mark it as held first (it must have started).")
+    if not (meeting.is_held and meeting.has_started):
+        return _("Minutes are published after the meeting: once it has ended or its attendance is recorded.")
     return ""
 
 

@@ -28,6 +28,8 @@ def rsvp_refusal(meeting: Meeting) -> str:
         return _("This meeting takes no replies: it is not announced or has been cancelled.")
     if meeting.ends_at <= timezone.now():
         return _("This meeting is over: replies are no longer taken.")
+    if meeting.has_started:
+        return _("This meeting has started: replies are no longer taken.")
     return ""
 
 
@@ -81,7 +83,7 @@ def organization_reply_refusal(meeting: Meeting, organization: Organization | No
     refusal = rsvp_refusal(meeting)
     if refusal:
         return refusal
-    if meeting.status == MeetingStatus.HELD:
+    if meeting.is_held:
         return _("This meeting has been held: replies are no longer taken.")
     if organization is None or not any(
         row.organization_id == organization.pk and not row.walk_in for row in _participations_of(meeting)

@@ -115,10 +115,13 @@ class MeetingDetailView(DetailView):
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
         contact = Contact.objects.of_user(self.request.user).select_related("organization").first()
-        if contact is not None and not services.rsvp_refusal(meeting):
+        rsvp_refusal = services.rsvp_refusal(meeting)
+        if contact is not None and not rsvp_refusal:
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
             context["rsvp_answers"] = RsvpAnswer
+        elif contact is not None and meeting.has_started and services.is_invited(meeting, contact):
+            context["rsvp_closed"] = rsvp_refusal  # a sentence where the reply buttons were
         if contact is not None and may_answer_for_organization(self.request.user, contact.organization_id):
             context.update(self.organization_reply_context(meeting, contact.organization))
         # An "invited" row says "not yet invited" until mail went out to someone of its organisation.

@@ -3,13 +3,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.meetings.factories import ActionItemFactory, MeetingFactory
+from tests.meetings.factories import ActionItemFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_dashboard_counts_own_overdue_actions_and_offers_the_calendar_file(client, participant, organization):
     meeting = MeetingFactory(status="planned", starts_at="2099-01-10T10:00+05:00", ends_at="2099-01-10T13:00+05:00")
+    ParticipationFactory(meeting=meeting, organization=organization)  # the next meeting the reader is invited to
     ActionItemFactory(responsible_organization=organization, due_on=datetime.date(2023, 2, 1))
     ActionItemFactory(responsible_organization=organization, due_on=datetime.date(2099, 2, 1))
     ActionItemFactory(due_on=datetime.date(2023, 2, 1))  # another organisation's

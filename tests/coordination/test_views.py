@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from common.roles import PARTICIPANT, SECRETARIAT
 from tests.activities.factories import ActivityFactory
-from tests.meetings.factories import ActionItemFactory, MeetingFactory
+from tests.meetings.factories import ActionItemFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def test_every_page_names_its_icon_and_the_built_stylesheet(client):
 
 def test_dashboard_shows_next_meeting_and_own_open_actions(client, participant, organization):
     meeting = MeetingFactory(status="planned", starts_at="2099-01-10T10:00+05:00", ends_at="2099-01-10T13:00+05:00")
+    ParticipationFactory(meeting=meeting, organization=organization)  # the next meeting the reader is invited to
     held = MeetingFactory(starts_at=datetime.datetime(2023, 6, 20, 10, tzinfo=datetime.UTC), published=True)
     own = ActionItemFactory(meeting=held, responsible_organization=organization, title="Our follow-up")
     ActionItemFactory(meeting=held, title="Someone else's follow-up")

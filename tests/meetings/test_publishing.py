@@ -87,9 +87,10 @@ def test_a_planned_meeting_offers_no_confirmation(client, secretariat):
     client.force_login(secretariat)
     url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     content = client.get(url).content.decode()
-    assert "mark it as held first" in content and "Yes, publish the minutes" not in content
+    refusal = "once it has ended or its attendance is recorded"
+    assert refusal in content and "Yes, publish the minutes" not in content
     response = client.post(url, {"confirm": "on"})
-    assert response.status_code == 200 and "mark it as held first" in response.content.decode()
+    assert response.status_code == 200 and refusal in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
 
