@@ -117,3 +117,14 @@ def test_query_count_is_constant(client, participant, django_assert_max_num_quer
         assert len(response.context["entries"]) == min(2 * rows, 30)
     with django_assert_max_num_queries(8):
         assert len(csv_rows(client.get(EXPORT))) == 2 * rows + 1
+
+
+def test_the_organisation_actions_and_series_pages_link_to_the_register(client, participant, organization):
+    action = ActionItemFactory(responsible_organization=organization)
+    client.force_login(participant)
+    organization_page = client.get(organization.get_absolute_url()).content.decode()
+    assert f'href="{REGISTER}?organization={organization.pk}"' in organization_page
+    assert f'href="{REGISTER}"' in client.get(reverse("meetings:action-list")).content.decode()
+    series = action.meeting.series
+    series_page = client.get(reverse("meetings:series-detail", args=[series.pk])).content.decode()
+    assert f'href="{REGISTER}?series={series.pk}"' in series_page
