@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from meetings.models import ActionItem, Decision, Statement
-from meetings.views import agenda, browse, decisions, editing, history, minutes, register, rsvp
+from meetings.views import agenda, browse, decisions, editing, history, minutes, register, register_of_decisions, rsvp
 from meetings.views import analytics as analytics_views
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
@@ -17,6 +17,8 @@ urlpatterns = [
     path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
     path("actions/", browse.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
+    path("register/", register_of_decisions.RegisterOfDecisionsView.as_view(), name="register"),
+    path("register/export.csv", register_of_decisions.export_register, name="register-export"),
     path("decisions/<int:pk>/", decisions.DecisionDetailView.as_view(), name="decision-detail"),
     # Calendar files (the feed of meetings and activities is in coordination/pages/calendar_feed.py).
     path("calendar/", calendar_views.calendar_subscription, name="calendar-subscription"),

@@ -131,6 +131,8 @@ MATRIX = {
     "meetings:action-list": READ,
     "meetings:action-detail": READ,
     "meetings:decision-detail": READ,
+    "meetings:register": READ,
+    "meetings:register-export": READ,
     "meetings:action-export": READ,
     "activities:activity-export": READ,
     "meetings:participation-export": READ,
