@@ -23,6 +23,7 @@ from meetings.models import (
     Participation,
     Statement,
 )
+from meetings.models.meeting import DRAFT_MEETING
 from stakeholders.models import Contact, Organization
 
 
@@ -179,7 +180,7 @@ def _tombstone_sources(user):
     """(type, historical records of deleted rows the reader could have seen) for each kind that syncs."""
     published = Meeting.objects.with_published_minutes().values("pk")
     minutes_rows = Q() if access.may_see_draft_minutes(user) else Q(meeting_id__in=published)
-    meetings = Q() if access.is_secretariat(user) else Q(announced_at__isnull=False)
+    meetings = Q() if access.is_secretariat(user) else ~DRAFT_MEETING
     return [
         ("meeting", Meeting.history.filter(meetings)),
         ("statement", Statement.history.filter(minutes_rows)),

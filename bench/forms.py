@@ -55,8 +55,9 @@ def main(argv=None) -> int:
 
     user, _ = get_user_model().objects.get_or_create(username=FORM_USERNAME)
     user.groups.add(Group.objects.get(name=SECRETARIAT))
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user, backend="common.auth_backends.PortalModelBackend")
+    from bench.mixed import _logged_in
+
+    client = _logged_in(Client(HTTP_HOST="127.0.0.1"), user)
     print(f"| page | path | ms (median of {args.repeat}) | SQL queries | KiB |")
     print("| --- | --- | ---: | ---: | ---: |")
     for label, path in pages():

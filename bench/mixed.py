@@ -106,12 +106,28 @@ def _candidates(rng, data) -> dict[str, list[str]]:
     }
 
 
+def _logged_in(client, user):
+    """Log ``client`` in as ``user``; staff who need a second factor have passed it in that session (an enrolled
+    authenticator app), as they would in a browser, so the second-factor middleware runs as in production."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from coordination.two_factor import second_factor_required
+
+    client.force_login(user, backend="common.auth_backends.PortalModelBackend")
+    if second_factor_required(user):
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
 def _session_cookie(user, csrf: str) -> str:
     from django.conf import settings
     from django.test import Client
 
-    client = Client()
-    client.force_login(user, backend="common.auth_backends.PortalModelBackend")
+    client = _logged_in(Client(), user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
@@ -130,8 +146,8 @@ def prepare_mixed(path: Path, data) -> dict:
     candidates = _candidates(rng, data)
     # Each distinct page answers 200 to a participant and to the secretariat, or it is left out.
     checkers = [Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")]
-    checkers[0].force_login(users[-1], backend="common.auth_backends.PortalModelBackend")
-    checkers[1].force_login(secretariat[0], backend="common.auth_backends.PortalModelBackend")
+    _logged_in(checkers[0], users[-1])
+    _logged_in(checkers[1], secretariat[0])
     for kind, paths in candidates.items():
         candidates[kind] = [p for p in paths if all(c.get(p).status_code == 200 for c in checkers)] or paths[:0]
     kinds = [kind for kind in WEIGHTS if candidates[kind]]

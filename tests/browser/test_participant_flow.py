@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 
 from activities.models import ActivityKind
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory
-from tests.meetings.factories import TASHKENT, AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
+from tests.meetings.factories import (
+    TASHKENT,
+    AgendaItemFactory,
+    MeetingFactory,
+    MeetingSeriesFactory,
+    ParticipationFactory,
+)
 from tests.stakeholders.factories import OrganizationFactory, participant_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,6 +51,9 @@ def platform():
         ends_at=upcoming_start + datetime.timedelta(hours=3),
     )
     AgendaItemFactory(meeting=fifth, position=1, title="Review of the fourth quarter")
+    ParticipationFactory(
+        meeting=fifth, organization=ministry
+    )  # the dashboard's next meeting is one the reader is invited to
     plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4)
     ActivityFactory(
         plan=plan,
