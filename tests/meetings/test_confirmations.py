@@ -5,11 +5,13 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Meeting
-from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory
+from meetings.models import Meeting, MinutesStatus
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
+from tests.stakeholders.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,66 @@ def test_preparing_the_next_meeting_in_the_past_asks_for_confirmation(client, se
     assert not Meeting.objects.filter(series=series, number=5).exists()
     assert client.post(url, data | {"past_start_confirmed": "on"}).status_code == 302
     assert Meeting.objects.get(series=series, number=5).local_start.date() == _local_date(-2)
+
+
+# Publishing again after a reopening
+
+
+def _publish(client, meeting, capture, **choice):
+    with capture(execute=True):
+        return client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on", **choice})
+
+
+def _reopen(client, meeting, reason):
+    response = client.post(reverse("meetings:meeting-minutes-reopen", args=[meeting.pk]), {"reason": reason})
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def meeting_with_two_readers():
+    meeting = MeetingFactory()
+    for language in ("en", "ru"):
+        contact = ContactFactory(preferred_language=language)
+        ParticipationFactory(meeting=meeting, organization=contact.organization, contact=contact)
+    return meeting
+
+
+def test_republishing_after_a_reopening_asks_and_sends_nothing_by_default(
+    client, secretariat, meeting_with_two_readers, django_capture_on_commit_callbacks
+):
+    meeting = meeting_with_two_readers
+    client.force_login(secretariat)
+    assert _publish(client, meeting, django_capture_on_commit_callbacks).status_code == 302
+    assert len(mail.outbox) == 2  # the first publication tells everyone, as before
+    _reopen(client, meeting, "Correct the decision under item 3")
+    content = client.get(reverse("meetings:meeting-minutes-publish", args=[meeting.pk])).content.decode()
+    assert "Send a short correction notice with the reason to 2 people" in content
+    assert 'name="correction" value="nothing" id="correction-nothing" checked' in content
+    assert "Correct the decision under item 3" in content
+
+    assert _publish(client, meeting, django_capture_on_commit_callbacks).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.PUBLISHED
+    assert len(mail.outbox) == 2  # nothing more
+    _reopen(client, meeting, "Another fix")
+    assert _publish(client, meeting, django_capture_on_commit_callbacks, correction="nothing").status_code == 302
+    assert len(mail.outbox) == 2
+
+
+def test_a_correction_notice_goes_once_to_each_recipient_with_the_reason_in_their_language(
+    client, secretariat, meeting_with_two_readers, django_capture_on_commit_callbacks
+):
+    meeting = meeting_with_two_readers
+    client.force_login(secretariat)
+    _publish(client, meeting, django_capture_on_commit_callbacks)
+    _reopen(client, meeting, "Correct the decision under item 3")
+    mail.outbox.clear()
+    response = _publish(client, meeting, django_capture_on_commit_callbacks, correction="notice")
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    assert all("Correct the decision under item 3" in message.body for message in mail.outbox)
+    subjects = sorted(message.subject.split(":")[0] for message in mail.outbox)
+    assert subjects == ["Minutes corrected", "Протокол исправлен"]
+    # A second click on the same button publishes and sends nothing more.
+    response = _publish(client, meeting, django_capture_on_commit_callbacks, correction="notice")
+    assert len(mail.outbox) == 2
