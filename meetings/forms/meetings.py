@@ -76,16 +76,33 @@ def ask_to_confirm_past_start(form, starts_at, *, stored_start=None) -> None:
         )
 
 
+def reviewed_quarter_choices(day: datetime.date, stored: Quarter | None) -> list[tuple[str, str]]:
+    """The quarters from four before ``day``'s to one after, latest first, and the stored one if outside them."""
+    quarter = Quarter.containing(day).next()
+    quarters = []
+    for _step in range(6):
+        quarters.append(quarter)
+        quarter = quarter.previous()
+    if stored and stored not in quarters:
+        quarters.append(stored)
+    return [("", "—"), *((str(quarter), quarter.label) for quarter in sorted(quarters, reverse=True))]
+
+
 class MeetingForm(VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
     join_url = JoinLinkField()
+    # A select of the quarters around the meeting's date (reviewed_quarter_choices); the typed value is still parsed.
     reviewed_quarter = forms.CharField(
         label=_("Reviewed quarter"),
         required=False,
         max_length=10,
-        help_text=_("The quarter whose activities this meeting reviews, written like 2023-Q3."),
+        widget=forms.Select,
+        help_text=_("The quarter whose activities this meeting reviews."),
+    )
+    reviewed_quarter_confirmed = forms.BooleanField(
+        label=_("Yes, this meeting reviews that quarter"), required=False, widget=forms.HiddenInput
     )
     past_start_confirmed = past_start_confirmation_field()
 
@@ -101,6 +118,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         "join_url",
         "status",
         "reviewed_quarter",
+        "reviewed_quarter_confirmed",
         "past_start_confirmed",
         *translation_fields("title"),
     ]
@@ -138,6 +156,8 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             self.fields["end_time"].initial = meeting.local_end.time()
         if meeting.reviewed_quarter:
             self.fields["reviewed_quarter"].initial = str(meeting.reviewed_quarter)
+        around = meeting.local_start.date() if meeting.starts_at else timezone.localdate()
+        self.fields["reviewed_quarter"].widget.choices = reviewed_quarter_choices(around, meeting.reviewed_quarter)
         # Held follows the clock and the facts (Meeting.is_held): only cancelling is chosen. A meeting stored as
         # held before keeps that choice, so that saving it changes nothing it did not mean to.
         explicit = [MeetingStatus.PLANNED, MeetingStatus.CANCELLED]
@@ -174,6 +194,15 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             else:
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
             ask_to_confirm_past_start(self, starts_at, stored_start=self.stored_start)
+            reviewed = cleaned.get("reviewed_quarter")
+            if reviewed and reviewed.quarters_from(Quarter.containing(day)) > 1:
+                self.fields["reviewed_quarter_confirmed"].widget = forms.CheckboxInput()
+                if not cleaned.get("reviewed_quarter_confirmed"):
+                    self.add_error(
+                        "reviewed_quarter",
+                        _("%(quarter)s is far from the meeting's date (%(date_quarter)s): check it, or tick the box.")
+                        % {"quarter": reviewed.label, "date_quarter": Quarter.containing(day).label},
+                    )
         if "reviewed_quarter" in cleaned:
             self.instance.reviewed_quarter = cleaned["reviewed_quarter"]
         self.instance.series = self.series

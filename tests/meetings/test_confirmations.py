@@ -181,3 +181,40 @@ def test_a_correction_notice_goes_once_to_each_recipient_with_the_reason_in_thei
     # A second click on the same button publishes and sends nothing more.
     response = _publish(client, meeting, django_capture_on_commit_callbacks, correction="notice")
     assert len(mail.outbox) == 2
+
+
+# The reviewed quarter
+
+
+def test_the_reviewed_quarter_is_chosen_from_those_around_the_meeting(client, secretariat):
+    meeting = MeetingFactory(
+        starts_at=datetime.datetime(2027, 3, 10, 10, tzinfo=TASHKENT),
+        ends_at=datetime.datetime(2027, 3, 10, 13, tzinfo=TASHKENT),
+        review_year=2024,
+        review_quarter_number=1,
+    )
+    client.force_login(secretariat)
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
+    content = client.get(url).content.decode()
+    assert '<select name="reviewed_quarter"' in content
+    for quarter in ("2027-Q2", "2027-Q1", "2026-Q4", "2026-Q1", "2024-Q1"):
+        assert f'value="{quarter}"' in content
+    assert 'value="2025-Q4"' not in content and 'value="2027-Q3"' not in content
+
+
+def test_a_reviewed_quarter_far_from_the_meeting_asks_for_confirmation(client, secretariat):
+    meeting = _planned_meeting(days_from_today=200)
+    client.force_login(secretariat)
+    url = reverse("meetings:meeting-edit", args=[meeting.pk])
+    day = meeting.local_start.date()
+    far = f"{day.year - 3}-Q1"
+    response = client.post(url, _meeting_data(meeting, day, reviewed_quarter=far))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "is far from the meeting" in content and 'type="checkbox" name="reviewed_quarter_confirmed"' in content
+    meeting.refresh_from_db()
+    assert meeting.reviewed_quarter is None
+    response = client.post(url, _meeting_data(meeting, day, reviewed_quarter=far, reviewed_quarter_confirmed="on"))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert str(meeting.reviewed_quarter) == far
