@@ -54,6 +54,10 @@ class Quarter:
     def previous(self) -> "Quarter":
         return Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
 
+    def quarters_from(self, other: "Quarter") -> int:
+        """How many quarters lie between the two, whichever comes first: Q4 2023 and Q1 2024 are 1 apart."""
+        return abs((self.year * 4 + self.number) - (other.year * 4 + other.number))
+
     def __contains__(self, day: datetime.date) -> bool:
         return self.first_day <= day <= self.last_day
 

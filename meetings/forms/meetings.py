@@ -24,6 +24,7 @@ from common.widgets import (
     translations_folded,
 )
 from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingStatus
+from meetings.services.lifecycle import start_needs_confirmation
 from stakeholders.models import ORGANIZATION_LABEL_FIELDS, Contact, Organization
 
 
@@ -52,17 +53,58 @@ class JoinLinkField(forms.URLField):
         super().__init__(**(defaults | kwargs))
 
 
+def past_start_confirmation_field():
+    """A checkbox shown only when the start typed is in the past (services.start_needs_confirmation)."""
+    return forms.BooleanField(
+        label=_("Yes, this meeting took place at that time"), required=False, widget=forms.HiddenInput
+    )
+
+
+def ask_to_confirm_past_start(form, starts_at, *, stored_start=None) -> None:
+    """Refuse a start in the past unless its checkbox is ticked, and show the checkbox."""
+    if not start_needs_confirmation(starts_at, stored_start=stored_start):
+        return
+    field = form.fields["past_start_confirmed"]
+    field.widget = forms.CheckboxInput()
+    if not form.cleaned_data.get("past_start_confirmed"):
+        form.add_error(
+            "past_start_confirmed",
+            _(
+                "This start is in the past: the meeting would count as held. If it really took place then, tick "
+                "the box below; otherwise correct the date or time."
+            ),
+        )
+
+
+def reviewed_quarter_choices(day: datetime.date, stored: Quarter | None) -> list[tuple[str, str]]:
+    """The quarters from four before ``day``'s to one after, latest first, and the stored one if outside them."""
+    quarter = Quarter.containing(day).next()
+    quarters = []
+    for _step in range(6):
+        quarters.append(quarter)
+        quarter = quarter.previous()
+    if stored and stored not in quarters:
+        quarters.append(stored)
+    return [("", "—"), *((str(quarter), quarter.label) for quarter in sorted(quarters, reverse=True))]
+
+
 class MeetingForm(VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
     join_url = JoinLinkField()
+    # A select of the quarters around the meeting's date (reviewed_quarter_choices); the typed value is still parsed.
     reviewed_quarter = forms.CharField(
         label=_("Reviewed quarter"),
         required=False,
         max_length=10,
-        help_text=_("The quarter whose activities this meeting reviews, written like 2023-Q3."),
+        widget=forms.Select,
+        help_text=_("The quarter whose activities this meeting reviews."),
     )
+    reviewed_quarter_confirmed = forms.BooleanField(
+        label=_("Yes, this meeting reviews that quarter"), required=False, widget=forms.HiddenInput
+    )
+    past_start_confirmed = past_start_confirmation_field()
 
     field_order = [
         "number",
@@ -76,6 +118,8 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         "join_url",
         "status",
         "reviewed_quarter",
+        "reviewed_quarter_confirmed",
+        "past_start_confirmed",
         *translation_fields("title"),
     ]
 
@@ -97,6 +141,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         self.helper = translations_folded(self)
         self.series = series
         meeting = self.instance
+        self.stored_start = meeting.starts_at if meeting.pk else None
         # Stored as the zone's name (Asia/Tashkent), shown as "Tashkent time (UTC+5)".
         self.fields["time_zone"].choices = zone_choices(
             [name for name, _label in time_zone_choices()], at=meeting.starts_at
@@ -111,6 +156,8 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             self.fields["end_time"].initial = meeting.local_end.time()
         if meeting.reviewed_quarter:
             self.fields["reviewed_quarter"].initial = str(meeting.reviewed_quarter)
+        around = meeting.local_start.date() if meeting.starts_at else timezone.localdate()
+        self.fields["reviewed_quarter"].widget.choices = reviewed_quarter_choices(around, meeting.reviewed_quarter)
         # Held follows the clock and the facts (Meeting.is_held): only cancelling is chosen. A meeting stored as
         # held before keeps that choice, so that saving it changes nothing it did not mean to.
         explicit = [MeetingStatus.PLANNED, MeetingStatus.CANCELLED]
@@ -146,6 +193,16 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
                 self.add_error("end_time", _("The meeting must end after it starts."))
             else:
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
+            ask_to_confirm_past_start(self, starts_at, stored_start=self.stored_start)
+            reviewed = cleaned.get("reviewed_quarter")
+            if reviewed and reviewed.quarters_from(Quarter.containing(day)) > 1:
+                self.fields["reviewed_quarter_confirmed"].widget = forms.CheckboxInput()
+                if not cleaned.get("reviewed_quarter_confirmed"):
+                    self.add_error(
+                        "reviewed_quarter",
+                        _("%(quarter)s is far from the meeting's date (%(date_quarter)s): check it, or tick the box.")
+                        % {"quarter": reviewed.label, "date_quarter": Quarter.containing(day).label},
+                    )
         if "reviewed_quarter" in cleaned:
             self.instance.reviewed_quarter = cleaned["reviewed_quarter"]
         self.instance.series = self.series
@@ -178,6 +235,7 @@ class PrepareNextMeetingForm(TypedTextForm, forms.Form):
     another_planned_confirmed = forms.BooleanField(
         label=_("Yes, prepare another meeting although one is already planned"), required=False
     )
+    past_start_confirmed = past_start_confirmation_field()
 
     def __init__(self, *args, source: Meeting | None, starts_at, ends_at, already_planned: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -204,6 +262,7 @@ class PrepareNextMeetingForm(TypedTextForm, forms.Form):
             cleaned["ends_at"] = datetime.datetime.combine(day, end, tzinfo=self.zone)
             if cleaned["ends_at"] <= cleaned["starts_at"]:
                 self.add_error("end_time", _("The meeting must end after it starts."))
+            ask_to_confirm_past_start(self, cleaned["starts_at"])
         if self.source is not None and cleaned.get("copy_venue_and_format") and not cleaned.get("venue"):
             # The fields start with the copied venue and format, so what the user typed over them wins; only a
             # venue left blank falls back to the copied one.

@@ -170,6 +170,20 @@ class PublishMinutesForm(forms.Form):
     """The confirming POST: publishing needs ``confirm`` as well as the button that leads to the question."""
 
     confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+    correction = forms.ChoiceField(
+        label=_("The minutes were published before: tell the participants?"),
+        choices=[
+            ("nothing", _("Send nothing")),
+            ("notice", _("Send a short correction notice with the reason")),
+        ],
+        widget=forms.RadioSelect,
+        initial="nothing",
+        required=False,
+    )
+
+    @property
+    def sends_correction_notice(self) -> bool:
+        return self.cleaned_data.get("correction") == "notice"
 
 
 class ReopenMinutesForm(TypedTextForm, forms.Form):

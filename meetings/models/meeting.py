@@ -193,6 +193,14 @@ class Meeting(TimeStampedModel):
         related_name="+",
         verbose_name=_("minutes published by"),
     )
+    minutes_publications = models.PositiveSmallIntegerField(
+        _("times the minutes were published"),
+        default=0,
+        help_text=_("A publication after a reopening is a correction: it e-mails a short notice or nothing."),
+    )
+    minutes_reopen_reason = models.CharField(
+        _("why the minutes were last reopened"), max_length=100, blank=True, default=""
+    )
     is_illustrative = models.BooleanField(
         _("illustrative details"),
         default=False,

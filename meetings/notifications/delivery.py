@@ -226,7 +226,7 @@ def announce_published_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
     """Tell the meeting's participants (see ``meeting_recipients``) that its minutes are published, with a link.
 
     Called in the publishing transaction: a rolled-back publication writes and sends nothing. Publishing the same
-    minutes again after a reopening announces them again (each publication has its own key).
+    minutes again after a reopening is a correction (``announce_corrected_minutes``), not announced again.
     """
     url = absolute_url(meeting.get_absolute_url())
     published = meeting.minutes_published_at.isoformat()
@@ -242,6 +242,26 @@ def announce_published_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
                 context={"meeting": meeting, "meeting_url": url},
             )
         batch.append((contact, message, f"meeting-{meeting.pk}:minutes:{published}:contact-{contact.pk}"))
+    return _enqueue(batch)
+
+
+def announce_corrected_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
+    """Tell the meeting's participants that its minutes, published before, were corrected and why (the reason given
+    when they were reopened). Keyed by the publication's number, so that one correction is never announced twice."""
+    url = absolute_url(meeting.get_absolute_url())
+    batch = []
+    for recipient in meeting_recipients(meeting):
+        contact = recipient.contact
+        with translation.override(recipient_language(contact)):
+            subject = _("Minutes corrected: %(meeting)s") % {"meeting": meeting}
+            message = _message(
+                template="minutes_corrected",
+                subject=subject,
+                contact=contact,
+                context={"meeting": meeting, "meeting_url": url, "reason": meeting.minutes_reopen_reason},
+            )
+        key = f"meeting-{meeting.pk}:minutes-correction:{meeting.minutes_publications}:contact-{contact.pk}"
+        batch.append((contact, message, key))
     return _enqueue(batch)
 
 

@@ -47,6 +47,7 @@ from meetings.services.lifecycle import (
     deletion_refusal,
     next_step,
     save_meeting,
+    start_needs_confirmation,
 )
 from meetings.services.minutes import ITEM_MINUTES_FIELDS, ensure_minutes_editable, save_item_minutes, save_minutes
 from meetings.services.preparing import (
@@ -157,4 +158,5 @@ __all__ = [
     "save_minutes",
     "save_statement",
     "set_headcount",
+    "start_needs_confirmation",
 ]

@@ -14,6 +14,12 @@ from meetings.models import (
 from meetings.services._common import _with_history_user, claim_meeting_version
 
 
+def start_needs_confirmation(starts_at, *, stored_start=None) -> bool:
+    """A start before now is confirmed by the user (a typo can move a meeting into the past and mark it held); an
+    unchanged start of an existing meeting is not asked about again."""
+    return starts_at < timezone.now() and starts_at != stored_start
+
+
 @transaction.atomic
 def announce_meeting(*, meeting: Meeting, user=None) -> Meeting:
     """Draft -> announced: from now on everyone who may read meetings sees it. Announcing twice changes nothing."""

@@ -40,30 +40,39 @@ REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 @dataclass
 class Publication:
     meeting: Meeting
-    announced_to: int  # how many people the announcement e-mail was written for
+    announced_to: int  # how many people the announcement (or correction notice) e-mail was written for
 
 
 @transaction.atomic
-def publish_minutes(*, meeting: Meeting, user) -> Publication:
+def publish_minutes(*, meeting: Meeting, user, correction_notice: bool = False) -> Publication:
     """Draft -> published, recording who published them and when.
 
-    The meeting's participants are e-mailed a link (meetings.notifications.delivery) through the outbox, sent by the
-    task queue's worker once the transaction commits; a rolled-back publication sends nothing.
+    The first publication e-mails the meeting's participants a link (meetings.notifications.delivery) through the
+    outbox, sent by the task queue's worker once the transaction commits; a rolled-back publication sends nothing.
+    Publishing again after a reopening is a correction: it e-mails a short notice with the reopening's reason when
+    ``correction_notice``, otherwise nothing (the participants were told about these minutes already).
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     refusal = publication_refusal(meeting)
     if refusal:
         raise ValidationError(refusal)
+    is_correction = meeting.minutes_publications > 0
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
+    meeting.minutes_publications += 1
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     apply_reviews(meeting=meeting, user=user)
-    announcement = delivery.announce_published_minutes(meeting=meeting)
-    return Publication(meeting=meeting, announced_to=len(announcement))
+    if not is_correction:
+        mails = delivery.announce_published_minutes(meeting=meeting)
+    elif correction_notice:
+        mails = delivery.announce_corrected_minutes(meeting=meeting)
+    else:
+        mails = []
+    return Publication(meeting=meeting, announced_to=len(mails))
 
 
 def apply_reviews(*, meeting: Meeting, user=None) -> int:
@@ -120,6 +129,7 @@ def reopen_minutes(*, meeting: Meeting, user, reason: str) -> Meeting:
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.minutes_published_at = None
     meeting.minutes_published_by = None
+    meeting.minutes_reopen_reason = reason
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     meeting._change_reason = reason

@@ -199,7 +199,7 @@ def test_a_venue_left_blank_is_copied_when_venue_and_format_are_copied(client, s
 def test_prepare_page_bad_input_gets_field_errors(client, secretariat, series, held):
     client.force_login(secretariat)
     url = reverse("meetings:meeting-prepare-next", args=[series.pk])
-    response = client.post(url, _prepare_data(date="2023-01-01"))  # before the held meeting
+    response = client.post(url, _prepare_data(date="2023-01-01", past_start_confirmed="on"))  # before the held meeting
     assert response.status_code == 200 and "date" in response.context["form"].errors
     response = client.post(url, _prepare_data(end_time="09:00", join_url="not a link"))
     assert response.status_code == 200

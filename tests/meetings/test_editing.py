@@ -146,6 +146,7 @@ def _meeting_data(meeting, **overrides):
         "status": "planned",
         "reviewed_quarter": "2023-Q4",
         "version": meeting.version,
+        "past_start_confirmed": "on",  # 2024 is in the past (tests/meetings/test_confirmations.py asks about it)
     }
     data.update(overrides)
     return data

@@ -563,7 +563,8 @@ def test_publishing_with_a_failing_mail_server_still_publishes(
     assert OutgoingMail.objects.get().status == MailStatus.FAILED
 
 
-def test_publishing_again_after_reopening_announces_again_once(secretariat, sent):
+def test_publishing_again_after_reopening_sends_a_correction_notice_only_when_asked(secretariat, sent):
+    # Was "announces again": the issue calls that a defect (a contact got three "Minutes published" for one meeting).
     meeting = MeetingFactory()
     on_the_list(meeting, ContactFactory())
     with sent():
@@ -571,7 +572,12 @@ def test_publishing_again_after_reopening_announces_again_once(secretariat, sent
     services.reopen_minutes(meeting=meeting, user=secretariat, reason="Correct a decision")
     with sent():
         services.publish_minutes(meeting=meeting, user=secretariat)
+    assert len(mail.outbox) == 1 and OutgoingMail.objects.count() == 1
+    services.reopen_minutes(meeting=meeting, user=secretariat, reason="Correct a decision")
+    with sent():
+        services.publish_minutes(meeting=meeting, user=secretariat, correction_notice=True)
     assert len(mail.outbox) == 2 and OutgoingMail.objects.count() == 2
+    assert "Correct a decision" in mail.outbox[1].body
 
 
 # Reminders

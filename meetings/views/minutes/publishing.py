@@ -37,7 +37,9 @@ class PublishMinutesView(MeetingEditMixin, TemplateView):
             return self.render_to_response(self.get_context_data())
         try:
             # Publishing e-mails the participants: the worker sends the mail once the transaction commits.
-            publication = services.publish_minutes(meeting=meeting, user=request.user)
+            publication = services.publish_minutes(
+                meeting=meeting, user=request.user, correction_notice=form.sends_correction_notice
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data())
