@@ -195,6 +195,8 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
             ask_to_confirm_past_start(self, starts_at, stored_start=self.stored_start)
             reviewed = cleaned.get("reviewed_quarter")
+            # Shown again with an error, the select offers the quarters around the date just typed.
+            self.fields["reviewed_quarter"].widget.choices = reviewed_quarter_choices(day, reviewed)
             if reviewed and reviewed.quarters_from(Quarter.containing(day)) > 1:
                 self.fields["reviewed_quarter_confirmed"].widget = forms.CheckboxInput()
                 if not cleaned.get("reviewed_quarter_confirmed"):

@@ -7,6 +7,7 @@ missing they are skipped locally (`make browser` or `apt-get install chromium` i
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,24 @@ def new_page(chromium, live_server, request):
                     print(f"Could not save a screenshot: {error}")
     for context in contexts:
         context.close()
+    _wait_for_requests_in_flight_to_finish()
+
+
+def _wait_for_requests_in_flight_to_finish():
+    """A closing page may still send what it had (the minutes editor saves unsaved text on leaving): the live server
+    answers it while the test database is flushed, and PostgreSQL resolves the two as a deadlock. Wait, up to 5 s,
+    until no other connection to the test database is busy."""
+    from django.db import connection
+
+    deadline, quiet = time.monotonic() + 5, 0
+    while time.monotonic() < deadline and quiet < 4:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state = 'active'"
+            )
+            quiet = quiet + 1 if cursor.fetchone()[0] == 0 else 0
+        time.sleep(0.05)
 
 
 @pytest.fixture
