@@ -8,3 +8,6 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from api import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
+        from api.webhooks import events
+
+        events.subscribe()

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from api import reference, token_views, views
+from api import reference, token_views, views, webhook_views
 
 app_name = "api"
 
@@ -25,4 +25,11 @@ urlpatterns = [
     # A person's own tokens, beside their settings (stakeholders' profile page links here).
     path("accounts/profile/api-tokens/", token_views.TokensView.as_view(), name="tokens"),
     path("accounts/profile/api-tokens/<int:pk>/revoke/", token_views.revoke, name="token-revoke"),
+    # The secretariat's webhooks.
+    path("api/webhooks/", webhook_views.webhook_list, name="webhook-list"),
+    path("api/webhooks/<int:pk>/", webhook_views.webhook_detail, name="webhook-detail"),
+    path("api/webhooks/<int:pk>/pause/", webhook_views.webhook_pause, name="webhook-pause"),
+    path("api/webhooks/<int:pk>/resume/", webhook_views.webhook_resume, name="webhook-resume"),
+    path("api/webhooks/<int:pk>/delete/", webhook_views.webhook_delete, name="webhook-delete"),
+    path("api/webhooks/deliveries/<int:pk>/send-again/", webhook_views.webhook_send_again, name="webhook-send-again"),
 ]

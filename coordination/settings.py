@@ -192,6 +192,10 @@ ACTION_REMINDERS_HOUR = env.int("ACTION_REMINDERS_HOUR", default=8)
 # A stopped worker (SIGTERM, Ctrl-C) lets running jobs finish for this long; a mail job waits EMAIL_TIMEOUT at most.
 PROCRASTINATE_WORKER_DEFAULTS = {"shutdown_graceful_timeout": 30}
 PROCRASTINATE_ON_APP_READY = "common.queue.configure_app"
+# Webhooks (api/webhooks.py): endpoints must be https (http too with DEBUG on or WEBHOOKS_ALLOW_HTTP), and their
+# host may not resolve to a loopback, private, link-local or otherwise internal address unless it is listed here.
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=False)
+WEBHOOKS_ALLOWED_HOSTS = env.list("WEBHOOKS_ALLOWED_HOSTS", default=[])
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

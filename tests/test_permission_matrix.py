@@ -244,6 +244,13 @@ MATRIX = {
     # a person's own API tokens: the page (an empty POST: field errors); revoking one's own (anyone else's: 404)
     "api:tokens": USER_FORM,
     "api:token-revoke": row((LOGIN, 405, 405, 405, 405), (LOGIN, 302, 404, 404, 404), focal_point=(405, 404)),
+    # the secretariat's webhooks (an empty POST to the list: field errors)
+    "api:webhook-list": SECRETARIAT_FORM,
+    "api:webhook-detail": SECRETARIAT_READ,
+    "api:webhook-pause": SECRETARIAT_ACTION,
+    "api:webhook-resume": SECRETARIAT_ACTION,
+    "api:webhook-delete": SECRETARIAT_ACTION,
+    "api:webhook-send-again": SECRETARIAT_ACTION,
 }
 
 

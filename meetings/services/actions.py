@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import events
 from common.roles import is_secretariat
 from common.versioning import claim_version as _claim_version
 from meetings.models import (
@@ -81,9 +82,16 @@ def save_action(*, action: ActionItem, expected_version: int | None, user=None) 
     """Create (expected_version None) or edit a follow-up action; ActionItem.clean checks due date and owner."""
     action.full_clean()
     with transaction.atomic():
-        if action.pk is not None:
+        created = action.pk is None
+        stored_status = None
+        if not created:
             action.version = _claim_version(ActionItem, action.pk, expected_version)
+            stored_status = ActionItem.objects.filter(pk=action.pk).values_list("status", flat=True).first()
         _with_history_user(action, user).save()
+        if created:
+            events.publish_event(events.ACTION_CREATED, action)
+        elif stored_status != action.status:
+            events.publish_event(events.ACTION_STATUS_CHANGED, action)
     return action
 
 
@@ -150,7 +158,10 @@ def record_action_update(
     with transaction.atomic():
         action.version = _claim_version(ActionItem, action.pk, expected_version)
         if takes_effect:
+            changed = action.status != status
             action.status = status
             _with_history_user(action, user).save(update_fields=["status", "version", "updated"])
+            if changed:
+                events.publish_event(events.ACTION_STATUS_CHANGED, action)
         _with_history_user(update, user).save()
     return update

@@ -7,9 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import events
 from meetings.models import (
     LifecycleStage,
     Meeting,
+    MeetingStatus,
 )
 from meetings.services._common import _with_history_user, claim_meeting_version
 
@@ -27,6 +29,7 @@ def announce_meeting(*, meeting: Meeting, user=None) -> Meeting:
     if meeting.announced_at is None:
         meeting.announced_at = timezone.now()
         _with_history_user(meeting, user).save(update_fields=["announced_at", "updated"])
+        events.publish_event(events.MEETING_ANNOUNCED, meeting)
     return meeting
 
 
@@ -85,7 +88,13 @@ def save_meeting(*, meeting: Meeting, expected_version: int | None, user=None) -
     """Validate and save a new meeting (expected_version None) or an edited one (checked against its version)."""
     meeting.full_clean()
     with transaction.atomic():
+        stored_status = None
         if meeting.pk is not None:
             claim_meeting_version(meeting, expected_version)
+            stored_status = Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first()
         _with_history_user(meeting, user).save()
+        # A draft (never announced) meeting is the secretariat's own: the world hears of it once it is announced.
+        if stored_status is not None and meeting.announced_at is not None:
+            cancelled = meeting.status == MeetingStatus.CANCELLED and stored_status != MeetingStatus.CANCELLED
+            events.publish_event(events.MEETING_CANCELLED if cancelled else events.MEETING_CHANGED, meeting)
     return meeting

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common import events
 from common.versioning import claim_version as _claim_version
 from meetings.models import (
     ActionItem,
@@ -66,6 +67,7 @@ def publish_minutes(*, meeting: Meeting, user, correction_notice: bool = False) 
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     apply_reviews(meeting=meeting, user=user)
+    events.publish_event(events.MINUTES_PUBLISHED, meeting)
     if not is_correction:
         mails = delivery.announce_published_minutes(meeting=meeting)
     elif correction_notice:
@@ -100,6 +102,8 @@ def apply_reviews(*, meeting: Meeting, user=None) -> int:
         if fields:
             action.version = _claim_version(ActionItem, action.pk, action.version)
             _with_history_user(action, user).save(update_fields=[*fields, "version", "updated"])
+            if "status" in fields:
+                events.publish_event(events.ACTION_STATUS_CHANGED, action)
             changed += 1
     return changed
 

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from api.models import ApiToken
+from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from meetings.models import MinutesStatus, ParticipationStatus
 from stakeholders.accounts import invite_to_portal
 from stakeholders.models import Contact, organization_of
@@ -149,6 +149,13 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
         "today": datetime.date.today(),
         "api_token": ApiToken.create_for(owner=participant, name="World script")[0],
     }
+    # An endpoint on a documentation address (never sent to: no job runs for it) and one delivery, already made.
+    objects["webhook_endpoint"] = WebhookEndpoint.objects.create(
+        url="https://webhooks.example.org/portal", events=["meeting.announced"], secret="world-secret", created_by=admin
+    )
+    objects["webhook_delivery"] = WebhookDelivery.objects.create(
+        endpoint=objects["webhook_endpoint"], event="meeting.announced", payload={}, status="delivered"
+    )
     return World(
         organization=organization,
         other_organization=other_organization,
@@ -223,6 +230,11 @@ _PK_OBJECT_FOR_URL = {
     "activities:endorse-plan": "meeting",
     "meetings:meeting-rsvp-link": "meeting",
     "api:token-revoke": "api_token",
+    "api:webhook-detail": "webhook_endpoint",
+    "api:webhook-pause": "webhook_endpoint",
+    "api:webhook-resume": "webhook_endpoint",
+    "api:webhook-delete": "webhook_endpoint",
+    "api:webhook-send-again": "webhook_delivery",
 }
 
 
