@@ -321,7 +321,7 @@ class Search:
                     ),
                     lambda s: (
                         f"{s.speaker.name} ({s.organization.short_name})",
-                        s.meeting.get_absolute_url() + "#statements",
+                        f"{s.meeting.get_absolute_url()}#statement-{s.pk}",
                         _meeting_label(s.meeting),
                     ),
                 )

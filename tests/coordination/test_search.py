@@ -370,3 +370,13 @@ def test_hits_give_the_meeting_date_in_the_portals_style(participant):
     with translation.override("ru"):
         [item] = Search("heron", participant)._hits("agenda", 5)
     assert item.context.endswith("24 октября 2023 г.")
+
+
+def test_a_statement_hit_leads_to_the_statement_on_the_meeting_page(client, participant):
+    meeting = MeetingFactory(published=True)
+    statement = StatementFactory(meeting=meeting, summary="Recruitment through social media is rising.")
+    client.force_login(participant)
+    [group] = [group for group in search(client, q="recruitment").context["groups"] if group.kind == "statement"]
+    [hit] = group.hits
+    assert hit.url == f"{meeting.get_absolute_url()}#statement-{statement.pk}"
+    assert f'id="statement-{statement.pk}"' in client.get(meeting.get_absolute_url()).content.decode()
