@@ -165,7 +165,7 @@ def main(argv=None) -> int:
     print(report)
     log(f"wrote {args.output}")
     if not args.no_readme and args.output == RESULTS_DIR / "latest.md" and update_readme(report):
-        log("updated the results section of README.md")
+        log("updated the results section of docs/benchmark.md")
     return 0
 
 
