@@ -13,7 +13,6 @@ from meetings.models import (
     AgendaItem,
     Meeting,
     Participation,
-    ParticipationStatus,
     Statement,
 )
 
@@ -57,19 +56,6 @@ def participants_by_organization(meeting, statuses=None) -> list[tuple]:
         if statuses is None or participation.status in statuses:
             grouped.setdefault(participation.organization, []).append(participation)
     return list(grouped.items())
-
-
-def attendance_list(meeting) -> list[tuple]:
-    return participants_by_organization(meeting, {ParticipationStatus.ATTENDED})
-
-
-def excused_organizations(meeting) -> list:
-    attended = {organization.pk for organization, _ in attendance_list(meeting)}
-    return [
-        organization
-        for organization, _ in participants_by_organization(meeting, {ParticipationStatus.EXCUSED})
-        if organization.pk not in attended
-    ]
 
 
 def render_pdf(html: str) -> bytes:
