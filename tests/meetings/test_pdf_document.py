@@ -1,5 +1,6 @@
 """The PDF an office files: a running header (series, the meeting's number, date, venue, chair), a footer with the
-series and the status of the minutes, and the pages numbered "Page X of Y" in the reader's language.
+series and the status of the minutes, the pages numbered "Page X of Y" in the reader's language; compiled minutes
+open with contents linking to each meeting and, in the PDF, the page it starts on.
 
 pdftotext is not installed here, so the tests read the HTML the PDF is rendered from and the print stylesheet that
 puts its running header and footer in the page margins."""
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings.printing import pdf_page_style
-from tests.meetings.factories import MeetingFactory, ParticipationFactory
+from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,4 +85,36 @@ def test_pdf_numbers_pages_in_the_readers_language(client, participant):
     client.force_login(participant)
     client.cookies["django_language"] = "uz"
     pdf = client.get(reverse("meetings:meeting-minutes-pdf", args=[meeting.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+
+
+def test_compiled_minutes_open_with_contents_linking_to_each_meeting(client, participant):
+    series = MeetingSeriesFactory(title="Counter-trafficking platform")
+    for number, month in [(2, "10"), (1, "06")]:
+        MeetingFactory(
+            series=series,
+            number=number,
+            title=f"Meeting {number}",
+            published=True,
+            starts_at=f"2023-{month}-24T10:00+05:00",
+            ends_at=f"2023-{month}-24T13:00+05:00",
+            time_zone="Asia/Tashkent",
+        )
+    client.force_login(participant)
+    content = client.get(reverse("meetings:series-minutes", args=[series.pk])).content.decode()
+    contents = re.search(r'<nav class="contents".*?</nav>', content, re.S)
+    assert contents
+    links = [
+        (href, " ".join(text.split()))
+        for href, text in re.findall(r'<a href="(#[^"]+)">(.*?)</a>', contents.group(0), re.S)
+    ]
+    assert links == [
+        ("#meeting-1", "1st meeting: Meeting 1, 24 June 2023"),
+        ("#meeting-2", "2nd meeting: Meeting 2, 24 October 2023"),
+    ]
+    sections = re.findall(r'<article class="meeting-minutes" id="(meeting-\d+)">', content)
+    assert sections == ["meeting-1", "meeting-2"]
+    with open(finders.find("css/print.css"), encoding="utf-8") as stylesheet:
+        assert '.contents a::after { content: leader(". ") target-counter(attr(href), page); }' in stylesheet.read()
+    pdf = client.get(reverse("meetings:series-minutes-pdf", args=[series.pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
