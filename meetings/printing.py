@@ -1,10 +1,12 @@
 """Print-ready agenda and minutes, and their PDF rendering with WeasyPrint."""
 
 import logging
+import re
 from collections import OrderedDict
 
 from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from meetings import services
 from meetings.models import (
@@ -13,7 +15,6 @@ from meetings.models import (
     AgendaItem,
     Meeting,
     Participation,
-    ParticipationStatus,
     Statement,
 )
 
@@ -59,24 +60,32 @@ def participants_by_organization(meeting, statuses=None) -> list[tuple]:
     return list(grouped.items())
 
 
-def attendance_list(meeting) -> list[tuple]:
-    return participants_by_organization(meeting, {ParticipationStatus.ATTENDED})
+PAGE_COUNTERS = {"%(number)s": "counter(page)", "%(total)s": "counter(pages)"}
 
 
-def excused_organizations(meeting) -> list:
-    attended = {organization.pk for organization, _ in attendance_list(meeting)}
-    return [
-        organization
-        for organization, _ in participants_by_organization(meeting, {ParticipationStatus.EXCUSED})
-        if organization.pk not in attended
-    ]
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string, every character but letters, digits and spaces escaped (so nothing in it can
+    end the string or the style element)."""
+    return '"' + "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in text) + '"'
+
+
+def pdf_page_style() -> str:
+    """The PDF's page numbers ("Page 3 of 7") in the reader's language, a stylesheet after print.css (which numbers
+    pages "3 / 7" for the browser's print dialogue)."""
+    pattern = _("Page %(number)s of %(total)s")
+    parts = [part for part in re.split(r"(%\((?:number|total)\)s)", pattern) if part]
+    content = " ".join(PAGE_COUNTERS.get(part) or css_string(part) for part in parts)
+    return f"@page {{ @bottom-right {{ content: {content}; }} }}"
 
 
 def render_pdf(html: str) -> bytes:
-    """Render an HTML page to PDF: no network or file access, only the portal's print stylesheet."""
+    """Render an HTML page to PDF: no network or file access, only the portal's print stylesheet (and the page
+    numbers' words in the reader's language)."""
     from weasyprint import CSS, HTML, URLFetcher
 
     with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
         css = CSS(string=stylesheet.read())
     fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(stylesheets=[css])
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+        stylesheets=[css, CSS(string=pdf_page_style())]
+    )

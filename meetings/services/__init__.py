@@ -22,10 +22,12 @@ from meetings.services.actions import (
 from meetings.services.agenda import add_agenda_item, move_agenda_item, remove_agenda_item, save_agenda_item
 from meetings.services.attendance import (
     EDITABLE_ROW_FIELDS,
+    AttendanceRecord,
     AttendanceRecorded,
     RowChange,
     RowConflict,
     attendance_by_organization,
+    attendance_record,
     expected_to_attend,
     record_attendance,
     record_walk_in,
@@ -96,6 +98,7 @@ __all__ = [
     "REOPEN_REASON_MAX_LENGTH",
     "REVIEW_OF_ACTIONS_TITLE",
     "STILL_OPEN",
+    "AttendanceRecord",
     "AttendanceRecorded",
     "CarryOver",
     "InvitationState",
@@ -115,6 +118,7 @@ __all__ = [
     "answer_for_organization",
     "apply_reviews",
     "attendance_by_organization",
+    "attendance_record",
     "can_update_action",
     "carried_actions",
     "claim_meeting_version",

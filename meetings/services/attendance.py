@@ -1,7 +1,7 @@
 """Attendance recorded after the meeting: rows, walk-ins, the headcount."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +13,7 @@ from simple_history.utils import bulk_update_with_history
 from meetings.models import (
     Meeting,
     Participation,
+    ParticipationRole,
     ParticipationStatus,
     Rsvp,
     RsvpAnswer,
@@ -272,3 +273,87 @@ def attendance_by_organization(participations: Iterable[Participation]) -> list[
             (ParticipationStatus(value).label, counts[value]) for value in ParticipationStatus.values
         ]
     return result
+
+
+@dataclass
+class Representative:
+    """One person who attended for an organisation: a contact, or a walk-in known by name only."""
+
+    name: str
+    position: str = ""
+    role: str = ""  # the role's label when it is not "participant", else ""
+    walk_in: bool = False
+
+
+@dataclass
+class OrganizationAttendance:
+    """One line of the attendance record: an organisation present, who represented it and its own role."""
+
+    organization: Organization
+    role: str = ""  # the organisation's own role (chair, speaker, observer) as a label, else ""
+    representatives: list[Representative] = field(default_factory=list)
+
+
+@dataclass
+class AttendanceRecord:
+    """The attendance as the minutes record it: one line per organisation present, the organisations excused
+    (none of whose people attended), the headcount if counted, and who chaired."""
+
+    present: list[OrganizationAttendance]
+    excused: list[Organization]
+    headcount: int | None
+    chair: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.present and not self.excused and self.headcount is None
+
+
+def attendance_record(meeting: Meeting) -> AttendanceRecord:
+    """The attendance record of ``meeting`` from its participations (prefetched with their organisation and contact
+    by the page: no query here; otherwise one). Everyone who attended counts, whether invited, named by the
+    organisation's focal point, recorded at the door or a walk-in."""
+    rows = sorted(
+        meeting.participations.all(),
+        key=lambda row: (row.organization.name, row.contact is None and not row.attendee_name, _person_name(row)),
+    )
+    present: dict[int, OrganizationAttendance] = {}
+    excused: dict[int, Organization] = {}
+    for row in rows:
+        if row.status == ParticipationStatus.ATTENDED:
+            line = present.setdefault(row.organization_id, OrganizationAttendance(row.organization))
+            role = "" if row.role == ParticipationRole.PARTICIPANT else row.get_role_display()
+            name = _person_name(row)
+            if name:
+                position = row.contact.position if row.contact is not None else ""
+                line.representatives.append(Representative(name, position, role, row.walk_in))
+            elif role and not line.role:
+                line.role = role
+        elif row.status == ParticipationStatus.EXCUSED:
+            excused.setdefault(row.organization_id, row.organization)
+    return AttendanceRecord(
+        present=list(present.values()),
+        excused=[organization for pk, organization in excused.items() if pk not in present],
+        headcount=meeting.headcount,
+        chair=_chair(rows),
+    )
+
+
+def _person_name(row: Participation) -> str:
+    return row.contact.name if row.contact is not None else row.attendee_name
+
+
+ABSENT_STATUSES = {ParticipationStatus.EXCUSED, ParticipationStatus.ABSENT}
+
+
+def _chair(rows: list[Participation]) -> str:
+    """Who chaired: the person (with their organisation) or organisation whose role is chair, one who attended
+    first; "" when none is named."""
+    chairs = [row for row in rows if row.role == ParticipationRole.CHAIR and row.status not in ABSENT_STATUSES]
+    chairs.sort(key=lambda row: row.status != ParticipationStatus.ATTENDED)
+    if not chairs:
+        return ""
+    chair = chairs[0]
+    name = _person_name(chair)
+    organization = chair.organization.short_name
+    return f"{name} ({organization})" if name else str(chair.organization.display_name)

@@ -113,6 +113,7 @@ class MeetingDetailView(DetailView):
             context["minutes_record"] = minutes_record(meeting, reviews)
         # A column empty on every row is left out (the demo's actions, for one, are owned by no named person).
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
+        context["attendance_record"] = services.attendance_record(meeting)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
         contact = Contact.objects.of_user(self.request.user).select_related("organization").first()
         rsvp_refusal = services.rsvp_refusal(meeting)

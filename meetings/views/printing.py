@@ -5,14 +5,9 @@ from django.views.generic import DetailView
 
 from meetings.analytics import meeting_years
 from meetings.models import MeetingSeries
-from meetings.printing import (
-    attendance_list,
-    excused_organizations,
-    meetings_for_print,
-    participants_by_organization,
-    render_pdf,
-)
+from meetings.printing import meetings_for_print, participants_by_organization, render_pdf
 from meetings.record import minutes_record
+from meetings.services import attendance_record
 
 
 class PdfOrHtmlMixin:
@@ -63,9 +58,11 @@ class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
+        record = attendance_record(meeting)
         context.update(
-            attendance=attendance_list(meeting),
-            excused=excused_organizations(meeting),
+            attendance_record=record,
+            attendance=record.present,
+            excused=record.excused,
             minutes_record=minutes_record(meeting, meeting.reviews),
             for_pdf=self.as_pdf,
         )
@@ -119,11 +116,14 @@ class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
         meetings = list(meetings)
         for meeting in meetings:
             meeting.minutes_record = minutes_record(meeting, meeting.reviews)
+            meeting.attendance_record = attendance_record(meeting)
         context.update(
             year=year,
             all_years=ALL_YEARS,
             years=sorted(meeting_years(self.object)),
-            entries=[(meeting, attendance_list(meeting), excused_organizations(meeting)) for meeting in meetings],
+            entries=[
+                (meeting, meeting.attendance_record.present, meeting.attendance_record.excused) for meeting in meetings
+            ],
             for_pdf=self.as_pdf,
         )
         return context

@@ -142,7 +142,7 @@ def test_record_attendance(login, platform):
     expect(rollup.locator("tr", has_text="Ministry of Internal Affairs")).to_contain_text("Yes")
     expect(rollup.locator("tr", has_text="Supreme Court")).to_contain_text("No")
     page.goto(meeting.get_absolute_url())
-    participants = page.locator("#participants").locator("xpath=..")
+    participants = page.locator("#participants").locator("xpath=..").locator("table.participant-list")
     expect(participants.locator("tr", has_text="Chair Person")).to_contain_text("Attended")
     expect(page.locator("#headcount")).to_have_text("Headcount: 23 people in the room.")
     expect(participants.locator("tr", has_text="Embassy of Estonia")).to_contain_text("Observer")
