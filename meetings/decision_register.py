@@ -7,7 +7,7 @@ the query count does not grow with the rows, and a page never has to merge two s
 
 import django_filters
 from django import forms
-from django.db.models import CharField, DateField, Exists, F, OuterRef, TextField, Value
+from django.db.models import CharField, DateField, Exists, F, IntegerField, OuterRef, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -106,7 +106,7 @@ def register_entries(user, criteria: dict):
         entry_id=F("pk"),
         number=F("reference_number"),
         entry_text=Cast("text", TextField()),
-        organization=Value(None, output_field=CharField()),
+        organization=Value(None, output_field=IntegerField()),
         due=Value(None, output_field=DateField()),
         entry_status=Value("", output_field=CharField()),
         starts_at=F("meeting__starts_at"),
@@ -116,7 +116,7 @@ def register_entries(user, criteria: dict):
         entry_id=F("pk"),
         number=F("reference_number"),
         entry_text=Cast("title", TextField()),
-        organization=F("responsible_organization__name"),
+        organization=F("responsible_organization_id"),
         due=F("due_on"),
         entry_status=Cast("status", CharField()),
         starts_at=F("meeting__starts_at"),
@@ -125,12 +125,16 @@ def register_entries(user, criteria: dict):
 
 
 def with_meetings(rows) -> list[dict]:
-    """The rows with their meetings (and series), fetched in one query, and their place in the minutes."""
+    """The rows with their meetings (and series) and organisations (named in the reader's language), fetched in one
+    query each, and their place in the minutes."""
     rows = list(rows)
     meetings = Meeting.objects.select_related("series").in_bulk({row["meeting_id"] for row in rows})
+    organizations = Organization.objects.in_bulk({row["organization"] for row in rows if row["organization"]})
     statuses = {value: str(label) for value, label in ActionStatus.choices}
     for row in rows:
         row["meeting"] = meeting = meetings[row["meeting_id"]]
+        organization = organizations.get(row["organization"])
+        row["organization"] = organization.display_name if organization else ""
         row["reference"] = f"{meeting.number}.{row['number']}" if row["number"] else ""
         row["status_label"] = statuses.get(row["entry_status"], "")
         row["url"] = f"{meeting.get_absolute_url()}#{row['kind']}-{row['entry_id']}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from meetings.models import ActionItem, Decision
 from tests.meetings.factories import ActionItemFactory, DecisionFactory, MeetingFactory, MeetingSeriesFactory
+from tests.stakeholders.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,14 @@ def test_the_organisation_actions_and_series_pages_link_to_the_register(client, 
     series = action.meeting.series
     series_page = client.get(reverse("meetings:series-detail", args=[series.pk])).content.decode()
     assert f'href="{REGISTER}?series={series.pk}"' in series_page
+
+
+def test_the_responsible_organisation_is_named_in_the_readers_language(client, participant):
+    from django.conf import settings
+
+    organization = OrganizationFactory(name="Ministry of Justice", name_ru="Министерство юстиции")
+    ActionItemFactory(meeting=MeetingFactory(published=True), responsible_organization=organization, title="Report")
+    client.force_login(participant)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get(reverse("meetings:register")).content.decode()
+    assert "Министерство юстиции" in page and "Ministry of Justice" not in page
