@@ -613,9 +613,25 @@ def generate(scale: float = 1.0, seed: int = 1, log=print) -> dict[str, int]:
                 )
             )
     statements = _bulk(Statement, statements)
+    # bulk_create skips NumberedEntry.save(), so the numbers are given here: one sequence per meeting shared by
+    # its decisions and actions, in the order they are made, as the model gives them.
+    last_reference_number = {}
+
+    def next_reference_number(meeting) -> int:
+        last_reference_number[meeting.pk] = last_reference_number.get(meeting.pk, 0) + 1
+        return last_reference_number[meeting.pk]
+
     decisions = _bulk(
         Decision,
-        [Decision(meeting=meeting, agenda_item=items_of[meeting.pk][2], text=text.paragraph(1)) for meeting in held],
+        [
+            Decision(
+                meeting=meeting,
+                agenda_item=items_of[meeting.pk][2],
+                text=text.paragraph(1),
+                reference_number=next_reference_number(meeting),
+            )
+            for meeting in held
+        ],
     )
     decision_of = {decision.meeting_id: decision for decision in decisions}
     step(f"{len(participations)} participations, {len(statements)} statements, {len(decisions)} decisions")
@@ -642,6 +658,7 @@ def generate(scale: float = 1.0, seed: int = 1, log=print) -> dict[str, int]:
                 owner=rng.choice(owners) if owners and rng.random() < 0.7 else None,
                 due_on=due_on,
                 status=status,
+                reference_number=next_reference_number(meeting),
             )
         )
     actions = _bulk(ActionItem, actions)

@@ -34,3 +34,18 @@ def test_meeting_page_offers_calendar_and_print_but_no_minutes_links_for_drafts(
     assert reverse("meetings:meeting-minutes-pdf", args=[draft.pk]) not in content
     content = client.get(published.get_absolute_url()).content.decode()
     assert reverse("meetings:meeting-minutes-pdf", args=[published.pk]) in content
+
+
+def test_dashboard_open_actions_show_their_reference_before_the_title(client, participant, organization):
+    meeting = MeetingFactory(number=7, published=True)
+    ActionItemFactory(meeting=meeting, responsible_organization=organization, title="Send the road survey")
+    action = ActionItemFactory(meeting=meeting, responsible_organization=organization, title="Draft the budget")
+    assert action.reference == "7.2"
+    client.force_login(participant)
+
+    content = client.get(reverse("dashboard")).content.decode()
+
+    assert (
+        f'<span class="entry-reference">7.2</span> <a href="{action.get_absolute_url()}">Draft the budget</a>'
+        in content
+    )

@@ -47,6 +47,21 @@ def test_profile_shows_dots_actions_rate_statements_and_activities(client, parti
     assert "dot dot-attended" in content
 
 
+def test_profile_actions_show_their_reference_before_the_title(client, participant, organization):
+    meeting = MeetingFactory(number=4, published=True)
+    ActionItemFactory(meeting=meeting, title="Map the clinics")
+    action = ActionItemFactory(meeting=meeting, responsible_organization=organization, title="Train the nurses")
+    assert action.reference == "4.2"
+    client.force_login(participant)
+
+    content = client.get(organization.get_absolute_url()).content.decode()
+
+    assert (
+        f'<span class="entry-reference">4.2</span> <a href="{action.get_absolute_url()}">Train the nurses</a>'
+        in content
+    )
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_profile_query_count_is_constant(client, participant, organization, django_assert_max_num_queries, rows):
     series = MeetingSeriesFactory()
