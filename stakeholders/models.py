@@ -296,6 +296,16 @@ class AccountEvent(models.Model):
         return PortalRole(self.role).label if self.role in PortalRole.values else ""
 
 
+def mail_language_of(user) -> str:
+    """The language to write ``user`` an e-mail in: their active contact record's preferred language, or the
+    portal's default when they have none (or it is not one the portal speaks)."""
+    contact = Contact.objects.of_user(user).only("preferred_language").first()
+    languages = {code for code, _name in settings.LANGUAGES}
+    if contact is not None and contact.preferred_language in languages:
+        return contact.preferred_language
+    return settings.LANGUAGE_CODE
+
+
 def organization_of(user) -> Organization | None:
     """The organisation a portal user belongs to, through their *active* contact record (or None).
 

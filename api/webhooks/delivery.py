@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from api.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from api.webhooks import addresses, signing
 from common.outbox import enqueue_mail
+from stakeholders.models import mail_language_of
 
 TIMEOUT_SECONDS = 5
 RETRY_FIRST_DELAY = datetime.timedelta(minutes=1)
@@ -142,7 +143,7 @@ def _tell_creator_of_pause(endpoint: WebhookEndpoint) -> None:
     creator = endpoint.created_by
     if creator is None or not creator.email:
         return
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language_of(creator)):
         body = _(
             "The portal stopped sending events to the webhook endpoint %(url)s: its last %(count)s deliveries "
             "failed. Check the endpoint, then resume it on its page:\n\n%(link)s\n"

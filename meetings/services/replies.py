@@ -55,13 +55,26 @@ def rsvp_link_refusal(meeting: Meeting, contact: Contact) -> str:
     )
 
 
+def own_reply_refusal(meeting: Meeting, contact: Contact) -> str:
+    """Why the logged-in ``contact`` cannot answer for themselves on the meeting page now, or "" when they can: as
+    ``rsvp_refusal``, and only while they (or their organisation as a whole) are invited, as for the mailed link."""
+    refusal = rsvp_refusal(meeting)
+    if refusal or is_invited(meeting, contact):
+        return refusal
+    return _(
+        "You are not on the list of people invited to this meeting, so you cannot reply to it. "
+        "If that is a mistake, please write to the secretariat."
+    )
+
+
 @transaction.atomic
 def record_rsvp(*, meeting: Meeting, contact: Contact, answer: str, through_link: bool = False) -> Rsvp:
     """Record (or change) one person's answer; refused for a meeting that is over, cancelled or not announced, and
-    ``through_link`` (the signed link in their invitation) for a person no longer invited."""
+    for a person not (or no longer) invited, whether through the signed link in their invitation (``through_link``)
+    or on the meeting page."""
     if answer not in RsvpAnswer.values:
         raise ValidationError({"answer": _("Choose whether you will attend.")})
-    refusal = rsvp_link_refusal(meeting, contact) if through_link else rsvp_refusal(meeting)
+    refusal = rsvp_link_refusal(meeting, contact) if through_link else own_reply_refusal(meeting, contact)
     if refusal:
         raise ValidationError(refusal)
     rsvp, _created = Rsvp.objects.update_or_create(

@@ -117,7 +117,7 @@ class MeetingDetailView(DetailView):
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
         contact = Contact.objects.of_user(self.request.user).select_related("organization").first()
         rsvp_refusal = services.rsvp_refusal(meeting)
-        if contact is not None and not rsvp_refusal:
+        if contact is not None and not rsvp_refusal and services.is_invited(meeting, contact):
             context["rsvp_contact"] = contact
             context["my_rsvp"] = meeting.rsvps.filter(contact=contact).first()
             context["rsvp_answers"] = RsvpAnswer

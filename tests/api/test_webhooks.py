@@ -23,6 +23,7 @@ from api.tasks import sweep_webhooks
 from common.models import OutgoingMail
 from meetings.models import ActionStatus, MeetingStatus, MinutesStatus
 from meetings.services import save_action, save_meeting
+from stakeholders.models import Contact
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 
 ALL_EVENTS = [
@@ -271,6 +272,25 @@ def test_ten_failures_in_a_row_pause_the_endpoint_and_tell_its_creator_once(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED
     assert len(receiver.requests) == 11
+
+
+def test_the_pause_mail_is_in_its_creators_language(
+    client, secretariat, receiver, register, django_capture_on_commit_callbacks
+):
+    Contact.objects.filter(user=secretariat).update(preferred_language="ru")
+    receiver.answers = [500]
+    endpoint, _secret = register(receiver.url)
+    announce(client, secretariat, MeetingFactory(draft=True), django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get(endpoint=endpoint)
+    for _attempt in range(9):
+        make_due(delivery)
+        run_sweep(django_capture_on_commit_callbacks)
+    endpoint.refresh_from_db()
+    assert endpoint.paused_at is not None
+    mail = OutgoingMail.objects.get(key__startswith=f"webhook-paused-{endpoint.pk}-")
+    assert mail.to == [secretariat.email]
+    assert mail.subject == f"Адрес веб-хука приостановлен: {endpoint.url}"
+    assert "Webhook endpoint" not in mail.subject and "The portal stopped" not in mail.body
 
 
 def test_send_again_redelivers(client, secretariat, receiver, register, django_capture_on_commit_callbacks):

@@ -436,15 +436,36 @@ def test_the_reply_page_opens_in_the_recipients_language(client, upcoming, setti
 
 
 def test_a_participant_answers_on_the_meeting_page_and_the_register_counts(client, participant, secretariat, upcoming):
+    services.invite_organizations(meeting=upcoming, organizations=[participant.contact.organization])
     client.force_login(participant)
     assert "Will you attend?" in client.get(upcoming.get_absolute_url()).content.decode()
     response = client.post(reverse("meetings:meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"}, follow=True)
     assert "Your answer: Will attend." in response.content.decode()
-    contact = Rsvp.objects.get().contact
-    services.invite_organizations(meeting=upcoming, organizations=[contact.organization])
+    assert Rsvp.objects.get().contact == participant.contact
     client.force_login(secretariat)
     page = client.get(reverse("meetings:meeting-invitations", args=[upcoming.pk])).content.decode()
     assert "Replies: 1 will attend, 0 will not" in page and "Will attend" in page
+
+
+def test_the_meeting_page_takes_a_reply_only_from_someone_invited(client, participant, upcoming):
+    """As the mailed link: a logged-in person not on the list (nor their organisation as a whole) gets no reply
+    buttons, and a reply posted anyway is refused with a message and records nothing."""
+    client.force_login(participant)
+    page = client.get(upcoming.get_absolute_url()).content.decode()
+    assert "Will you attend?" not in page and 'id="rsvp"' not in page
+    response = client.post(reverse("meetings:meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"}, follow=True)
+    assert response.status_code == 200
+    assert "You are not on the list of people invited to this meeting" in response.content.decode()
+    assert not upcoming.rsvps.exists()
+    # Once their organisation is invited as a whole, they answer; once it is taken off the list, no longer.
+    services.invite_organizations(meeting=upcoming, organizations=[participant.contact.organization])
+    assert "Will you attend?" in client.get(upcoming.get_absolute_url()).content.decode()
+    client.post(reverse("meetings:meeting-rsvp", args=[upcoming.pk]), {"answer": "accepted"})
+    assert upcoming.rsvps.get().answer == "accepted"
+    upcoming.participations.all().delete()
+    response = client.post(reverse("meetings:meeting-rsvp", args=[upcoming.pk]), {"answer": "declined"}, follow=True)
+    assert "You are not on the list of people invited to this meeting" in response.content.decode()
+    assert upcoming.rsvps.get().answer == "accepted"
 
 
 def test_the_invitation_carries_the_reply_links(upcoming, mailoutbox, django_capture_on_commit_callbacks):

@@ -21,8 +21,8 @@ PASSWORD = "correct horse battery staple"
 LOGIN = "/accounts/login/"
 
 
-def attempt(client, password, username="part", ip="10.0.0.1"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+def attempt(client, password, username="part", ip="10.0.0.1", **headers):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip, **headers)
 
 
 def wrong_passwords(client, count, **kwargs):
@@ -68,6 +68,19 @@ class TestLockout:
         assert attempt(Client(), PASSWORD, ip="10.0.0.2").status_code == 429  # same user, another address
         assert attempt(Client(), PASSWORD, username="other", ip="10.0.0.3").status_code == 302
 
+    def test_the_lock_page_says_the_account_is_locked_from_every_address(self, client, participant):
+        """A username lock holds from any address: the page must not say it is about "this address"."""
+        wrong_passwords(client, 5)
+        response = attempt(Client(), PASSWORD, ip="10.0.0.2")
+        assert response.status_code == 429
+        assert (
+            "There were 5 failed login attempts for the account <strong>part</strong>, so logging in to this account"
+            " is blocked from every address" in response.text
+        )
+        assert "from this address" not in response.text
+        response = attempt(Client(), PASSWORD, ip="10.0.0.2", HTTP_ACCEPT_LANGUAGE="ru")
+        assert "вход в эту учётную запись заблокирован с любого адреса" in response.text
+
     def test_five_typos_do_not_lock_a_colleague_on_the_same_address(self, client, participant, other_participant):
         """A ministry's staff share one NAT address: one person's typos lock only the username typed."""
         assert wrong_passwords(client, 5).status_code == 429
@@ -82,7 +95,11 @@ class TestLockout:
         attempt(script, "wrong password", username="guess-last")
         response = attempt(Client(), PASSWORD, username="other")
         assert response.status_code == 429
-        assert f"There were {limit} failed login attempts from this address" in response.text
+        assert (
+            f"There were {limit} failed login attempts from this address, so logging in from this address is blocked"
+            " for every account" in response.text
+        )
+        assert "<strong>other</strong>" not in response.text
         assert attempt(Client(), PASSWORD, username="other", ip="10.0.0.2").status_code == 302
 
     def test_an_account_holder_cannot_reset_the_count_with_logins_of_their_own(self, participant, other_participant):
