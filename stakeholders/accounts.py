@@ -152,9 +152,7 @@ def _name_of(user) -> str:
 
 def _invitation_message(*, invitation: AccountInvitation, token: str) -> EmailMultiAlternatives:
     contact = invitation.contact
-    languages = {code for code, _name in settings.LANGUAGES}
-    language = contact.preferred_language if contact.preferred_language in languages else settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(contact.mail_language):
         context = {
             "contact": contact,
             "invitation": invitation,

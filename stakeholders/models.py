@@ -175,6 +175,13 @@ class Contact(TimeStampedModel):
     def get_absolute_url(self):
         return self.organization.get_absolute_url()
 
+    @property
+    def mail_language(self) -> str:
+        """The language to write this person an e-mail in: their preferred one, or the portal's default when it is
+        not one the portal speaks."""
+        languages = {code for code, _name in settings.LANGUAGES}
+        return self.preferred_language if self.preferred_language in languages else settings.LANGUAGE_CODE
+
 
 class InvitedRole(models.TextChoices):
     """The roles an account invitation may give (Admin is given in the Django admin only)."""
@@ -300,10 +307,7 @@ def mail_language_of(user) -> str:
     """The language to write ``user`` an e-mail in: their active contact record's preferred language, or the
     portal's default when they have none (or it is not one the portal speaks)."""
     contact = Contact.objects.of_user(user).only("preferred_language").first()
-    languages = {code for code, _name in settings.LANGUAGES}
-    if contact is not None and contact.preferred_language in languages:
-        return contact.preferred_language
-    return settings.LANGUAGE_CODE
+    return contact.mail_language if contact is not None else settings.LANGUAGE_CODE
 
 
 def organization_of(user) -> Organization | None:

@@ -1,6 +1,6 @@
 """The e-mails themselves: invitations, minutes published, follow-up action reminders.
 
-Each e-mail is rendered in its recipient's language (``recipients.recipient_language``) from the templates in
+Each e-mail is rendered in its recipient's language (``Contact.mail_language``) from the templates in
 ``templates/emails/`` (a text body and an HTML alternative) and written to the outbox (``common.outbox``) in the
 transaction that records it (``Invitation``, ``ActionReminder``); the task queue's worker sends it after commit, and
 a message the server refuses stays in the outbox, is shown as failing on the recipient list, and is tried again (the
@@ -31,7 +31,6 @@ from meetings.notifications.recipients import (
     Reminder,
     due_reminders,
     meeting_recipients,
-    recipient_language,
 )
 from meetings.rsvp import rsvp_links
 from stakeholders.models import Contact
@@ -85,7 +84,7 @@ def _meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
 def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> EmailMultiAlternatives:
     url = absolute_url(meeting.get_absolute_url())
     cancelled = meeting.status == MeetingStatus.CANCELLED
-    with translation.override(recipient_language(contact)):
+    with translation.override(contact.mail_language):
         if cancelled:
             subject = _("Cancelled: %(meeting)s") % {"meeting": meeting}
         elif update:
@@ -233,7 +232,7 @@ def announce_published_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
     batch = []
     for recipient in meeting_recipients(meeting):
         contact = recipient.contact
-        with translation.override(recipient_language(contact)):
+        with translation.override(contact.mail_language):
             subject = _("Minutes published: %(meeting)s") % {"meeting": meeting}
             message = _message(
                 template="minutes_published",
@@ -252,7 +251,7 @@ def announce_corrected_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
     batch = []
     for recipient in meeting_recipients(meeting):
         contact = recipient.contact
-        with translation.override(recipient_language(contact)):
+        with translation.override(contact.mail_language):
             subject = _("Minutes corrected: %(meeting)s") % {"meeting": meeting}
             message = _message(
                 template="minutes_corrected",
@@ -283,7 +282,7 @@ def _reminder_message(reminder: Reminder, today: datetime.date) -> EmailMultiAlt
         }
         for action in reminder.actions
     ]
-    with translation.override(recipient_language(contact)):
+    with translation.override(contact.mail_language):
         count = len(items)
         overdue = sum(item["overdue"] for item in items)
         if overdue:

@@ -12,7 +12,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
 
 from meetings.models import ActionItem, ActionReminder, Meeting, Participation
@@ -28,11 +27,6 @@ REMINDER_INTERVAL_DAYS = 7
 class Recipient:
     contact: Contact
     participation: Participation
-
-
-def recipient_language(contact: Contact) -> str:
-    languages = {code for code, _name in settings.LANGUAGES}
-    return contact.preferred_language if contact.preferred_language in languages else settings.LANGUAGE_CODE
 
 
 def meeting_recipients(meeting: Meeting) -> list[Recipient]:

@@ -10,7 +10,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.notifications.delivery import send_action_reminders
-from meetings.notifications.recipients import due_reminders, recipient_language
+from meetings.notifications.recipients import due_reminders
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 contact = reminder.contact
                 self.stdout.write(
                     f"Would remind {contact.name} <{contact.email}> "
-                    f"({recipient_language(contact)}) of {len(reminder.actions)} action(s):"
+                    f"({contact.mail_language}) of {len(reminder.actions)} action(s):"
                 )
                 for action in reminder.actions:
                     self.stdout.write(f"  - #{action.pk} {action.title} (due {action.due_on:%Y-%m-%d})")
