@@ -31,7 +31,7 @@ class OutgoingMailQuerySet(models.QuerySet):
 class OutgoingMail(models.Model):
     """One e-mail to send, written in the transaction that caused it and sent after commit (common.outbox).
 
-    A failed attempt is tried again from ``next_attempt_at`` on, later each time (common.outbox.retry_delay); after
+    A failed attempt is tried again from ``next_attempt_at`` on, later each time (common.retries.retry_delay); after
     failing for ``common.outbox.RETRY_FOR`` it is no longer tried by itself (``next_attempt_at`` empty) but stays
     failed, counted by ``send_outbox``, until someone sends it again.
     """

@@ -36,13 +36,12 @@ from django.utils import timezone
 
 from common.models import MailStatus, OutgoingMail
 from common.queue import defer_on_commit
+from common.retries import retry_delay
 
 logger = logging.getLogger(__name__)
 
 # A failed mail is tried again after 1 minute, then 2, 4, ... at most every hour, for RETRY_FOR; after that it is
 # no longer tried by itself but stays failed (send_outbox exits with an error) until someone sends it again.
-RETRY_FIRST_DELAY = datetime.timedelta(minutes=1)
-RETRY_MAX_DELAY = datetime.timedelta(hours=1)
 RETRY_FOR = datetime.timedelta(days=3)
 # Rows are claimed this many at a time, for this long: a sender that died mid-send leaves them to others after it.
 CLAIM_BATCH = 10
@@ -151,11 +150,6 @@ class DeliveryRun:
     sent: int = 0
     failed: int = 0
     server_error: str = ""
-
-
-def retry_delay(attempts: int) -> datetime.timedelta:
-    """How long a mail waits after its ``attempts``-th failed attempt: 1 minute, 2, 4, ... at most an hour."""
-    return min(RETRY_FIRST_DELAY * 2 ** min(attempts - 1, 16), RETRY_MAX_DELAY)
 
 
 def deliver(pks: Iterable[int], *, timeout: float | None = None) -> DeliveryRun:

@@ -23,11 +23,10 @@ from django.utils.translation import gettext as _
 from api.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from api.webhooks import addresses, signing
 from common.outbox import enqueue_mail
+from common.retries import retry_delay
 from stakeholders.models import mail_language_of
 
 TIMEOUT_SECONDS = 5
-RETRY_FIRST_DELAY = datetime.timedelta(minutes=1)
-RETRY_MAX_DELAY = datetime.timedelta(hours=1)
 MAX_CONSECUTIVE_FAILURES = 10
 # Longer than one attempt can take (TIMEOUT_SECONDS): a sender that died mid-send leaves the delivery to the sweep.
 CLAIM_LEASE = datetime.timedelta(minutes=2)
@@ -43,10 +42,6 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 # No proxy from the environment either: the request goes to the address that was checked.
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects())
-
-
-def retry_delay(attempts: int) -> datetime.timedelta:
-    return min(RETRY_FIRST_DELAY * 2 ** max(attempts - 1, 0), RETRY_MAX_DELAY)
 
 
 def _claim(delivery_id: int) -> WebhookDelivery | None:
