@@ -60,7 +60,9 @@ def _cell(value):
 def in_chunks(queryset, fields: Iterable[str], size: int | None = None) -> Iterator[list[tuple]]:
     """The queryset's ``fields`` as lists of at most ``size`` (CHUNK_ROWS) tuples, read with a server-side cursor."""
     size = size or CHUNK_ROWS
-    rows = queryset.prefetch_related(None).values_list(*fields).iterator(chunk_size=size)
+    if queryset._prefetch_related_lookups:  # values need none; a UNION refuses even clearing them
+        queryset = queryset.prefetch_related(None)
+    rows = queryset.values_list(*fields).iterator(chunk_size=size)
     while chunk := list(itertools.islice(rows, size)):
         yield chunk
 

@@ -1,13 +1,11 @@
 """The register of decisions and follow-up actions across all series, and its CSV download."""
 
-import itertools
-
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from common.exports import CHUNK_ROWS, MAX_ROWS, date_stamp, table_chunks, table_response
+from common.exports import MAX_ROWS, export_response
 from meetings.decision_register import COLUMNS, DECISION, RegisterFilter, register_entries, with_meetings
 
 PAGE_SIZE = 30
@@ -61,8 +59,5 @@ def export_register(request):
                 request.build_absolute_uri(row["url"]),
             ]
 
-    # export_response's chunked reading, but of the UNION's value tuples (a UNION takes no prefetch_related).
-    values = entries.values_list(*COLUMNS).iterator(chunk_size=CHUNK_ROWS)
-    chunks = iter(lambda: list(itertools.islice(values, CHUNK_ROWS)), [])
     title = _("Register of decisions and actions")
-    return table_response("csv", f"register-{date_stamp()}", title, header, table_chunks(chunks, rows))
+    return export_response("csv", "register", title, header, entries, COLUMNS, rows)
