@@ -33,7 +33,8 @@ WIDTHS = [1280, 390]
 
 
 def _fits(page, width):
-    """Nothing makes the page scroll sideways."""
+    """Nothing makes the page scroll sideways (measured once the page has loaded, not mid-navigation)."""
+    page.wait_for_function("document.documentElement !== null && document.readyState === 'complete'")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"{page.url} is {scroll_width} px wide in a {width} px window"
 
@@ -186,6 +187,7 @@ def test_the_cycle_from_the_dashboard_in_8_clicks_then_everyone_came_in_3(login,
     click(page.get_by_role("button", name="Prepare the draft meeting"))
     expect(page.locator("#lifecycle [aria-current=step]")).to_have_text("Draft")
     click(page.locator("#lifecycle").get_by_role("link", name="Invite and announce"))
+    expect(page).to_have_url(re.compile(r"/invitations/"))
     _fits(page, width)
     click(page.get_by_role("button", name="Send the invitation to 15 people and announce"))
     expect(page.locator(".alert", has_text="The meeting is announced")).to_be_visible()
@@ -202,6 +204,7 @@ def test_the_cycle_from_the_dashboard_in_8_clicks_then_everyone_came_in_3(login,
     clicks = 0
     click(page.get_by_role("button", name="More actions"))
     click(page.locator("#secretariat-toolbar").get_by_role("link", name="Participants"))
+    expect(page).to_have_url(re.compile(r"/participants/"))
     _fits(page, width)
     click(page.get_by_label("I confirm I am recording attendance before the meeting has started"))
     click(page.get_by_role("button", name="Everyone came: mark all 15 invited as attended and save"))
