@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
-from common.i18n import localized
+from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from common.quarter import Quarter
 
@@ -111,7 +111,7 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Activity(TimeStampedModel):
+class Activity(TranslatedContent, TimeStampedModel):
     plan = models.ForeignKey(ActivityPlan, on_delete=models.PROTECT, related_name="activities", verbose_name=_("plan"))
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind.choices, default=ActivityKind.OTHER)
@@ -150,11 +150,10 @@ class Activity(TimeStampedModel):
     outcome = models.TextField(_("outcome"), blank=True)
     topics = models.ManyToManyField("meetings.Topic", blank=True, related_name="activities", verbose_name=_("topics"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    # Optional versions of the content in the portal's other languages (see common.i18n.localized).
-    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
-    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
-    description_ru = models.TextField(_("description (Russian)"), blank=True)
-    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
+    # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
+    locals().update(translations_of("title", title))
+    locals().update(translations_of("description", description))
+    TRANSLATED_FIELDS = ("title", "description")
 
     search_document = fulltext.stored(fulltext.activity_document())
 

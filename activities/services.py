@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, PlanStatus
+from common.i18n import translations_copied
 from common.versioning import EditConflict, claim_version
 from meetings.models import Meeting, MeetingStatus, Topic
 from stakeholders.models import Organization
@@ -250,10 +251,7 @@ def carry_into_plan(*, activities: Iterable[Activity], plan: ActivityPlan) -> li
             status=ActivityStatus.PLANNED,
             outcome=_("Carried over from %(quarter)s (%(status)s there).")
             % {"quarter": source.plan.quarter.label, "status": source.get_status_display().lower()},
-            title_ru=source.title_ru,
-            title_uz=source.title_uz,
-            description_ru=source.description_ru,
-            description_uz=source.description_uz,
+            **translations_copied(source, "title", "description"),
         )
         copy.partners.set(source.partners.all())
         copy.topics.set(source.topics.all())

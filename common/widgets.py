@@ -11,10 +11,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from common.i18n import TRANSLATED_LANGUAGES
+from common.i18n import translated_languages
 from common.typed_text import TypedTextForm
 
-TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in TRANSLATED_LANGUAGES)
+TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in translated_languages())
 
 # The blank choice of a select box says what it means instead of Django's "---------".
 CHOOSE_LABEL = _("— choose —")  # a required field: pick one

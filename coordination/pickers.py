@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import patch_cache_control
 
 from common.access import is_secretariat, may_read
-from common.i18n import with_translations
+from common.i18n import text_versions, with_translations
 from common.typed_text import without_invisible_characters
 
 PICKER_LIMIT = 20
@@ -37,7 +37,7 @@ def _words(query: str) -> list[str]:
 def _any_version_contains(fields, word: str, prefix: str = "") -> Q:
     """A word in any language's version of the fields: a Russian reader types the Russian name."""
     condition = Q()
-    for name in with_translations(*fields, prefix=prefix):
+    for name in text_versions(*fields, prefix=prefix):
         condition |= Q(**{f"{name}__icontains": word})
     return condition
 

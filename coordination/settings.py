@@ -129,6 +129,11 @@ LANGUAGE_CODE = "en"
 # django-filter's blank choice in the filters' select boxes (its default is "---------").
 FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Any")
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")]
+# The languages content is written and translated in: the interface's, and any a deployment adds
+# (EXTRA_CONTENT_LANGUAGES=kaa:Qaraqalpaqsha), which then needs one migration (docs/translations.md).
+CONTENT_LANGUAGES = LANGUAGES + [
+    tuple(language.split(":", 1)) for language in env.list("EXTRA_CONTENT_LANGUAGES", default=[])
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Per-language date formats (coordination/formats/<language>/formats.py); templates use the format names.
 FORMAT_MODULE_PATH = ["coordination.formats"]

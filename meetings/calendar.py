@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
-from common.i18n import localized, translation_fields
+from common.i18n import localized, with_translations
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
 # UIDs must not change with the host name the portal is served under, or calendar apps would
@@ -45,7 +45,7 @@ def meetings_for_calendar():
         Prefetch(
             "agenda_items",
             queryset=AgendaItem.objects.order_by("position", "id").only(
-                "meeting_id", "title", "reviews_follow_up_actions", *translation_fields("title")
+                "meeting_id", "reviews_follow_up_actions", *with_translations("title")
             ),
         )
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
-from common.i18n import localized, with_translations
+from common.i18n import TranslatedContent, localized, translations_of, with_translations
 from common.models import TimeStampedModel
 
 
@@ -42,7 +42,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.only(*ORGANIZATION_LABEL_FIELDS).order_by("name")
 
 
-class Organization(TimeStampedModel):
+class Organization(TranslatedContent, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255, unique=True)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices, default=OrganizationKind.OTHER)
@@ -58,15 +58,10 @@ class Organization(TimeStampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    # Optional versions in the portal's other languages (see coordination.i18n.localized).
-    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
-    name_uz = models.CharField(_("name (Uzbek)"), max_length=255, blank=True)
-    acronym_ru = models.CharField(
-        _("acronym (Russian)"), max_length=50, blank=True, help_text=_("Only when it differs from the acronym.")
-    )
-    acronym_uz = models.CharField(
-        _("acronym (Uzbek)"), max_length=50, blank=True, help_text=_("Only when it differs from the acronym.")
-    )
+    # Translations: a field per content language (common.i18n).
+    locals().update(translations_of("name", name))
+    locals().update(translations_of("acronym", acronym))
+    TRANSLATED_FIELDS = ("name", "acronym")
 
     search_document = fulltext.stored(fulltext.organization_document())
     history = HistoricalRecords(excluded_fields=["search_document"])
@@ -131,7 +126,7 @@ class ContactQuerySet(models.QuerySet):
         return self.active().filter(user=user)
 
 
-class Contact(TimeStampedModel):
+class Contact(TranslatedContent, TimeStampedModel):
     """A person at a member organisation, optionally with a portal account."""
 
     organization = models.ForeignKey(
@@ -139,6 +134,11 @@ class Contact(TimeStampedModel):
     )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=255, blank=True)
+    # A name in the reader's script (name_ru in Cyrillic, name_en and name_uz in Latin letters) and the position
+    # translated.
+    locals().update(translations_of("name", name))
+    locals().update(translations_of("position", position))
+    TRANSLATED_FIELDS = ("name", "position")
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
 from common.formatting import date_text
+from common.i18n import TranslatedContent, translations_of
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
@@ -57,7 +58,7 @@ class ActionItemQuerySet(access.MinutesContentQuerySet):
         )
 
 
-class ActionItem(NumberedEntry, TimeStampedModel):
+class ActionItem(NumberedEntry, TranslatedContent, TimeStampedModel):
     """A follow-up agreed at a meeting; reviewed at later meetings until it is closed."""
 
     meeting = models.ForeignKey(
@@ -81,6 +82,8 @@ class ActionItem(NumberedEntry, TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    locals().update(translations_of("title", title))
+    TRANSLATED_FIELDS = ("title",)
     responsible_organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,

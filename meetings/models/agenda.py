@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common import fulltext
-from common.i18n import localized
+from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from meetings.models.meeting import Meeting
 from meetings.models.series import Topic
@@ -24,7 +24,7 @@ class OutcomeKind(models.TextChoices):
 REVIEW_OF_ACTIONS_TITLE = gettext_noop("Review of follow-up actions")
 
 
-class AgendaItem(TimeStampedModel):
+class AgendaItem(TranslatedContent, TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
@@ -61,14 +61,14 @@ class AgendaItem(TimeStampedModel):
     discussion_summary = models.TextField(
         _("discussion summary"), blank=True, help_text=_("The minutes for this item.")
     )
-    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
-    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
-    discussion_summary_ru = models.TextField(_("discussion summary (Russian)"), blank=True)
-    discussion_summary_uz = models.TextField(_("discussion summary (Uzbek)"), blank=True)
+    # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
+    locals().update(translations_of("title", title))
+    locals().update(translations_of("discussion_summary", discussion_summary))
+    TRANSLATED_FIELDS = ("title", "discussion_summary")
     outcome = models.CharField(_("outcome"), max_length=16, choices=OutcomeKind.choices, blank=True)
     # What the minutes say about the item, the one list: saved by meetings.services.save_item_minutes, withheld
     # from readers of unpublished minutes.
-    MINUTES_FIELDS = ("discussion_summary", "outcome", "discussion_summary_ru", "discussion_summary_uz")
+    MINUTES_FIELDS = ("discussion_summary", "outcome", *translations_of("discussion_summary", discussion_summary))
     topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items", verbose_name=_("topics"))
     actions_to_review = models.ManyToManyField(
         "ActionItem",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
-from common.i18n import localized
+from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from common.quarter import Quarter
 from common.queries import sort_key_without_index
@@ -149,7 +149,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(TimeStampedModel):
+class Meeting(TranslatedContent, TimeStampedModel):
     series = models.ForeignKey(
         MeetingSeries, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("series")
     )
@@ -212,12 +212,11 @@ class Meeting(TimeStampedModel):
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )
     calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
-    # Optional versions of the content in the portal's other languages (see common.i18n.localized).
-    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
-    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
-    minutes_summary_ru = models.TextField(_("minutes (Russian)"), blank=True)
-    minutes_summary_uz = models.TextField(_("minutes (Uzbek)"), blank=True)
-    MINUTES_TEXT_FIELDS = ("minutes_summary", "minutes_summary_ru", "minutes_summary_uz")  # the minutes' own text
+    # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
+    locals().update(translations_of("title", title))
+    locals().update(translations_of("minutes_summary", minutes_summary))
+    TRANSLATED_FIELDS = ("title", "minutes_summary")
+    MINUTES_TEXT_FIELDS = ("minutes_summary", *translations_of("minutes_summary", minutes_summary))  # the minutes' text
 
     search_document = fulltext.stored(fulltext.meeting_document())
     minutes_search_document = fulltext.stored(fulltext.meeting_minutes_document())
@@ -279,8 +278,7 @@ class Meeting(TimeStampedModel):
     # The title's versions too: an invitation's event is written in its recipient's language.
     CALENDAR_FIELDS = (
         "title",
-        "title_ru",
-        "title_uz",
+        *translations_of("title", title),
         "starts_at",
         "ends_at",
         "time_zone",

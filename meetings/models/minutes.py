@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.i18n import TranslatedContent, translations_of
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
@@ -20,7 +21,7 @@ class StatementKind(models.TextChoices):
     SUMMARY = "summary", _("Summary (reported speech)")
 
 
-class Statement(TimeStampedModel):
+class Statement(TranslatedContent, TimeStampedModel):
     """A key remark made by a speaker at a meeting: the speaker's own words, or a summary of them.
 
     Only a verbatim statement may be shown as a quotation; a summary is shown as reported speech.
@@ -46,6 +47,8 @@ class Statement(TimeStampedModel):
         verbose_name=_("organisation"),
     )
     summary = models.TextField(_("text"))
+    locals().update(translations_of("summary", summary))
+    TRANSLATED_FIELDS = ("summary",)
     kind = models.CharField(
         _("kind of text"),
         max_length=16,
@@ -150,7 +153,7 @@ class NumberedEntry(models.Model):
         return f"{self.meeting.number}.{self.reference_number}"
 
 
-class Decision(NumberedEntry, TimeStampedModel):
+class Decision(NumberedEntry, TranslatedContent, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
     agenda_item = models.ForeignKey(
         AgendaItem,
@@ -161,6 +164,8 @@ class Decision(NumberedEntry, TimeStampedModel):
         verbose_name=_("agenda item"),
     )
     text = models.TextField(_("text"))
+    locals().update(translations_of("text", text))
+    TRANSLATED_FIELDS = ("text",)
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )

@@ -6,19 +6,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common.i18n import localized
+from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 
 
-class Topic(TimeStampedModel):
+class Topic(TranslatedContent, TimeStampedModel):
     """A tag such as an emerging trend, put on agenda items, statements and activities."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
     is_emerging_trend = models.BooleanField(_("emerging trend"), default=False)
-    # Optional versions in the portal's other languages (see coordination.i18n.localized).
-    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
-    name_uz = models.CharField(_("name (Uzbek)"), max_length=120, blank=True)
+    # Translations: a field per content language (common.i18n).
+    locals().update(translations_of("name", name))
+    TRANSLATED_FIELDS = ("name",)
 
     class Meta:
         verbose_name = _("topic")
@@ -33,7 +33,7 @@ class Topic(TimeStampedModel):
 FILE_SLUG_LENGTH = 40
 
 
-class MeetingSeries(TimeStampedModel):
+class MeetingSeries(TranslatedContent, TimeStampedModel):
     """A coordination platform: the recurring series of meetings of one set of partners."""
 
     title = models.CharField(_("title"), max_length=255, unique=True)
@@ -58,11 +58,10 @@ class MeetingSeries(TimeStampedModel):
     members = models.ManyToManyField(
         "stakeholders.Organization", blank=True, related_name="member_of_series", verbose_name=_("members")
     )
-    # Optional versions in the portal's other languages (see coordination.i18n.localized).
-    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
-    title_uz = models.CharField(_("title (Uzbek)"), max_length=255, blank=True)
-    description_ru = models.TextField(_("description (Russian)"), blank=True)
-    description_uz = models.TextField(_("description (Uzbek)"), blank=True)
+    # Translations: a field per content language (common.i18n).
+    locals().update(translations_of("title", title))
+    locals().update(translations_of("description", description))
+    TRANSLATED_FIELDS = ("title", "description")
 
     history = HistoricalRecords()
 

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from common.i18n import versions_of
+from common.i18n import translations_copied, versions_of
 from common.quarter import Quarter
 from meetings.models import (
     REVIEW_OF_ACTIONS_TITLE,
@@ -217,8 +217,7 @@ def prepare_next_meeting(
                 meeting=meeting,
                 position=position,
                 title=item.title,
-                title_ru=item.title_ru,
-                title_uz=item.title_uz,
+                **translations_copied(item, "title"),
                 description=item.description,
                 presenter_id=item.presenter_id,
                 lead_organization_id=item.lead_organization_id,

@@ -220,7 +220,7 @@ class ItemMinutesView(FragmentAnswerMixin, MeetingEditMixin, View):
                 services.save_item_minutes(
                     item=AgendaItem.objects.get(pk=item.pk),
                     expected_version=keep_mine_version(request) or form.cleaned_data["version"],
-                    texts={name: form.cleaned_data[name] for name in services.ITEM_MINUTES_FIELDS},
+                    texts={name: form.cleaned_data[name] for name in ItemMinutesForm.Meta.fields},
                     user=request.user,
                 )
             except EditConflict as conflict:
