@@ -11,9 +11,11 @@ translation is out of date, and readers get the current original with a label in
 import hashlib
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db import models
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 CURRENT = "current"
@@ -36,6 +38,16 @@ def content_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def _language_label(code: str):
+    """A language's name in the reader's language where Django's own catalogue has it ("Russian" -> "русский")."""
+    info = LANG_INFO.get(code)
+    return gettext_lazy(info["name"]) if info else language_name(code)
+
+
+def _translation_label(verbose_name, language: str):
+    return format_lazy("{} ({})", verbose_name, _language_label(language))
+
+
 def translations_of(name: str, field: models.Field) -> dict[str, models.Field]:
     """One optional field per content language for the text field ``name``, to add to the model's class body:
     ``locals().update(translations_of("title", title))``. Each is a copy of the original, never required."""
@@ -44,7 +56,9 @@ def translations_of(name: str, field: models.Field) -> dict[str, models.Field]:
         kwargs.pop(constraint, None)
     return {
         f"{name}_{language}": field.__class__(
-            *args, **kwargs | {"blank": True, "verbose_name": f"{field.verbose_name} ({language_name(language)})"}
+            *args,
+            **kwargs
+            | {"blank": True, "verbose_name": format_lazy("{} ({})", field.verbose_name, _language_label(language))},
         )
         for language in content_languages()
     }
@@ -163,6 +177,30 @@ def shown_language(obj, field: str) -> str:
     if state == CURRENT or (state is None and getattr(obj, f"{field}_{language}", "")):
         return language
     return source
+
+
+def reading_note(obj, field: str) -> str:
+    """What a reader is told when a text is not shown in their language: written in another language, with its
+    translation missing or being updated. Empty when the text is shown in the reader's language."""
+    language = content_language()
+    if not getattr(obj, field, "") or not hasattr(obj, "translation_state"):
+        return ""
+    shown = shown_language(obj, field)
+    if shown == language:
+        return ""
+    values = {"original": interface_language_name(shown), "reader": interface_language_name(language)}
+    if obj.translation_state(field, language) == OUTDATED:
+        return _("Written in %(original)s; the %(reader)s translation is being updated.") % values
+    return _("Written in %(original)s; not yet translated into %(reader)s.") % values
+
+
+def interface_language_name(code: str) -> str:
+    """A language's name in the reader's language ("английский" for "en" on a Russian page), where Django knows it."""
+    try:
+        name = str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return language_name(code)
+    return name if content_language() == "en" else name.lower()  # English alone capitalises them mid-sentence
 
 
 def localized(obj, field: str) -> str:

@@ -1,7 +1,18 @@
 from django.urls import path, re_path
 
 from meetings.models import ActionItem, Decision, Statement
-from meetings.views import agenda, browse, decisions, editing, history, minutes, register, register_of_decisions, rsvp
+from meetings.views import (
+    agenda,
+    browse,
+    decisions,
+    editing,
+    history,
+    minutes,
+    register,
+    register_of_decisions,
+    rsvp,
+    translations,
+)
 from meetings.views import analytics as analytics_views
 from meetings.views import calendar as calendar_views
 from meetings.views import documents as document_views
@@ -45,6 +56,7 @@ urlpatterns = [
     path("agenda-items/<int:pk>/edit/", agenda.AgendaItemEditView.as_view(), name="agenda-item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.AgendaItemMoveView.as_view(), name="agenda-item-move"),
     path("agenda-items/<int:pk>/delete/", agenda.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
+    path("meetings/<int:pk>/translations/", translations.TranslationsView.as_view(), name="meeting-translations"),
     path("meetings/<int:pk>/participants/", register.ParticipationRegisterView.as_view(), name="meeting-participants"),
     path(
         "meetings/<int:pk>/participants/<int:participation_pk>/",

@@ -167,6 +167,7 @@ MATRIX = {
     # one register row saved as it is changed; empty: error
     "meetings:meeting-participant-row": SECRETARIAT_ACTION_WITH_FORM,
     "meetings:meeting-minutes-edit": SECRETARIAT_FORM,
+    "meetings:meeting-translations": SECRETARIAT_FORM,  # an empty POST: "This text is not part of the meeting."
     "meetings:meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
     "meetings:meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
     "meetings:meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message

@@ -1,5 +1,8 @@
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
+from common.i18n import interface_language_name, reading_note, shown_language
 from common.i18n import localized as localized_value
 
 register = template.Library()
@@ -14,6 +17,30 @@ def localized(obj, field: str):
     if obj is None or obj == "":
         return ""
     return localized_value(obj, field)
+
+
+@register.simple_tag
+def translated_text(obj, field: str):
+    """A running text in the reader's language, in an element that says its language. When it is shown in another
+    language (no current translation) a note says so; when a translation is shown, the original can be opened."""
+    text = localized_value(obj, field) if obj else ""
+    if not text:
+        return ""
+    shown = shown_language(obj, field)
+    parts = [format_html('<span class="content-text" lang="{}">{}</span>', shown, text)]
+    note = reading_note(obj, field)
+    if note:
+        parts.append(format_html('<span class="d-block small text-muted muted translation-note">{}</span>', note))
+    elif shown != obj.source_language:
+        parts.append(
+            format_html(
+                '<details class="small translation-original"><summary>{}</summary><span lang="{}">{}</span></details>',
+                _("Original (%(language)s)") % {"language": interface_language_name(obj.source_language)},
+                obj.source_language,
+                getattr(obj, field),
+            )
+        )
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 @register.filter

@@ -88,6 +88,7 @@ from meetings.services.replies import (
     rsvp_refusal,
 )
 from meetings.services.statements import delete_minutes_entry, save_decision, save_statement
+from meetings.services.translations import TranslationRefused, save_translation, translations_to_update
 
 __all__ = [
     "ATTENDANCE_OUTCOMES",
@@ -111,6 +112,7 @@ __all__ = [
     "Publication",
     "RowChange",
     "RowConflict",
+    "TranslationRefused",
     "action_statuses_for",
     "action_update_refusal",
     "add_agenda_item",
@@ -163,6 +165,8 @@ __all__ = [
     "save_meeting",
     "save_minutes",
     "save_statement",
+    "save_translation",
     "set_headcount",
     "start_needs_confirmation",
+    "translations_to_update",
 ]
