@@ -117,3 +117,10 @@ def test_the_demo_finds_boboev_in_both_scripts_and_suggests_trafficking(client, 
     response = search(client, q="traficking")
     assert response.context["suggestion"] == "trafficking"
     assert 'href="?q=trafficking"' in response.content.decode()
+
+
+def test_the_worker_refreshes_the_vocabulary_every_hour():
+    from procrastinate.contrib.django import app
+
+    schedules = {task.task.name: task.cron for task in app.periodic_registry.periodic_tasks.values()}
+    assert schedules["coordination.refresh_search_vocabulary"] == "7 * * * *"
