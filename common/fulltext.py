@@ -14,6 +14,8 @@ from django.db import connection
 from django.db.models import F, Func, GeneratedField, Manager, Q, TextField, Value
 from django.db.models.functions import Cast
 
+from common.scripts import FOLD_APOSTROPHES_SQL
+
 SEARCH_CONFIG = "english"
 # The text search configuration of each content language: the original text is English; the optional
 # ``<field>_ru`` versions are Russian (stemmed by PostgreSQL's Snowball Russian stemmer) and the ``<field>_uz``
@@ -100,7 +102,9 @@ class ArrayToText(Func):
 # whole INSERT or UPDATE. So a document indexes at most the first INDEXED_CHARACTERS of each text, and when the
 # words of those still do not fit (tens of thousands of distinct long words), fewer: half as many characters until
 # they do. The common case (the texts together no longer than INDEXED_CHARACTERS, which cannot reach 1 MB) takes
-# no exception block. Created by stakeholders migration 0010; change it there with a new migration.
+# no exception block. Uzbek apostrophes are folded to one form first (common.scripts), as in the words searched.
+# Created by stakeholders migration 0010, changed by coordination migration 0003; change it with a new migration
+# that also recomputes the stored documents (as 0003 does).
 INDEXED_CHARACTERS = 100_000
 DOCUMENT_FUNCTION_SQL = f"""
 CREATE OR REPLACE FUNCTION portal_document(configs text[], weights text, texts text[]) RETURNS tsvector
@@ -117,7 +121,8 @@ BEGIN
         vector := ''::tsvector;
         FOR part IN 1 .. cardinality(texts) LOOP
             vector := vector || setweight(
-                to_tsvector(configs[part]::regconfig, coalesce(texts[part], '')), substr(weights, part, 1)::"char"
+                to_tsvector(configs[part]::regconfig, {FOLD_APOSTROPHES_SQL.format(text="coalesce(texts[part], '')")}),
+                substr(weights, part, 1)::"char"
             );
         END LOOP;
         RETURN vector;
@@ -127,7 +132,10 @@ BEGIN
             vector := ''::tsvector;
             FOR part IN 1 .. cardinality(texts) LOOP
                 vector := vector || setweight(
-                    to_tsvector(configs[part]::regconfig, left(coalesce(texts[part], ''), indexed_characters)),
+                    to_tsvector(
+                        configs[part]::regconfig,
+                        {FOLD_APOSTROPHES_SQL.format(text="left(coalesce(texts[part], ''), indexed_characters)")}
+                    ),
                     substr(weights, part, 1)::"char"
                 );
             END LOOP;
@@ -155,6 +163,7 @@ class Document(Func):
             weights += weight
             texts.append(Cast(F(part) if isinstance(part, str) else part, TextField()))
         super().__init__(_array(configs), Value(weights), _array(texts))
+        self.texts = texts  # what the search's vocabulary of words is read from (coordination.search_vocabulary)
 
 
 def _array(expressions):

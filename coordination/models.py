@@ -1,6 +1,7 @@
-"""The password-reset throttle's record: reset requests are limited on their own, apart from the login throttle."""
+"""The coordination app's own records: the password-reset throttle's requests and the search's vocabulary."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.utils import timezone
 
@@ -37,3 +38,18 @@ def admit_password_reset_request(email: str, ip_address: str | None) -> bool:
         return False
     PasswordResetRequest.objects.create(email=email, ip_address=ip_address or None)
     return True
+
+
+class SearchWord(models.Model):
+    """A word of the searchable content that everyone who may search can see, for "Did you mean" when a search
+    finds nothing (coordination.search_vocabulary fills the table; a GIN trigram index finds the closest)."""
+
+    word = models.TextField(unique=True)
+    occurrences = models.PositiveIntegerField()
+
+    class Meta:
+        db_table = "coordination_searchword"  # named in search_vocabulary's SQL
+        indexes = [GinIndex(OpClass("word", name="gin_trgm_ops"), name="search_word_trigram_idx")]
+
+    def __str__(self):
+        return self.word

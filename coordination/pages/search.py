@@ -6,7 +6,6 @@ delimited by random markers, the text is escaped, and only then the markers beco
 so no HTML from the data or the query reaches the page.
 """
 
-import re
 import secrets
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +13,7 @@ from functools import cached_property
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,9 +21,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from common import formatting, fulltext
+from common import formatting, fulltext, scripts
 from common.access import may_see_draft_minutes, published_minutes_q
 from common.i18n import localized
+from coordination import search_vocabulary
 from meetings.models import ActionItem, AgendaItem, Meeting, Statement, sees_draft_meetings
 from stakeholders.models import Contact, Organization
 
@@ -37,7 +37,6 @@ CANDIDATE_LIMIT = 200
 PREFIX_MIN_LENGTH = 3
 # "or" between two words in any of the portal's languages.
 OR_WORDS = {"or", "или", "yoki"}
-WORD = re.compile(r"[^\W_]+")
 
 KIND_LABELS = {
     "meeting": _("Meetings"),
@@ -77,6 +76,7 @@ class Hit:
     rank: float
     illustrative_kind: str = ""  # "meeting" or "action" when the hit is a record flagged illustrative
     illustrative_pk: int | None = None
+    matches_words: bool = True  # False when only the name is spelt like the words
 
 
 @dataclass
@@ -101,6 +101,9 @@ class PortalQuery(SearchQuery):
     between words and a leading "-" work as in web search; quotes and other punctuation are ignored. A stop word
     of English or Russian is dropped in every configuration (Uzbek's 'simple' has no stop words of its own).
 
+    Uzbek apostrophes are folded as in the documents (common.scripts), and each word is also looked up in the other
+    script ("Бобоев" as "boboev", "Boboev" as "бобоев"), as alternatives of it.
+
     PostgreSQL normalises the words in one query (``to_tsquery`` with the words as parameters, so no input can
     make it fail); the tsquery is then a constant. Alternatives that normalise alike appear once: PostgreSQL
     estimates each prefix term it has no statistics for at 0.5% of the rows, so a rare word written three times
@@ -119,22 +122,25 @@ def _terms(text: str) -> list[tuple[list[str], bool, bool]]:
     """The typed text as terms: (words, negated, joined to the previous term with OR)."""
     terms = []
     pending_or = False
-    for token in text.split():
+    for token in scripts.fold_apostrophes(text).split():
         if token.casefold() in OR_WORDS and terms:
             pending_or = True
             continue
-        words = [word.casefold() for word in WORD.findall(token)]
+        words = [word.casefold() for word in scripts.WORD.findall(token)]
         if words:
             terms.append((words, token.startswith("-"), pending_or))
             pending_or = False
     return terms
 
 
-def _normalised(words: list[str]) -> dict[str, list[str]]:
-    """Each word's tsquery alternatives in the three languages, without repeats; none for a stop word."""
-    if not words:
+def _normalised(typed_words: list[str]) -> dict[str, list[str]]:
+    """Each word's tsquery alternatives in the three languages and both scripts, without repeats; none for a stop
+    word (as typed)."""
+    if not typed_words:
         return {}
     en, ru, uz = (fulltext.LANGUAGE_CONFIGS[language] for language in ("en", "ru", "uz"))
+    spelt_as = {typed: scripts.spellings(typed) for typed in typed_words}
+    words = list(dict.fromkeys(form for forms in spelt_as.values() for form in forms))
     patterns = [f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word for word in words]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -144,11 +150,18 @@ def _normalised(words: list[str]) -> dict[str, list[str]]:
             [en, ru, en, ru, uz, words, patterns],
         )
         rows = cursor.fetchall()
-    alternatives = {}
+    versions_of = {}
+    stop_words = set()
     for word, plain_en, plain_ru, *versions in rows:
-        stop_word = not plain_en or not plain_ru
-        alternatives[word] = [] if stop_word else list(dict.fromkeys(version for version in versions if version))
-    return alternatives
+        if not plain_en or not plain_ru:
+            stop_words.add(word)
+        versions_of[word] = [version for version in versions if version]
+    return {
+        typed: []
+        if forms[0] in stop_words
+        else list(dict.fromkeys(version for form in forms for version in versions_of[form]))
+        for typed, forms in spelt_as.items()
+    }
 
 
 def _tsquery_text(text: str) -> str:
@@ -200,7 +213,10 @@ class Search:
             snippet_texts = {"en": snippet_texts}
         headlines = {
             f"snippet_{language}": SearchHeadline(
-                text,
+                # Highlighted as the document reads it: with oʻ and gʻ as one letter.
+                Func(
+                    text, template=scripts.FOLD_APOSTROPHES_SQL.format(text="%(expressions)s"), output_field=TextField()
+                ),
                 self.query,
                 config=fulltext.LANGUAGE_CONFIGS[language],
                 start_sel=self._start,
@@ -214,7 +230,12 @@ class Search:
         }
         return (
             queryset.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(F(document), self.query), **headlines)
+            .annotate(
+                rank=SearchRank(F(document), self.query),
+                # False for a row found only by its name's spelling, which leaves the words unknown (see suggestion()).
+                matches_words=ExpressionWrapper(Q(**{document: self.query}), output_field=BooleanField()),
+                **headlines,
+            )
             .order_by("-rank", "-pk")
         )
 
@@ -239,9 +260,13 @@ class Search:
 
     @cached_property
     def _similar_name(self):
-        """The condition on a name spelt like the words searched (the session's threshold is set once per search)."""
+        """The condition on a name spelt like the words searched, in either script (the session's threshold is set
+        once per search)."""
         fulltext.use_name_similarity_threshold()
-        return fulltext.similar_name("name", self.text)
+        condition = Q(pk__in=[])
+        for text in scripts.in_each_script(self.text):
+            condition |= fulltext.similar_name("name", text)
+        return condition
 
     def _by_meeting_year(self, queryset, prefix="meeting__"):
         return queryset.filter(**{f"{prefix}starts_at__year": self.year}) if self.year else queryset
@@ -374,7 +399,7 @@ class Search:
             for obj in queryset[: offset + limit]:
                 title, url, context = describe(obj)
                 snippet = self._snippet(obj)
-                hit = Hit(kind, title, url, snippet, context, obj.rank)
+                hit = Hit(kind, title, url, snippet, context, obj.rank, matches_words=obj.matches_words)
                 if getattr(obj, "is_illustrative", False):
                     hit.illustrative_kind, hit.illustrative_pk = _ILLUSTRATIVE_KINDS[obj._meta.model_name], obj.pk
                 hits.append(hit)
@@ -389,6 +414,14 @@ class Search:
             if hits:
                 groups.append(Group(kind, KIND_LABELS[kind], hits[:PER_KIND], has_more=len(hits) > PER_KIND))
         return groups
+
+    def suggestion(self, groups: list[Group]) -> str:
+        """The words searched, each replaced by the closest word of the content, when the words found nothing:
+        no results, or only names spelt like them ("traficking" finds no text but organisations named
+        "…Trafficking…"). One query, and only then."""
+        if any(hit.matches_words for group in groups for hit in group.hits):
+            return ""
+        return search_vocabulary.suggestion(self.text)
 
     def page(self, kind, number: int) -> tuple[Group, bool]:
         """One page of hits of one kind, and whether there is a next page."""

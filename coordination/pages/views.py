@@ -64,7 +64,15 @@ def favicon(request):
 @require_safe
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "groups": [], "query": "", "kind": "", "has_next": False, "page_number": 1}
+    context = {
+        "form": form,
+        "groups": [],
+        "query": "",
+        "kind": "",
+        "has_next": False,
+        "page_number": 1,
+        "suggestion": "",
+    }
     if form.is_bound:
         form.is_valid()  # unusable kind or year fields show their errors; the words are still searched
         data = form.cleaned_data
@@ -79,6 +87,7 @@ def search(request):
                 context.update(groups=[group] if group.hits else [], has_next=has_next, page_number=number)
             else:
                 context["groups"] = searcher.grouped()
+            context["suggestion"] = searcher.suggestion(context["groups"])
     return render(request, "search.html", context)
 
 

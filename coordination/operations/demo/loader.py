@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from coordination import search_vocabulary
 from coordination.operations.demo.facts import (
     CONTACTS,
     DEMO_USERS,
@@ -37,6 +38,7 @@ def load_demo(*, with_users: bool = True) -> None:
     _load_plans(series, organizations, third, fourth)
     if with_users:
         _load_users(organizations)
+    search_vocabulary.refresh()  # "Did you mean" knows the demo's words at once, not at the worker's next hour
 
 
 def _load_topics() -> dict[str, Topic]:
