@@ -33,7 +33,7 @@ class LiveView(TemplateView):
         if not sees_live_mode(self.meeting, request.user):
             raise PermissionDenied(_("Live mode is for the people invited to this meeting."))
         if is_htmx(request):
-            self.template_name = "meetings/live.html#live-state"
+            self.template_name = "meetings/live.html#live_state"
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
