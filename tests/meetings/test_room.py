@@ -202,7 +202,7 @@ def test_the_control_links_each_item_to_its_card_in_the_minutes_editor():
     meeting = _meeting()
     item = AgendaItemFactory(meeting=meeting)
     page = _session(secretariat_user()).get(_url("meeting-live-control", meeting.pk))
-    assert f'{_url("meeting-minutes-edit", meeting.pk)}#item-{item.pk}' in page.content.decode()
+    assert f"{_url('meeting-minutes-edit', meeting.pk)}#item-{item.pk}" in page.content.decode()
 
 
 def test_the_meeting_page_offers_the_room_while_announced_or_under_way():
