@@ -47,4 +47,7 @@
     filter();
   });
   document.body.addEventListener("htmx:afterSwap", filter);
+  if (input.value) {
+    filter(); // a search the browser kept over a reload
+  }
 })();
