@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0025_minutes_publications"),
+        ("meetings", "0026_content_translations"),
     ]
 
     operations = [
