@@ -105,17 +105,20 @@ def meeting_rows(queryset) -> list:
     )
 
 
-def meeting_fingerprint(queryset, *, language: str, base_url: str) -> Fingerprint | None:
-    """The fingerprint of one meeting's file (``queryset`` holds that one meeting), None when there is none."""
+def meeting_fingerprint(queryset, *, language: str, base_url: str, join_link: bool = False) -> Fingerprint | None:
+    """The fingerprint of one meeting's file (``queryset`` holds that one meeting), None when there is none;
+    ``join_link`` whether the file shows the reader the join link."""
     meetings = meeting_rows(queryset)
     if not meetings:
         return None
-    return make_fingerprint([language, base_url, meetings], list(meetings[0][4:7]))
+    return make_fingerprint([language, base_url, meetings, join_link], list(meetings[0][4:7]))
 
 
-def _meeting_description(meeting, url: str) -> str:
+def _meeting_description(meeting, url: str, join_link: bool) -> str:
     venue = meeting.venue or _("Venue to be announced")
     lines = [str(meeting.series), f"{meeting.get_format_display()} · {venue}"]
+    if join_link:
+        lines.append(f"{_('Join online')}: {meeting.join_url}")
     items = list(meeting.agenda_items.all())
     if items:
         titles = [f"{number}. {localized(item, 'title')}" for number, item in enumerate(items, start=1)]
@@ -125,7 +128,10 @@ def _meeting_description(meeting, url: str) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(meeting, url: str = "") -> Event:
+def meeting_event(meeting, url: str = "", *, join_link: bool = False) -> Event:
+    """The meeting as a VEVENT. ``join_link``: the reader is invited (services.invitees.sees_join_link), so the video
+    call is in the description, and is the location of an online meeting without a venue."""
+    join_link = join_link and bool(meeting.join_url)
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.calendar_sequence)
@@ -136,7 +142,9 @@ def meeting_event(meeting, url: str = "") -> Event:
     event.add("dtend", meeting.local_end)
     if meeting.venue:
         event.add("location", meeting.venue)
-    event.add("description", _meeting_description(meeting, url))
+    elif join_link:
+        event.add("location", meeting.join_url)
+    event.add("description", _meeting_description(meeting, url, join_link))
     event.add("status", _EVENT_STATUS.get(meeting.status, "CONFIRMED"))
     if url:
         event.add("url", url)

@@ -15,8 +15,10 @@ from meetings.views import (
 )
 from meetings.views import analytics as analytics_views
 from meetings.views import calendar as calendar_views
+from meetings.views import check_in as check_in_views
 from meetings.views import documents as document_views
 from meetings.views import exports as export_views
+from meetings.views import live as live_views
 from meetings.views import notifications as notification_views
 from meetings.views import printing as printing_views
 
@@ -66,6 +68,26 @@ urlpatterns = [
     path("meetings/<int:pk>/participants/walk-in/", register.WalkInView.as_view(), name="meeting-walk-in"),
     path("meetings/<int:pk>/participants/invite/", register.InviteOrganizationsView.as_view(), name="meeting-invite"),
     path("meetings/<int:pk>/participants/add/", register.AddParticipantView.as_view(), name="meeting-add-participant"),
+    # The room (meetings/views/check_in.py, live.py): the door's check-in, the projected agenda and its control.
+    path("meetings/<int:pk>/check-in/", check_in_views.CheckInView.as_view(), name="meeting-check-in"),
+    path(
+        "meetings/<int:pk>/check-in/rows/<int:participation_pk>/",
+        check_in_views.CheckInRowView.as_view(),
+        name="meeting-check-in-row",
+    ),
+    path(
+        "meetings/<int:pk>/check-in/contacts/<int:contact_pk>/",
+        check_in_views.CheckInContactView.as_view(),
+        name="meeting-check-in-contact",
+    ),
+    path(
+        "meetings/<int:pk>/check-in/walk-in/",
+        check_in_views.CheckInWalkInView.as_view(),
+        name="meeting-check-in-walk-in",
+    ),
+    path("meetings/<int:pk>/live/", live_views.LiveView.as_view(), name="meeting-live"),
+    path("meetings/<int:pk>/live/control/", live_views.LiveControlView.as_view(), name="meeting-live-control"),
+    path("meetings/<int:pk>/live/move/", live_views.LiveMoveView.as_view(), name="meeting-live-move"),
     path("meetings/<int:pk>/minutes/edit/", minutes.MinutesEditView.as_view(), name="meeting-minutes-edit"),
     path("meetings/<int:pk>/minutes/publish/", minutes.PublishMinutesView.as_view(), name="meeting-minutes-publish"),
     path(

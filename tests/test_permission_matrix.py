@@ -166,6 +166,17 @@ MATRIX = {
     "meetings:meeting-walk-in": SECRETARIAT_ACTION_WITH_FORM,
     # one register row saved as it is changed; empty: error
     "meetings:meeting-participant-row": SECRETARIAT_ACTION_WITH_FORM,
+    # the room: the door's check-in (a tap without its version: back to the page with the error; a walk-in without
+    # a name: the page with the form's errors), the live mode's control and moves (an empty move changes nothing)
+    "meetings:meeting-check-in": SECRETARIAT_READ,
+    "meetings:meeting-check-in-row": SECRETARIAT_ACTION,
+    "meetings:meeting-check-in-contact": SECRETARIAT_ACTION,
+    "meetings:meeting-check-in-walk-in": SECRETARIAT_ACTION_WITH_FORM,
+    "meetings:meeting-live-control": SECRETARIAT_READ,
+    "meetings:meeting-live-move": SECRETARIAT_ACTION,
+    # the presentation: the secretariat and the people invited (both organisations of the world are); someone who
+    # left their organisation (an inactive contact) is no longer invited
+    "meetings:meeting-live": row((LOGIN, 200, 200, 200, 200), (LOGIN, 405, 405, 405, 405), inactive_contact=(403, 405)),
     "meetings:meeting-minutes-edit": SECRETARIAT_FORM,
     "meetings:meeting-translations": SECRETARIAT_FORM,  # an empty POST: "This text is not part of the meeting."
     "meetings:meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
@@ -348,6 +359,7 @@ HIDDEN = [
     ("meetings:meeting-detail", {"meeting": "unannounced_meeting"}, 404),
     ("meetings:meeting-calendar", {"meeting": "unannounced_meeting"}, 404),
     ("meetings:meeting-agenda-print", {"meeting": "unannounced_meeting"}, 404),
+    ("meetings:meeting-live", {"meeting": "unannounced_meeting"}, 404),
 ]
 
 

@@ -78,6 +78,10 @@ class AgendaItem(TranslatedContent, TimeStampedModel):
         verbose_name=_("actions to review"),
     )
 
+    # Live mode (meetings.services.live): when the room actually took the item up and moved on from it.
+    started_at = models.DateTimeField(_("actually started at"), null=True, blank=True, editable=False)
+    ended_at = models.DateTimeField(_("actually ended at"), null=True, blank=True, editable=False)
+
     # The item's own minutes (discussion summary, outcome, their translations) are saved card by card in the
     # minutes editor: this version guards them. The rest of the item shares Meeting.version with the agenda.
     version = models.PositiveIntegerField(

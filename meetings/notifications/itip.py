@@ -21,7 +21,7 @@ def invitation_calendar(*, meeting: Meeting, contact: Contact, url: str = "") ->
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST")
-    event = meeting_event(meeting, url)
+    event = meeting_event(meeting, url, join_link=True)  # to an invitee
     organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organizer.params["cn"] = vText(meeting.series.convening_organization.display_name)
     event.add("organizer", organizer)

@@ -24,6 +24,8 @@ from meetings.models import (
 )
 from meetings.notifications.delivery import invitation_status
 from meetings.record import meeting_reviews, minutes_record
+from meetings.services.invitees import sees_join_link, sees_live_mode
+from meetings.services.live import room_tools_offered
 from stakeholders.models import Contact, may_answer_for_organization, organization_of
 
 
@@ -129,6 +131,8 @@ class MeetingDetailView(DetailView):
         context["reached_organizations"] = set(
             Invitation.objects.filter(meeting=meeting).values_list("contact__organization_id", flat=True)
         )
+        context["show_join_link"] = sees_join_link(meeting, self.request.user)
+        context["room_tools"] = room_tools_offered(meeting) and sees_live_mode(meeting, self.request.user)
         if is_secretariat(self.request.user):
             if not meeting.is_draft:
                 # How many people were e-mailed the invitation, how many have an outdated version (one query).

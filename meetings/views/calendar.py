@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from meetings.calendar import Fingerprint, build_calendar, meeting_event, meeting_fingerprint, meetings_for_calendar
+from meetings.services.invitees import sees_join_link
 from stakeholders.models import Contact
 
 
@@ -42,15 +43,18 @@ def request_base_url(request) -> str:
 @require_safe
 def meeting_calendar(request, pk):
     meetings = meetings_for_calendar().visible_to(request.user).filter(pk=pk)
-    fingerprint = meeting_fingerprint(meetings, language=translation.get_language(), base_url=request_base_url(request))
+    meeting = get_object_or_404(meetings)
+    join_link = sees_join_link(meeting, request.user)
+    fingerprint = meeting_fingerprint(
+        meetings, language=translation.get_language(), base_url=request_base_url(request), join_link=join_link
+    )
     if fingerprint is None:
         raise Http404("No such meeting.")
     if (not_modified := not_modified_response(request, fingerprint)) is not None:
         return not_modified
-    meeting = get_object_or_404(meetings)
     content = build_calendar(
         name=str(meeting.series),
-        events=[meeting_event(meeting, request.build_absolute_uri(meeting.get_absolute_url()))],
+        events=[meeting_event(meeting, request.build_absolute_uri(meeting.get_absolute_url()), join_link=join_link)],
     )
     return ics_response(content, meeting.file_name("ics"), fingerprint, download=True)
 
