@@ -183,8 +183,8 @@ MATRIX = {
     "meetings:action-delete": SECRETARIAT_ACTION,
     "meetings:action-update": OWN_ORGANISATION_ACTION,
     "meetings:meeting-history": SECRETARIAT_READ,
-    "meetings:meeting-send-invitations": SECRETARIAT_ACTION,
-    "meetings:meeting-send-invitation-updates": SECRETARIAT_ACTION,
+    "meetings:meeting-send-invitations": SECRETARIAT_FORM,  # GET or a POST without its token: the confirmation
+    "meetings:meeting-send-invitation-updates": SECRETARIAT_FORM,
     "meetings:document-upload": SECRETARIAT_FORM,
     "meetings:document-delete": SECRETARIAT_ACTION,
     # stakeholders
