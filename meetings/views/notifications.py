@@ -71,7 +71,7 @@ class SendInvitationsView(SecretariatRequiredMixin, TemplateView):
         try:
             queued = delivery.send_invitations(meeting=self.meeting, update=self.update, expected_recipients=token)
         except RecipientsChanged:
-            return self.render_to_response(self.get_context_data(recipients_changed=True))
+            return redirect_to_new_preview(request, request.get_full_path(), back=request.POST.get("back", ""))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.back_url())
@@ -102,6 +102,19 @@ class SendInvitationsView(SecretariatRequiredMixin, TemplateView):
                     ),
                 )
         return redirect(self.back_url())
+
+
+def redirect_to_new_preview(request, path: str, *, back: str = ""):
+    """The recipients changed between the confirmation screen and its confirming POST: nothing was sent; say so and
+    show the screen again, with the people it would go to now."""
+    messages.warning(
+        request,
+        _(
+            "The recipients changed since you saw the preview, and nothing was sent. Check the new list below "
+            "before sending."
+        ),
+    )
+    return redirect(f"{path}?back={back}" if back else path)
 
 
 def _invitations_refusal(meeting: Meeting, *, update: bool) -> str:

@@ -11,7 +11,7 @@ from meetings.forms import PublishMinutesForm, ReopenMinutesForm
 from meetings.notifications.previews import minutes_preview
 from meetings.notifications.recipients import RecipientsChanged
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.notifications import report_minutes_announcement
+from meetings.views.notifications import redirect_to_new_preview, report_minutes_announcement
 
 
 class PublishMinutesView(MeetingEditMixin, TemplateView):
@@ -52,7 +52,7 @@ class PublishMinutesView(MeetingEditMixin, TemplateView):
                 expected_recipients=form.cleaned_data["recipients"] if sends_mail else None,
             )
         except RecipientsChanged:
-            return self.render_to_response(self.get_context_data(recipients_changed=True))
+            return redirect_to_new_preview(request, request.path)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data())
