@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("common", "0002_mail_retries_with_backoff"),
-        ("meetings", "0025_minutes_publications"),
+        ("meetings", "0026_content_translations"),
         ("stakeholders", "0011_account_event_kinds"),
     ]
 
