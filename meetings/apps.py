@@ -15,3 +15,9 @@ class MeetingsConfig(AppConfig):
         access.register_permission("report_own", "meetings.update_own_action")
         access.register_permission("secretariat", "meetings.change_meeting")
         access.register_status("minutes_published", MinutesStatus.PUBLISHED)
+
+        # Deactivating an organisation's last reachable contact names the coming meetings left without anyone there.
+        from meetings.services.invitations import coming_meetings_left_unreachable
+        from stakeholders.services import register_deactivation_check
+
+        register_deactivation_check(coming_meetings_left_unreachable)

@@ -41,6 +41,11 @@ urlpatterns = [
     path("meetings/new/", editing.NewMeetingView.as_view(), name="meeting-new"),
     path("series/<int:pk>/prepare-next/", editing.PrepareNextMeetingView.as_view(), name="meeting-prepare-next"),
     path("meetings/<int:pk>/invitations/", editing.InvitationsView.as_view(), name="meeting-invitations"),
+    path(
+        "meetings/<int:pk>/invitations/contacts/new/",
+        editing.RecipientContactView.as_view(),
+        name="meeting-add-recipient",
+    ),
     path("meetings/<int:pk>/reply/", rsvp.RsvpView.as_view(), name="meeting-rsvp"),
     path(
         "meetings/<int:pk>/organisation-reply/",

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from common.i18n import translation_fields
 from common.typed_text import TypedTextForm
 from stakeholders.models import AccountEvent, AccountInvitation, Contact, Organization
+from stakeholders.services import left_unreachable_by_deactivating
 
 
 class ContactInline(admin.TabularInline):
@@ -43,6 +44,22 @@ class ContactAdmin(SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["organization", "user"]
     list_select_related = ["organization", "user"]
+    actions = ["deactivate_contacts"]
+
+    def save_model(self, request, obj, form, change):
+        was_reachable = None
+        if change and not obj.is_active:
+            was_reachable = Contact.objects.select_related("organization").filter(pk=obj.pk, is_active=True).first()
+        left_unreachable = left_unreachable_by_deactivating(was_reachable) if was_reachable else []
+        super().save_model(request, obj, form, change)
+        _warn_left_unreachable(request, was_reachable, left_unreachable)
+
+    @admin.action(description=_("Deactivate the selected contacts"), permissions=["change"])
+    def deactivate_contacts(self, request, queryset):
+        for contact in queryset.select_related("organization").filter(is_active=True).order_by("name"):
+            left_unreachable = left_unreachable_by_deactivating(contact)
+            Contact.objects.filter(pk=contact.pk).update(is_active=False)
+            _warn_left_unreachable(request, contact, left_unreachable)
 
     @admin.display(description=_("Access to the portal"))
     def account_state(self, contact):
@@ -50,6 +67,22 @@ class ContactAdmin(SimpleHistoryAdmin):
         if contact.user is None:
             return "—"
         return _("Active") if contact.user.is_active else _("Deactivated")
+
+
+def _warn_left_unreachable(request, contact, left_unreachable) -> None:
+    if left_unreachable:
+        messages.warning(
+            request,
+            _(
+                "%(name)s was the last contact with an e-mail address at %(organization)s: nobody there can be "
+                "reached about %(meetings)s."
+            )
+            % {
+                "name": contact.name,
+                "organization": contact.organization.display_name,
+                "meetings": "; ".join(row.text for row in left_unreachable),
+            },
+        )
 
 
 @admin.register(AccountInvitation)

@@ -1,9 +1,14 @@
-"""Rules about deleting organisations: one that other records refer to is kept, and we say which records."""
+"""Rules about organisations and contacts: deleting an organisation that other records refer to is refused (and we
+say which records); adding a contact; what deactivating one leaves without anyone to reach."""
 
-from django.db import models
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from stakeholders.models import Organization
+from stakeholders.models import Contact, Organization
 
 _BLOCKING = (models.PROTECT, models.RESTRICT)
 
@@ -45,3 +50,57 @@ def _role_name(relation) -> str:
 
 def describe_references(references: list[tuple[str, int]]) -> str:
     return ", ".join(f"{count} {label}" for label, count in references)
+
+
+@transaction.atomic
+def create_contact(
+    *, organization: Organization, name: str, email: str = "", preferred_language: str = "", user=None
+) -> Contact:
+    """A new active contact at ``organization``, validated like every contact (``full_clean``); ``user`` is kept
+    in the history as who added them."""
+    contact = Contact(
+        organization=organization,
+        name=" ".join(name.split()),
+        email=email.strip(),
+        preferred_language=preferred_language or settings.LANGUAGE_CODE,
+    )
+    contact.full_clean()
+    if user is not None and user.is_authenticated:
+        contact._history_user = user
+    contact.save()
+    return contact
+
+
+@dataclass(frozen=True)
+class LeftUnreachable:
+    """Something that would have nobody to reach at an organisation once a contact is deactivated: a coming meeting
+    it is invited to, say. ``text`` names it, ``url`` leads to it."""
+
+    text: str
+    url: str
+
+
+# Apps above this one (meetings) register what would lose its last reachable person (stakeholders imports no app
+# above it): each check takes the contact and returns LeftUnreachable rows.
+_DEACTIVATION_CHECKS: list[Callable[[Contact], list[LeftUnreachable]]] = []
+
+
+def register_deactivation_check(check: Callable[[Contact], list[LeftUnreachable]]) -> None:
+    if check not in _DEACTIVATION_CHECKS:
+        _DEACTIVATION_CHECKS.append(check)
+
+
+def is_last_reachable_contact(contact: Contact) -> bool:
+    """Whether ``contact`` is the only active contact with an e-mail address left at their organisation."""
+    if not (contact.is_active and contact.email):
+        return False
+    others = Contact.objects.active().filter(organization_id=contact.organization_id).exclude(pk=contact.pk)
+    return not others.exclude(email="").exists()
+
+
+def left_unreachable_by_deactivating(contact: Contact) -> list[LeftUnreachable]:
+    """What would have nobody to reach at the contact's organisation if ``contact`` (as stored: active, with an
+    e-mail address) were deactivated; empty when someone else there can still be reached."""
+    if not is_last_reachable_contact(contact):
+        return []
+    return [row for check in _DEACTIVATION_CHECKS for row in check(contact)]

@@ -16,7 +16,7 @@ from common.roles import is_secretariat
 from stakeholders import accounts
 from stakeholders.forms import ContactForm, OrganizationForm
 from stakeholders.models import Contact, Organization, OrganizationKind, organization_of
-from stakeholders.services import describe_references, references_to
+from stakeholders.services import describe_references, left_unreachable_by_deactivating, references_to
 
 
 class OrganizationListView(ListView):
@@ -132,6 +132,13 @@ class ContactUpdateView(ContactEditingMixin, SuccessMessageMixin, UpdateView):
         return accounts.may_maintain_contacts(self.request.user, self.get_object().organization)
 
     def form_valid(self, form):
+        if not form.cleaned_data.get("is_active", True) and not self.request.POST.get("deactivation_confirmed"):
+            stored = Contact.objects.select_related("organization").get(pk=self.object.pk)
+            left_unreachable = left_unreachable_by_deactivating(stored)
+            if left_unreachable:  # ask first: say what would have nobody to reach at the organisation
+                return self.render_to_response(
+                    self.get_context_data(form=form, left_unreachable=left_unreachable, stored=stored)
+                )
         with transaction.atomic():
             response = super().form_valid(form)
             if form.account_to_deactivate is not None and is_secretariat(self.request.user):

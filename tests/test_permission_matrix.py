@@ -142,6 +142,7 @@ MATRIX = {
     "meetings:meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
     "meetings:meeting-announce": SECRETARIAT_ACTION,
     "meetings:meeting-invitations": SECRETARIAT_READ,
+    "meetings:meeting-add-recipient": SECRETARIAT_ACTION_WITH_FORM,  # a contact added from the recipient list
     # Replies: the signed link stands in for the login (an empty POST: "choose"; the world's meeting is over: 400);
     # on the page, any logged-in contact answers for themselves (the meeting is over: a message, back to it).
     "meetings:meeting-rsvp-link": row((200,) * 5, (400,) * 5),
@@ -195,8 +196,8 @@ MATRIX = {
     "meetings:action-delete": SECRETARIAT_ACTION,
     "meetings:action-update": OWN_ORGANISATION_ACTION,
     "meetings:meeting-history": SECRETARIAT_READ,
-    "meetings:meeting-send-invitations": SECRETARIAT_ACTION,
-    "meetings:meeting-send-invitation-updates": SECRETARIAT_ACTION,
+    "meetings:meeting-send-invitations": SECRETARIAT_FORM,  # GET or a POST without its token: the confirmation
+    "meetings:meeting-send-invitation-updates": SECRETARIAT_FORM,
     "meetings:document-upload": SECRETARIAT_FORM,
     "meetings:document-delete": SECRETARIAT_ACTION,
     # stakeholders

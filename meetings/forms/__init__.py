@@ -27,6 +27,7 @@ from meetings.forms.register import (
     KnownRowChoiceField,
     ParticipationFormSet,
     ParticipationRowForm,
+    RecipientContactForm,
     WalkInForm,
 )
 from meetings.forms.replies import AttendeeChoiceField, OrganizationReplyForm
@@ -57,6 +58,7 @@ __all__ = [
     "ParticipationRowForm",
     "PrepareNextMeetingForm",
     "PublishMinutesForm",
+    "RecipientContactForm",
     "ReopenMinutesForm",
     "StatementForm",
     "WalkInForm",

@@ -180,6 +180,8 @@ class PublishMinutesForm(forms.Form):
         initial="nothing",
         required=False,
     )
+    # The confirmation screen's fingerprint of who the mail goes to (meetings.notifications.recipients_token).
+    recipients = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     @property
     def sends_correction_notice(self) -> bool:

@@ -1,6 +1,7 @@
 """The forms of the participation register: its rows, walk-ins, invited organisations and added participants."""
 
 from django import forms
+from django.conf import settings
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -180,3 +181,19 @@ class AddParticipantForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = _contacts()
+
+
+class RecipientContactForm(TypedTextForm, forms.Form):
+    """A contact added from the recipient list: whom the invitation should reach at one of the invited
+    organisations (``meetings.services.add_recipient``)."""
+
+    organization = forms.ModelChoiceField(label=_("Organisation"), queryset=Organization.objects.none())
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    preferred_language = forms.ChoiceField(label=_("E-mail language"), choices=settings.LANGUAGES, initial="en")
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.filter(
+            pk__in=meeting.participations.values("organization")
+        ).order_by("name")

@@ -39,6 +39,8 @@ from meetings.models.minutes import (  # noqa: F401
 )
 from meetings.models.participation import (  # noqa: F401
     Invitation,
+    MeetingMail,
+    MeetingMailKind,
     OrganizationReply,
     Participation,
     ParticipationRole,

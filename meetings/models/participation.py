@@ -136,6 +136,9 @@ class Invitation(TimeStampedModel):
     mail = models.ForeignKey(
         "common.OutgoingMail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )  # the e-mail of the latest invitation: whether it went out
+    # What that e-mail announced (meetings.notifications.changes.announced): time, place and agenda, so that the next
+    # update can say what changed since. Empty for invitations sent before it was kept.
+    announced = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["meeting", "contact"]
@@ -210,3 +213,29 @@ class OrganizationReply(TimeStampedModel):
 
     def __str__(self):
         return f"{self.organization} to {self.meeting}: {self.answer}"
+
+
+class MeetingMailKind(models.TextChoices):
+    INVITATION = "invitation", _("Invitation")
+    UPDATE = "update", _("Update")
+    CANCELLATION = "cancellation", _("Cancellation")
+    MINUTES = "minutes", _("Minutes published")
+    CORRECTION = "correction", _("Minutes corrected")
+
+
+class MeetingMail(models.Model):
+    """One e-mail about a meeting written to one person, with its outbox row: what each person was sent and when,
+    shown on the recipient list (the outbox row says whether it went out)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="mails")
+    contact = models.ForeignKey("stakeholders.Contact", on_delete=models.CASCADE, related_name="meeting_mails")
+    kind = models.CharField(max_length=20, choices=MeetingMailKind)
+    mail = models.ForeignKey("common.OutgoingMail", on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "contact", "created", "id"]
+        constraints = [models.UniqueConstraint(fields=["mail"], name="one_meeting_mail_per_outgoing_mail")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.contact_id} about {self.meeting_id}"

@@ -23,13 +23,24 @@ from django.utils.translation import ngettext
 
 from common.models import MailStatus, OutgoingMail
 from common.outbox import enqueue_mails
-from meetings.models import ActionReminder, AgendaItem, Invitation, Meeting, MeetingStatus, Participation
+from meetings.models import (
+    ActionReminder,
+    AgendaItem,
+    Invitation,
+    Meeting,
+    MeetingMail,
+    MeetingMailKind,
+    MeetingStatus,
+    Participation,
+)
+from meetings.notifications.changes import MeetingChanges, announced, changes_since
 from meetings.notifications.itip import invitation_attachment
 from meetings.notifications.recipients import (
     REMINDER_HORIZON_DAYS,
     Recipient,
     Reminder,
     due_reminders,
+    ensure_recipients,
     meeting_recipients,
 )
 from meetings.rsvp import rsvp_links
@@ -70,10 +81,23 @@ def _enqueue(batch: list[tuple[Contact, EmailMultiAlternatives, str]]) -> list[O
     return enqueue_mails([(message, key) for _contact, message, key in batch])
 
 
+def _enqueue_meeting_mail(meeting: Meeting, kind: str, batch) -> list[OutgoingMail]:
+    """``_enqueue``, and record per person what they were sent about the meeting (the recipient list shows it)."""
+    mails = _enqueue(batch)
+    MeetingMail.objects.bulk_create(
+        [
+            MeetingMail(meeting=meeting, contact=contact, kind=kind, mail=mail)
+            for (contact, _message, _key), mail in zip(batch, mails, strict=True)
+        ],
+        ignore_conflicts=True,  # a mail written before under the same key is recorded already
+    )
+    return mails
+
+
 # Invitations
 
 
-def _meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
+def meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
     agenda = AgendaItem.objects.order_by("position", "id").select_related("presenter", "lead_organization")
     meetings = Meeting.objects.select_related("series__convening_organization")
     if lock:
@@ -81,7 +105,9 @@ def _meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
     return meetings.prefetch_related(Prefetch("agenda_items", queryset=agenda)).get(pk=meeting_pk)
 
 
-def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> EmailMultiAlternatives:
+def _invitation_message(
+    *, meeting: Meeting, contact: Contact, update: bool, changes: MeetingChanges | None = None
+) -> EmailMultiAlternatives:
     url = absolute_url(meeting.get_absolute_url())
     cancelled = meeting.status == MeetingStatus.CANCELLED
     with translation.override(contact.mail_language):
@@ -100,6 +126,7 @@ def _invitation_message(*, meeting: Meeting, contact: Contact, update: bool) -> 
                 "agenda": list(meeting.agenda_items.all()),
                 "meeting_url": url,
                 "update": update,
+                "changes": changes,
                 "cancelled": cancelled,
                 "rsvp": {
                     answer: absolute_url(link) for answer, link in rsvp_links(meeting=meeting, contact=contact).items()
@@ -148,27 +175,14 @@ def ensure_invitations_possible(meeting: Meeting, *, update: bool) -> None:
         raise ValidationError(_("The meeting is cancelled: send an update to tell those invited, no new invitations."))
 
 
-@transaction.atomic
-def send_invitations(*, meeting: Meeting, update: bool = False) -> Delivery:
-    """E-mail the meeting's invitation with its .ics (METHOD:REQUEST) to those who have not had one yet.
-
-    With ``update=True`` it goes instead to the people invited at an older calendar SEQUENCE (the time, place,
-    title or status changed since): the same UID with the current SEQUENCE, so their calendar updates the event.
-    Someone whose current invitation is still unsent (the mail server refused it) is due it again. The returned
-    ``Delivery.sent`` holds who the mail was written for, ``skipped`` those who already have the current version (a
-    second click therefore sends nothing). Sending is recorded per person in ``Invitation``, with its outbox row,
-    whose state the recipient list shows.
-    """
-    # The row lock makes two simultaneous clicks run one after the other, so the second sees the first's records.
-    # It is released at commit, before anything is sent.
-    meeting = _meeting_for_mail(meeting.pk, lock=True)
-    ensure_invitations_possible(meeting, update=update)
+def due_invitations(meeting: Meeting, *, update: bool) -> tuple[list[Recipient], list[Contact], dict]:
+    """Who is due the invitation (or with ``update``, the updated one), who already has the current one, and each
+    person's latest ``Invitation`` by contact id."""
     sequence = meeting.calendar_sequence
     sent_before = {
         invitation.contact_id: invitation
         for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
     }
-
     to_send: list[Recipient] = []
     skipped: list[Contact] = []
     for recipient in meeting_recipients(meeting):
@@ -177,18 +191,59 @@ def send_invitations(*, meeting: Meeting, update: bool = False) -> Delivery:
             to_send.append(recipient)
         elif previous is not None:
             skipped.append(recipient.contact)
+    return to_send, skipped, sent_before
 
-    kind = "update" if update else "invitation"
+
+def invitation_message_for(
+    meeting: Meeting, contact: Contact, *, update: bool, previous: Invitation | None
+) -> EmailMultiAlternatives:
+    """The invitation (or update, saying what changed since ``previous`` announced) ``contact`` is sent."""
+    changes = None
+    if update and previous is not None:
+        changes = changes_since(previous.announced, meeting, meeting.agenda_items.all())
+    return _invitation_message(meeting=meeting, contact=contact, update=update, changes=changes)
+
+
+@transaction.atomic
+def send_invitations(*, meeting: Meeting, update: bool = False, expected_recipients: str | None = None) -> Delivery:
+    """E-mail the meeting's invitation with its .ics (METHOD:REQUEST) to those who have not had one yet.
+
+    With ``update=True`` it goes instead to the people invited at an older calendar SEQUENCE (the time, place,
+    title or status changed since): the same UID with the current SEQUENCE, so their calendar updates the event, and
+    the text says what changed since what they were last sent. Someone whose current invitation is still unsent (the
+    mail server refused it) is due it again. The returned ``Delivery.sent`` holds who the mail was written for,
+    ``skipped`` those who already have the current version (a second click therefore sends nothing). Sending is
+    recorded per person in ``Invitation`` (with what it announced) and ``MeetingMail``, with its outbox row, whose
+    state the recipient list shows.
+
+    ``expected_recipients`` is the confirmation screen's ``recipients_token``: when the people due the mail (or the
+    meeting) changed since that screen, ``RecipientsChanged`` is raised and nothing is written.
+    """
+    # The row lock makes two simultaneous clicks run one after the other, so the second sees the first's records.
+    # It is released at commit, before anything is sent.
+    meeting = meeting_for_mail(meeting.pk, lock=True)
+    ensure_invitations_possible(meeting, update=update)
+    sequence = meeting.calendar_sequence
+    to_send, skipped, sent_before = due_invitations(meeting, update=update)
+    ensure_recipients(to_send, expected_recipients, version=sequence)
+
+    if meeting.status == MeetingStatus.CANCELLED:
+        kind = MeetingMailKind.CANCELLATION
+    else:
+        kind = MeetingMailKind.UPDATE if update else MeetingMailKind.INVITATION
+    key_kind = "update" if update else "invitation"
     batch = [
         (
             recipient.contact,
-            _invitation_message(meeting=meeting, contact=recipient.contact, update=update),
-            f"meeting-{meeting.pk}:{kind}:contact-{recipient.contact.pk}:sequence-{sequence}",
+            invitation_message_for(
+                meeting, recipient.contact, update=update, previous=sent_before.get(recipient.contact.pk)
+            ),
+            f"meeting-{meeting.pk}:{key_kind}:contact-{recipient.contact.pk}:sequence-{sequence}",
         )
         for recipient in to_send
     ]
-    mails = _enqueue(batch)
-    _record_invitations(meeting, to_send, mails, sequence)
+    mails = _enqueue_meeting_mail(meeting, kind, batch)
+    _record_invitations(meeting, to_send, mails, sequence, announced(meeting, meeting.agenda_items.all()))
     return Delivery(sent=[recipient.contact for recipient in to_send], skipped=skipped)
 
 
@@ -200,19 +255,21 @@ def _invitation_due(previous: Invitation | None, *, sequence: int, update: bool)
 
 
 def _record_invitations(
-    meeting: Meeting, recipients: list[Recipient], mails: list[OutgoingMail], sequence: int
+    meeting: Meeting, recipients: list[Recipient], mails: list[OutgoingMail], sequence: int, what: dict
 ) -> None:
     if not recipients:
         return
     now = timezone.now()
     Invitation.objects.bulk_create(
         [
-            Invitation(meeting=meeting, contact=recipient.contact, sent_at=now, sequence=sequence, mail=mail)
+            Invitation(
+                meeting=meeting, contact=recipient.contact, sent_at=now, sequence=sequence, mail=mail, announced=what
+            )
             for recipient, mail in zip(recipients, mails, strict=True)
         ],
         update_conflicts=True,
         unique_fields=["meeting", "contact"],
-        update_fields=["sent_at", "sequence", "mail", "updated"],
+        update_fields=["sent_at", "sequence", "mail", "announced", "updated"],
     )
     participation_ids = {recipient.participation.pk for recipient in recipients}
     Participation.objects.filter(pk__in=participation_ids).update(invitation_sent_at=now)
@@ -221,47 +278,56 @@ def _record_invitations(
 # Minutes published
 
 
-def announce_published_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
+def minutes_message(*, meeting: Meeting, contact: Contact, correction: bool) -> EmailMultiAlternatives:
+    """The e-mail telling ``contact`` the minutes are published, or with ``correction`` that they were corrected
+    and why (the reason given when they were reopened)."""
+    url = absolute_url(meeting.get_absolute_url())
+    with translation.override(contact.mail_language):
+        if correction:
+            return _message(
+                template="minutes_corrected",
+                subject=_("Minutes corrected: %(meeting)s") % {"meeting": meeting},
+                contact=contact,
+                context={"meeting": meeting, "meeting_url": url, "reason": meeting.minutes_reopen_reason},
+            )
+        return _message(
+            template="minutes_published",
+            subject=_("Minutes published: %(meeting)s") % {"meeting": meeting},
+            contact=contact,
+            context={"meeting": meeting, "meeting_url": url},
+        )
+
+
+def announce_published_minutes(*, meeting: Meeting, recipients: list[Recipient] | None = None) -> list[OutgoingMail]:
     """Tell the meeting's participants (see ``meeting_recipients``) that its minutes are published, with a link.
 
     Called in the publishing transaction: a rolled-back publication writes and sends nothing. Publishing the same
     minutes again after a reopening is a correction (``announce_corrected_minutes``), not announced again.
     """
-    url = absolute_url(meeting.get_absolute_url())
     published = meeting.minutes_published_at.isoformat()
-    batch = []
-    for recipient in meeting_recipients(meeting):
-        contact = recipient.contact
-        with translation.override(contact.mail_language):
-            subject = _("Minutes published: %(meeting)s") % {"meeting": meeting}
-            message = _message(
-                template="minutes_published",
-                subject=subject,
-                contact=contact,
-                context={"meeting": meeting, "meeting_url": url},
-            )
-        batch.append((contact, message, f"meeting-{meeting.pk}:minutes:{published}:contact-{contact.pk}"))
-    return _enqueue(batch)
+    batch = [
+        (
+            recipient.contact,
+            minutes_message(meeting=meeting, contact=recipient.contact, correction=False),
+            f"meeting-{meeting.pk}:minutes:{published}:contact-{recipient.contact.pk}",
+        )
+        for recipient in (meeting_recipients(meeting) if recipients is None else recipients)
+    ]
+    return _enqueue_meeting_mail(meeting, MeetingMailKind.MINUTES, batch)
 
 
-def announce_corrected_minutes(*, meeting: Meeting) -> list[OutgoingMail]:
-    """Tell the meeting's participants that its minutes, published before, were corrected and why (the reason given
-    when they were reopened). Keyed by the publication's number, so that one correction is never announced twice."""
-    url = absolute_url(meeting.get_absolute_url())
-    batch = []
-    for recipient in meeting_recipients(meeting):
-        contact = recipient.contact
-        with translation.override(contact.mail_language):
-            subject = _("Minutes corrected: %(meeting)s") % {"meeting": meeting}
-            message = _message(
-                template="minutes_corrected",
-                subject=subject,
-                contact=contact,
-                context={"meeting": meeting, "meeting_url": url, "reason": meeting.minutes_reopen_reason},
-            )
-        key = f"meeting-{meeting.pk}:minutes-correction:{meeting.minutes_publications}:contact-{contact.pk}"
-        batch.append((contact, message, key))
-    return _enqueue(batch)
+def announce_corrected_minutes(*, meeting: Meeting, recipients: list[Recipient] | None = None) -> list[OutgoingMail]:
+    """Tell the meeting's participants that its minutes, published before, were corrected and why. Keyed by the
+    publication's number, so that one correction is never announced twice."""
+    batch = [
+        (
+            recipient.contact,
+            minutes_message(meeting=meeting, contact=recipient.contact, correction=True),
+            f"meeting-{meeting.pk}:minutes-correction:{meeting.minutes_publications}:contact-{recipient.contact.pk}",
+        )
+        for recipient in (meeting_recipients(meeting) if recipients is None else recipients)
+    ]
+    return _enqueue_meeting_mail(meeting, MeetingMailKind.CORRECTION, batch)
 
 
 # Follow-up action reminders

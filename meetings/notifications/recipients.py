@@ -9,13 +9,14 @@ have not opted out, for the open actions due soon or overdue that were not menti
 """
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from meetings.models import ActionItem, ActionReminder, Meeting, Participation
-from stakeholders.models import Contact, Organization
+from stakeholders.models import Contact
 
 # A reminder covers the actions due within this many days, and overdue ones; an action is mentioned to a person
 # at most once in this many days.
@@ -31,7 +32,7 @@ class Recipient:
 
 def meeting_recipients(meeting: Meeting) -> list[Recipient]:
     """The people a meeting's mail goes to (module docstring), each once, in two queries."""
-    participations = list(Participation.objects.filter(meeting=meeting).select_related("contact"))
+    participations = list(Participation.objects.filter(meeting=meeting).select_related("contact__organization"))
     recipients: dict[int, Recipient] = {}
     for participation in participations:
         contact = participation.contact
@@ -39,26 +40,41 @@ def meeting_recipients(meeting: Meeting) -> list[Recipient]:
             recipients[contact.pk] = Recipient(contact, participation)
     by_organization = {p.organization_id: p for p in participations if p.contact_id is None}
     if by_organization:
-        contacts = Contact.objects.active().filter(organization_id__in=by_organization).exclude(email="")
+        contacts = (
+            Contact.objects.active()
+            .filter(organization_id__in=by_organization)
+            .exclude(email="")
+            .select_related("organization")
+        )
         for contact in contacts:
             recipients.setdefault(contact.pk, Recipient(contact, by_organization[contact.organization_id]))
     return sorted(recipients.values(), key=lambda recipient: (recipient.contact.name, recipient.contact.pk))
 
 
-@dataclass
-class Audience:
-    """Who a meeting's mail would reach: the number of people and their organisations, by name."""
-
-    people: int
-    organizations: list
+# What a recipients token of the minutes' mail stands for besides the people: the announcement, or the notice.
+MINUTES_MAIL_VERSION = {False: "minutes", True: "correction"}
 
 
-def meeting_audience(meeting: Meeting) -> Audience:
-    """``meeting_recipients`` counted, with their organisations: three queries, however many there are."""
-    recipients = meeting_recipients(meeting)
-    organization_ids = {recipient.contact.organization_id for recipient in recipients}
-    organizations = list(Organization.objects.filter(pk__in=organization_ids).order_by("name"))
-    return Audience(people=len(recipients), organizations=organizations)
+class RecipientsChanged(Exception):
+    """The people a message would go to are not those the confirmation screen showed (someone was added, removed or
+    changed their address or language meanwhile, or the meeting changed): nothing is sent."""
+
+
+def recipients_token(recipients: list[Recipient], *, version: object = "") -> str:
+    """A fingerprint of who a message goes to (and in which language, at which address), and of ``version`` (what
+    the message says, e.g. the meeting's calendar sequence): the confirmation screen carries it, and sending refuses
+    when it no longer matches."""
+    people = sorted(
+        f"{recipient.contact.pk}:{recipient.contact.email.lower()}:{recipient.contact.mail_language}"
+        for recipient in recipients
+    )
+    return hashlib.sha256("\n".join([str(version), *people]).encode()).hexdigest()[:32]
+
+
+def ensure_recipients(recipients: list[Recipient], expected_token: str | None, *, version: object = "") -> None:
+    """Raise ``RecipientsChanged`` unless ``expected_token`` (None: no confirmation screen involved) still matches."""
+    if expected_token is not None and recipients_token(recipients, version=version) != expected_token:
+        raise RecipientsChanged
 
 
 @dataclass

@@ -2,10 +2,11 @@
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,14 +14,18 @@ from common.models import MailStatus
 from meetings.models import (
     Invitation,
     Meeting,
+    MeetingMail,
+    MeetingStatus,
     OrganizationReply,
     Participation,
+    ParticipationRole,
     ParticipationStatus,
     Rsvp,
     RsvpAnswer,
 )
 from meetings.services._common import _with_history_user
 from stakeholders.models import Contact, Organization
+from stakeholders.services import LeftUnreachable, create_contact
 
 
 def invite_organizations(*, meeting: Meeting, organizations: Iterable[Organization], user=None) -> int:
@@ -68,6 +73,38 @@ def add_named_participant(
     return participation
 
 
+@transaction.atomic
+def add_recipient(
+    *, meeting: Meeting, organization: Organization, name: str, email: str, preferred_language: str = "", user=None
+) -> Contact:
+    """A new contact of an organisation invited to ``meeting``, added from its recipient list: made a contact
+    (``stakeholders.services.create_contact``) and, when the organisation is invited only through named people,
+    named on the list too, so that the invitation reaches them either way."""
+    invited = meeting.participations.filter(organization=organization)
+    if not invited.exists():
+        raise ValidationError({"organization": _("Choose one of the organisations invited to this meeting.")})
+    contact = create_contact(
+        organization=organization, name=name, email=email, preferred_language=preferred_language, user=user
+    )
+    if not invited.filter(contact=None).exists():
+        add_named_participant(meeting=meeting, contact=contact, role=ParticipationRole.PARTICIPANT, user=user)
+    return contact
+
+
+def coming_meetings_left_unreachable(contact: Contact) -> list[LeftUnreachable]:
+    """The meetings not yet over (nor cancelled) that invite ``contact``'s organisation: once its last reachable
+    contact is deactivated, nobody there would receive their mail (``stakeholders.services`` asks, through its
+    registry, only when ``contact`` is that last one)."""
+    meetings = (
+        Meeting.objects.filter(participations__organization_id=contact.organization_id, ends_at__gt=timezone.now())
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("series")
+        .distinct()
+        .order_by("starts_at")
+    )
+    return [LeftUnreachable(text=str(meeting), url=meeting.get_absolute_url()) for meeting in meetings]
+
+
 class InvitationState(models.TextChoices):
     """Where one person's invitation stands (invitation_register)."""
 
@@ -87,6 +124,7 @@ class Invitee:
     answer: Rsvp | None = None
     named_by: object = None  # the focal point (a user) who named this person as attending for the organisation
     confirmed: bool = False  # on the list by name and confirmed (by their focal point or the secretariat)
+    mails: list = field(default_factory=list)  # MeetingMail: what they were sent about the meeting, oldest first
 
     @property
     def will_attend(self) -> bool:
@@ -142,7 +180,8 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     """Per invited organisation, who the invitation goes to (the named people, and for an organisation-wide
     invitation each of its active contacts), where each one's stands (sent, failed, no address...) and each reply.
 
-    Five queries, whatever the number of rows.
+    Each person's row also holds what they were sent about the meeting (invitation, updates, minutes), with each
+    message's state in the outbox. Six queries, whatever the number of rows.
     """
     participations = list(
         meeting.participations.select_related("organization", "contact", "named_by__contact").order_by(
@@ -164,6 +203,15 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
         for invitation in Invitation.objects.filter(meeting=meeting).select_related("mail").order_by()
     }
     answers = {rsvp.contact_id: rsvp for rsvp in Rsvp.objects.filter(meeting=meeting).order_by()}
+    mails: dict[int, list[MeetingMail]] = {}
+    sent_mails = (
+        MeetingMail.objects.filter(meeting=meeting)
+        .select_related("mail")
+        .only("contact_id", "kind", "created", "mail__status", "mail__sent_at", "mail__failing_since")
+        .order_by("created", "id")
+    )
+    for sent_mail in sent_mails:
+        mails.setdefault(sent_mail.contact_id, []).append(sent_mail)
     rows: dict[int, InvitedOrganization] = {}
     seen: set[int] = set()
 
@@ -184,6 +232,7 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
                     answer=answers.get(contact.pk),
                     named_by=named_by.get(contact.pk),
                     confirmed=contact.pk in confirmed,
+                    mails=mails.get(contact.pk, []),
                 )
             )
 

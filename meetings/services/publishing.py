@@ -18,6 +18,7 @@ from meetings.models import (
     MinutesStatus,
 )
 from meetings.notifications import delivery
+from meetings.notifications.recipients import MINUTES_MAIL_VERSION, ensure_recipients, meeting_recipients
 from meetings.services._common import _with_history_user, claim_meeting_version
 
 
@@ -45,13 +46,17 @@ class Publication:
 
 
 @transaction.atomic
-def publish_minutes(*, meeting: Meeting, user, correction_notice: bool = False) -> Publication:
+def publish_minutes(
+    *, meeting: Meeting, user, correction_notice: bool = False, expected_recipients: str | None = None
+) -> Publication:
     """Draft -> published, recording who published them and when.
 
     The first publication e-mails the meeting's participants a link (meetings.notifications.delivery) through the
     outbox, sent by the task queue's worker once the transaction commits; a rolled-back publication sends nothing.
     Publishing again after a reopening is a correction: it e-mails a short notice with the reopening's reason when
     ``correction_notice``, otherwise nothing (the participants were told about these minutes already).
+    ``expected_recipients`` is the confirmation screen's ``recipients_token``: when the people the mail would go to
+    changed since, ``RecipientsChanged`` is raised and nothing is published.
     """
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -59,6 +64,10 @@ def publish_minutes(*, meeting: Meeting, user, correction_notice: bool = False) 
     if refusal:
         raise ValidationError(refusal)
     is_correction = meeting.minutes_publications > 0
+    recipients = None
+    if not is_correction or correction_notice:
+        recipients = meeting_recipients(meeting)
+        ensure_recipients(recipients, expected_recipients, version=MINUTES_MAIL_VERSION[is_correction])
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.minutes_published_by = user
@@ -69,9 +78,9 @@ def publish_minutes(*, meeting: Meeting, user, correction_notice: bool = False) 
     apply_reviews(meeting=meeting, user=user)
     events.publish_event(events.MINUTES_PUBLISHED, meeting)
     if not is_correction:
-        mails = delivery.announce_published_minutes(meeting=meeting)
+        mails = delivery.announce_published_minutes(meeting=meeting, recipients=recipients)
     elif correction_notice:
-        mails = delivery.announce_corrected_minutes(meeting=meeting)
+        mails = delivery.announce_corrected_minutes(meeting=meeting, recipients=recipients)
     else:
         mails = []
     return Publication(meeting=meeting, announced_to=len(mails))

@@ -4,6 +4,7 @@ meetings/views/agenda.py, the participation register kept in meetings/views/regi
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -11,10 +12,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import EditConflictMixin
+from common.fragments import is_htmx
 from common.permissions import SecretariatRequiredMixin
 from common.versioning import EditConflict
 from meetings import services
-from meetings.forms import MeetingForm, PrepareNextMeetingForm
+from meetings.forms import MeetingForm, PrepareNextMeetingForm, RecipientContactForm
 from meetings.models import Meeting, MeetingFormat, MeetingSeries
 
 
@@ -133,13 +135,15 @@ class PrepareNextMeetingView(SecretariatRequiredMixin, TemplateView):
 
 
 class InvitationsView(MeetingEditMixin, TemplateView):
-    """Who the invitation reaches, before and after sending: organisation -> people -> address and state."""
+    """Who the invitation reaches, before and after sending: organisation -> people -> address, state and what each
+    was sent; a contact can be added to an invited organisation in place (RecipientContactView)."""
 
     template_name = "meetings/invitations.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
+        context.setdefault("contact_form", RecipientContactForm(meeting=meeting))
         register = services.invitation_register(meeting)
         people = [person for row in register for person in row.people]
         context.update(
@@ -152,6 +156,36 @@ class InvitationsView(MeetingEditMixin, TemplateView):
             answers=services.reply_counts(register),
         )
         return context
+
+
+class RecipientContactView(InvitationsView):
+    """POST: add a contact to an organisation invited to the meeting, from its recipient list. With htmx the answer
+    is the refreshed recipient list (with the form's errors, or the new person on it); without, the page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        form = RecipientContactForm(request.POST, meeting=meeting)
+        added = None
+        if form.is_valid():
+            try:
+                added = services.add_recipient(meeting=meeting, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                form = RecipientContactForm(meeting=meeting)
+                if not is_htmx(request):
+                    messages.success(
+                        request,
+                        _("%(name)s (%(organization)s) was added and is on the recipient list.")
+                        % {"name": added.name, "organization": added.organization.display_name},
+                    )
+                    return redirect("meetings:meeting-invitations", meeting.pk)
+        context = self.get_context_data(contact_form=form, added=added)
+        if is_htmx(request):
+            return TemplateResponse(request, f"{self.template_name}#recipient-list", context)
+        return self.render_to_response(context)
 
 
 class AnnounceMeetingView(MeetingEditMixin, View):

@@ -65,11 +65,12 @@ def test_review_follow_ups_publish_and_reopen(login, width):
     page.get_by_label("Summary of the meeting", exact=True).fill("Typed, then published")
     page.get_by_role("button", name="Publish the minutes").click()
     expect(page.locator("#publish-audience")).to_contain_text("1 person will be e-mailed")
-    expect(page.locator("#publish-audience")).to_contain_text("Ministry of Internal Affairs")
+    expect(page.locator("#preview-recipients")).to_contain_text("Ministry of Internal Affairs")
+    expect(page.locator("#preview-subject")).to_contain_text("Minutes published")
     shot(page, "publish-confirm", width)
     fifth.refresh_from_db()
     assert fifth.minutes_summary == "Typed, then published" and fifth.minutes_status == MinutesStatus.DRAFT
-    page.get_by_role("button", name="Yes, publish the minutes").click()
+    page.get_by_role("button", name="Yes, publish and e-mail 1 person").click()
     expect(page.locator(".alert").first).to_contain_text("The minutes are published")
 
     page.get_by_role("button", name="More actions").click()  # the meeting page groups the other steps

@@ -22,6 +22,7 @@ from common.models import MailStatus, OutgoingMail
 from common.outbox import enqueue_mails
 from common.roles import sync_roles
 from coordination import settings as settings_module
+from tests.meetings.page_forms import confirm_send
 from tests.meetings.test_notifications import invited_meeting, message_texts
 from tests.stakeholders.factories import participant_user, secretariat_user
 
@@ -87,7 +88,7 @@ def test_sending_invitations_with_a_silent_server_answers_at_once_and_the_worker
     meeting = invited_meeting(named=3)
     client.force_login(secretariat_user(username="convener"))
 
-    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]), back="invitations")
 
     assert response.status_code == 302
     assert "The invitation is being sent to 3 people." in message_texts(response)

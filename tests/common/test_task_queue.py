@@ -26,6 +26,7 @@ from common import outbox, tasks
 from common.models import MailStatus, OutgoingMail
 from common.roles import sync_roles
 from meetings import tasks as meeting_tasks
+from tests.meetings.page_forms import confirm_send
 from tests.meetings.test_notifications import invited_meeting
 from tests.stakeholders.factories import secretariat_user
 
@@ -149,7 +150,7 @@ def test_a_click_on_send_invitations_is_delivered_by_the_worker_process(client, 
     meeting = invited_meeting(named=2)
     client.force_login(secretariat_user(username="convener"))
 
-    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]), back="invitations")
 
     assert response.status_code == 302
     addresses = sorted(address for row in OutgoingMail.objects.all() for address in row.to)

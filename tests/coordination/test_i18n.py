@@ -12,6 +12,7 @@ from common.i18n import localized
 from meetings.models import ordinal
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import TASHKENT, AgendaItemFactory, MeetingFactory
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import participant_user, secretariat_user
 
 PASSWORD = "correct horse battery staple"
@@ -236,9 +237,8 @@ def test_ordinals_per_language():
 def test_choices_and_messages_are_translated(client, secretariat, meeting):
     client.force_login(secretariat)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uz"
-    response = client.post(
-        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
-    )
+    response = confirm_send(client, reverse("meetings:meeting-minutes-publish", args=[meeting.pk]))
+    response = client.get(response["Location"])
     text = visible_text(response)
     assert "Bayonnoma eʼlon qilindi" in text
     assert "Oʻtkazilgan" in visible_text(client.get(meeting.get_absolute_url()))  # MeetingStatus.HELD

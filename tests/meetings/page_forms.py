@@ -56,3 +56,18 @@ def register_form(client, url: str, response=None) -> dict[str, str]:
     response = response if response is not None else client.get(url)
     assert response.status_code == 200, response.status_code
     return form_fields(response.content.decode(), "register-form")
+
+
+def confirm_send(client, url: str, *, back: str = "", language: str = "", **overrides):
+    """Send a message to many people the only way the portal allows: open its confirmation screen at ``url`` (which
+    must show a preview), then submit that screen's confirming form, as the secretariat's click would."""
+    query = {key: value for key, value in (("back", back), ("language", language)) if value}
+    screen = client.get(url, query)
+    assert screen.status_code == 200, screen.status_code
+    html = screen.content.decode()
+    form_id = "confirm-send" if 'id="confirm-send"' in html else "publish-correction"
+    if 'id="publish-form"' in html:
+        form_id = "publish-form"
+    fields = form_fields(html, form_id)
+    assert fields, f"no confirming form on {url}"
+    return client.post(url, {**fields, **overrides})

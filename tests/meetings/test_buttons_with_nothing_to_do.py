@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings import services
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_invitations_sent_to_everyone_leave_no_send_button_with_0_people(client,
     client.force_login(secretariat)
     url = reverse("meetings:meeting-invitations", args=[meeting.pk])
     assert "Send the invitation to 1 person" in _buttons(client.get(url).content.decode())
-    client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]), back="invitations")
     page = client.get(url).content.decode()
     assert 'id="send-invitations"' not in page
     assert not [text for text in _buttons(page) if re.search(r"\b0\b", text)], _buttons(page)
@@ -72,6 +73,8 @@ def test_a_draft_with_nobody_to_e_mail_is_announced_by_a_button_that_says_so(cli
     buttons = _buttons(client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode())
     assert "Announce the meeting (nobody to e-mail yet)" in buttons
     assert not [text for text in buttons if re.search(r"\b0\b", text)], buttons
-    client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    screen = client.get(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+    assert "Announce the meeting (nobody to e-mail yet)" in _buttons(screen.content.decode())
+    confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]), back="invitations")
     meeting.refresh_from_db()
     assert not meeting.is_draft

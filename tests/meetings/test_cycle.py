@@ -18,6 +18,7 @@ from tests.meetings.factories import (
     MeetingSeriesFactory,
     ParticipationFactory,
 )
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -323,7 +324,9 @@ def test_after_sending_each_person_shows_sent_or_failed(
     )  # the organisations nobody can be reached at
     assert "Not yet invited" in client.get(meeting.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]), {"back": "invitations"})
+        response = confirm_send(
+            client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]), back="invitations"
+        )
     assert response.url == reverse("meetings:meeting-invitations", args=[meeting.pk])
     assert sorted(message.to[0] for message in mailoutbox) == ["ann@example.org", "bob@example.org"]
     meeting.refresh_from_db()

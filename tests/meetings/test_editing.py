@@ -16,6 +16,7 @@ from tests.meetings.factories import (
     StatementFactory,
     TopicFactory,
 )
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user
 
 pytestmark = pytest.mark.django_db
@@ -391,9 +392,8 @@ def test_write_minutes_publish_and_reopen(client, secretariat, participant):
     client.force_login(participant)
     assert "A good meeting" not in client.get(meeting.get_absolute_url()).content.decode()
     client.force_login(secretariat)
-    response = client.post(
-        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
-    )
+    response = confirm_send(client, reverse("meetings:meeting-minutes-publish", args=[meeting.pk]))
+    response = client.get(response["Location"])
     assert any("minutes are published" in message for message in _messages(response))
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED and meeting.minutes_published_by == secretariat
@@ -553,7 +553,7 @@ def test_history_shows_who_changed_what(client, secretariat, participant):
         reverse("meetings:meeting-edit", args=[meeting.pk]), _meeting_data(meeting, title="After", status="held")
     )
     client.post(reverse("meetings:agenda-item-edit", args=[item.pk]), {"title": "Item renamed", "version": 2})
-    client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
+    confirm_send(client, reverse("meetings:meeting-minutes-publish", args=[meeting.pk]))
     response = client.get(reverse("meetings:meeting-history", args=[meeting.pk]))
     content = response.content.decode()
     assert "Before → After" in content

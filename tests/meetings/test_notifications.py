@@ -25,6 +25,7 @@ from meetings.calendar import meeting_uid
 from meetings.models import ActionReminder, ActionStatus, Invitation, MeetingStatus, Participation
 from meetings.notifications import delivery as outgoing
 from meetings.notifications import recipients as addressees
+from meetings.notifications.previews import invitation_preview, minutes_preview
 from stakeholders import reminders
 from stakeholders.models import Contact
 from tests.meetings.factories import (
@@ -33,6 +34,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     ParticipationFactory,
 )
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, UserFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
@@ -405,13 +407,13 @@ def test_secretariat_sends_invitations_from_the_meeting_page(client, secretariat
     assert reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]) not in page
 
     with sent():
-        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+        response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
 
     assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
     assert len(mail.outbox) == 4
     assert message_texts(response) == ["The invitation is being sent to 4 people."]
     with sent():
-        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+        response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
     assert len(mail.outbox) == 4
     # (messages pile up until a page shows them)
     assert message_texts(response)[-1] == "4 people already have the current invitation and were not sent it again."
@@ -421,7 +423,7 @@ def test_secretariat_sends_invitations_from_the_meeting_page(client, secretariat
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Send update (4 people)" in page
     with sent():
-        response = client.post(reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]))
+        response = confirm_send(client, reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]))
     assert message_texts(response)[-1] == "The updated invitation is being sent to 4 people."
     assert len(mail.outbox) == 8
 
@@ -430,7 +432,7 @@ def test_inviting_with_no_one_to_invite_says_so(client, secretariat):
     meeting = upcoming_meeting()
     ParticipationFactory(meeting=meeting)  # an organisation without contacts
     client.force_login(secretariat)
-    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+    response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
     assert response.status_code == 302
     assert "No one to invite" in message_texts(response)[0]
     assert mail.outbox == []
@@ -444,7 +446,7 @@ def test_a_failing_mail_server_shows_as_failing_on_the_recipient_list_not_an_err
     client.force_login(secretariat)
 
     with sent():
-        response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+        response = confirm_send(client, reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
 
     assert response.status_code == 302
     assert message_texts(response)[0] == "The invitation is being sent to 2 people."
@@ -461,26 +463,35 @@ def test_a_past_meeting_has_no_invitation_buttons_and_refuses_with_a_message(cli
         reverse("meetings:meeting-send-invitations", args=[meeting.pk])
         not in client.get(meeting.get_absolute_url()).text
     )
-    response = client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+    screen = client.get(reverse("meetings:meeting-send-invitations", args=[meeting.pk]))
+    assert "The meeting is over" in screen.text and 'id="confirm-send"' not in screen.text
+    # The confirming POST, had a screen been open before the meeting ended, is refused with the reason.
+    response = client.post(
+        reverse("meetings:meeting-send-invitations", args=[meeting.pk]),
+        {"recipients": invitation_preview(meeting, update=False).token},
+    )
     assert response.status_code == 302
     assert "The meeting is over" in message_texts(response)[0]
 
 
 @pytest.mark.parametrize("name", ["meetings:meeting-send-invitations", "meetings:meeting-send-invitation-updates"])
-def test_only_the_secretariat_may_send_and_only_by_post(client, participant, secretariat, name):
+def test_only_the_secretariat_may_send_and_only_by_the_confirming_post(client, participant, secretariat, name):
     meeting = invited_meeting(named=1)
     url = reverse(name, args=[meeting.pk])
     assert client.post(url).status_code == 302  # anonymous: to the login page
     client.force_login(participant)
     assert client.post(url).status_code == 403
+    assert client.get(url).status_code == 403
     assert (
         reverse("meetings:meeting-send-invitations", args=[meeting.pk])
         not in client.get(meeting.get_absolute_url()).text
     )
     client.force_login(secretariat)
-    assert client.get(url).status_code == 405
+    # GET, and a POST without the confirmation screen's token, show the confirmation screen and send nothing.
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 200
     assert client.post(reverse(name, args=[987654])).status_code == 404
-    assert mail.outbox == []
+    assert not OutgoingMail.objects.exists() and mail.outbox == []
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -489,8 +500,12 @@ def test_sending_invitations_takes_the_same_queries_for_3_or_30_people(
 ):
     meeting = invited_meeting(named=rows, organisation_contacts=rows)
     client.force_login(secretariat)
+    url = reverse("meetings:meeting-send-invitations", args=[meeting.pk])
+    token = invitation_preview(meeting, update=False).token
+    with django_assert_max_num_queries(20):  # the confirmation screen: recipients and one preview per language
+        assert client.get(url).status_code == 200
     with django_assert_max_num_queries(20), django_capture_on_commit_callbacks() as callbacks:
-        assert client.post(reverse("meetings:meeting-send-invitations", args=[meeting.pk])).status_code == 302
+        assert client.post(url, {"recipients": token}).status_code == 302
     [deliver] = callbacks
     deliver()  # sending costs a few queries per message (claim and mark each row), outside the request's transaction
     assert len(mail.outbox) == 2 * rows
@@ -544,7 +559,7 @@ def test_publishing_from_the_meeting_page_sends_the_announcement(
     on_the_list(meeting, contact)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
+        response = confirm_send(client, reverse("meetings:meeting-minutes-publish", args=[meeting.pk]))
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == [contact.email]
@@ -797,9 +812,10 @@ def test_publishing_tells_the_secretariat_who_is_being_told(client, settings, ba
     on_the_list(meeting, contact)
     client.force_login(secretariat_user(username="publisher"))
 
-    response = client.post(
-        reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"}, follow=True
-    )
+    url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
+    response = client.post(url, {"confirm": "on", "recipients": minutes_preview(meeting, correction=False).token})
+    assert response.status_code == 302
+    response = client.get(response["Location"])
 
     assert response.status_code == 200
     meeting.refresh_from_db()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings.models import MeetingStatus, MinutesStatus
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_the_confirmation_names_who_will_be_emailed(client, secretariat, django_
     content = response.content.decode()
     assert "5 people will be e-mailed" in content
     assert "Ministry of Labour" in content and "Migration Agency" in content
-    assert "Yes, publish the minutes" in content
+    assert "Yes, publish and e-mail 5 people" in content
 
 
 def test_no_publication_without_the_confirming_post(client, secretariat, django_capture_on_commit_callbacks):
@@ -70,11 +71,15 @@ def test_no_publication_without_the_confirming_post(client, secretariat, django_
     url = reverse("meetings:meeting-minutes-publish", args=[meeting.pk])
     client.get(url)
     response = client.post(url)  # the old one-click button: asks again
-    assert response.status_code == 200 and "Yes, publish the minutes" in response.content.decode()
+    assert response.status_code == 200 and "Yes, publish and e-mail 1 person" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.DRAFT and not mail.outbox
+    response = client.post(url, {"confirm": "on"})  # confirmed, but not from a screen that showed the recipients
+    assert response.status_code == 200 and "Yes, publish and e-mail 1 person" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT and not mail.outbox
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"confirm": "on"})
+        response = confirm_send(client, url)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED

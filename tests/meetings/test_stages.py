@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from meetings import rsvp
 from meetings.models import Invitation, LifecycleStage, Meeting, MeetingStatus, MinutesStatus, ParticipationStatus
+from meetings.notifications.previews import invitation_preview
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
+from tests.meetings.page_forms import confirm_send
 from tests.stakeholders.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ def test_recording_attendance_makes_the_meeting_held_and_its_minutes_publishable
     assert _current_step(page) == "Held"
     assert reverse("meetings:meeting-minutes-publish", args=[meeting.pk]) in page
     assert Meeting.objects.held().filter(pk=meeting.pk).exists()
-    response = client.post(reverse("meetings:meeting-minutes-publish", args=[meeting.pk]), {"confirm": "on"})
+    response = confirm_send(client, reverse("meetings:meeting-minutes-publish", args=[meeting.pk]))
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.PUBLISHED
@@ -113,7 +115,10 @@ def test_no_update_is_offered_once_the_meeting_has_started(client, secretariat):
     client.force_login(secretariat)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Send update" not in page
-    client.post(reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk]))
+    url = reverse("meetings:meeting-send-invitation-updates", args=[meeting.pk])
+    screen = client.get(url).content.decode()
+    assert "The meeting has started" in screen and 'id="confirm-send"' not in screen
+    client.post(url, {"recipients": invitation_preview(meeting, update=True).token})  # a screen opened before
     assert Invitation.objects.get(contact=contact).sequence == 0  # nothing sent
 
 

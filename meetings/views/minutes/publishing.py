@@ -8,25 +8,30 @@ from django.views.generic import TemplateView
 
 from meetings import services
 from meetings.forms import PublishMinutesForm, ReopenMinutesForm
-from meetings.notifications.recipients import meeting_audience
+from meetings.notifications.previews import minutes_preview
+from meetings.notifications.recipients import RecipientsChanged
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.notifications import report_minutes_announcement
+from meetings.views.notifications import redirect_to_new_preview, report_minutes_announcement
 
 
 class PublishMinutesView(MeetingEditMixin, TemplateView):
-    """GET: who will be e-mailed, and the question. Only the confirming POST (``confirm``) publishes; the minutes
-    editor's "Publish" button saves the text first and then leads here."""
+    """GET: who will be e-mailed and the message itself (for a correction, the notice, and the choice to send
+    nothing). Only the confirming POST (``confirm``, with the token of the recipients shown when mail goes out)
+    publishes; if the recipients changed meanwhile, the new preview is shown instead. The minutes editor's "Publish"
+    button saves the text first and then leads here."""
 
     template_name = "meetings/minutes_publish.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
-        context.setdefault("form", PublishMinutesForm())
+        preview = minutes_preview(meeting, correction=meeting.minutes_publications > 0)
+        context.setdefault("form", PublishMinutesForm(initial={"recipients": preview.token}))
         context.update(
             meeting=meeting,
             refusal=services.publication_refusal(meeting),
-            audience=meeting_audience(meeting),
+            preview=preview,
+            shown=preview.message_in(self.request.GET.get("language")),
         )
         return context
 
@@ -35,11 +40,19 @@ class PublishMinutesView(MeetingEditMixin, TemplateView):
         form = PublishMinutesForm(request.POST)
         if not form.is_valid():  # not the confirming POST: ask
             return self.render_to_response(self.get_context_data())
+        sends_mail = not meeting.minutes_publications or form.sends_correction_notice
+        if sends_mail and not form.cleaned_data["recipients"]:  # mail to people the screen has not shown: ask
+            return self.render_to_response(self.get_context_data())
         try:
             # Publishing e-mails the participants: the worker sends the mail once the transaction commits.
             publication = services.publish_minutes(
-                meeting=meeting, user=request.user, correction_notice=form.sends_correction_notice
+                meeting=meeting,
+                user=request.user,
+                correction_notice=form.sends_correction_notice,
+                expected_recipients=form.cleaned_data["recipients"] if sends_mail else None,
             )
+        except RecipientsChanged:
+            return redirect_to_new_preview(request, request.path)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data())
