@@ -81,6 +81,7 @@ VIEW = "view (Python: URL resolving, the view, the response)"
 TEMPLATES = "template rendering (tags and filters included)"
 SESSION = "session loading"
 USER = "user loading (with permissions)"
+CPU = "CPU time of the Django process (not a segment: the database's work and waiting left out)"
 
 
 def _marker(label):
@@ -212,11 +213,12 @@ def measure(client, url, repeat):
     client.get(url)  # warm: templates compiled, the connection open
     per_segment = defaultdict(list)
     queries = defaultdict(list)
-    totals = []
+    totals, cpu = [], []
     for _ in range(repeat):
         SEGMENTS.reset()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get(url)
+        cpu.append((time.process_time() - cpu_started) * 1000)
         totals.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         accounted = 0.0
@@ -230,11 +232,12 @@ def measure(client, url, repeat):
         name: statistics.median(values + [0.0] * (repeat - len(values))) for name, values in per_segment.items()
     }
     counts = {name: max(values) for name, values in queries.items()}
+    segments[CPU] = statistics.median(cpu)
     return statistics.median(totals), segments, counts
 
 
 def render(results, scale, repeat, load):
-    baseline = results[0][1]
+    baseline, baseline_cpu = results[0][1], results[0][2][CPU]
     lines = [
         f"# The floor: where each millisecond goes (scale {scale:g})",
         "",
@@ -242,11 +245,13 @@ def render(results, scale, repeat, load):
         f"in process through Django's test client, `make serve`'s settings (DEBUG off), as the bench participant; "
         f"medians of {repeat} requests per page; load average {load[0]:.1f} before, {load[1]:.1f} after. "
         "Wall time, so SQL includes the round trip. Each segment is exclusive; `x /healthz` compares a page's "
-        "total with /healthz's in this run (the number to compare across runs on a shared machine).",
+        "total with /healthz's in this run. "
+        "CPU is the Django process's own time, which waiting for the CPU or the database does not inflate: on a "
+        "shared machine the CPU columns are the ones to compare across runs.",
         "",
-        "| page | total ms | x /healthz | SQL queries | SQL ms | middleware ms | session + user ms "
-        "| context processors ms | templates ms | view ms |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | total ms | x /healthz | CPU ms | CPU x /healthz | SQL queries | SQL ms | middleware ms "
+        "| session + user ms | context processors ms | templates ms | view ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, total, segments, counts in [(r[0], *r[1:]) for r in results]:
 
@@ -255,17 +260,24 @@ def render(results, scale, repeat, load):
 
         sql_ms = part(lambda n: n.startswith("SQL"))
         lines.append(
-            f"| {label} | {total:.2f} | {total / baseline:.1f} | {sum(counts.values())} | {sql_ms:.2f} "
+            f"| {label} | {total:.2f} | {total / baseline:.1f} "
+            f"| {segments[CPU]:.2f} | {segments[CPU] / baseline_cpu:.1f} "
+            f"| {sum(counts.values())} | {sql_ms:.2f} "
             f"| {part(lambda n: n.startswith('middleware')):.2f} | {part(lambda n: n in (SESSION, USER)):.2f} "
             f"| {part(lambda n: n.startswith('context processor')):.2f} | {part(lambda n: n == TEMPLATES):.2f} "
             f"| {part(lambda n: n == VIEW):.2f} |"
         )
     lines += ["", "Middleware, session and user columns exclude their SQL, which is in the SQL column.", ""]
     for label, total, segments, counts in [(r[0], *r[1:]) for r in results]:
-        lines += [f"## {label}", "", f"Total {total:.2f} ms ({total / baseline:.1f} x /healthz).", ""]
+        lines += [
+            f"## {label}",
+            "",
+            f"Total {total:.2f} ms ({total / baseline:.1f} x /healthz), {segments[CPU]:.2f} ms of CPU.",
+            "",
+        ]
         lines += ["| segment | ms | share | queries |", "| --- | ---: | ---: | ---: |"]
         for name, ms in sorted(segments.items(), key=lambda item: -item[1]):
-            if ms < 0.005 and name not in counts:
+            if name == CPU or (ms < 0.005 and name not in counts):
                 continue
             lines.append(f"| {name} | {ms:.2f} | {ms / total:.0%} | {counts.get(name, '')} |")
         lines.append("")
