@@ -99,7 +99,7 @@ pip-audit: install ## Fails on a known vulnerability in the installed dependenci
 	$(PY) scripts/audit_dependencies.py
 
 # Production-like serving and the benchmark (docs/deployment.md and docs/benchmark.md).
-.PHONY: serve collectstatic bench bench-tools bench-nginx bench-nginx-tools
+.PHONY: serve collectstatic bench bench-floor bench-tools bench-nginx bench-nginx-tools
 
 collectstatic: assets staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
 
@@ -119,6 +119,10 @@ bench-tools: ## Install wrk from Debian's packages when it is missing (as root, 
 
 bench: install assets collectstatic bench-tools ## Benchmark on a large data set: bench/results/latest.md and docs/benchmark.md
 	$(PY) -m bench.run
+
+bench-floor: install assets collectstatic ## Where each millisecond of a request goes (bench/floor.py): bench/results/floor-0.2.md
+	$(PY) -m bench.run --scales $(or $(BENCH_SCALE),0.2) --prepare-only
+	$(PY) -m bench.floor --scale $(or $(BENCH_SCALE),0.2)
 
 bench-nginx-tools: ## Install nginx from Debian's packages when it is missing (as root, or with sudo)
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \

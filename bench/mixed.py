@@ -76,7 +76,6 @@ def _vocabulary(rng) -> list[str]:
 
 
 def _candidates(rng, data) -> dict[str, list[str]]:
-    from django.conf import settings
     from django.urls import reverse
 
     from meetings.models import ActionItem, Meeting, MeetingSeries
@@ -86,11 +85,11 @@ def _candidates(rng, data) -> dict[str, list[str]]:
     organizations = list(Organization.objects.order_by("?").values_list("pk", flat=True)[:60])
     actions = list(ActionItem.objects.order_by("-pk").values_list("pk", flat=True)[:200])
     series = list(MeetingSeries.objects.values_list("pk", flat=True)[:20])
-    pages = max(1, -(-Meeting.objects.count() // settings.PAGE_SIZE))
+    years = sorted({when.year for when in Meeting.objects.dates("starts_at", "year")})
     return {
         "dashboard": [reverse("dashboard")],
         "meeting list": [reverse("meetings:meeting-list")]
-        + [f"{reverse('meetings:meeting-list')}?page={rng.randint(2, pages)}" for _ in range(10)],
+        + [f"{reverse('meetings:meeting-list')}?year={year}" for year in rng.sample(years, min(10, len(years)))],
         "meeting": [
             reverse("meetings:meeting-detail", args=[pk]) for pk in rng.sample(meetings, min(60, len(meetings)))
         ],

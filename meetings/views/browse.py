@@ -1,7 +1,11 @@
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch, Q
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from common.roles import is_secretariat
@@ -29,43 +33,112 @@ from meetings.services.live import room_tools_offered
 from stakeholders.models import Contact, may_answer_for_organization, organization_of
 
 
-class MeetingListView(ListView):
+@dataclass(frozen=True)
+class ListPosition:
+    """A place in the meetings list's order (newest first: starts_at, then id), written in a link as
+    `<ISO time>~<id>`. The list pages from such a place (keyset paging) instead of by page number: an OFFSET read
+    every row before the page, so a deep page cost in proportion to its depth."""
+
+    starts_at: datetime.datetime
+    pk: int
+
+    @classmethod
+    def of(cls, meeting) -> "ListPosition":
+        return cls(meeting.starts_at, meeting.pk)
+
+    @classmethod
+    def start_of_year(cls, year: int) -> "ListPosition":
+        """Before every meeting of `year` (in the portal's time zone): the list from there back is the year's."""
+        return cls(timezone.make_aware(datetime.datetime(year, 1, 1)), 0)
+
+    @classmethod
+    def parse(cls, text: str | None) -> "ListPosition | None":
+        """The position a link wrote, or None for anything else (a hand-edited or truncated link)."""
+        when, _, pk = (text or "").rpartition("~")
+        try:
+            starts_at, pk = datetime.datetime.fromisoformat(when), int(pk)
+        except (ValueError, OverflowError):
+            return None
+        return cls(starts_at, pk) if timezone.is_aware(starts_at) and 0 <= pk < 2**63 else None
+
+    def __str__(self) -> str:
+        return f"{self.starts_at.isoformat()}~{self.pk}"
+
+    def older(self) -> Q:
+        return Q(starts_at__lt=self.starts_at) | Q(starts_at=self.starts_at, pk__lt=self.pk)
+
+    def newer(self) -> Q:
+        return Q(starts_at__gt=self.starts_at) | Q(starts_at=self.starts_at, pk__gt=self.pk)
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() and 1 < int(text) < 9999 else None
+
+
+class MeetingListView(TemplateView):
+    """The past meetings newest first, a page at a time from a position (`?before=`, `?after=`: "Next" and
+    "Previous") or from the start of a year (`?year=`), with the upcoming ones above the first page.
+
+    No page numbers and no count of all meetings: each page reads its rows through the (starts_at, id) index from
+    where it starts, the years from the index's two ends, so every page costs the same however long the list is.
+    """
+
     template_name = "meetings/meeting_list.html"
-    context_object_name = "meetings"
-    paginate_by = settings.PAGE_SIZE
-
-    ordering = ["-starts_at", "-id"]  # the index meeting_list_order_idx, read backwards
+    page_size = settings.PAGE_SIZE
     upcoming_limit = 20
+    newest_first = ["-starts_at", "-id"]  # the index meeting_list_order_idx, read backwards
 
-    def get_queryset(self):
-        """The past meetings, paginated; the upcoming ones come above them (get_context_data)."""
-        return Meeting.objects.visible_to(self.request.user).filter(ends_at__lt=timezone.now()).order_by(*self.ordering)
+    def past(self):
+        return Meeting.objects.visible_to(self.request.user).filter(ends_at__lt=timezone.now())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming"] = list(
-            Meeting.objects.visible_to(self.request.user)
-            .filter(ends_at__gte=timezone.now())
-            .select_related("series")
-            .with_counts()
-            .order_by("starts_at", "id")[: self.upcoming_limit]
+        query = self.request.GET
+        past = self.past()
+        before, after, year = ListPosition.parse(query.get("before")), ListPosition.parse(query.get("after")), None
+        if after is None and before is None and (year := _year(query.get("year"))) is not None:
+            before = ListPosition.start_of_year(year + 1)
+        rows = past.select_related("series").with_counts()
+        if after is not None:  # the page before a position: read oldest first from it, shown newest first
+            meetings = list(rows.filter(after.newer()).order_by("starts_at", "id")[: self.page_size + 1])
+            has_newer, meetings = len(meetings) > self.page_size, meetings[: self.page_size][::-1]
+            has_older = bool(meetings) and past.filter(ListPosition.of(meetings[-1]).older()).exists()
+        else:
+            if before is not None:
+                rows = rows.filter(before.older())
+            meetings = list(rows.order_by(*self.newest_first)[: self.page_size + 1])
+            has_older, meetings = len(meetings) > self.page_size, meetings[: self.page_size]
+            has_newer = (
+                before is not None
+                and past.filter(before.newer() if not meetings else ListPosition.of(meetings[0]).newer()).exists()
+            )
+        first_page = before is None and after is None
+        span = past.aggregate(oldest=Min("starts_at"), newest=Max("starts_at"))
+        years = (
+            range(timezone.localtime(span["newest"]).year, timezone.localtime(span["oldest"]).year - 1, -1)
+            if span["newest"]
+            else range(0)
         )
+        context.update(
+            meetings=meetings,
+            first_page=first_page,
+            newer_url=self.link(after=ListPosition.of(meetings[0])) if has_newer and meetings else None,
+            older_url=self.link(before=ListPosition.of(meetings[-1])) if has_older else None,
+            years=[str(each) for each in years],
+            shown_year=str(year or timezone.localtime(meetings[0].starts_at).year) if meetings else None,
+        )
+        if first_page:
+            context["upcoming"] = list(
+                Meeting.objects.visible_to(self.request.user)
+                .filter(ends_at__gte=timezone.now())
+                .select_related("series")
+                .with_counts()
+                .order_by("starts_at", "id")[: self.upcoming_limit]
+            )
         return context
 
-    def paginate_queryset(self, queryset, page_size):
-        """Page through the bare index first; only the page's rows get their series and counts.
-
-        With OFFSET, PostgreSQL computes every selected column for each skipped row, so counting
-        before cutting the page made deep pages slow (page 320 of 400: hundreds of ms).
-        """
-        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = (
-            Meeting.objects.filter(pk__in=rows.values("pk"))
-            .select_related("series")
-            .with_counts()
-            .order_by(*self.ordering)
-        )
-        return paginator, page, page.object_list, is_paginated
+    def link(self, **position) -> str:
+        return "?" + urlencode({name: str(value) for name, value in position.items()})
 
 
 class MeetingDetailView(DetailView):

@@ -50,3 +50,8 @@ def test_a_page_reads_the_session_and_the_user_before_its_own_queries(client, pa
         assert client.get(reverse("password_change_done")).status_code == 200
     statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
     assert len(statements) == 2, statements
+
+
+def test_a_user_id_that_is_not_a_number_is_nobody():
+    """The query is compiled once with a placeholder id; whatever a session holds is checked before it is bound."""
+    assert PortalModelBackend().get_user("not-a-number") is None
