@@ -10,7 +10,7 @@ import meetings.models.documents
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0025_minutes_publications"),
+        ("meetings", "0026_content_translations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
