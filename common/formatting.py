@@ -145,6 +145,13 @@ def time_range_text(start, end, zone_name: str | None = None, *, weekday: bool =
     return text
 
 
+def clock_text(moment) -> str:
+    """The time of day of ``moment`` as it is (pass it already in the meeting's zone): "10:30"."""
+    if not isinstance(moment, datetime.datetime | datetime.time):
+        return ""
+    return _format(moment, "TIME_FORMAT")
+
+
 def timestamp_text(moment) -> str:
     """When something happened, in the reader's zone: "1 December 2026, 08:35" (no seconds, no offset)."""
     if moment in (None, ""):

@@ -148,6 +148,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/tom-select", BASE_DIR / "node_modules" / "tom-select" / "dist"),
+    ("vendor/sortablejs", BASE_DIR / "node_modules" / "sortablejs"),
     ("vendor/inter/files", BASE_DIR / "node_modules" / "@fontsource" / "inter" / "files"),  # only the font files
 ]
 MEDIA_URL = "media/"

@@ -17,9 +17,11 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from common.i18n import localized
 from common.typed_text import TypedTextForm
-from meetings.models import Document
+from meetings.models import AgendaItem, Document
 
 
 @dataclass(frozen=True)
@@ -173,20 +175,20 @@ class DocumentSizeLimitHandler(FileUploadHandler):
         return None
 
 
-class DocumentForm(TypedTextForm, forms.ModelForm):
-    class Meta:
-        model = Document
-        fields = ["file", "title", "kind"]
-        help_texts = {"title": _("Leave empty to use the file name.")}
+def _file_help_text() -> str:
+    return _("PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV; at most %(limit)s.") % {
+        "limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)
+    }
 
-    def __init__(self, *args, too_large: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
+
+class CheckedUploadMixin:
+    """The ``file`` field checked by its content (check_upload) and stored under a safe name; an upload dropped by
+    DocumentSizeLimitHandler reported as too large."""
+
+    def _set_up_file_field(self, too_large: bool) -> None:
         self.too_large = too_large
         self.file_type: FileType | None = None
-        self.fields["title"].required = False
-        self.fields["file"].help_text = _(
-            "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV; at most %(limit)s."
-        ) % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
+        self.fields["file"].help_text = _file_help_text()
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in ALLOWED_EXTENSIONS)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -197,19 +199,43 @@ class DocumentForm(TypedTextForm, forms.ModelForm):
         upload.name = safe_filename(upload.name, extension_of(upload.name))
         return upload
 
+    def _report_too_large(self) -> bool:
+        if not self.too_large:
+            return False
+        # The upload handler dropped the file, so the field reports it missing: say what really happened.
+        self._errors.pop("file", None)
+        self.add_error(
+            "file",
+            forms.ValidationError(
+                _("The file is larger than the limit of %(limit)s.")
+                % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
+                code="too_large",
+            ),
+        )
+        return True
+
+
+class DocumentForm(CheckedUploadMixin, TypedTextForm, forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["file", "title", "kind", "agenda_item"]
+        help_texts = {
+            "title": gettext_lazy("Leave empty to use the file name."),
+            "agenda_item": gettext_lazy("The item the document belongs to, if any: it is listed under it."),
+        }
+
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_up_file_field(too_large)
+        self.fields["title"].required = False
+        items = self.fields["agenda_item"]
+        items.queryset = AgendaItem.objects.filter(meeting=self.instance.meeting_id).order_by("position", "id")
+        items.label_from_instance = lambda item: f"{item.position}. {localized(item, 'title')}"
+        items.empty_label = _("None: the meeting as a whole")
+
     def clean(self):
         cleaned_data = super().clean()
-        if self.too_large:
-            # The upload handler dropped the file, so the field reports it missing: say what really happened.
-            self._errors.pop("file", None)
-            self.add_error(
-                "file",
-                forms.ValidationError(
-                    _("The file is larger than the limit of %(limit)s.")
-                    % {"limit": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
-                    code="too_large",
-                ),
-            )
+        if self._report_too_large():
             return cleaned_data
         upload = cleaned_data.get("file")
         if upload is not None and not cleaned_data.get("title"):
@@ -223,3 +249,18 @@ class DocumentForm(TypedTextForm, forms.ModelForm):
         if commit:
             document.save()
         return document
+
+
+class DocumentReplaceForm(CheckedUploadMixin, forms.Form):
+    """A new file for a document: the document keeps its address, the file it had becomes an earlier version."""
+
+    file = forms.FileField(label=gettext_lazy("New file"), max_length=255)
+
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_up_file_field(too_large)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._report_too_large()
+        return cleaned_data

@@ -60,6 +60,7 @@ urlpatterns = [
     path("series/<int:series_pk>/meetings/new/", editing.MeetingFormView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/edit/", editing.MeetingFormView.as_view(), name="meeting-edit"),
     path("meetings/<int:pk>/agenda/", agenda.AgendaView.as_view(), name="meeting-agenda"),
+    path("meetings/<int:pk>/agenda/order/", agenda.AgendaOrderView.as_view(), name="meeting-agenda-order"),
     path("agenda-items/<int:pk>/edit/", agenda.AgendaItemEditView.as_view(), name="agenda-item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.AgendaItemMoveView.as_view(), name="agenda-item-move"),
     path("agenda-items/<int:pk>/delete/", agenda.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
@@ -150,6 +151,12 @@ urlpatterns = [
     path("meetings/<int:pk>/documents/new/", document_views.DocumentUploadView.as_view(), name="document-upload"),
     path("documents/<int:pk>/download/", document_views.DocumentDownloadView.as_view(), name="document-download"),
     path("documents/<int:pk>/delete/", document_views.DocumentDeleteView.as_view(), name="document-delete"),
+    path("documents/<int:pk>/replace/", document_views.DocumentReplaceView.as_view(), name="document-replace"),
+    path(
+        "documents/<int:pk>/versions/<int:version>/download/",
+        document_views.DocumentVersionDownloadView.as_view(),
+        name="document-version-download",
+    ),
     # Print-ready pages and PDFs.
     path("meetings/<int:pk>/print/agenda/", printing_views.AgendaPrintView.as_view(), name="meeting-agenda-print"),
     path("meetings/<int:pk>/print/minutes/", printing_views.MinutesPrintView.as_view(), name="meeting-minutes-print"),

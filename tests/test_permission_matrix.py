@@ -137,6 +137,7 @@ MATRIX = {
     "activities:activity-export": READ,
     "meetings:participation-export": READ,
     "meetings:document-download": READ,
+    "meetings:document-version-download": READ,
     # meetings: the secretariat's meeting cycle
     "meetings:meeting-new": SECRETARIAT_READ,
     "meetings:meeting-prepare-next": SECRETARIAT_FORM,  # GET: the preview; an empty POST: field errors
@@ -160,6 +161,7 @@ MATRIX = {
     "meetings:meeting-agenda": SECRETARIAT_FORM,
     "meetings:agenda-item-edit": SECRETARIAT_FORM,
     "meetings:agenda-item-move": SECRETARIAT_ACTION,
+    "meetings:meeting-agenda-order": SECRETARIAT_ACTION,  # an empty POST: "the new order did not arrive"
     "meetings:agenda-item-delete": SECRETARIAT_ACTION,
     "meetings:meeting-participants": SECRETARIAT_FORM,
     "meetings:meeting-invite": SECRETARIAT_ACTION_WITH_FORM,
@@ -200,6 +202,7 @@ MATRIX = {
     "meetings:meeting-send-invitation-updates": SECRETARIAT_FORM,
     "meetings:document-upload": SECRETARIAT_FORM,
     "meetings:document-delete": SECRETARIAT_ACTION,
+    "meetings:document-replace": SECRETARIAT_FORM,
     # stakeholders
     "stakeholders:organization-list": READ,
     "organization-detail": READ,
@@ -356,6 +359,7 @@ HIDDEN = [
     ("meetings:meeting-minutes-print", {"meeting": "draft_meeting"}, 404),
     ("meetings:meeting-minutes-pdf", {"meeting": "draft_meeting"}, 404),
     ("meetings:document-download", {"document": "draft_minutes_document"}, 404),
+    ("meetings:document-version-download", {"document": "draft_minutes_document"}, 404),
     # A meeting not announced yet is the secretariat's draft.
     ("meetings:meeting-detail", {"meeting": "unannounced_meeting"}, 404),
     ("meetings:meeting-calendar", {"meeting": "unannounced_meeting"}, 404),

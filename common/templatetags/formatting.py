@@ -3,6 +3,7 @@
 {{ action.due_on|day }}                              20 February 2024
 {{ activity.starts_on|day_range:activity.ends_on }}  20–21 February 2024
 {{ series.started_on|month }}                        February 2022
+{{ item.planned_start|clock }}                      10:30 (as it is: pass a meeting's local time)
 {{ entry.date|timestamp }}                           1 December 2026, 08:35 (the reader's zone)
 {{ meeting.time_zone|zone_label:meeting.starts_at }} Tashkent time (UTC+5)
 {{ activity.people_reached|number }}                 12,345
@@ -29,6 +30,11 @@ def day_range(start, end=None):
 @register.filter
 def month(value):
     return formatting.month_text(value)
+
+
+@register.filter
+def clock(value):
+    return formatting.clock_text(value)
 
 
 @register.filter

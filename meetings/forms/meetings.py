@@ -275,6 +275,33 @@ class PrepareNextMeetingForm(TypedTextForm, forms.Form):
 
 
 class AgendaItemForm(VersionedFormMixin, PortalModelForm):
+    # A presenter who is not a stored contact: typed here, made into a contact on saving (name_external_presenter).
+    presenter_name = forms.CharField(
+        label=_("Or a presenter not yet in the contacts: name"),
+        max_length=200,
+        required=False,
+        help_text=_("Saved as a new contact (without an e-mail) of the organisation below."),
+    )
+    presenter_organization = forms.ModelChoiceField(
+        label=_("Presenter's organisation"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=organization_picker(),
+    )
+    presenter_organization_name = forms.CharField(
+        label=_("Or the organisation's name, if it is not listed"),
+        max_length=255,
+        required=False,
+    )
+    field_order = [
+        "title",
+        "description",
+        "presenter",
+        "presenter_name",
+        "presenter_organization",
+        "presenter_organization_name",
+    ]
+
     class Meta(PortalModelForm.Meta):
         model = AgendaItem
         fields = [
@@ -300,3 +327,32 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
         self.fields["version"].initial = meeting.version
         self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)
         self.fields["lead_organization"].queryset = Organization.objects.for_choices()
+        self.fields["presenter_organization"].queryset = Organization.objects.for_choices()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        name = cleaned_data.get("presenter_name", "").strip()
+        organization = cleaned_data.get("presenter_organization")
+        organization_name = cleaned_data.get("presenter_organization_name", "").strip()
+        if not name:
+            if organization or organization_name:
+                self.add_error("presenter_name", _("Type the presenter's name, or leave the organisation empty."))
+            return cleaned_data
+        if cleaned_data.get("presenter"):
+            self.add_error("presenter_name", _("Choose a stored contact or type a new presenter's name, not both."))
+        if organization and organization_name:
+            self.add_error("presenter_organization_name", _("Pick the organisation or type its name, not both."))
+        elif not organization and not organization_name:
+            self.add_error("presenter_organization", _("Say which organisation the presenter is from."))
+        return cleaned_data
+
+    @property
+    def new_presenter(self) -> dict | None:
+        """What name_external_presenter needs, when a presenter was typed rather than picked."""
+        if not self.cleaned_data.get("presenter_name", "").strip():
+            return None
+        return {
+            "name": self.cleaned_data["presenter_name"],
+            "organization": self.cleaned_data.get("presenter_organization"),
+            "organization_name": self.cleaned_data.get("presenter_organization_name", ""),
+        }

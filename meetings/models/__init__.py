@@ -18,6 +18,7 @@ from meetings.models.documents import (  # noqa: F401
     Document,
     DocumentKind,
     DocumentQuerySet,
+    DocumentVersion,
     document_upload_to,
 )
 from meetings.models.meeting import (  # noqa: F401

@@ -15,7 +15,8 @@ from common.permissions import SecretariatRequiredMixin
 from common.versioning import EditConflict
 from meetings import services
 from meetings.forms import AgendaItemForm
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, Document
+from meetings.services.agenda import StaleAgendaOrder, lay_out_agenda, name_external_presenter, reorder_agenda
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
 
 
@@ -27,10 +28,12 @@ class AgendaView(MeetingEditMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
-        items = list(
+        items = lay_out_agenda(
+            meeting,
             meeting.agenda_items.select_related("presenter__organization", "lead_organization")
             .prefetch_related(services.carried_actions(self.request.user))
-            .order_by("position", "id")
+            .order_by("position", "id"),
+            Document.objects.filter(meeting=meeting, agenda_item__isnull=False).order_by("title"),
         )
         context.setdefault("form", AgendaItemForm(meeting=meeting))
         context.update(
@@ -59,10 +62,42 @@ class AgendaView(MeetingEditMixin, TemplateView):
 
 def save_agenda_form(form, save, **arguments) -> None:
     """The agenda item of a valid ``form`` saved through the service ``save``, against the meeting version the
-    form was loaded with, and its many-to-many fields, in one transaction."""
+    form was loaded with, and its many-to-many fields, in one transaction (with the contact made of a presenter
+    typed by name, which a refused save does not leave behind)."""
     with transaction.atomic():
-        save(item=form.save(commit=False), expected_version=form.cleaned_data["version"], **arguments)
+        item = form.save(commit=False)
+        if form.new_presenter:
+            item.presenter = name_external_presenter(**form.new_presenter, user=arguments.get("user"))
+        save(item=item, expected_version=form.cleaned_data["version"], **arguments)
         form.save_m2m()
+
+
+class AgendaOrderView(MeetingEditMixin, View):
+    """Saves the whole order of the agenda at once: the items' ids in their new order (sent by dragging)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        meeting = self.get_meeting()
+        try:
+            item_ids = [int(value) for value in request.POST.getlist("item")]
+        except ValueError:
+            item_ids = None
+        if not item_ids:
+            messages.error(request, _("The new order did not arrive; nothing was changed."))
+        else:
+            try:
+                moved = reorder_agenda(meeting=meeting, item_ids=item_ids, user=request.user)
+            except StaleAgendaOrder as refusal:
+                messages.error(request, str(refusal))
+            else:
+                if moved:
+                    messages.success(request, _("Saved the new order of the agenda."))
+                else:
+                    messages.info(request, _("The agenda already had that order."))
+        moved_item = request.POST.get("moved", "")
+        anchor = f"#item-{moved_item}" if moved_item.isdigit() else ""
+        return redirect(reverse("meetings:meeting-agenda", args=[meeting.pk]) + anchor)
 
 
 class AgendaItemMixin(EditConflictMixin, SecretariatRequiredMixin):

@@ -18,6 +18,7 @@ from meetings.models import (
     AgendaItem,
     Decision,
     Document,
+    DocumentVersion,
     Invitation,
     LifecycleStage,
     Meeting,
@@ -28,6 +29,7 @@ from meetings.models import (
 )
 from meetings.notifications.delivery import invitation_status
 from meetings.record import meeting_reviews, minutes_record
+from meetings.services.agenda import lay_out_agenda
 from meetings.services.invitees import sees_join_link, sees_live_mode
 from meetings.services.live import room_tools_offered
 from stakeholders.models import Contact, may_answer_for_organization, organization_of
@@ -170,7 +172,11 @@ class MeetingDetailView(DetailView):
                 "action_items",
                 queryset=ActionItem.objects.visible_to(user).select_related("responsible_organization", "owner"),
             ),
-            Prefetch("documents", queryset=Document.objects.visible_to(user)),
+            Prefetch(
+                "documents",
+                queryset=Document.objects.visible_to(user).select_related("agenda_item", "uploaded_by"),
+            ),
+            Prefetch("documents__versions", queryset=DocumentVersion.objects.select_related("uploaded_by")),
         )
 
     def get_object(self, queryset=None):
@@ -190,6 +196,8 @@ class MeetingDetailView(DetailView):
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
         context["attendance_record"] = services.attendance_record(meeting)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
+        # The prefetched items get their planned start and documents (those the reader may see: visible_to above).
+        lay_out_agenda(meeting, meeting.agenda_items.all(), meeting.documents.all())
         contact = Contact.objects.of_user(self.request.user).select_related("organization").first()
         rsvp_refusal = services.rsvp_refusal(meeting)
         if contact is not None and not rsvp_refusal and services.is_invited(meeting, contact):

@@ -8,6 +8,7 @@ from meetings.models import MeetingSeries
 from meetings.printing import meetings_for_print, participants_by_organization, render_pdf
 from meetings.record import minutes_record
 from meetings.services import attendance_record
+from meetings.services.agenda import lay_out_agenda
 
 
 class PdfOrHtmlMixin:
@@ -41,6 +42,7 @@ class AgendaPrintView(MeetingPrintMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["invited"] = participants_by_organization(self.object)
         context["total_minutes"] = sum(item.planned_minutes or 0 for item in self.object.agenda_items.all())
+        lay_out_agenda(self.object, self.object.agenda_items.all())
         return context
 
 

@@ -15,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
-from meetings.models import MinutesStatus, ParticipationStatus
+from meetings.models import Document, DocumentVersion, MinutesStatus, ParticipationStatus
 from stakeholders.accounts import invite_to_portal
 from stakeholders.models import Contact, organization_of
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
@@ -149,6 +149,13 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
         "today": datetime.date.today(),
         "api_token": ApiToken.create_for(owner=participant, name="World script")[0],
     }
+    # The world's documents had an earlier file (version 1); they hold version 2.
+    for name in ("document", "draft_minutes_document"):
+        document = objects[name]
+        DocumentVersion.objects.create(
+            document=document, number=1, file=document.file.name, size=document.size, uploaded_at=document.created
+        )
+        Document.objects.filter(pk=document.pk).update(file_version=2)
     # An endpoint on a documentation address (never sent to: no job runs for it) and one delivery, already made.
     objects["webhook_endpoint"] = WebhookEndpoint.objects.create(
         url="https://webhooks.example.org/portal", events=["meeting.announced"], secret="world-secret", created_by=admin
@@ -279,6 +286,8 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             kwargs[param] = "contacts"
         elif param == "file_format":
             kwargs[param] = "csv"
+        elif param == "version":  # the earlier file the world's document keeps
+            kwargs[param] = 1
         elif param in ("year", "quarter"):
             kwargs[param] = {"year": 2023, "quarter": 4}[param]
         else:
