@@ -24,12 +24,14 @@ QUARTERS_SHOWN = 16
 @dataclass
 class QuarterRow:
     quarter: Quarter
+    has_plan: bool = False  # no plan recorded: the activities are unknown, not zero
     planned: int = 0
     completed: int = 0
     postponed_or_cancelled: int = 0
     actions_agreed: int = 0
     actions_done: int = 0
     actions_dropped: int = 0
+    actions_illustrative: int = 0  # examples no source states: a rate computed from them is an example too
 
     @property
     def activity_rate(self) -> int | None:
@@ -63,6 +65,7 @@ def quarter_progress(series) -> list[QuarterRow]:
     )
     for counts in activity_counts:
         quarter_row = row(counts["year"], counts["quarter_number"])
+        quarter_row.has_plan = True
         quarter_row.planned = counts["planned"]
         quarter_row.completed = counts["completed"]
         quarter_row.postponed_or_cancelled = counts["dropped"]
@@ -75,6 +78,7 @@ def quarter_progress(series) -> list[QuarterRow]:
             agreed=Count("id"),
             done=Count("id", filter=Q(status=ActionStatus.DONE)),
             dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
+            illustrative=Count("id", filter=Q(is_illustrative=True)),
         )
         .order_by()
     )
@@ -83,6 +87,7 @@ def quarter_progress(series) -> list[QuarterRow]:
         quarter_row.actions_agreed = counts["agreed"]
         quarter_row.actions_done = counts["done"]
         quarter_row.actions_dropped = counts["dropped"]
+        quarter_row.actions_illustrative = counts["illustrative"]
     return [rows[quarter] for quarter in sorted(rows)][-QUARTERS_SHOWN:]
 
 
@@ -116,6 +121,9 @@ def progress_chart(rows: list[QuarterRow]) -> Chart:
         chart.gridlines.append((top + plot_height - plot_height * value / highest, value))
     for index, quarter_row in enumerate(rows):
         x = left + index * slot + 8
+        chart.labels.append((x + bar, chart.height - 10, quarter_row.quarter.label))
+        if not quarter_row.has_plan:  # no bars: unknown is not zero
+            continue
         for offset, value, css_class, what in (
             (0, quarter_row.planned, "bar-planned", "planned"),
             (bar + 2, quarter_row.completed, "bar-completed", "completed"),
@@ -131,7 +139,6 @@ def progress_chart(rows: list[QuarterRow]) -> Chart:
                     f"{quarter_row.quarter.label}: {value} {what}",
                 )
             )
-        chart.labels.append((x + bar, chart.height - 10, quarter_row.quarter.label))
     return chart
 
 

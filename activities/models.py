@@ -122,6 +122,11 @@ class Activity(TranslatedContent, TimeStampedModel):
         related_name="led_activities",
         verbose_name=_("lead organisation"),
     )
+    lead_is_illustrative = models.BooleanField(
+        _("lead illustrative"),
+        default=False,
+        help_text=_("No source says which organisation leads this activity: the lead shown is an example."),
+    )
     partners = models.ManyToManyField(
         "stakeholders.Organization", blank=True, related_name="partnered_activities", verbose_name=_("partners")
     )

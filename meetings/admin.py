@@ -128,7 +128,17 @@ class MeetingAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["series", "number", "title", "status"]}),
         (
             _("When and where"),
-            {"fields": ["starts_at", "ends_at", "time_zone", "venue", "format", "is_illustrative"]},
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "time_zone",
+                    "venue",
+                    "format",
+                    "is_illustrative",
+                    "participants_partly_recorded",
+                ]
+            },
         ),
         (_("Quarter reviewed"), {"fields": ["review_year", "review_quarter_number"]}),
         (

@@ -93,6 +93,14 @@ WHERE p.meeting_id = ANY(%(meetings)s) AND (tree.root = tree.id OR p.status = %(
 """
 
 
+# The status of an organisation not listed at a meeting whose participants are only partly recorded: not known.
+NOT_RECORDED = "not_recorded"
+
+
+def _unknown_status(meeting) -> str:
+    return NOT_RECORDED if meeting.participants_partly_recorded else ""
+
+
 def participation_rows(organizations, meetings) -> list[MatrixRow]:
     """For each organisation (a page of them) its status at each meeting: one query.
 
@@ -113,7 +121,7 @@ def participation_rows(organizations, meetings) -> list[MatrixRow]:
                 best[key] = status
     rows = []
     for organization in organizations:
-        cells = [best.get((organization.pk, meeting.pk), "") for meeting in meetings]
+        cells = [best.get((organization.pk, meeting.pk), _unknown_status(meeting)) for meeting in meetings]
         rows.append(MatrixRow(organization, cells, sum(cell == ParticipationStatus.ATTENDED for cell in cells)))
     return rows
 
@@ -184,6 +192,8 @@ def attendance_dots(organization) -> list[tuple]:
     )
     grouped = defaultdict(list)
     for meeting in reversed(list(meetings)):
+        if not meeting.status_of_organization and meeting.participants_partly_recorded:
+            meeting.status_of_organization = NOT_RECORDED
         grouped[meeting.series].append(meeting)
     return list(grouped.items())
 
@@ -195,6 +205,7 @@ class ActionRecord:
     dropped: int
     still_open: int
     overdue: int
+    illustrative: int = 0  # examples no source states: a rate computed from them is an example too
 
     @property
     def completion_rate(self) -> int | None:
@@ -212,6 +223,7 @@ def action_record(organization, user) -> ActionRecord:
             dropped=Count("id", filter=Q(status=ActionStatus.DROPPED)),
             still_open=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES)),
             overdue=Count("id", filter=Q(status__in=OPEN_ACTION_STATUSES, due_on__lt=timezone.localdate())),
+            illustrative=Count("id", filter=Q(is_illustrative=True)),
         )
     )
     return ActionRecord(**counts)

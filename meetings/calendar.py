@@ -75,7 +75,7 @@ class Fingerprint:
 
 
 # Bump when the layout of the files changes, so calendar apps fetch the new layout once.
-FINGERPRINT_FORMAT = "1"
+FINGERPRINT_FORMAT = "2"
 
 
 def make_fingerprint(parts: list, stamps: list) -> Fingerprint:
@@ -119,6 +119,11 @@ def _meeting_description(meeting, url: str, join_link: bool) -> str:
     lines = [str(meeting.series), f"{meeting.get_format_display()} · {venue}"]
     if join_link:
         lines.append(f"{_('Join online')}: {meeting.join_url}")
+    if meeting.is_illustrative:
+        # The event's time and place are read as facts by a calendar app: say they are examples.
+        lines.append(
+            _("The time, venue, format and publication date of this meeting are examples: no source gives them.")
+        )
     items = list(meeting.agenda_items.all())
     if items:
         titles = [f"{number}. {localized(item, 'title')}" for number, item in enumerate(items, start=1)]

@@ -345,7 +345,7 @@ class Search:
                         similar_name=Q(speaker_id__in=self._similar_contact_ids()),
                     ),
                     lambda s: (
-                        f"{s.speaker.name} ({s.organization.short_name})",
+                        f"{localized(s.speaker, 'name')} ({s.organization.short_name})",
                         f"{s.meeting.get_absolute_url()}#statement-{s.pk}",
                         _meeting_label(s.meeting),
                     ),

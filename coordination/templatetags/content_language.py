@@ -45,7 +45,11 @@ def translated_text(obj, field: str):
 
 @register.filter
 def participation_status(code: str):
-    """The label of a participation status code ("attended" -> "Attended" in the active language); "" for none."""
+    """The label of a participation status code ("attended" -> "Attended" in the active language), or of
+    NOT_RECORDED; "" for none."""
+    from meetings.analytics import NOT_RECORDED
     from meetings.models import ParticipationStatus
 
+    if code == NOT_RECORDED:
+        return _("not recorded: the source names only some of the participants")
     return ParticipationStatus(code).label if code in ParticipationStatus.values else ""

@@ -208,6 +208,13 @@ class Meeting(TranslatedContent, TimeStampedModel):
             "The times, venue, format and publication date are examples that no source states (demonstration data)."
         ),
     )
+    participants_partly_recorded = models.BooleanField(
+        _("participants partly recorded"),
+        default=False,
+        help_text=_(
+            "Only the participants a source names are recorded: an organisation not listed may still have taken part."
+        ),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Bumped on every save by the portal.")
     )

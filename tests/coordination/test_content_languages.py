@@ -76,17 +76,33 @@ def demo_pages():
 
 # What each page shows of the demo, per language: (page, English, Russian, Uzbek).
 DEMO_NAMES = [
-    ("dashboard", "Study visit of the delegation", "Учебный визит делегации", "delegatsiyasining oʻquv tashrifi"),
+    (
+        "dashboard",
+        "Study visit of the delegation",
+        "Ознакомительный визит делегации",
+        "delegatsiyasining tanishuv tashrifi",
+    ),
     ("meeting list", "Fourth multi-stakeholder", "Четвёртое координационное заседание", "toʻrtinchi koʻp tomonlama"),
     ("meeting", "Improving cooperation among stakeholders", "Улучшение сотрудничества", "hamkorlikni yaxshilash"),
     ("meeting", "Ministry of Foreign Affairs", "Министерство иностранных дел", "Tashqi ishlar vazirligi"),
     ("meeting", "Recruitment through technology", "Вербовка с помощью технологий", "ijtimoiy tarmoqlar orqali"),
-    ("meeting", "(MIA CTIP Unit)", "(MIA CTIP Unit)", "(MIA CTIP Unit)"),  # no translated acronym: the original
+    # The unit's English acronym is never inside Russian or Uzbek text.
+    (
+        "meeting",
+        "(MIA CTIP Unit)",
+        "(Подразделение МВД по борьбе с торговлей людьми)",
+        "(IIV odam savdosiga qarshi kurashish boʻlinmasi)",
+    ),
     ("organisation list", "Ministry of Internal Affairs", "Министерство внутренних дел", "Ichki ishlar vazirligi"),
     ("organisation list", "(MFA)", "(МИД)", "(TIV)"),
     ("organisation", "Ministry of Foreign Affairs", "Министерство иностранных дел", "Tashqi ishlar vazirligi"),
     ("activity list", "Trainings for airport employees", "Тренинги для сотрудников аэропортов", "Aeroport xodimlari"),
-    ("activity", "Study visit of the delegation", "Учебный визит делегации", "delegatsiyasining oʻquv tashrifi"),
+    (
+        "activity",
+        "Study visit of the delegation",
+        "Ознакомительный визит делегации",
+        "delegatsiyasining tanishuv tashrifi",
+    ),
     ("activity", "Delegation of the Republic of Estonia", "Делегация Эстонской Республики", "Estoniya Respublikasi"),
     (
         "series",
@@ -347,7 +363,7 @@ def test_russian_words_find_the_estonian_study_visit_in_the_demo(demo_reader, te
     read_in(demo_reader, "ru")
     response = demo_reader.get(reverse("search"), {"q": text})
     found = {group.kind: [hit.title for hit in group.hits] for group in response.context["groups"]}
-    assert found["activity"] == ["Учебный визит делегации Эстонской Республики"]  # the hit's title in Russian
+    assert found["activity"] == ["Ознакомительный визит делегации Эстонской Республики"]  # the hit's title in Russian
     assert found["organization"] == ["Делегация Эстонской Республики"]
 
 
@@ -357,11 +373,12 @@ def test_estonia_and_boboyev_still_find_the_demo_records(demo, participant):
     assert [h.title for h in estonia._hits("organization", 5)] == ["Delegation of the Republic of Estonia"]
     assert [h.title for h in Search("Boboyev", participant)._hits("statement", 5)] == ["Akobir Boboev (MIA CTIP Unit)"]
     with translation.override("ru"):
+        # the speaker's name in Cyrillic, the unit by its Russian name
         assert [h.title for h in Search("Boboyev", participant)._hits("statement", 5)] == [
-            "Akobir Boboev (MIA CTIP Unit)"
+            "Акобир Бобоев (Подразделение МВД по борьбе с торговлей людьми)"
         ]
         assert [h.title for h in Search("Estonia", participant)._hits("activity", 5)] == [
-            "Учебный визит делегации Эстонской Республики"
+            "Ознакомительный визит делегации Эстонской Республики"
         ]
         agenda = [h.title for h in Search("cooperation", participant)._hits("agenda", 5)]
         assert agenda == ["Улучшение сотрудничества между заинтересованными сторонами"]
@@ -373,7 +390,8 @@ def test_uzbek_names_are_searched_and_shown(demo, participant):
     assert {hit.title for hit in hits} == {
         "Ichki ishlar vazirligi (IIV)",
         "Tashqi ishlar vazirligi (TIV)",
-        "Odam savdosiga qarshi kurashish boʻlinmasi (Ichki ishlar vazirligi) (MIA CTIP Unit)",
+        "Odam savdosiga qarshi kurashish boʻlinmasi (Ichki ishlar vazirligi) "
+        "(IIV odam savdosiga qarshi kurashish boʻlinmasi)",
     }
 
 
@@ -452,3 +470,63 @@ def test_a_new_russian_title_moves_the_event_in_calendars():
     assert meeting.calendar_sequence == 1
     meeting.save()
     assert Meeting.objects.get(pk=meeting.pk).calendar_sequence == 1
+
+
+def texts_a_reader_sees(meeting):
+    """(record, field) of every text the meeting's page shows of its minutes, including the speakers' names."""
+    texts = [(meeting, "minutes_summary")]
+    texts += [(item, "discussion_summary") for item in meeting.agenda_items.all() if item.discussion_summary]
+    for statement in meeting.statements.select_related("speaker"):
+        texts += [(statement, "summary"), (statement.speaker, "name"), (statement.speaker, "position")]
+    texts += [(decision, "text") for decision in meeting.decisions.all()]
+    texts += [(action, "title") for action in meeting.action_items.all()]
+    return texts
+
+
+@pytest.mark.parametrize("number", [3, 4])
+def test_every_text_of_the_demo_minutes_has_a_current_russian_and_uzbek_translation(demo, number):
+    texts = texts_a_reader_sees(Meeting.objects.get(number=number))
+    assert len(texts) > 5
+    not_current = [
+        (type(record).__name__, field, language, record.translation_state(field, language))
+        for record, field in texts
+        for language in ("ru", "uz")
+        if record.translation_state(field, language) != "current"
+    ]
+    assert not_current == []
+
+
+def test_every_text_the_demo_writes_has_a_current_russian_and_uzbek_translation(demo):
+    """On every model with translated texts; an acronym written the same in Uzbek (UNODC) needs no version, nor
+    does Winrock International's name."""
+    from django.apps import apps
+
+    from common.i18n import TranslatedContent
+
+    not_current = [
+        (model.__name__, str(record.pk), field, language)
+        for model in apps.get_models()
+        if issubclass(model, TranslatedContent)
+        for record in model.objects.all()
+        for field in model.TRANSLATED_FIELDS
+        if getattr(record, field)
+        and (model, field) != (Organization, "acronym")
+        and not (model is Organization and record.name == "Winrock International")  # one name in every language
+        for language in ("ru", "uz")
+        if record.translation_state(field, language) != "current"
+    ]
+    assert not_current == []
+
+
+def test_the_russian_meeting_page_shows_the_statements_and_names_in_russian(demo_reader):
+    fourth = Meeting.objects.get(number=4)
+    text = visible_text(read_in(demo_reader, "ru").get(fourth.get_absolute_url()))
+    assert "Бобоев" in text and "Boboev" not in text
+    assert "Г-н Бобоев назвал УНП ООН ключевым партнёром своего подразделения" in text
+    assert "Mr Boboev described UNODC" not in text
+    assert "Начальник подразделения по противодействию торговле людьми" in text
+    assert "Подготовить ознакомительный визит делегации Эстонской Республики" in text
+    assert "MIA CTIP Unit" not in text
+    text = visible_text(read_in(demo_reader, "uz").get(fourth.get_absolute_url()))
+    assert "Janob Boboyev UNODCni boʻlinmaning" in text and "Akobir Boboyev" in text
+    assert "Salixov" in text and "Salikhov" not in text

@@ -4,11 +4,15 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from icalendar import Calendar
 
 from activities.models import Activity, ActivityPlan, ActivityReview, ActivityStatus, DatePrecision, PlanStatus
 from coordination.operations.demo import ARTICLE_FOURTH_MEETING, FORMER_DECISIONS, DemoUsersRefused, load_demo
@@ -400,3 +404,115 @@ def test_the_badge_is_translated(demo, client):
     russian = client.get(url, headers={"accept-language": "ru"}).content.decode()
     assert "Иллюстративный пример" in russian
     assert "Illustrative example" not in russian
+
+
+# What the demo shows that the articles do not say, flagged in every language.
+ILLUSTRATIVE_LABEL = {"en": "Illustrative example", "ru": "Иллюстративный пример", "uz": "Namuna uchun misol"}
+
+
+def _in_language(client, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
+def _row_of(content, text):
+    """The table row (<tr>...</tr>) holding ``text``."""
+    return next(row for row in re.findall(r"<tr>.*?</tr>", content, flags=re.S) if text in row)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_organisations_the_third_meetings_article_does_not_name_are_not_recorded_not_uninvited(demo, client, language):
+    """The article names the notable participants of the 3rd meeting, not who came."""
+    _in_language(_login(client, "participant"), language)
+    third = Meeting.objects.get(number=3)
+    mfa = Organization.objects.get(acronym="MFA")
+    not_recorded = {
+        "en": "not recorded: the source names only some of the participants",
+        "ru": "не записано: источник называет лишь часть участников",
+        "uz": "qayd etilmagan: manba ishtirokchilarning faqat bir qismini nomlaydi",
+    }[language]
+    matrix = client.get(reverse("meetings:series-participation", args=[third.series_id])).content.decode()
+    row = _row_of(matrix, f">{mfa.short_name}</a>")
+    assert row.count("dot-not_recorded") == 1 and "dot-none" not in row  # the 3rd: unknown; the 4th: attended
+    assert not_recorded in row
+    profile = client.get(mfa.get_absolute_url()).content.decode()
+    dots = profile.split('class="dot-row')[1].split("</div>")[0]
+    assert f"{not_recorded}</span>" in dots and "dot-none" not in dots
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_unodc_as_lead_of_the_world_day_campaign_is_flagged(demo, client, language):
+    _in_language(_login(client, "participant"), language)
+    campaign = Activity.objects.get(kind="campaign")
+    badge = f'data-illustrative="lead-{campaign.pk}"'
+    pages = [campaign.get_absolute_url(), reverse("activities:activity-list") + "?quarter=2023-Q3"]
+    pages.append(Organization.objects.get(acronym="UNODC").get_absolute_url())
+    for url in pages:
+        content = client.get(url).content.decode()
+        assert badge in content, url
+        assert ILLUSTRATIVE_LABEL[language] in content, url
+    other = Activity.objects.get(kind="study_visit")
+    assert 'data-illustrative="lead-' not in client.get(other.get_absolute_url()).content.decode()
+
+
+def test_completion_rates_from_illustrative_actions_are_flagged(demo, client):
+    _in_language(_login(client, "participant"), "ru")
+    series = MeetingSeries.objects.get()
+    progress = client.get(reverse("activities:series-progress", args=[series.pk])).content.decode()
+    for quarter in ("2023-Q2", "2023-Q4"):  # the 3rd and 4th meetings' actions, all illustrative
+        assert f'data-illustrative="completion-{quarter}"' in progress
+    assert "Иллюстративный пример" in progress
+    unodc = Organization.objects.get(acronym="UNODC")
+    profile = client.get(unodc.get_absolute_url()).content.decode()
+    assert f'data-illustrative="completion-{unodc.pk}"' in profile
+    # An organisation whose actions are not examples shows its rate without the badge.
+    mfa = Organization.objects.get(acronym="MFA")
+    ActionItem.objects.create(
+        meeting=Meeting.objects.get(number=4), title="A real action", responsible_organization=mfa
+    )
+    assert 'data-illustrative="completion-' not in client.get(mfa.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, unknown",
+    [
+        ("en", "no activity plan recorded"),
+        ("ru", "план мероприятий не записан"),
+        ("uz", "tadbirlar rejasi qayd etilmagan"),
+    ],
+)
+def test_a_quarter_without_a_plan_reads_unknown_not_zero_activities(demo, client, language, unknown):
+    """The article says the Q2 2023 work was assessed: the demo has no plan for it, which is not 0 activities."""
+    _in_language(_login(client, "participant"), language)
+    series = MeetingSeries.objects.get()
+    progress = client.get(reverse("activities:series-progress", args=[series.pk])).content.decode()
+    q2 = _row_of(progress, "?quarter=2023-Q2")
+    assert unknown in q2
+    assert not re.search(r'<td class="text-end">0</td>', q2)
+    assert "2023-Q2:" not in progress.replace(" ", "")  # no "planned 0" bar either
+    q4 = _row_of(progress, "?quarter=2023-Q4")
+    assert unknown not in q4
+
+
+@pytest.mark.parametrize(
+    "language, note",
+    [
+        ("en", "The time, venue, format and publication date of this meeting are examples: no source gives them."),
+        ("ru", "Время, место"),
+        ("uz", None),
+    ],
+)
+def test_the_ics_of_an_illustrative_meeting_says_its_time_and_venue_are_examples(demo, client, language, note):
+    _in_language(_login(client, "participant"), language)
+    for meeting in Meeting.objects.all():
+        response = client.get(reverse("meetings:meeting-calendar", args=[meeting.pk]))
+        assert response.status_code == 200
+        event = next(iter(Calendar.from_ical(response.content).walk("VEVENT")))
+        description = str(event["DESCRIPTION"])
+        with translation.override(language):
+            expected = gettext(
+                "The time, venue, format and publication date of this meeting are examples: no source gives them."
+            )
+        assert expected in description
+        if note:
+            assert note in description

@@ -14,6 +14,7 @@ from coordination.operations.demo.facts import (
     DEMO_USERS,
     FORMER_TOPIC_NAMES,
     ORGANIZATIONS,
+    SERIES_DESCRIPTION,
     SERIES_TITLE,
     TOPICS,
     DemoUsersRefused,
@@ -75,7 +76,7 @@ def _load_contacts(organizations) -> dict[str, Contact]:
             Contact,
             organization=organizations[org_key],
             name=name,
-            defaults={"position": position},
+            defaults={"position": position, **_versions("name", name), **_versions("position", position)},
         )[0]
         for key, (org_key, name, position) in CONTACTS.items()
     }
@@ -86,17 +87,14 @@ def _load_series(organizations) -> MeetingSeries:
         MeetingSeries,
         title=SERIES_TITLE,
         defaults={
-            "description": (
-                "Launched in February 2022, the platform brings government authorities, donors, international and "
-                "non-governmental organisations together to coordinate their work against trafficking in persons, "
-                "exchange good practice, face common challenges and shape joint responses."
-            ),
+            "description": SERIES_DESCRIPTION,
             "convening_organization": organizations["unodc"],
             "funding_organization": organizations["inl"],
             "programme": "UNODC Global Programme against Trafficking in Persons",
             "country": "Uzbekistan",
             "started_on": datetime.date(2022, 2, 1),
             **_versions("title", SERIES_TITLE),
+            **_versions("description", SERIES_DESCRIPTION),
         },
     )
     series.members.set([org for key, org in organizations.items() if key != "estonia"])
@@ -131,6 +129,8 @@ def _load_users(organizations) -> None:
             "organization": organizations["unodc"],
             "name": "Secretariat Officer",
             "position": "Secretariat (demo account)",
+            **_versions("name", "Secretariat Officer"),
+            **_versions("position", "Secretariat (demo account)"),
             "email": secretariat.email,
         },
     )
@@ -141,6 +141,8 @@ def _load_users(organizations) -> None:
             "organization": organizations["mia_unit"],
             "name": "Partner Focal Point",
             "position": "Focal point (demo account)",
+            **_versions("name", "Partner Focal Point"),
+            **_versions("position", "Focal point (demo account)"),
             "email": participant.email,
         },
     )

@@ -12,7 +12,17 @@ from activities.models import (
     DatePrecision,
     PlanStatus,
 )
-from coordination.operations.demo.facts import ARTICLE_FOURTH_MEETING, FORMER_DECISIONS, ORGANIZATIONS, _versions
+from coordination.operations.demo.facts import (
+    ARTICLE_FOURTH_MEETING,
+    FORMER_DECISIONS,
+    FOURTH_MEETING_SUMMARY,
+    ORGANIZATIONS,
+    STATEMENT_BOBOEV,
+    STATEMENT_RETTENMAYER,
+    STATEMENT_SALIKHOV,
+    THIRD_MEETING_SUMMARY,
+    _versions,
+)
 from coordination.operations.demo.rows import _at, _sync
 from meetings.models import (
     ActionItem,
@@ -31,7 +41,7 @@ from meetings.models import (
 from stakeholders.models import Organization
 
 
-def _meeting(series, number, day, title, review, summary) -> Meeting:
+def _meeting(series, number, day, title, review, summary, *, participants_partly_recorded=False) -> Meeting:
     meeting, _ = _sync(
         Meeting,
         series=series,
@@ -50,7 +60,9 @@ def _meeting(series, number, day, title, review, summary) -> Meeting:
             "minutes_status": MinutesStatus.PUBLISHED,
             "minutes_published_at": _at(day, 18),
             "is_illustrative": True,  # the times, venue, format and publication date: no article gives them
+            "participants_partly_recorded": participants_partly_recorded,
             **_versions("title", title),
+            **_versions("minutes_summary", summary),
         },
     )
     return meeting
@@ -73,6 +85,7 @@ def _agenda(meeting, items) -> dict[int, AgendaItem]:
                 "outcome": "",
                 "is_standing": False,
                 **_versions("title", title),
+                **_versions("discussion_summary", summary),
             },
         )
     return agenda
@@ -84,7 +97,7 @@ def _remove_former_decisions(meeting) -> None:
 
 def _illustrative_action(meeting, title, **fields) -> ActionItem:
     """A follow-up the articles do not mention: flagged illustrative and owned by an organisation, no person."""
-    defaults = {**fields, "owner": None, "is_illustrative": True}
+    defaults = {**fields, "owner": None, "is_illustrative": True, **_versions("title", title)}
     action, _ = _sync(ActionItem, meeting=meeting, title=title, defaults=defaults)
     return action
 
@@ -107,10 +120,9 @@ def _load_third_meeting(series, organizations) -> Meeting:
         datetime.date(2023, 6, 20),
         "Third multi-stakeholder coordination meeting on countering trafficking in persons",
         (2023, 2),
-        "Government authorities, donors, international and non-governmental organisations reviewed the "
-        "situation of trafficking in persons in Uzbekistan and the results of the second quarter of 2023, "
-        "prepared the campaign for the World Day against Trafficking in Persons and discussed the plan for "
-        "the third quarter.",
+        THIRD_MEETING_SUMMARY,
+        # The article names the notable participants and speakers, not who came: the others are not "not invited".
+        participants_partly_recorded=True,
     )
     unodc = organizations["unodc"]
     agenda = _agenda(
@@ -164,11 +176,7 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
         datetime.date(2023, 10, 24),
         "Fourth multi-stakeholder coordination meeting on combating trafficking in persons",
         None,
-        "Key stakeholders reviewed the state of trafficking in persons in Uzbekistan and the ongoing "
-        "activities, discussed the upcoming activities and how to cooperate better, "
-        "and looked at emerging trends. Participants stressed that a robust system for identifying and "
-        "investigating cases is the cornerstone of effective counter-trafficking work. The meeting also "
-        "served as a networking opportunity between sectors.",
+        FOURTH_MEETING_SUMMARY,
     )
     unodc, inl, mia_unit = (
         organizations["unodc"],
@@ -214,27 +222,19 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
             "salikhov",
             unodc,
             agenda[3],
-            "Mr Salikhov said that the coordination meetings help the partners pool their efforts against "
-            "trafficking, talk strategy, learn from one another and plan ahead. As examples of continued support "
-            "through international cooperation he named the training of trainers set for 6-8 November, the "
-            "November trainings for airport staff in Bukhara, Fergana and Namangan, and the coming study visit "
-            "of a delegation from Estonia.",
+            STATEMENT_SALIKHOV,
         ),
         (
             "rettenmayer",
             inl,
             None,  # the article ties his remark to no item
-            "Mr Rettenmayer said that the international community backs Uzbekistan in countering trafficking, and "
-            "that the wide range of stakeholders taking part showed their commitment and should lead to fruitful "
-            "joint work.",
+            STATEMENT_RETTENMAYER,
         ),
         (
             "boboev",
             mia_unit,
             agenda[4],
-            "Mr Boboev described UNODC as a key partner of his unit in countering trafficking, and said that the "
-            "partnership and the sharing of knowledge and expertise had helped the unit make considerable "
-            "progress.",
+            STATEMENT_BOBOEV,
         ),
     ]
     for position, (contact_key, organization, item, summary) in enumerate(statements, start=1):
@@ -251,6 +251,7 @@ def _load_fourth_meeting(series, organizations, contacts, topics) -> Meeting:
                 "source_title": ARTICLE_FOURTH_MEETING,
                 "source_url": "",
                 "position": position,
+                **_versions("summary", summary),
             },
         )
         statement.topics.set([])
@@ -285,7 +286,8 @@ def _plan(series, year, quarter, discussed_at) -> ActivityPlan:
 
 def _activity(plan, title, **fields) -> Activity:
     partners = fields.pop("partners", [])
-    activity, _ = _sync(Activity, plan=plan, title=title, defaults={**fields, **_versions("title", title)})
+    versions = {**_versions("title", title), **_versions("description", fields.get("description", ""))}
+    activity, _ = _sync(Activity, plan=plan, title=title, defaults={**fields, **versions})
     activity.partners.set(partners)
     return activity
 
@@ -301,6 +303,7 @@ def _load_plans(series, organizations, third, fourth) -> None:
         kind=ActivityKind.CAMPAIGN,
         description="Awareness campaign under the theme “Reach every victim of trafficking, leave no one behind”.",
         lead_organization=unodc,
+        lead_is_illustrative=True,  # the article says the meeting discussed the campaign, not who led it
         partners=[],
         starts_on=datetime.date(2023, 7, 30),
         ends_on=None,
