@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0026_content_translations"),
+        ("meetings", "0029_document_versions_and_agenda_items"),
     ]
 
     operations = [
