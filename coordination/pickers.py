@@ -74,7 +74,7 @@ def plans(words: list[str], params) -> QuerySet:
 
     rows = (
         ActivityPlan.objects.select_related("series")
-        .only("year", "quarter_number", "series__title")
+        .only("year", "quarter_number", *with_translations("title", prefix="series__"))
         .order_by("-year", "-quarter_number", "series__title", "id")
     )
     for word in words:

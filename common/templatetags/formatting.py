@@ -55,3 +55,9 @@ def number(value):
 @register.simple_tag
 def time_range(start, end, zone_name=None, weekday=False):
     return formatting.time_range_text(start, end, zone_name, weekday=weekday)
+
+
+@register.filter
+def iso_moment(value):
+    """A moment for scripts to read (a data attribute), not for people: ISO 8601, empty for none."""
+    return value.isoformat() if value else ""

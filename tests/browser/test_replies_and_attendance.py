@@ -34,7 +34,7 @@ WIDTHS = [1280, 390]
 
 def _fits(page, width):
     """Nothing makes the page scroll sideways (measured once the page has loaded, not mid-navigation)."""
-    page.wait_for_function("document.documentElement !== null && document.readyState === 'complete'")
+    page.wait_for_load_state("load")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"{page.url} is {scroll_width} px wide in a {width} px window"
 
