@@ -9,6 +9,7 @@ translation is out of date, and readers get the current original with a label in
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -39,13 +40,10 @@ def content_language() -> str:
 
 
 def _language_label(code: str):
-    """A language's name in the reader's language where Django's own catalogue has it ("Russian" -> "русский")."""
+    """A language's name in the reader's language where Django's own catalogue has it ("Russian" -> "Русский"),
+    lazily: field labels are made once, read in every language."""
     info = LANG_INFO.get(code)
     return gettext_lazy(info["name"]) if info else language_name(code)
-
-
-def _translation_label(verbose_name, language: str):
-    return format_lazy("{} ({})", verbose_name, _language_label(language))
 
 
 def translations_of(name: str, field: models.Field) -> dict[str, models.Field]:
@@ -166,6 +164,21 @@ class TranslatedContent(models.Model):
         ]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a reader gets of one text: the text, the language it is in, and the note when that is not theirs."""
+
+    text: str
+    language: str
+    note: str
+
+
+def reading(obj, field: str) -> Reading:
+    """The text ``localized`` gives, with its language and the reader's note, deciding which to show once."""
+    shown = shown_language(obj, field)
+    return Reading(_text_in(obj, field, shown), shown, _reading_note(obj, field, shown))
+
+
 def shown_language(obj, field: str) -> str:
     """The language ``localized(obj, field)`` shows: the reader's when a current translation exists, else the
     original's."""
@@ -179,14 +192,11 @@ def shown_language(obj, field: str) -> str:
     return source
 
 
-def reading_note(obj, field: str) -> str:
+def _reading_note(obj, field: str, shown: str) -> str:
     """What a reader is told when a text is not shown in their language: written in another language, with its
     translation missing or being updated. Empty when the text is shown in the reader's language."""
     language = content_language()
-    if not getattr(obj, field, "") or not hasattr(obj, "translation_state"):
-        return ""
-    shown = shown_language(obj, field)
-    if shown == language:
+    if shown == language or not getattr(obj, field, "") or not hasattr(obj, "translation_state"):
         return ""
     values = {"original": interface_language_name(shown), "reader": interface_language_name(language)}
     if obj.translation_state(field, language) == OUTDATED:
@@ -196,10 +206,7 @@ def reading_note(obj, field: str) -> str:
 
 def interface_language_name(code: str) -> str:
     """A language's name in the reader's language ("английский" for "en" on a Russian page), where Django knows it."""
-    try:
-        name = str(translation.get_language_info(code)["name_translated"])
-    except KeyError:
-        return language_name(code)
+    name = str(_language_label(code))
     return name if content_language() == "en" else name.lower()  # English alone capitalises them mid-sentence
 
 
@@ -209,7 +216,10 @@ def localized(obj, field: str) -> str:
     A model may offer a translation of its own for a text the portal wrote itself (the standing "Review of
     follow-up actions" item): ``obj.default_translation(field)``, used when no translation is stored.
     """
-    language = shown_language(obj, field)
+    return _text_in(obj, field, shown_language(obj, field))
+
+
+def _text_in(obj, field: str, language: str) -> str:
     if language != getattr(obj, "source_language", settings.LANGUAGE_CODE):
         return getattr(obj, f"{field}_{language}")
     default_translation = getattr(obj, "default_translation", None)

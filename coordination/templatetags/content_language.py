@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from common.i18n import interface_language_name, reading_note, shown_language
+from common.i18n import interface_language_name, reading
 from common.i18n import localized as localized_value
 
 register = template.Library()
@@ -23,15 +23,15 @@ def localized(obj, field: str):
 def translated_text(obj, field: str):
     """A running text in the reader's language, in an element that says its language. When it is shown in another
     language (no current translation) a note says so; when a translation is shown, the original can be opened."""
-    text = localized_value(obj, field) if obj else ""
-    if not text:
+    if not obj:
         return ""
-    shown = shown_language(obj, field)
-    parts = [format_html('<span class="content-text" lang="{}">{}</span>', shown, text)]
-    note = reading_note(obj, field)
-    if note:
-        parts.append(format_html('<span class="d-block small text-muted muted translation-note">{}</span>', note))
-    elif shown != obj.source_language:
+    shown = reading(obj, field)
+    if not shown.text:
+        return ""
+    parts = [format_html('<span class="content-text" lang="{}">{}</span>', shown.language, shown.text)]
+    if shown.note:
+        parts.append(format_html('<span class="d-block small text-muted muted translation-note">{}</span>', shown.note))
+    elif shown.language != obj.source_language:
         parts.append(
             format_html(
                 '<details class="small translation-original"><summary>{}</summary><span lang="{}">{}</span></details>',

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from common.i18n import MISSING, OUTDATED, content_languages, fingerprint
+from common.i18n import MISSING, OUTDATED, content_languages, fingerprint, language_name
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
 
 
@@ -28,6 +28,10 @@ class TextToTranslate:
     @property
     def key(self) -> str:
         return text_key(self.record, self.field)
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
 
     @property
     def original(self) -> str:
