@@ -101,11 +101,7 @@ class TranslatedContent(models.Model):
 
     @classmethod
     def texts_and_translations(cls) -> list[str]:
-        return [
-            name
-            for field in cls.TRANSLATED_FIELDS
-            for name in (field, *(f"{field}_{language}" for language in content_languages()))
-        ]
+        return text_versions(*cls.TRANSLATED_FIELDS)
 
     def note_translation_sources(self) -> None:
         """A translation written or changed now was made from the current original; an untouched one keeps what

@@ -24,16 +24,12 @@ from meetings.models import Document, DocumentVersion, Meeting
 from meetings.services.documents import delete_document, replace_document_file
 
 
-# The size limit is enforced while the upload streams in, which needs our upload handler installed before
-# anything reads request.POST; CSRF middleware would read it first, so the check is done in post() instead.
-@method_decorator(csrf_exempt, name="dispatch")
-class DocumentUploadView(SecretariatRequiredMixin, SingleObjectMixin, FormView):
-    model = Meeting
-    form_class = DocumentForm
-    template_name = "meetings/document_form.html"
+class SizeLimitedUploadMixin(SingleObjectMixin):
+    """A form on one object (``self.object``) whose file is refused while it streams in when it is too large.
 
-    def get_queryset(self):
-        return Meeting.objects.select_related("series")
+    The size limit is enforced while the upload streams in, which needs our upload handler installed before anything
+    reads request.POST; CSRF middleware would read it first, so the check is done in post() instead: each view marks
+    its dispatch (the first in its MRO, the role check's) csrf_exempt."""
 
     def dispatch(self, request, *args, **kwargs):
         request.upload_handlers.insert(0, DocumentSizeLimitHandler(request))
@@ -50,8 +46,22 @@ class DocumentUploadView(SecretariatRequiredMixin, SingleObjectMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = Document(meeting=self.object, uploaded_by=self.request.user)
         kwargs["too_large"] = getattr(self.request, "document_too_large", False)
+        return kwargs
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class DocumentUploadView(SecretariatRequiredMixin, SizeLimitedUploadMixin, FormView):
+    model = Meeting
+    form_class = DocumentForm
+    template_name = "meetings/document_form.html"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("series")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Document(meeting=self.object, uploaded_by=self.request.user)
         return kwargs
 
     def get_initial(self):
@@ -78,7 +88,7 @@ class DocumentUploadView(SecretariatRequiredMixin, SingleObjectMixin, FormView):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class DocumentReplaceView(SecretariatRequiredMixin, SingleObjectMixin, FormView):
+class DocumentReplaceView(SecretariatRequiredMixin, SizeLimitedUploadMixin, FormView):
     """A new file for a document, at the same address; the file it had is kept as an earlier version."""
 
     model = Document
@@ -89,24 +99,6 @@ class DocumentReplaceView(SecretariatRequiredMixin, SingleObjectMixin, FormView)
         return Document.objects.select_related("meeting__series", "uploaded_by").prefetch_related(
             Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by"))
         )
-
-    def dispatch(self, request, *args, **kwargs):
-        request.upload_handlers.insert(0, DocumentSizeLimitHandler(request))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    @method_decorator(csrf_protect)
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["too_large"] = getattr(self.request, "document_too_large", False)
-        return kwargs
 
     def get_context_data(self, **kwargs):
         kwargs.update(document=self.object, meeting=self.object.meeting)
