@@ -222,7 +222,9 @@ class MeetingDetailView(DetailView):
             context["can_prepare_next"] = meeting.lifecycle_stage in (
                 LifecycleStage.HELD,
                 LifecycleStage.MINUTES_DRAFT,
+                LifecycleStage.MINUTES_CIRCULATED,
                 LifecycleStage.MINUTES_PUBLISHED,
+                LifecycleStage.MINUTES_APPROVED,
             ) and services.is_latest_held(meeting)
         return context
 
