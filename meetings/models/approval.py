@@ -69,6 +69,16 @@ class MinutesApproval(models.Model):
         return self.minutes_approved and self.minutes_status == MinutesStatus.PUBLISHED
 
     @property
+    def minutes_document_status(self) -> str:
+        """The status a copy of the minutes states (the PDF's footer, the editor): draft, circulated for comment,
+        published, approved and its version, or a correction of approved minutes in draft."""
+        if self.minutes_locked:
+            return _("Approved, version %(number)d") % {"number": self.minutes_version_number}
+        if self.minutes_approved:
+            return _("Correction in draft (approved version %(number)d)") % {"number": self.minutes_version_number}
+        return str(self.get_minutes_status_display())
+
+    @property
     def minutes_version_number(self) -> int:
         """The version the approved minutes stand at (1 as approved), or 0 before approval."""
         versions = getattr(self, "_prefetched_objects_cache", {}).get("minutes_versions")
