@@ -6,11 +6,12 @@ correction after approval makes."""
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from common import access, events
 from common.i18n import versions_of
@@ -29,7 +30,7 @@ from meetings.services.publishing import _check_publisher, apply_reviews
 from stakeholders.models import organization_of
 
 # The title of the item that approves the previous minutes, stored in English with its Russian and Uzbek versions.
-APPROVAL_ITEM_TITLE = "Approval of the minutes of the %(ordinal)s meeting"
+APPROVAL_ITEM_TITLE = gettext_noop("Approval of the minutes of the %(ordinal)s meeting")
 
 
 @dataclass
@@ -122,7 +123,7 @@ def comment_refusal(meeting: Meeting, user) -> str:
 def add_minutes_comment(*, meeting: Meeting, user, text: str, agenda_item: AgendaItem | None = None):
     refusal = comment_refusal(meeting, user)
     if refusal:
-        raise PermissionDenied(refusal) if not may_comment_on_minutes(user, meeting) else ValidationError(refusal)
+        raise ValidationError(refusal)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
     text = (text or "").strip()

@@ -3,7 +3,7 @@ many people are e-mailed), reading and commenting on the circulated draft, resol
 approval at the next meeting (confirmed likewise)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -127,8 +127,6 @@ class CirculatedMinutesView(TemplateView):
                     text=form.cleaned_data["text"],
                     agenda_item=form.cleaned_data["agenda_item"],
                 )
-            except PermissionDenied as error:
-                messages.error(request, str(error))
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
