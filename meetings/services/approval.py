@@ -26,7 +26,7 @@ from meetings.models import (
     ordinal,
 )
 from meetings.services._common import _with_history_user, claim_meeting_version
-from meetings.services.publishing import _check_publisher, apply_reviews
+from meetings.services.publishing import _check_publisher, apply_reviews, mark_published
 from stakeholders.models import organization_of
 
 # The title of the item that approves the previous minutes, stored in English with its Russian and Uzbek versions.
@@ -224,10 +224,7 @@ def approve_minutes(*, meeting: Meeting, at_meeting: Meeting, user) -> Announcem
     now = timezone.now()
     was_circulated = meeting.minutes_circulated
     if was_circulated:
-        meeting.minutes_status = MinutesStatus.PUBLISHED
-        meeting.minutes_published_at = now
-        meeting.minutes_published_by = user
-        meeting.minutes_publications += 1
+        mark_published(meeting, user)
     meeting.minutes_approved_at = now
     meeting.minutes_approved_by = user
     meeting.minutes_approved_at_meeting = at_meeting
@@ -250,7 +247,7 @@ def approved_at_reason(at_meeting: Meeting) -> str:
 
 # Versions
 
-ITEM_TEXT_FIELDS = ("discussion_summary", "discussion_summary_ru", "discussion_summary_uz")
+ITEM_TEXT_FIELDS = [name for name in AgendaItem.MINUTES_FIELDS if name != "outcome"]  # the text, in each language
 
 
 def minutes_snapshot(meeting: Meeting) -> dict:

@@ -36,6 +36,14 @@ def publication_refusal(meeting: Meeting) -> str:
     return ""
 
 
+def mark_published(meeting: Meeting, user) -> None:
+    """Set the published state on ``meeting`` (unsaved): by publishing, or by the approval of circulated minutes."""
+    meeting.minutes_status = MinutesStatus.PUBLISHED
+    meeting.minutes_published_at = timezone.now()
+    meeting.minutes_published_by = user
+    meeting.minutes_publications += 1
+
+
 REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 
 
@@ -72,10 +80,7 @@ def publish_minutes(
     if not is_correction or correction_notice:
         recipients = meeting_recipients(meeting)
         ensure_recipients(recipients, expected_recipients, version=MINUTES_MAIL_VERSION[is_correction])
-    meeting.minutes_status = MinutesStatus.PUBLISHED
-    meeting.minutes_published_at = timezone.now()
-    meeting.minutes_published_by = user
-    meeting.minutes_publications += 1
+    mark_published(meeting, user)
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
