@@ -24,6 +24,8 @@ class CirculateMinutesForm(forms.Form):
         widget=DateInput,
         help_text=_("The last day on which the attending organisations may comment."),
     )
+    # The confirmation screen's fingerprint of who the mail goes to (meetings.notifications.recipients_token).
+    recipients = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,4 +51,7 @@ class ResolveCommentForm(TypedTextForm, forms.Form):
 
 
 class ConfirmForm(forms.Form):
+    """A confirming POST that sends mail: ``confirm`` and the token of the recipients the screen showed."""
+
     confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+    recipients = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

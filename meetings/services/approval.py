@@ -25,6 +25,7 @@ from meetings.models import (
     ParticipationStatus,
     ordinal,
 )
+from meetings.notifications.recipients import ensure_recipients, meeting_recipients
 from meetings.services._common import _with_history_user, claim_meeting_version
 from meetings.services.publishing import _check_publisher, apply_reviews, mark_published
 from stakeholders.models import organization_of
@@ -82,10 +83,13 @@ def circulation_refusal(meeting: Meeting) -> str:
 
 
 @transaction.atomic
-def circulate_minutes(*, meeting: Meeting, user, comments_due: datetime.date) -> Announcement:
+def circulate_minutes(
+    *, meeting: Meeting, user, comments_due: datetime.date, expected_recipients: str | None = None
+) -> Announcement:
     """Draft -> circulated: the attending organisations' people may read the draft and comment on it per agenda
     item until ``comments_due``; they are e-mailed a link (written to the outbox, sent after commit). The next
-    meeting of the series gets the item that approves these minutes."""
+    meeting of the series gets the item that approves these minutes. ``expected_recipients``: the confirmation
+    screen's token; ``RecipientsChanged`` (nothing done) when the people have changed since."""
     from meetings.notifications import approval as approval_mail
 
     _check_publisher(user)
@@ -95,6 +99,8 @@ def circulate_minutes(*, meeting: Meeting, user, comments_due: datetime.date) ->
         raise ValidationError(refusal)
     if comments_due is None or comments_due < timezone.localdate():
         raise ValidationError({"comments_due": _("Give a date for comments from today on.")})
+    recipients = approval_mail.circulation_recipients(meeting)
+    ensure_recipients(recipients, expected_recipients, version=approval_mail.CIRCULATION_MAIL_VERSION)
     meeting.minutes_status = MinutesStatus.CIRCULATED
     meeting.minutes_circulated_at = timezone.now()
     meeting.minutes_comments_due = comments_due
@@ -102,7 +108,7 @@ def circulate_minutes(*, meeting: Meeting, user, comments_due: datetime.date) ->
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     add_approval_item(meeting=meeting, user=user)
-    mails = approval_mail.announce_circulated_minutes(meeting=meeting)
+    mails = approval_mail.announce_circulated_minutes(meeting=meeting, recipients=recipients)
     return Announcement(meeting=meeting, announced_to=len(mails))
 
 
@@ -211,9 +217,12 @@ def approval_refusal(meeting: Meeting, at_meeting: Meeting | None) -> str:
 
 
 @transaction.atomic
-def approve_minutes(*, meeting: Meeting, at_meeting: Meeting, user) -> Announcement:
+def approve_minutes(
+    *, meeting: Meeting, at_meeting: Meeting, user, expected_recipients: str | None = None
+) -> Announcement:
     """Record that ``at_meeting`` approved the minutes of ``meeting``: circulated minutes are published by it, and
-    the minutes are locked, their text kept as version 1. The participants are e-mailed (outbox, after commit)."""
+    the minutes are locked, their text kept as version 1. The participants are e-mailed (outbox, after commit);
+    ``expected_recipients`` as for circulate_minutes."""
     from meetings.notifications import approval as approval_mail
 
     _check_publisher(user)
@@ -221,6 +230,8 @@ def approve_minutes(*, meeting: Meeting, at_meeting: Meeting, user) -> Announcem
     refusal = approval_refusal(meeting, at_meeting)
     if refusal:
         raise ValidationError(refusal)
+    recipients = meeting_recipients(meeting)
+    ensure_recipients(recipients, expected_recipients, version=approval_mail.APPROVAL_MAIL_VERSION)
     now = timezone.now()
     was_circulated = meeting.minutes_circulated
     if was_circulated:
@@ -236,7 +247,7 @@ def approve_minutes(*, meeting: Meeting, at_meeting: Meeting, user) -> Announcem
         apply_reviews(meeting=meeting, user=user)
         events.publish_event(events.MINUTES_PUBLISHED, meeting)
     record_minutes_version(meeting=meeting, user=user, reason=approved_at_reason(at_meeting))
-    mails = approval_mail.announce_approved_minutes(meeting=meeting)
+    mails = approval_mail.announce_approved_minutes(meeting=meeting, recipients=recipients)
     return Announcement(meeting=meeting, announced_to=len(mails))
 
 

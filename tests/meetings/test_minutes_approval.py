@@ -141,11 +141,18 @@ def test_preparing_the_next_meeting_adds_the_approval_of_circulated_minutes(secr
 def test_circulating_asks_first_naming_the_number_of_recipients(client, loop, secretariat, participant):
     client.force_login(secretariat)
     url = reverse("meetings:meeting-minutes-circulate", args=[loop["fourth"].pk])
-    page = client.get(url).content.decode()
+    question = client.get(url)
+    page = question.content.decode()
     assert "1 person will be e-mailed a link to the draft" in page
+    assert "Draft minutes for your comments" in page  # the message itself, as its recipient will read it
     loop["fourth"].refresh_from_db()
     assert loop["fourth"].minutes_status == MinutesStatus.DRAFT  # the question changes nothing
-    response = client.post(url, {"confirm": "True", "comments_due": IN_TWO_WEEKS.isoformat()})
+    data = {"confirm": "True", "comments_due": IN_TWO_WEEKS.isoformat()}
+    # Without the token of the recipients the screen showed, nothing is sent: the screen is shown again.
+    assert client.post(url, data).url == url
+    loop["fourth"].refresh_from_db()
+    assert not loop["fourth"].minutes_circulated
+    response = client.post(url, {**data, "recipients": question.context["form"].initial["recipients"]})
     assert response.status_code == 302
     loop["fourth"].refresh_from_db()
     assert loop["fourth"].minutes_circulated
@@ -182,8 +189,12 @@ def test_approval_over_http_confirms_locks_and_refuses_an_edit_with_a_clear_mess
     fifth_page = client.get(loop["fifth"].get_absolute_url()).content.decode()
     assert "Approved at the 5th meeting" in fifth_page
     url = reverse("meetings:meeting-minutes-approve", args=[fourth.pk])
-    assert "will be e-mailed that the minutes are approved" in client.get(url).content.decode()
-    client.post(url, {"confirm": "True"})
+    question = client.get(url)
+    assert "will be e-mailed that the minutes are approved" in question.content.decode()
+    client.post(url, {"confirm": "True"})  # without the recipients' token: asked again, nothing done
+    fourth.refresh_from_db()
+    assert not fourth.minutes_approved
+    client.post(url, {"confirm": "True", "recipients": question.context["form"].initial["recipients"]})
     fourth.refresh_from_db()
     assert fourth.minutes_locked
     item = loop["item"]

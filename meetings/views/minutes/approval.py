@@ -16,11 +16,12 @@ from common.permissions import SecretariatRequiredMixin
 from meetings import services
 from meetings.forms import CirculateMinutesForm, ConfirmForm, MinutesCommentForm, ResolveCommentForm
 from meetings.models import ActionItem, ActionUpdate, AgendaItem, Meeting, MinutesComment, Statement
-from meetings.notifications.approval import circulation_audience
-from meetings.notifications.recipients import meeting_audience
+from meetings.notifications.approval import approval_preview, circulation_preview
+from meetings.notifications.recipients import RecipientsChanged
 from meetings.record import minutes_record
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
 from meetings.views.minutes.cards import editor_url
+from meetings.views.notifications import redirect_to_new_preview
 
 
 class CirculateMinutesView(MeetingEditMixin, TemplateView):
@@ -31,11 +32,13 @@ class CirculateMinutesView(MeetingEditMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
-        context.setdefault("form", CirculateMinutesForm())
+        preview = circulation_preview(meeting)
+        context.setdefault("form", CirculateMinutesForm(initial={"recipients": preview.token}))
         context.update(
             meeting=meeting,
             refusal=services.circulation_refusal(meeting),
-            audience=circulation_audience(meeting),
+            preview=preview,
+            shown=preview.message_in(self.request.GET.get("language")),
         )
         return context
 
@@ -46,8 +49,13 @@ class CirculateMinutesView(MeetingEditMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         try:
             circulation = services.circulate_minutes(
-                meeting=meeting, user=request.user, comments_due=form.cleaned_data["comments_due"]
+                meeting=meeting,
+                user=request.user,
+                comments_due=form.cleaned_data["comments_due"],
+                expected_recipients=form.cleaned_data["recipients"],
             )
+        except RecipientsChanged:
+            return redirect_to_new_preview(request, request.path)
         except ValidationError as error:
             apply_validation_error(form, error)
             return self.render_to_response(self.get_context_data(form=form))
@@ -170,21 +178,31 @@ class ApproveMinutesView(MeetingEditMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting = self.get_meeting()
         at_meeting = self.approving_meeting()
+        preview = approval_preview(meeting, at_meeting)
         context.update(
             meeting=meeting,
             at_meeting=at_meeting,
             refusal=services.approval_refusal(meeting, at_meeting),
-            audience=meeting_audience(meeting),
-            form=ConfirmForm(),
+            preview=preview,
+            shown=preview.message_in(self.request.GET.get("language")),
+            form=ConfirmForm(initial={"recipients": preview.token}),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         meeting = self.get_meeting()
-        if not ConfirmForm(request.POST).is_valid():  # not the confirming POST: ask
+        form = ConfirmForm(request.POST)
+        if not form.is_valid() or not form.cleaned_data["recipients"]:  # not the confirming POST: ask
             return self.render_to_response(self.get_context_data())
         try:
-            approval = services.approve_minutes(meeting=meeting, at_meeting=self.approving_meeting(), user=request.user)
+            approval = services.approve_minutes(
+                meeting=meeting,
+                at_meeting=self.approving_meeting(),
+                user=request.user,
+                expected_recipients=form.cleaned_data["recipients"],
+            )
+        except RecipientsChanged:
+            return redirect_to_new_preview(request, request.path)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data())
