@@ -101,6 +101,25 @@ urlpatterns = [
         minutes.ReopenMinutesView.as_view(),
         name="meeting-minutes-reopen",
     ),
+    # The approval loop (meetings/views/minutes/approval.py, versions.py)
+    path(
+        "meetings/<int:pk>/minutes/circulate/", minutes.CirculateMinutesView.as_view(), name="meeting-minutes-circulate"
+    ),
+    path(
+        "meetings/<int:pk>/minutes/circulated/",
+        minutes.CirculatedMinutesView.as_view(),
+        name="meeting-minutes-circulated",
+    ),
+    path("minutes-comments/<int:pk>/resolve/", minutes.ResolveCommentView.as_view(), name="minutes-comment-resolve"),
+    path("meetings/<int:pk>/minutes/approve/", minutes.ApproveMinutesView.as_view(), name="meeting-minutes-approve"),
+    path(
+        "meetings/<int:pk>/minutes/versions/", minutes.MinutesVersionListView.as_view(), name="meeting-minutes-versions"
+    ),
+    path(
+        "meetings/<int:pk>/minutes/versions/<int:number>/",
+        minutes.MinutesVersionView.as_view(),
+        name="meeting-minutes-version",
+    ),
     path(
         "meetings/<int:pk>/follow-ups/<int:action_pk>/review/",
         minutes.ActionReviewView.as_view(),

@@ -184,6 +184,19 @@ MATRIX = {
     "meetings:meeting-translations": SECRETARIAT_FORM,  # an empty POST: "This text is not part of the meeting."
     "meetings:meeting-minutes-publish": SECRETARIAT_FORM,  # GET: the question; only the confirming POST publishes
     "meetings:meeting-minutes-reopen": SECRETARIAT_FORM,  # the reason is required
+    # the approval loop: GET the question (with the date for comments); only the confirming POST acts
+    "meetings:meeting-minutes-circulate": SECRETARIAT_FORM,
+    "meetings:meeting-minutes-approve": SECRETARIAT_FORM,
+    "meetings:minutes-comment-resolve": SECRETARIAT_ACTION,
+    # the circulated draft (the world's circulated meeting): the attending organisation's people (the participant,
+    # its focal point) read it and comment (an empty POST: field errors); the other organisation, excused, and a
+    # person who left their organisation get a 404, as for any draft
+    "meetings:meeting-minutes-circulated": row(
+        (LOGIN, 200, 404, 200, 200), (LOGIN, 200, 404, 200, 200), inactive_contact=(404, 404)
+    ),
+    # versions of approved minutes: read like the minutes they are
+    "meetings:meeting-minutes-versions": READ,
+    "meetings:meeting-minutes-version": READ,
     "meetings:meeting-action-review": SECRETARIAT_ACTION,  # an empty POST: back to the minutes with a message
     # GET without htmx: back to the card in the editor; an empty POST: the editor with the card's errors
     "meetings:meeting-item-minutes": row((LOGIN, 403, 403, 302, 302), (LOGIN, 403, 403, 200, 200)),

@@ -2,6 +2,7 @@
 register (``register``), the minutes (``minutes``) and organisations' replies (``replies``). Dates and times are
 entered in the meeting's own time zone."""
 
+from meetings.forms.approval import CirculateMinutesForm, ConfirmForm, MinutesCommentForm, ResolveCommentForm
 from meetings.forms.meetings import AgendaItemForm, JoinLinkField, MeetingForm, PrepareNextMeetingForm
 from meetings.forms.minutes import (
     MAX_FORMSET_ROWS,
@@ -45,6 +46,8 @@ __all__ = [
     "AttendanceOptionsForm",
     "AttendeeChoiceField",
     "BaseParticipationFormSet",
+    "CirculateMinutesForm",
+    "ConfirmForm",
     "DecisionForm",
     "InviteOrganizationsForm",
     "ItemMinutesForm",
@@ -52,6 +55,7 @@ __all__ = [
     "JoinLinkField",
     "KnownRowChoiceField",
     "MeetingForm",
+    "MinutesCommentForm",
     "MinutesForm",
     "OrganizationReplyForm",
     "ParticipationFormSet",
@@ -60,6 +64,7 @@ __all__ = [
     "PublishMinutesForm",
     "RecipientContactForm",
     "ReopenMinutesForm",
+    "ResolveCommentForm",
     "StatementForm",
     "WalkInForm",
 ]

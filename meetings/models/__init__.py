@@ -14,6 +14,10 @@ from meetings.models.agenda import (  # noqa: F401
     AgendaItem,
     OutcomeKind,
 )
+from meetings.models.approval import (  # noqa: F401
+    MinutesComment,
+    MinutesVersion,
+)
 from meetings.models.documents import (  # noqa: F401
     Document,
     DocumentKind,

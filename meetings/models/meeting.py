@@ -20,6 +20,7 @@ from common.models import TimeStampedModel
 from common.quarter import Quarter
 from common.queries import sort_key_without_index
 from common.time_zones import default_time_zone, time_zone_choices
+from meetings.models.approval import MinutesApproval, MinutesStatus
 from meetings.models.series import MeetingSeries
 
 
@@ -35,11 +36,6 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
 class LifecycleStage(models.TextChoices):
     """Where a meeting stands, shown on its page (Meeting.lifecycle_stage)."""
 
@@ -48,7 +44,9 @@ class LifecycleStage(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("meeting stage", "In progress")
     HELD = "held", _("Held")
     MINUTES_DRAFT = "minutes_draft", _("Minutes in draft")
+    MINUTES_CIRCULATED = "minutes_circulated", _("Minutes circulated for comment")
     MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
     CANCELLED = "cancelled", _("Cancelled")
 
 
@@ -149,7 +147,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(TranslatedContent, TimeStampedModel):
+class Meeting(MinutesApproval, TranslatedContent, TimeStampedModel):
     series = models.ForeignKey(
         MeetingSeries, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("series")
     )
@@ -254,7 +252,8 @@ class Meeting(TranslatedContent, TimeStampedModel):
                 name="meeting_review_quarter_valid",
             ),
             models.CheckConstraint(
-                condition=Q(minutes_status=MinutesStatus.DRAFT) | Q(minutes_published_at__isnull=False),
+                condition=Q(minutes_status__in=[MinutesStatus.DRAFT, MinutesStatus.CIRCULATED])
+                | Q(minutes_published_at__isnull=False),
                 name="published_minutes_have_a_date",
             ),
         ]
@@ -407,7 +406,9 @@ class Meeting(TranslatedContent, TimeStampedModel):
         if self.status == MeetingStatus.CANCELLED:
             return LifecycleStage.CANCELLED
         if self.minutes_published:
-            return LifecycleStage.MINUTES_PUBLISHED
+            return LifecycleStage.MINUTES_APPROVED if self.minutes_approved else LifecycleStage.MINUTES_PUBLISHED
+        if self.minutes_circulated:
+            return LifecycleStage.MINUTES_CIRCULATED
         if self.is_held:
             return LifecycleStage.MINUTES_DRAFT if self.has_minutes_text else LifecycleStage.HELD
         if self.is_draft:
@@ -418,11 +419,14 @@ class Meeting(TranslatedContent, TimeStampedModel):
     def lifecycle_steps(self) -> list[tuple[str, str]]:
         """The path as (label, state) pairs, state being "done", "current" or "todo", for the page's progress bar."""
         stage = self.lifecycle_stage
-        # A meeting in progress stands where "held" will be: the step is named for now.
-        path = [
-            stage if step == LifecycleStage.HELD and stage == LifecycleStage.IN_PROGRESS else step
-            for step in LIFECYCLE_PATH
-        ]
+        # A meeting in progress stands where "held" will be, circulated minutes where the draft was, approved ones
+        # where published ones are: the step is named for now.
+        stands_for = {
+            LifecycleStage.IN_PROGRESS: LifecycleStage.HELD,
+            LifecycleStage.MINUTES_CIRCULATED: LifecycleStage.MINUTES_DRAFT,
+            LifecycleStage.MINUTES_APPROVED: LifecycleStage.MINUTES_PUBLISHED,
+        }
+        path = [stage if stands_for.get(stage) == step else step for step in LIFECYCLE_PATH]
         if stage not in path:
             return []
         current = path.index(stage)

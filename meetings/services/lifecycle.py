@@ -51,7 +51,7 @@ def next_step(meeting: Meeting) -> NextStep | None:
         return NextStep(_("Record attendance"), "meetings:meeting-participants")
     if stage == LifecycleStage.HELD:
         return NextStep(_("Write the minutes"), "meetings:meeting-minutes-edit")
-    if stage == LifecycleStage.MINUTES_DRAFT:
+    if stage in (LifecycleStage.MINUTES_DRAFT, LifecycleStage.MINUTES_CIRCULATED):
         return NextStep(_("Publish the minutes"), "meetings:meeting-minutes-publish")
     return None
 

@@ -13,6 +13,14 @@ from meetings.services._common import _with_history_user, claim_meeting_version
 
 
 def ensure_minutes_editable(meeting: Meeting) -> None:
+    if meeting.minutes_locked:
+        raise ValidationError(
+            _(
+                "The minutes were approved at the %(ordinal)s meeting and are locked. To correct them, reopen them "
+                "with the reason: the correction becomes a new version, and the approved text stays readable."
+            )
+            % {"ordinal": meeting.minutes_approved_at_meeting.ordinal}
+        )
     if meeting.minutes_published:
         raise ValidationError(_("The minutes are published; reopen them before changing them."))
 

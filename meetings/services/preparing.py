@@ -24,6 +24,7 @@ from meetings.models import (
     ordinal,
 )
 from meetings.services._common import _with_history_user
+from meetings.services.approval import add_approval_item
 from meetings.services.invitations import invite_organizations
 from stakeholders.models import Organization
 
@@ -263,6 +264,8 @@ def prepare_next_meeting(
                 )
                 _with_history_user(copy, user).save()
         invite_organizations(meeting=meeting, organizations=series.members.all(), user=user)
+    if previous is not None:  # its circulated or published minutes are approved at this meeting
+        add_approval_item(meeting=previous, user=user)
     return meeting
 
 

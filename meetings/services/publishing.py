@@ -36,6 +36,14 @@ def publication_refusal(meeting: Meeting) -> str:
     return ""
 
 
+def mark_published(meeting: Meeting, user) -> None:
+    """Set the published state on ``meeting`` (unsaved): by publishing, or by the approval of circulated minutes."""
+    meeting.minutes_status = MinutesStatus.PUBLISHED
+    meeting.minutes_published_at = timezone.now()
+    meeting.minutes_published_by = user
+    meeting.minutes_publications += 1
+
+
 REOPEN_REASON_MAX_LENGTH = 100  # django-simple-history's history_change_reason
 
 
@@ -49,15 +57,19 @@ class Publication:
 def publish_minutes(
     *, meeting: Meeting, user, correction_notice: bool = False, expected_recipients: str | None = None
 ) -> Publication:
-    """Draft -> published, recording who published them and when.
+    """Draft (or circulated) -> published, recording who published them and when.
 
     The first publication e-mails the meeting's participants a link (meetings.notifications.delivery) through the
     outbox, sent by the task queue's worker once the transaction commits; a rolled-back publication sends nothing.
     Publishing again after a reopening is a correction: it e-mails a short notice with the reopening's reason when
     ``correction_notice``, otherwise nothing (the participants were told about these minutes already).
     ``expected_recipients`` is the confirmation screen's ``recipients_token``: when the people the mail would go to
-    changed since, ``RecipientsChanged`` is raised and nothing is published.
+    changed since, ``RecipientsChanged`` is raised and nothing is published. Correcting approved minutes records a
+    new version with that reason (meetings.services.approval); publishing minutes not yet approved puts their
+    approval on the next meeting's agenda.
     """
+    from meetings.services import approval
+
     _check_publisher(user)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     refusal = publication_refusal(meeting)
@@ -68,15 +80,16 @@ def publish_minutes(
     if not is_correction or correction_notice:
         recipients = meeting_recipients(meeting)
         ensure_recipients(recipients, expected_recipients, version=MINUTES_MAIL_VERSION[is_correction])
-    meeting.minutes_status = MinutesStatus.PUBLISHED
-    meeting.minutes_published_at = timezone.now()
-    meeting.minutes_published_by = user
-    meeting.minutes_publications += 1
+    mark_published(meeting, user)
     claim_meeting_version(meeting, meeting.version)
     meeting.full_clean()
     _with_history_user(meeting, user).save()
     apply_reviews(meeting=meeting, user=user)
     events.publish_event(events.MINUTES_PUBLISHED, meeting)
+    if meeting.minutes_approved:
+        approval.record_minutes_version(meeting=meeting, user=user, reason=meeting.minutes_reopen_reason)
+    else:
+        approval.add_approval_item(meeting=meeting, user=user)
     if not is_correction:
         mails = delivery.announce_published_minutes(meeting=meeting, recipients=recipients)
     elif correction_notice:

@@ -194,6 +194,14 @@ class MeetingDetailView(DetailView):
             context["minutes_record"] = minutes_record(meeting, reviews)
         # A column empty on every row is left out (the demo's actions, for one, are owned by no named person).
         context["show_action_owner"] = any(action.owner_id for action in meeting.action_items.all())
+        # The approval loop: the circulated draft for those it was circulated to, and the earlier minutes this
+        # meeting approves (meetings.services.approval).
+        context["reads_circulated_draft"] = meeting.minutes_circulated and services.may_read_circulated_minutes(
+            self.request.user, meeting
+        )
+        context["minutes_to_approve"] = list(
+            Meeting.objects.filter(minutes_approval_item__meeting=meeting).select_related("minutes_approved_at_meeting")
+        )
         context["attendance_record"] = services.attendance_record(meeting)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
         # The prefetched items get their planned start and documents (those the reader may see: visible_to above).
@@ -222,7 +230,9 @@ class MeetingDetailView(DetailView):
             context["can_prepare_next"] = meeting.lifecycle_stage in (
                 LifecycleStage.HELD,
                 LifecycleStage.MINUTES_DRAFT,
+                LifecycleStage.MINUTES_CIRCULATED,
                 LifecycleStage.MINUTES_PUBLISHED,
+                LifecycleStage.MINUTES_APPROVED,
             ) and services.is_latest_held(meeting)
         return context
 

@@ -247,9 +247,10 @@ def test_prepare_the_fifth_meeting_from_the_demo_data():
     assert meeting.number == 5
     assert meeting.reviewed_quarter is not None  # the articles give the 4th meeting no quarter to follow on from
     assert meeting.local_start.time() == fourth.local_start.time() and meeting.time_zone == fourth.time_zone
-    # The articles name no standing items: the prepared agenda holds the review of the open actions.
+    # The articles name no standing items: the prepared agenda holds the approval of the 4th meeting's published
+    # (not yet approved) minutes, then the review of the open actions.
     titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
-    assert titles == [services.REVIEW_OF_ACTIONS_TITLE]
+    assert titles == ["Approval of the minutes of the 4th meeting", services.REVIEW_OF_ACTIONS_TITLE]
     review = meeting.agenda_items.get(title=services.REVIEW_OF_ACTIONS_TITLE)
     open_actions = set(ActionItem.objects.filter(meeting__series=series).still_open())
     assert open_actions and set(review.actions_to_review.all()) == open_actions

@@ -15,7 +15,14 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
-from meetings.models import Document, DocumentVersion, MinutesStatus, ParticipationStatus
+from meetings.models import (
+    Document,
+    DocumentVersion,
+    MinutesComment,
+    MinutesStatus,
+    MinutesVersion,
+    ParticipationStatus,
+)
 from stakeholders.accounts import invite_to_portal
 from stakeholders.models import Contact, organization_of
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory, ActivityReviewFactory
@@ -106,6 +113,16 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
     meeting = MeetingFactory(series=series, published=True)
     draft_meeting = MeetingFactory(series=series, minutes_status=MinutesStatus.DRAFT)
     unannounced_meeting = MeetingFactory(series=series, draft=True)
+    # Draft minutes circulated for comment to the organisations that attended: the participant's, not the other one.
+    circulated_meeting = MeetingFactory(
+        series=series,
+        minutes_status=MinutesStatus.CIRCULATED,
+        minutes_comments_due=datetime.date.today() + datetime.timedelta(days=14),
+    )
+    ParticipationFactory(meeting=circulated_meeting, organization=organization, status=ParticipationStatus.ATTENDED)
+    ParticipationFactory(
+        meeting=circulated_meeting, organization=other_organization, status=ParticipationStatus.EXCUSED
+    )
     topic = TopicFactory(name="Recruitment through social media")
     agenda_item = AgendaItemFactory(meeting=meeting, lead_organization=organization)
     contact = ContactFactory(organization=organization)
@@ -123,6 +140,11 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
         "meeting": meeting,
         "draft_meeting": draft_meeting,
         "unannounced_meeting": unannounced_meeting,
+        "circulated_meeting": circulated_meeting,
+        "minutes_comment": MinutesComment.objects.create(
+            meeting=circulated_meeting, author=participant, organization=organization, text="Item 2 misses our point."
+        ),
+        "minutes_version": MinutesVersion.objects.create(meeting=meeting, number=1, reason="Approved", content={}),
         "topic": topic,
         "agenda_item": agenda_item,
         "contact": contact,
@@ -242,6 +264,8 @@ _PK_OBJECT_FOR_URL = {
     "api:webhook-resume": "webhook_endpoint",
     "api:webhook-delete": "webhook_endpoint",
     "api:webhook-send-again": "webhook_delivery",
+    "meetings:meeting-minutes-circulated": "circulated_meeting",
+    "meetings:minutes-comment-resolve": "minutes_comment",
 }
 
 
@@ -288,6 +312,8 @@ def path_kwargs(world: World, url: SiteURL, substitutes: dict | None = None) -> 
             kwargs[param] = "csv"
         elif param == "version":  # the earlier file the world's document keeps
             kwargs[param] = 1
+        elif param == "number":  # a version of the minutes, by its number within the meeting
+            kwargs[param] = world.objects["minutes_version"].number
         elif param in ("year", "quarter"):
             kwargs[param] = {"year": 2023, "quarter": 4}[param]
         else:

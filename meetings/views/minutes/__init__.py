@@ -9,17 +9,30 @@ the full page with the errors.
 """
 
 from meetings.views.minutes.actions import ActionReviewView, ActionStatusUpdateView
+from meetings.views.minutes.approval import (
+    ApproveMinutesView,
+    CirculatedMinutesView,
+    CirculateMinutesView,
+    ResolveCommentView,
+)
 from meetings.views.minutes.editor import ItemMinutesView, MinutesEditView
 from meetings.views.minutes.entries import MinutesEntryDeleteView, MinutesEntryView
 from meetings.views.minutes.publishing import PublishMinutesView, ReopenMinutesView
+from meetings.views.minutes.versions import MinutesVersionListView, MinutesVersionView
 
 __all__ = [
     "ActionReviewView",
     "ActionStatusUpdateView",
+    "ApproveMinutesView",
+    "CirculateMinutesView",
+    "CirculatedMinutesView",
     "ItemMinutesView",
     "MinutesEditView",
     "MinutesEntryDeleteView",
     "MinutesEntryView",
+    "MinutesVersionListView",
+    "MinutesVersionView",
     "PublishMinutesView",
     "ReopenMinutesView",
+    "ResolveCommentView",
 ]

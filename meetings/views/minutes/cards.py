@@ -110,6 +110,7 @@ class Card:
     form: ItemMinutesForm | None
     lists: list[EntryList] = field(default_factory=list)
     carried: list = field(default_factory=list)  # (action, ActionReviewForm) on the follow-up review item
+    comments: list = field(default_factory=list)  # the attending organisations' comments on the circulated draft
 
     @property
     def key(self) -> str:

@@ -56,7 +56,11 @@ class MinutesEditView(FragmentAnswerMixin, MeetingEditMixin, TemplateView):
             card.carried = [(action, ActionReviewForm(action=action)) for action in item.carried_actions]
             cards.append(card)
         cards.append(Card(item=None, form=None))
+        comments = defaultdict(list)
+        for comment in meeting.minutes_comments.select_related("organization", "author", "resolved_by"):
+            comments[str(comment.agenda_item_id) if comment.agenda_item_id else GENERAL].append(comment)
         for card in cards:
+            card.comments = comments[card.key]
             card.lists = [
                 EntryList(kind, card.key, by_card[card.key][name], meeting.pk) for name, kind in ENTRY_KINDS.items()
             ]

@@ -1,0 +1,211 @@
+"""The approval loop of the minutes: circulated to the attending organisations, commented on per item, resolved by
+the secretariat, approved at the next meeting (whose agenda gets the item by itself), locked, and corrected only
+as a new version; mail only after a confirmation naming how many people it reaches, each in their language."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from common.models import OutgoingMail
+from common.roles import FOCAL_POINT
+from meetings import services
+from meetings.models import AgendaItem, MeetingStatus, MinutesStatus, ParticipationStatus
+from tests.meetings.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, ParticipationFactory
+from tests.stakeholders.factories import OrganizationFactory, participant_user
+
+pytestmark = pytest.mark.django_db
+
+IN_TWO_WEEKS = datetime.date.today() + datetime.timedelta(days=14)
+
+
+@pytest.fixture
+def loop(organization, participant):
+    """A held 4th meeting the participant's organisation attended (and another did not), with a planned 5th."""
+    fourth = MeetingFactory(number=4)
+    item = AgendaItemFactory(meeting=fourth, position=1, discussion_summary="Partners shared figures.")
+    ParticipationFactory(meeting=fourth, organization=organization, status=ParticipationStatus.ATTENDED)
+    absent = OrganizationFactory(name="Absent Agency")
+    ParticipationFactory(meeting=fourth, organization=absent, status=ParticipationStatus.EXCUSED)
+    outsider = participant_user(organization=absent)
+    now = timezone.now()
+    fifth = MeetingFactory(
+        series=fourth.series,
+        number=5,
+        status=MeetingStatus.PLANNED,
+        starts_at=now - datetime.timedelta(hours=1),
+        ends_at=now + datetime.timedelta(hours=2),
+    )
+    AgendaItemFactory(meeting=fifth, position=1, title="Opening")
+    return {"fourth": fourth, "item": item, "fifth": fifth, "outsider": outsider}
+
+
+def test_circulating_changes_the_state_mails_the_attending_people_and_adds_the_item_to_the_next_agenda(
+    loop, secretariat, participant
+):
+    circulation = services.circulate_minutes(meeting=loop["fourth"], user=secretariat, comments_due=IN_TWO_WEEKS)
+    fourth = circulation.meeting
+    assert fourth.minutes_status == MinutesStatus.CIRCULATED and fourth.minutes_comments_due == IN_TWO_WEEKS
+    mails = OutgoingMail.objects.filter(key__contains="minutes-circulated")
+    assert circulation.announced_to == 1 and [mail.to for mail in mails] == [[participant.contact.email]]
+    agenda = list(loop["fifth"].agenda_items.order_by("position"))
+    assert [item.title for item in agenda] == ["Approval of the minutes of the 4th meeting", "Opening"]
+    assert agenda[0].title_ru and agenda[0].title_ru != agenda[0].title  # its Russian version is stored too
+    services.publish_minutes(meeting=fourth, user=secretariat)  # publishing adds no second item
+    assert loop["fifth"].agenda_items.count() == 2
+
+
+def test_circulation_mail_is_written_in_each_recipients_language(loop, secretariat, participant):
+    participant.contact.preferred_language = "ru"
+    participant.contact.save()
+    services.circulate_minutes(meeting=loop["fourth"], user=secretariat, comments_due=IN_TWO_WEEKS)
+    mail = OutgoingMail.objects.get(key__contains="minutes-circulated")
+    assert "Проект протокола" in mail.subject
+
+
+def test_only_attending_organisations_comment_and_only_while_comments_are_open(loop, secretariat, participant):
+    fourth = loop["fourth"]
+    with pytest.raises(ValidationError):  # not circulated yet
+        services.add_minutes_comment(meeting=fourth, user=participant, text="Too early")
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    fourth.refresh_from_db()
+    comment = services.add_minutes_comment(
+        meeting=fourth, user=participant, text="Add our figure", agenda_item=loop["item"]
+    )
+    assert comment.organization == participant.contact.organization
+    assert not services.may_comment_on_minutes(loop["outsider"], fourth)
+    fourth.minutes_comments_due = datetime.date.today() - datetime.timedelta(days=1)
+    assert "ended" in services.comment_refusal(fourth, participant)
+
+
+def test_approval_locks_the_minutes_and_a_correction_is_a_new_version(loop, secretariat):
+    fourth, fifth = loop["fourth"], loop["fifth"]
+    DecisionFactory(meeting=fourth, text="The plan is endorsed.")
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    approval = services.approve_minutes(meeting=fourth, at_meeting=fifth, user=secretariat)
+    fourth = approval.meeting
+    assert fourth.minutes_published and fourth.minutes_locked  # the circulated draft is published by the approval
+    assert fourth.minutes_document_status == "Approved, version 1"
+    with pytest.raises(ValidationError, match="approved at the 5th meeting and are locked"):
+        services.save_item_minutes(
+            item=AgendaItem.objects.get(pk=loop["item"].pk),
+            expected_version=loop["item"].version,
+            texts={"discussion_summary": "Changed after approval"},
+            user=secretariat,
+        )
+    services.reopen_minutes(meeting=fourth, user=secretariat, reason="Correct the date in item 1")
+    item = AgendaItem.objects.get(pk=loop["item"].pk)
+    services.save_item_minutes(
+        item=item, expected_version=item.version, texts={"discussion_summary": "Corrected."}, user=secretariat
+    )
+    services.publish_minutes(meeting=fourth, user=secretariat)
+    versions = list(fourth.minutes_versions.order_by("number"))
+    assert [(version.number, version.reason) for version in versions] == [
+        (1, "Approved at the 5th meeting"),
+        (2, "Correct the date in item 1"),
+    ]
+    assert versions[0].content["items"][0]["discussion_summary"] == "Partners shared figures."  # as approved
+    assert versions[1].content["items"][0]["discussion_summary"] == "Corrected."
+    assert versions[0].content["decisions"][0]["reference"].startswith("4.")
+
+
+def test_approval_is_refused_before_circulation_and_at_a_meeting_not_begun(loop, secretariat):
+    fourth, fifth = loop["fourth"], loop["fifth"]
+    assert "Circulate or publish" in services.approval_refusal(fourth, fifth)
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    fourth.refresh_from_db()
+    fifth.starts_at = timezone.now() + datetime.timedelta(days=3)
+    fifth.ends_at = fifth.starts_at + datetime.timedelta(hours=2)
+    assert "once it has begun" in services.approval_refusal(fourth, fifth)
+
+
+def test_preparing_the_next_meeting_adds_the_approval_of_circulated_minutes(secretariat):
+    fourth = MeetingFactory(number=4)
+    AgendaItemFactory(meeting=fourth, position=1)
+    organization = OrganizationFactory()
+    ParticipationFactory(meeting=fourth, organization=organization, status=ParticipationStatus.ATTENDED)
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    fifth = services.prepare_next_meeting(series=fourth.series, user=secretariat)
+    first = fifth.agenda_items.order_by("position").first()
+    assert first.title == "Approval of the minutes of the 4th meeting"
+    fourth.refresh_from_db()
+    assert fourth.minutes_approval_item == first
+
+
+# Over HTTP, per role
+
+
+def test_circulating_asks_first_naming_the_number_of_recipients(client, loop, secretariat, participant):
+    client.force_login(secretariat)
+    url = reverse("meetings:meeting-minutes-circulate", args=[loop["fourth"].pk])
+    question = client.get(url)
+    page = question.content.decode()
+    assert "1 person will be e-mailed a link to the draft" in page
+    assert "Draft minutes for your comments" in page  # the message itself, as its recipient will read it
+    loop["fourth"].refresh_from_db()
+    assert loop["fourth"].minutes_status == MinutesStatus.DRAFT  # the question changes nothing
+    data = {"confirm": "True", "comments_due": IN_TWO_WEEKS.isoformat()}
+    # Without the token of the recipients the screen showed, nothing is sent: the screen is shown again.
+    assert client.post(url, data).url == url
+    loop["fourth"].refresh_from_db()
+    assert not loop["fourth"].minutes_circulated
+    response = client.post(url, {**data, "recipients": question.context["form"].initial["recipients"]})
+    assert response.status_code == 302
+    loop["fourth"].refresh_from_db()
+    assert loop["fourth"].minutes_circulated
+
+
+def test_circulated_draft_is_read_by_attending_people_only_and_comments_reach_the_editor(
+    client, loop, secretariat, participant
+):
+    fourth = loop["fourth"]
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    url = reverse("meetings:meeting-minutes-circulated", args=[fourth.pk])
+    client.force_login(loop["outsider"])
+    assert client.get(url).status_code == 404
+    assert "Partners shared figures" not in client.get(fourth.get_absolute_url()).content.decode()
+    focal_point = participant_user(organization=participant.contact.organization)
+    focal_point.groups.add(Group.objects.get(name=FOCAL_POINT))
+    client.force_login(focal_point)
+    assert "Partners shared figures" in client.get(url).content.decode()
+    response = client.post(url, {"agenda_item": loop["item"].pk, "text": "Please add the 2023 figure."})
+    assert response.status_code == 302
+    client.force_login(secretariat)
+    editor = client.get(reverse("meetings:meeting-minutes-edit", args=[fourth.pk])).content.decode()
+    assert "Please add the 2023 figure." in editor and "Resolve" in editor
+    comment = fourth.minutes_comments.get()
+    client.post(reverse("meetings:minutes-comment-resolve", args=[comment.pk]), {"note": "Added to item 1."})
+    comment.refresh_from_db()
+    assert comment.is_resolved and comment.resolution_note == "Added to item 1."
+
+
+def test_approval_over_http_confirms_locks_and_refuses_an_edit_with_a_clear_message(client, loop, secretariat):
+    fourth = loop["fourth"]
+    services.circulate_minutes(meeting=fourth, user=secretariat, comments_due=IN_TWO_WEEKS)
+    client.force_login(secretariat)
+    fifth_page = client.get(loop["fifth"].get_absolute_url()).content.decode()
+    assert "Approved at the 5th meeting" in fifth_page
+    url = reverse("meetings:meeting-minutes-approve", args=[fourth.pk])
+    question = client.get(url)
+    assert "will be e-mailed that the minutes are approved" in question.content.decode()
+    client.post(url, {"confirm": "True"})  # without the recipients' token: asked again, nothing done
+    fourth.refresh_from_db()
+    assert not fourth.minutes_approved
+    client.post(url, {"confirm": "True", "recipients": question.context["form"].initial["recipients"]})
+    fourth.refresh_from_db()
+    assert fourth.minutes_locked
+    item = loop["item"]
+    response = client.post(
+        reverse("meetings:meeting-item-minutes", args=[fourth.pk, item.pk]),
+        {"discussion_summary": "Edited", "outcome": "", "version": item.version},
+        follow=True,
+    )
+    assert "approved at the 5th meeting and are locked" in response.content.decode()
+    assert AgendaItem.objects.get(pk=item.pk).discussion_summary == "Partners shared figures."
+    versions = client.get(reverse("meetings:meeting-minutes-versions", args=[fourth.pk])).content.decode()
+    assert "Approved at the 5th meeting" in versions
+    pdf_footer = client.get(reverse("meetings:meeting-minutes-print", args=[fourth.pk])).content.decode()
+    assert "Approved, version 1" in pdf_footer
