@@ -4,50 +4,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0010_bounded_search_documents'),
+        ("activities", "0010_bounded_search_documents"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="activity",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='source_language',
-            field=models.CharField(choices=[('en', 'English'), ('ru', 'Русский'), ('uz', 'Oʻzbekcha')], default='en', help_text='The language the original text is in; the others are its translations.', max_length=10, verbose_name='written in'),
+            model_name="activity",
+            name="source_language",
+            field=models.CharField(
+                choices=[("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")],
+                default="en",
+                help_text="The language the original text is in; the others are its translations.",
+                max_length=10,
+                verbose_name="written in",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=255, verbose_name='title (English)'),
+            model_name="activity",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=255, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='translated_from',
-            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name='translated from'),
+            model_name="activity",
+            name="translated_from",
+            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name="translated from"),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="historicalactivity",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='source_language',
-            field=models.CharField(choices=[('en', 'English'), ('ru', 'Русский'), ('uz', 'Oʻzbekcha')], default='en', help_text='The language the original text is in; the others are its translations.', max_length=10, verbose_name='written in'),
+            model_name="historicalactivity",
+            name="source_language",
+            field=models.CharField(
+                choices=[("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")],
+                default="en",
+                help_text="The language the original text is in; the others are its translations.",
+                max_length=10,
+                verbose_name="written in",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=255, verbose_name='title (English)'),
+            model_name="historicalactivity",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=255, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='translated_from',
-            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name='translated from'),
+            model_name="historicalactivity",
+            name="translated_from",
+            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name="translated from"),
         ),
     ]
