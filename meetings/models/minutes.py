@@ -3,7 +3,7 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +14,25 @@ from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
 from meetings.models.series import Topic
+
+
+def under_visible_item_q(user) -> Q:
+    """Rows tied to no agenda item, or to one ``user`` may read: what is said under an item kept to the secretariat
+    is kept with it."""
+    item_readable = access.confidentiality_q(user, "agenda_item__")
+    if not item_readable:  # everything (an empty Q would be dropped from the OR below)
+        return item_readable
+    return Q(agenda_item__isnull=True) | item_readable
+
+
+class StatementQuerySet(access.ConfidentialMinutesContentQuerySet):
+    def visible_to(self, user):
+        return super().visible_to(user).filter(under_visible_item_q(user))
+
+
+class DecisionQuerySet(access.MinutesContentQuerySet):
+    def visible_to(self, user):
+        return super().visible_to(user).filter(under_visible_item_q(user))
 
 
 class StatementKind(models.TextChoices):
@@ -67,6 +86,15 @@ class Statement(TranslatedContent, TimeStampedModel):
     )
     source_title = models.CharField(_("source title"), max_length=255, blank=True)
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    # Kept to the participants unless the secretariat chooses otherwise: a remark attributed to a named
+    # person is published only with their consent.
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=16,
+        choices=access.Visibility.choices,
+        default=access.Visibility.PARTICIPANTS,
+        help_text=_("Only what is marked public appears on the public pages of a public series."),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
     version = models.PositiveIntegerField(
@@ -76,7 +104,7 @@ class Statement(TranslatedContent, TimeStampedModel):
     search_document = fulltext.stored(fulltext.statement_document())
 
     history = HistoricalRecords(excluded_fields=["version", "search_document"])
-    objects = fulltext.WithoutStoredDocuments.from_queryset(access.MinutesContentQuerySet)()
+    objects = fulltext.WithoutStoredDocuments.from_queryset(StatementQuerySet)()
 
     class Meta:
         verbose_name = _("statement")
@@ -171,7 +199,7 @@ class Decision(NumberedEntry, TranslatedContent, TimeStampedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["version"])
-    objects = access.MinutesContentQuerySet.as_manager()
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("decision")
