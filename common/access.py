@@ -113,6 +113,15 @@ def confidentiality_q(user, path: str = "") -> Q:
     return ~Q(**{f"{path}visibility": Visibility.SECRETARIAT})
 
 
+def under_readable_item_q(user) -> Q:
+    """Rows tied to no agenda item, or to one ``user`` may read: what is said or shown under an item kept to the
+    secretariat is kept with it."""
+    item_readable = confidentiality_q(user, "agenda_item__")
+    if not item_readable:  # everything (an empty Q would be dropped from the OR below)
+        return item_readable
+    return Q(agenda_item__isnull=True) | item_readable
+
+
 def public_meeting_q(path: str = "") -> Q:
     """Meetings the public may read: announced, in a series the secretariat has made public. ``path`` leads from
     the rows filtered to their meeting ("meeting__"), or is empty for meetings themselves."""

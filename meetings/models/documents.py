@@ -29,6 +29,9 @@ class DocumentQuerySet(access.ConfidentialMinutesContentQuerySet):
         """Only minutes documents are minutes content; an agenda or a presentation is shared before the meeting."""
         return ~Q(kind=DocumentKind.MINUTES) | super()._published_q()
 
+    def visible_to(self, user):
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
+
 
 class Document(TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting"))

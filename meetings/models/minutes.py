@@ -16,23 +16,14 @@ from meetings.models.meeting import Meeting
 from meetings.models.series import Topic
 
 
-def under_visible_item_q(user) -> Q:
-    """Rows tied to no agenda item, or to one ``user`` may read: what is said under an item kept to the secretariat
-    is kept with it."""
-    item_readable = access.confidentiality_q(user, "agenda_item__")
-    if not item_readable:  # everything (an empty Q would be dropped from the OR below)
-        return item_readable
-    return Q(agenda_item__isnull=True) | item_readable
-
-
 class StatementQuerySet(access.ConfidentialMinutesContentQuerySet):
     def visible_to(self, user):
-        return super().visible_to(user).filter(under_visible_item_q(user))
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
 
 
 class DecisionQuerySet(access.MinutesContentQuerySet):
     def visible_to(self, user):
-        return super().visible_to(user).filter(under_visible_item_q(user))
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
 
 
 class StatementKind(models.TextChoices):
