@@ -28,12 +28,13 @@ def public_and_private(db):
     StatementFactory(meeting=meeting, summary="Kept remark")  # participants by default
     DecisionFactory(meeting=meeting, agenda_item=kept, text="Kept decision")
     ParticipationFactory(meeting=meeting, status=ParticipationStatus.ATTENDED)
-    ActivityPlanFactory(series=public, year=2023, quarter_number=3, status=PlanStatus.DISCUSSED)
+    ActivityPlanFactory(series=public, year=2023, quarter_number=3, status=PlanStatus.DISCUSSED, endorsed_at=meeting)
     private = MeetingSeriesFactory(title="Private platform")
     private_meeting = MeetingFactory(series=private, published=True, title="Private meeting")
     AgendaItemFactory(meeting=private_meeting, title="Private item", visibility=Visibility.PUBLIC)
     StatementFactory(meeting=private_meeting, summary="Private remark", visibility=Visibility.PUBLIC)
-    ActivityFactory(plan=ActivityPlanFactory(series=private, status=PlanStatus.DISCUSSED), title="Private activity")
+    private_plan = ActivityPlanFactory(series=private, status=PlanStatus.DISCUSSED, endorsed_at=private_meeting)
+    ActivityFactory(plan=private_plan, title="Private activity")
     return {"public": public, "meeting": meeting, "private": private}
 
 

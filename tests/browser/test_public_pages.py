@@ -27,9 +27,13 @@ def public_meeting(db):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_an_anonymous_browser_reads_the_published_minutes_of_a_public_series(new_page, public_meeting, width):
-    page = new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+def test_an_anonymous_browser_reads_the_published_minutes_of_a_public_series(
+    chromium, live_server, public_meeting, width
+):
+    # bypass_csp: only so that axe-core's script can be added to the page (as tests/browser/test_look.py does).
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": 900}, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
     page.goto(f"/public/series/{public_meeting.series_id}/")
     expect(page.get_by_role("heading", name="Open coordination platform")).to_be_visible()
     page.get_by_role("link", name="Open review").click()
@@ -43,3 +47,4 @@ def test_an_anonymous_browser_reads_the_published_minutes_of_a_public_series(new
     expect(page.get_by_role("link", name="Log out")).to_have_count(0)  # nobody is signed in
     assert page_width(page) <= width
     assert axe_violations(page) == []
+    context.close()
