@@ -195,3 +195,25 @@ def test_participants_pages_hide_the_secretariats_pieces(record, participant, se
     client.force_login(secretariat)
     page = client.get(path).content.decode()
     assert "Item secretariat" in page and "Said secretariat" in page and "Paper secretariat" in page
+
+
+def test_the_secretariat_makes_a_series_public_only_when_confirming_what_becomes_public(db, secretariat, participant):
+    series = MeetingSeriesFactory()
+    path = reverse("meetings:series-publicity", args=[series.pk])
+    client = Client()
+    client.force_login(participant)
+    assert client.post(path, {"is_public": "on", "confirm": "on"}).status_code == 403
+    client.force_login(secretariat)
+    assert "Anyone on the internet" in client.get(path).content.decode()
+    refused = client.post(path, {"is_public": "on"})
+    assert refused.status_code == 200
+    assert "Confirm that you understand what becomes public." in refused.content.decode()
+    series.refresh_from_db()
+    assert not series.is_public
+    assert client.post(path, {"is_public": "on", "confirm": "on", "attendance_is_public": "on"}).status_code == 302
+    series.refresh_from_db()
+    assert series.is_public and series.attendance_is_public
+    # Already public: other changes need no new confirmation; unticking makes it private again.
+    assert client.post(path, {}).status_code == 302
+    series.refresh_from_db()
+    assert not series.is_public
