@@ -234,7 +234,7 @@ def emerging_trends(series, user):
         .filter(meeting__series=series)
         .select_related("speaker", "organization", "meeting", "source_document")
     )
-    agenda_items = AgendaItem.objects.filter(meeting__series=series).select_related("meeting")
+    agenda_items = AgendaItem.objects.readable_by(user).filter(meeting__series=series).select_related("meeting")
     activities = Activity.objects.filter(plan__series=series).select_related("plan")
     return Topic.objects.filter(is_emerging_trend=True).prefetch_related(
         Prefetch(

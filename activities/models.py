@@ -26,6 +26,13 @@ class ActivityPlanQuerySet(models.QuerySet):
     def for_quarter(self, quarter: Quarter):
         return self.filter(year=quarter.year, quarter_number=quarter.number)
 
+    def visible_to(self, user):
+        """Every plan for those who read the portal; the public reads the plans of public series once they are no
+        longer drafts."""
+        if access.reads_as_public(user):
+            return self.filter(series__is_public=True).exclude(status=PlanStatus.DRAFT)
+        return self
+
 
 class ActivityPlan(TimeStampedModel):
     """The activities the partners plan for one quarter of a meeting series."""

@@ -144,12 +144,16 @@ class MeetingSerializer(TranslatedSerializer):
 
     stage = serializers.CharField(source="lifecycle_stage", read_only=True)
     agenda = AgendaItemSerializer(source="agenda_items", many=True, read_only=True)
-    attendance = AttendanceSerializer(source="participations", many=True, read_only=True)
+    attendance = AttendanceSerializer(source="participations", many=True, read_only=True, allow_null=True)
 
     def to_representation(self, instance):
-        if not instance.minutes_visible_to(self.context["request"].user):
+        user = self.context["request"].user
+        if not instance.minutes_visible_to(user):
             instance.withhold_minutes_text()
-        return super().to_representation(instance)
+        data = super().to_representation(instance)
+        if not instance.attendance_visible_to(user):
+            data["attendance"] = None  # not published (OParl: some administrations do not publish it)
+        return data
 
     class Meta:
         model = Meeting

@@ -39,6 +39,16 @@ class PortalAPIMixin:
 class ReadOnlyEndpoint(PortalAPIMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [filters.StrictFilterBackend]
     lookup_value_converter = "int"
+    # Answers anonymous reads too, with what the public pages show (public series only; api.permissions).
+    public_read = False
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code in (200, 304) and not request.user.is_authenticated:
+            # The same for every anonymous reader (Vary: Authorization, Cookie): a shared cache may keep it, and
+            # asks again (the ETag) before reuse, so a piece made private stops showing at once.
+            response["Cache-Control"] = "public, no-cache"
+        return response
 
     def visible(self, user):
         """The rows ``user`` may read, before filters and paging."""
@@ -77,9 +87,11 @@ class SeriesViewSet(ReadOnlyEndpoint):
     """Meeting series (OParl: Body with its Organization of the convenors)."""
 
     serializer_class = serializers.SeriesSerializer
+    public_read = True
 
     def visible(self, user):
-        return MeetingSeries.objects.prefetch_related("members")
+        series = MeetingSeries.objects.prefetch_related("members")
+        return series.filter(is_public=True) if access.reads_as_public(user) else series
 
 
 class MeetingViewSet(ReadOnlyEndpoint):
@@ -88,11 +100,16 @@ class MeetingViewSet(ReadOnlyEndpoint):
 
     serializer_class = serializers.MeetingSerializer
     filterset_class = filters.MeetingFilter
+    public_read = True
 
     def visible(self, user):
-        return visible_meetings(user).prefetch_related(
-            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "id")),
-            Prefetch("participations", queryset=Participation.objects.order_by("organization_id", "id")),
+        return (
+            visible_meetings(user)
+            .select_related("series")
+            .prefetch_related(
+                Prefetch("agenda_items", queryset=AgendaItem.objects.readable_by(user).order_by("position", "id")),
+                Prefetch("participations", queryset=Participation.objects.order_by("organization_id", "id")),
+            )
         )
 
     def latest_change(self, instance):
@@ -105,9 +122,10 @@ class MeetingViewSet(ReadOnlyEndpoint):
 class AgendaItemViewSet(ReadOnlyEndpoint):
     serializer_class = serializers.AgendaItemSerializer
     filterset_class = filters.MeetingContentFilter
+    public_read = True
 
     def visible(self, user):
-        return AgendaItem.objects.filter(meeting__in=visible_meetings(user)).select_related("meeting")
+        return AgendaItem.objects.visible_to(user).select_related("meeting")
 
 
 class StatementViewSet(ReadOnlyEndpoint):
@@ -115,6 +133,7 @@ class StatementViewSet(ReadOnlyEndpoint):
 
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilter
+    public_read = True
 
     def visible(self, user):
         return Statement.objects.visible_to(user).filter(meeting__in=visible_meetings(user))
@@ -123,6 +142,7 @@ class StatementViewSet(ReadOnlyEndpoint):
 class DecisionViewSet(ReadOnlyEndpoint):
     serializer_class = serializers.DecisionSerializer
     filterset_class = filters.MeetingContentFilter
+    public_read = True
 
     def visible(self, user):
         return Decision.objects.visible_to(user).filter(meeting__in=visible_meetings(user))
@@ -141,8 +161,14 @@ class ActionViewSet(ReadOnlyEndpoint):
 class OrganizationViewSet(ReadOnlyEndpoint):
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
+    public_read = True
 
     def visible(self, user):
+        if access.reads_as_public(user):
+            # The public reads the organisations of public series: their convenors, funders and members.
+            public = MeetingSeries.objects.filter(is_public=True)
+            related = Q(convened_series__in=public) | Q(funded_series__in=public) | Q(member_of_series__in=public)
+            return Organization.objects.filter(pk__in=Organization.objects.filter(related).values("pk"))
         return Organization.objects.all()
 
 
@@ -159,17 +185,19 @@ class ContactViewSet(ReadOnlyEndpoint):
 class ActivityPlanViewSet(ReadOnlyEndpoint):
     serializer_class = serializers.ActivityPlanSerializer
     filterset_class = filters.ActivityPlanFilter
+    public_read = True
 
     def visible(self, user):
-        return ActivityPlan.objects.all()
+        return ActivityPlan.objects.visible_to(user)
 
 
 class ActivityViewSet(ReadOnlyEndpoint):
     serializer_class = serializers.ActivitySerializer
     filterset_class = filters.ActivityFilter
+    public_read = True
 
     def visible(self, user):
-        return Activity.objects.prefetch_related("partners")
+        return Activity.objects.filter(plan__in=ActivityPlan.objects.visible_to(user)).prefetch_related("partners")
 
 
 # The most tombstones one answer lists; the next ones come with ``since`` = the last one's deleted_at.

@@ -5,6 +5,10 @@
 - What draft minutes record (statements, decisions, follow-up actions, their reviews, quarter-review notes, minutes
   documents) is filtered by one queryset method, `MinutesContentQuerySet.visible_to(user)`: only those who may see
   drafts (the secretariat) get rows of meetings whose minutes are not published.
+- Each agenda item, statement and document is kept to an audience (`Visibility`: the public, the participants, the
+  secretariat); `confidentiality_q(user)` is the one filter. A series is public only when the secretariat says so
+  (`public_meeting_q`): then anonymous visitors read its announced meetings and published minutes, and of those only
+  what is marked public.
 - A person belongs to an organisation through an *active* contact; reporting progress on an organisation's actions
   or activities needs the update permission (`may_report`) and that membership (`stakeholders.models.may_report_for`
   adds the membership, which needs the stakeholders' tables).
@@ -17,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 # What the policy asks about, by the name an app registers its permission codename under:
 # "read" - reads the portal; "draft_minutes" - sees minutes before they are published; "report_own" - reports on
@@ -84,6 +89,45 @@ def is_secretariat(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(permission("secretariat")))
 
 
+class Visibility(models.TextChoices):
+    """Who may read one agenda item, statement or document (besides the secretariat, who reads everything)."""
+
+    PUBLIC = "public", _("Public (also on the public pages, once the series is public)")
+    PARTICIPANTS = "participants", _("Participants")
+    SECRETARIAT = "secretariat", _("Secretariat only")
+
+
+def reads_as_public(user) -> bool:
+    """Reads what the public pages show: an anonymous visitor, or an account without a role. ``None`` is nobody in
+    particular among the participants (a reminder e-mail), not the public."""
+    return user is not None and not may_read(user)
+
+
+def confidentiality_q(user, path: str = "") -> Q:
+    """The rows whose `visibility` lets ``user`` read them: everything for the secretariat, all but the
+    secretariat's for participants (and ``None``), the public ones for everyone else."""
+    if user is not None and is_secretariat(user):
+        return Q()
+    if reads_as_public(user):
+        return Q(**{f"{path}visibility": Visibility.PUBLIC})
+    return ~Q(**{f"{path}visibility": Visibility.SECRETARIAT})
+
+
+def under_readable_item_q(user) -> Q:
+    """Rows tied to no agenda item, or to one ``user`` may read: what is said or shown under an item kept to the
+    secretariat is kept with it."""
+    item_readable = confidentiality_q(user, "agenda_item__")
+    if not item_readable:  # everything (an empty Q would be dropped from the OR below)
+        return item_readable
+    return Q(agenda_item__isnull=True) | item_readable
+
+
+def public_meeting_q(path: str = "") -> Q:
+    """Meetings the public may read: announced, in a series the secretariat has made public. ``path`` leads from
+    the rows filtered to their meeting ("meeting__"), or is empty for meetings themselves."""
+    return Q(**{f"{path}series__is_public": True, f"{path}announced_at__isnull": False})
+
+
 def published_minutes_q(path: str = "") -> Q:
     """Published minutes only, the one definition: ``path`` leads from the rows filtered to their meeting
     ("meeting__"), or is empty for meetings themselves."""
@@ -106,8 +150,18 @@ class MinutesContentQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """All rows for those who may see draft minutes; for everyone else (or `None`, nobody in particular, as
-        for a reminder e-mail) only the rows of published minutes."""
-        return self if may_see_draft_minutes(user) else self.in_published_minutes()
+        for a reminder e-mail) only the rows of published minutes; for the public, only those of public meetings."""
+        rows = self if may_see_draft_minutes(user) else self.in_published_minutes()
+        if reads_as_public(user):
+            rows = rows.filter(public_meeting_q(f"{self.minutes_meeting}__"))
+        return rows
+
+
+class ConfidentialMinutesContentQuerySet(MinutesContentQuerySet):
+    """Minutes content that is also kept to an audience, row by row (a statement, a document)."""
+
+    def visible_to(self, user):
+        return super().visible_to(user).filter(confidentiality_q(user))
 
 
 class OptionalMinutesContentQuerySet(MinutesContentQuerySet):

@@ -119,6 +119,13 @@ class PortalModelForm(TypedTextForm, forms.ModelForm):
         formfield_callback = quick_formfield
 
 
+def visibility_kept_when_absent(form) -> None:
+    """A form's `visibility` (common.access.Visibility): a client that does not send it (an older page, a script)
+    keeps the piece's audience (Django leaves a model default or the stored value for a field absent from the data)
+    instead of getting an error."""
+    form.fields["visibility"].required = False
+
+
 class FoldedTranslations(Fieldset):
     """The ``<field>_ru``/``<field>_uz`` fields of a form, folded under "Translations" (open when one has an error)."""
 

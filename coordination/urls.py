@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from coordination import pickers
-from coordination.pages import accounts, calendar_feed, single_sign_on, two_factor, views
+from coordination.pages import accounts, calendar_feed, public, single_sign_on, two_factor, views
 from coordination.pages.organization_page import OrganizationDetailView
 from stakeholders.forms import OutboxPasswordResetForm
 
@@ -48,6 +48,11 @@ urlpatterns = [
     # The second factor of the secretariat and admins (coordination/two_factor.py).
     path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
     path("accounts/two-factor/verify/", two_factor.verify, name="two-factor-verify"),
+    # The public pages of public series (coordination/pages/public.py): stable addresses by id, no login.
+    path("public/", public.index, name="public-index"),
+    path("public/series/<int:pk>/", public.series_detail, name="public-series"),
+    path("public/meetings/<int:pk>/", public.meeting_detail, name="public-meeting"),
+    path("public/documents/<int:pk>/", public.document_download, name="public-document"),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("stakeholders.urls")),

@@ -57,6 +57,17 @@ class MeetingSeriesAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
+        (
+            _("Public pages"),
+            {
+                "fields": [("is_public", "attendance_is_public")],
+                "description": _(
+                    "A public series' announced meetings, published minutes and plans are readable by anyone, without "
+                    "an account: only the agenda items, statements and documents marked public. Nothing is public "
+                    "until this is ticked."
+                ),
+            },
+        ),
         (_("Translations"), {"fields": translation_fields("title", "description"), "classes": ["collapse"]}),
     ]
 

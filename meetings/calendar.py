@@ -44,9 +44,10 @@ def meetings_for_calendar():
     return Meeting.objects.select_related("series").prefetch_related(
         Prefetch(
             "agenda_items",
-            queryset=AgendaItem.objects.order_by("position", "id").only(
-                "meeting_id", "reviews_follow_up_actions", *with_translations("title")
-            ),
+            # A calendar is shared beyond its reader: the items every participant may read.
+            queryset=AgendaItem.objects.readable_by(None)
+            .order_by("position", "id")
+            .only("meeting_id", "reviews_follow_up_actions", *with_translations("title")),
         )
     )
 

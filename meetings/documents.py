@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from common.i18n import localized
 from common.typed_text import TypedTextForm
+from common.widgets import visibility_kept_when_absent
 from meetings.models import AgendaItem, Document
 
 
@@ -218,7 +219,7 @@ class CheckedUploadMixin:
 class DocumentForm(CheckedUploadMixin, TypedTextForm, forms.ModelForm):
     class Meta:
         model = Document
-        fields = ["file", "title", "kind", "agenda_item"]
+        fields = ["file", "title", "kind", "agenda_item", "visibility"]
         help_texts = {
             "title": gettext_lazy("Leave empty to use the file name."),
             "agenda_item": gettext_lazy("The item the document belongs to, if any: it is listed under it."),
@@ -227,6 +228,7 @@ class DocumentForm(CheckedUploadMixin, TypedTextForm, forms.ModelForm):
     def __init__(self, *args, too_large: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_up_file_field(too_large)
+        visibility_kept_when_absent(self)
         self.fields["title"].required = False
         items = self.fields["agenda_item"]
         items.queryset = AgendaItem.objects.filter(meeting=self.instance.meeting_id).order_by("position", "id")

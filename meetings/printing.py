@@ -13,6 +13,7 @@ from meetings.models import (
     ActionItem,
     ActionUpdate,
     AgendaItem,
+    Decision,
     Meeting,
     Participation,
     Statement,
@@ -30,9 +31,9 @@ def meetings_for_print(user):
     return Meeting.objects.select_related("series__convening_organization", "minutes_published_by").prefetch_related(
         Prefetch(
             "agenda_items",
-            queryset=AgendaItem.objects.select_related("presenter__organization", "lead_organization").order_by(
-                "position", "id"
-            ),
+            queryset=AgendaItem.objects.readable_by(user)
+            .select_related("presenter__organization", "lead_organization")
+            .order_by("position", "id"),
         ),
         services.carried_actions(user, "agenda_items__actions_to_review"),
         Prefetch("action_updates", queryset=ActionUpdate.objects.visible_to(user), to_attr="reviews"),
@@ -44,9 +45,11 @@ def meetings_for_print(user):
         ),
         Prefetch(
             "statements",
-            queryset=Statement.objects.select_related("speaker", "organization", "agenda_item", "source_document"),
+            queryset=Statement.objects.visible_to(user).select_related(
+                "speaker", "organization", "agenda_item", "source_document"
+            ),
         ),
-        "decisions",
+        Prefetch("decisions", queryset=Decision.objects.visible_to(user)),
         Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_organization", "owner")),
     )
 

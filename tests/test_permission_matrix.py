@@ -78,11 +78,23 @@ API_READ = {
     }
     for method in ("GET", "POST")
 }
+# The endpoints that answer anonymous reads with the public series' records (the world's series is public); a write
+# is refused before the method is looked at: 401 to anonymous.
+API_PUBLIC_READ = {
+    "GET": {**API_READ["GET"], "anonymous": 200},
+    "POST": API_READ["POST"],
+}
+PUBLIC_API = ("series", "meeting", "agenda-item", "statement", "decision", "organization", "activity-plan", "activity")
 
 MATRIX = {
     # coordination
     "dashboard": READ,
     "healthz": PUBLIC_PAGE,
+    # The public pages (coordination/pages/public.py): open to everyone, read-only; the world's series is public.
+    "public-index": PUBLIC_PAGE,
+    "public-series": PUBLIC_PAGE,
+    "public-meeting": PUBLIC_PAGE,
+    "public-document": PUBLIC_PAGE,
     "favicon": PUBLIC_PAGE,
     "search": READ,
     "picker": SECRETARIAT_READ,  # /pickers/contacts/; organisations are READ (tests/coordination/test_pickers.py)
@@ -111,6 +123,8 @@ MATRIX = {
     "meetings:meeting-detail": READ,
     "meetings:series-list": READ,
     "meetings:series-detail": READ,
+    # whether the series is public: an empty POST keeps it private (nothing to confirm), back to the series
+    "meetings:series-publicity": row(SECRETARIAT_FORM_GET, (LOGIN, 403, 403, 302, 302)),
     "meetings:series-minutes": READ,
     "meetings:series-minutes-pdf": READ,
     "meetings:series-participation": READ,
@@ -252,7 +266,7 @@ MATRIX = {
     "activities:carry-activities": SECRETARIAT_ACTION,
     # the read API (api/)
     **{
-        f"api:{name}-{kind}": API_READ
+        f"api:{name}-{kind}": API_PUBLIC_READ if name in PUBLIC_API else API_READ
         for name in (
             "series",
             "meeting",

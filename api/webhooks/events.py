@@ -3,22 +3,24 @@
 import types
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from api.models import WebhookDelivery, WebhookEndpoint
 from common import events
 from common.queue import defer_on_commit
-from meetings.models import ActionItem, Meeting
+from meetings.models import ActionItem, AgendaItem, Meeting
 
-# Payloads are read as someone who may not see draft minutes: the text of draft minutes is never sent anywhere.
-_READER = types.SimpleNamespace(user=AnonymousUser())
+# Payloads are read as a participant, nobody in particular (``None``, common.access): the text of draft minutes is
+# never sent anywhere, nor what is kept to the secretariat.
+_READER = types.SimpleNamespace(user=None)
 
 
 def _meeting_data(meeting: Meeting) -> dict:
     from api.serializers import MeetingSerializer
 
-    meeting = Meeting.objects.prefetch_related("agenda_items", "participations").get(pk=meeting.pk)
+    agenda = Prefetch("agenda_items", queryset=AgendaItem.objects.readable_by(None).order_by("position", "id"))
+    meeting = Meeting.objects.select_related("series").prefetch_related(agenda, "participations").get(pk=meeting.pk)
     return MeetingSerializer(meeting, context={"request": _READER}).data
 
 

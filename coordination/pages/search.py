@@ -286,7 +286,7 @@ class Search:
                 )
             ]
         if kind == "agenda":
-            items = AgendaItem.objects.select_related("meeting")
+            items = AgendaItem.objects.readable_by(self.user).select_related("meeting")
             if not sees_draft_meetings(self.user):
                 # NOT IN (the few drafts, as numbers) keeps the plan on the GIN index; a join on the meeting's flag
                 # did not, and a subquery made PostgreSQL read every agenda item to join the ranked ones.
@@ -304,7 +304,7 @@ class Search:
             ]
         if kind == "minutes":
             meetings = Meeting.objects.select_related("series")
-            items = AgendaItem.objects.select_related("meeting")
+            items = AgendaItem.objects.readable_by(self.user).select_related("meeting")
             if not self._minutes_visible():
                 meetings = meetings.with_published_minutes()
                 items = items.filter(published_minutes_q("meeting__"))

@@ -22,6 +22,7 @@ from common.widgets import (
     contact_picker,
     organization_picker,
     translations_folded,
+    visibility_kept_when_absent,
 )
 from meetings.models import AgendaItem, Meeting, MeetingFormat, MeetingStatus
 from meetings.services.lifecycle import start_needs_confirmation
@@ -312,6 +313,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
             "planned_minutes",
             "is_standing",
             "topics",
+            "visibility",
             *translation_fields("title"),
         ]
         widgets = {
@@ -323,6 +325,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        visibility_kept_when_absent(self)
         self.helper = translations_folded(self)
         self.fields["version"].initial = meeting.version
         self.fields["presenter"].queryset = _contacts(self.instance.presenter_id)

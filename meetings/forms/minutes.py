@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from common.i18n import translation_fields
 from common.typed_text import TypedTextForm
 from common.versioning import VersionedFormMixin, VersionedModelFormMixin
-from common.widgets import DateInput, PortalModelForm, contact_picker, organization_picker, quick_formfield
+from common.widgets import (
+    DateInput,
+    PortalModelForm,
+    contact_picker,
+    organization_picker,
+    quick_formfield,
+    visibility_kept_when_absent,
+)
 from meetings.forms.meetings import _contacts
 from meetings.models import (
     ActionItem,
@@ -107,6 +114,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
             "source_document",
             "source_title",
             "source_url",
+            "visibility",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
@@ -116,6 +124,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        visibility_kept_when_absent(self)
         self.instance.meeting = meeting
         self.fields["speaker"].queryset = _contacts(self.instance.speaker_id)
         self.fields["organization"].queryset = Organization.objects.for_choices()

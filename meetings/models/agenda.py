@@ -6,7 +6,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common import fulltext
+from common import access, fulltext
 from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from meetings.models.meeting import Meeting
@@ -22,6 +22,17 @@ class OutcomeKind(models.TextChoices):
 # The title of the standing item under which open follow-up actions are reviewed (services.prepare_next_meeting),
 # stored in English; shown through gettext when no version in the reader's language is stored.
 REVIEW_OF_ACTIONS_TITLE = gettext_noop("Review of follow-up actions")
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Items of the meetings ``user`` may see, kept to an audience ``user`` belongs to (their minutes' text is
+        withheld separately, by Meeting.withhold_minutes_text)."""
+        return self.filter(meeting__in=Meeting.objects.visible_to(user)).readable_by(user)
+
+    def readable_by(self, user):
+        """Items kept to an audience ``user`` belongs to, whatever their meeting (for a meeting already checked)."""
+        return self.filter(access.confidentiality_q(user))
 
 
 class AgendaItem(TranslatedContent, TimeStampedModel):
@@ -48,6 +59,15 @@ class AgendaItem(TranslatedContent, TimeStampedModel):
         verbose_name=_("lead organisation"),
     )
     planned_minutes = models.PositiveIntegerField(_("planned minutes"), null=True, blank=True)
+    # Public by default: an announced agenda is shared with every invitee, and the item and its minutes are what a
+    # public series publishes. Nothing is public until the series is.
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=16,
+        choices=access.Visibility.choices,
+        default=access.Visibility.PUBLIC,
+        help_text=_("Public items appear on the public pages once the series is public."),
+    )
     is_standing = models.BooleanField(
         _("standing item"),
         default=False,
@@ -92,7 +112,7 @@ class AgendaItem(TranslatedContent, TimeStampedModel):
     minutes_search_document = fulltext.stored(fulltext.agenda_item_minutes_document())
 
     history = HistoricalRecords(excluded_fields=["version", "search_document", "minutes_search_document"])
-    objects = fulltext.WithoutStoredDocuments()
+    objects = fulltext.WithoutStoredDocuments.from_queryset(AgendaItemQuerySet)()
 
     class Meta:
         verbose_name = _("agenda item")

@@ -24,10 +24,13 @@ def document_upload_to(document, filename):
     return f"meetings/{document.meeting_id}/{filename}"
 
 
-class DocumentQuerySet(access.MinutesContentQuerySet):
+class DocumentQuerySet(access.ConfidentialMinutesContentQuerySet):
     def _published_q(self):
         """Only minutes documents are minutes content; an agenda or a presentation is shared before the meeting."""
         return ~Q(kind=DocumentKind.MINUTES) | super()._published_q()
+
+    def visible_to(self, user):
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
 
 
 class Document(TimeStampedModel):
@@ -46,6 +49,15 @@ class Document(TimeStampedModel):
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
     size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
     content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    # Kept to the participants unless the secretariat chooses otherwise: a partner's presentation or report is
+    # theirs to publish.
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=16,
+        choices=access.Visibility.choices,
+        default=access.Visibility.PARTICIPANTS,
+        help_text=_("Only what is marked public appears on the public pages of a public series."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("uploaded by")
     )

@@ -87,7 +87,13 @@ class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         if sees_draft_meetings(user):
             return self
+        if access.reads_as_public(user):
+            return self.public()
         return self.announced()
+
+    def public(self):
+        """What the public pages show: announced meetings of public series (cancelled ones say so)."""
+        return self.filter(access.public_meeting_q())
 
     def announced(self):
         return self.exclude(DRAFT_MEETING)
@@ -342,6 +348,10 @@ class Meeting(MinutesApproval, TranslatedContent, TimeStampedModel):
 
     def minutes_visible_to(self, user) -> bool:
         return self.minutes_published or access.may_see_draft_minutes(user)
+
+    def attendance_visible_to(self, user) -> bool:
+        """The attendance list is the participants'; the public reads it only where the secretariat chose so."""
+        return not access.reads_as_public(user) or self.series.attendance_is_public
 
     def withhold_minutes_text(self) -> None:
         """Blank what the minutes say on this instance (and its prefetched agenda items) before a page shows it to

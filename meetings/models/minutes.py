@@ -16,6 +16,16 @@ from meetings.models.meeting import Meeting
 from meetings.models.series import Topic
 
 
+class StatementQuerySet(access.ConfidentialMinutesContentQuerySet):
+    def visible_to(self, user):
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
+
+
+class DecisionQuerySet(access.MinutesContentQuerySet):
+    def visible_to(self, user):
+        return super().visible_to(user).filter(access.under_readable_item_q(user))
+
+
 class StatementKind(models.TextChoices):
     VERBATIM = "verbatim", _("Verbatim quotation")
     SUMMARY = "summary", _("Summary (reported speech)")
@@ -67,6 +77,15 @@ class Statement(TranslatedContent, TimeStampedModel):
     )
     source_title = models.CharField(_("source title"), max_length=255, blank=True)
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    # Kept to the participants unless the secretariat chooses otherwise: a remark attributed to a named
+    # person is published only with their consent.
+    visibility = models.CharField(
+        _("who may read it"),
+        max_length=16,
+        choices=access.Visibility.choices,
+        default=access.Visibility.PARTICIPANTS,
+        help_text=_("Only what is marked public appears on the public pages of a public series."),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
     version = models.PositiveIntegerField(
@@ -76,7 +95,7 @@ class Statement(TranslatedContent, TimeStampedModel):
     search_document = fulltext.stored(fulltext.statement_document())
 
     history = HistoricalRecords(excluded_fields=["version", "search_document"])
-    objects = fulltext.WithoutStoredDocuments.from_queryset(access.MinutesContentQuerySet)()
+    objects = fulltext.WithoutStoredDocuments.from_queryset(StatementQuerySet)()
 
     class Meta:
         verbose_name = _("statement")
@@ -171,7 +190,7 @@ class Decision(NumberedEntry, TranslatedContent, TimeStampedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["version"])
-    objects = access.MinutesContentQuerySet.as_manager()
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("decision")

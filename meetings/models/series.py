@@ -58,6 +58,19 @@ class MeetingSeries(TranslatedContent, TimeStampedModel):
     members = models.ManyToManyField(
         "stakeholders.Organization", blank=True, related_name="member_of_series", verbose_name=_("members")
     )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Anyone, without an account, may read the series' announced meetings, their published minutes and its "
+            "activity plans: only the agenda items, statements and documents marked public."
+        ),
+    )
+    attendance_is_public = models.BooleanField(
+        _("attendance list public"),
+        default=False,
+        help_text=_("The public pages also list the organisations that attended each meeting."),
+    )
     # Translations: a field per content language (common.i18n).
     locals().update(translations_of("title", title))
     locals().update(translations_of("description", description))
@@ -84,3 +97,6 @@ class MeetingSeries(TranslatedContent, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:series-detail", args=[self.pk])
+
+    def get_public_url(self):
+        return reverse("public-series", args=[self.pk])

@@ -98,7 +98,9 @@ def _enqueue_meeting_mail(meeting: Meeting, kind: str, batch) -> list[OutgoingMa
 
 
 def meeting_for_mail(meeting_pk: int, *, lock: bool = False) -> Meeting:
-    agenda = AgendaItem.objects.order_by("position", "id").select_related("presenter", "lead_organization")
+    agenda = (
+        AgendaItem.objects.readable_by(None).order_by("position", "id").select_related("presenter", "lead_organization")
+    )
     meetings = Meeting.objects.select_related("series__convening_organization")
     if lock:
         meetings = meetings.select_for_update(of=("self",))

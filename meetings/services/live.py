@@ -60,11 +60,13 @@ def room_tools_offered(meeting: Meeting) -> bool:
     return meeting.lifecycle_stage in (LifecycleStage.ANNOUNCED, LifecycleStage.IN_PROGRESS)
 
 
-def live_state(meeting: Meeting) -> LiveState:
-    """The meeting's live state from its agenda items (one query)."""
-    items = list(
-        meeting.agenda_items.select_related("presenter__organization", "lead_organization").order_by("position", "id")
-    )
+def live_state(meeting: Meeting, user=None) -> LiveState:
+    """The meeting's live state from its agenda items (one query): every item for the room's control, or the items
+    ``user`` may read (an item kept to the secretariat is not shown to the room while it is taken up)."""
+    items = meeting.agenda_items.select_related("presenter__organization", "lead_organization")
+    if user is not None:
+        items = items.readable_by(user)
+    items = list(items.order_by("position", "id"))
     current = next((item for item in items if item.started_at and not item.ended_at), None)
     starts = [item.started_at for item in items if item.started_at]
     return LiveState(items=items, current=current, started_at=min(starts) if starts else None)

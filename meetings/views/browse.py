@@ -153,9 +153,9 @@ class MeetingDetailView(DetailView):
         return meetings.select_related("series", "minutes_published_by").prefetch_related(
             Prefetch(
                 "agenda_items",
-                queryset=AgendaItem.objects.select_related(
-                    "presenter__organization", "lead_organization"
-                ).prefetch_related("topics", services.carried_actions(user)),
+                queryset=AgendaItem.objects.readable_by(user)
+                .select_related("presenter__organization", "lead_organization")
+                .prefetch_related("topics", services.carried_actions(user)),
             ),
             Prefetch(
                 "participations",

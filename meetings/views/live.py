@@ -40,7 +40,7 @@ class LiveView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             meeting=self.meeting,
-            state=live_state(self.meeting),
+            state=live_state(self.meeting, self.request.user),
             poll_seconds=POLL_SECONDS,
             now=timezone.now(),
             is_secretariat=is_secretariat(self.request.user),

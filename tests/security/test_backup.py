@@ -72,7 +72,7 @@ def test_backup_and_restore_round_trip_keeps_every_row(
     with connect(scratch_database) as restored_connection, restored_connection.cursor() as cursor:
         restored = row_counts(cursor)
     assert restored == original
-    assert original["meetings_meeting"] == 3  # held, draft minutes, not announced (tests/security/world.py)
+    assert original["meetings_meeting"] == 4  # held, draft minutes, not announced, circulated (tests/security/world.py)
     assert original["auth_user"] == 4
     assert sum(original.values()) > 200
     print(f"backup round trip: {len(original)} tables, {sum(original.values())} rows")

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from common.access import Visibility
 from tests.activities.factories import ActivityReviewFactory
 from tests.meetings.factories import (
     ActionItemFactory,
@@ -66,9 +67,37 @@ def world(django_db_setup, django_db_blocker):
             world.objects["draft_minutes_document"] = DocumentFactory(
                 meeting=draft, kind="minutes", title=f"Minutes {MARKERS['document']} {COMPANION}"
             )
+            # In the world's public series, published: what is kept from the public (tests below).
+            published = world.meeting
+            kept_item = AgendaItemFactory(
+                meeting=published,
+                title=f"Item {KEPT_FROM_PUBLIC['item']}",
+                discussion_summary=f"Discussed {KEPT_FROM_PUBLIC['item']}",
+                visibility=Visibility.PARTICIPANTS,
+            )
+            AgendaItemFactory(
+                meeting=published, title=f"Item {KEPT_FROM_PUBLIC['secret_item']}", visibility=Visibility.SECRETARIAT
+            )
+            StatementFactory(meeting=published, speaker=world.contact, summary=f"Said {KEPT_FROM_PUBLIC['statement']}")
+            DecisionFactory(meeting=published, agenda_item=kept_item, text=f"Agreed {KEPT_FROM_PUBLIC['decision']}")
+            DocumentFactory(meeting=published, title=f"Paper {KEPT_FROM_PUBLIC['document']}")
+            world.contact.email = KEPT_FROM_PUBLIC["email"]
+            world.contact.save()
+            AgendaItemFactory(meeting=world.unannounced_meeting, title=f"Item {KEPT_FROM_PUBLIC['unannounced']}")
         yield world
 
 
+# Recorded in the published minutes of the world's public series, but not for the public: kept to participants (or
+# the secretariat), an e-mail address, a meeting not announced.
+KEPT_FROM_PUBLIC = {
+    "item": "zebrakeptitemmarker",
+    "secret_item": "zebrasecretitemmarker",
+    "statement": "zebrakeptstatementmarker",
+    "decision": "zebrakeptdecisionmarker",
+    "document": "zebrakeptdocumentmarker",
+    "email": "zebra-address-marker@example.org",
+    "unannounced": "zebraunannouncedmarker",
+}
 SUBSTITUTES = {"meeting": "draft_meeting", "action": "draft_action", "document": "draft_minutes_document"}
 
 
@@ -93,13 +122,14 @@ def _get_paths(world):
         yield reverse("search") + f"?q={COMPANION}&kind={kind}"
 
 
-def _leaks(world, user) -> list[str]:
+def _leaks(world, user, markers=MARKERS) -> list[str]:
     client = Client()
-    client.force_login(user)
+    if user is not None:
+        client.force_login(user)
     found = []
     for path in dict.fromkeys(_get_paths(world)):
         text = _text(client.get(path))
-        found += [f"{kind} on {path}" for kind, marker in MARKERS.items() if marker in text]
+        found += [f"{kind} on {path}" for kind, marker in markers.items() if marker in text]
     return found
 
 
@@ -112,3 +142,19 @@ def test_the_crawler_sees_every_marker_as_the_secretariat(world, db):
     """The crawl can fail: the secretariat, who may see drafts, finds every marker somewhere."""
     found = {leak.split(" on ")[0] for leak in _leaks(world, world.secretariat)}
     assert found == set(MARKERS)
+
+
+def test_nothing_kept_from_the_public_reaches_an_anonymous_visitor(world, db):
+    """The public pages and the API's anonymous reads: no draft minutes, and of the public series' published minutes
+    nothing kept to the participants or the secretariat, no e-mail address, no meeting not announced."""
+    assert _leaks(world, None, {**MARKERS, **KEPT_FROM_PUBLIC}) == []
+
+
+def test_the_public_crawl_can_fail(world, db):
+    """The crawl reaches the public pages: an anonymous visitor reads the world's public item, and a participant
+    (who is not the public) finds what is kept to participants, but not what is kept to the secretariat."""
+    client = Client()
+    assert world.agenda_item.title in _text(client.get(reverse("public-meeting", args=[world.meeting.pk])))
+    found = {leak.split(" on ")[0] for leak in _leaks(world, world.participant, KEPT_FROM_PUBLIC)}
+    assert {"item", "statement", "decision", "document", "email"} <= found
+    assert "secret_item" not in found

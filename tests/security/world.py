@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
+from common.access import Visibility
 from meetings.models import (
     Document,
     DocumentVersion,
@@ -109,7 +110,9 @@ class World:
 def build_world(*, participant, other_participant, secretariat, admin, **more_users) -> World:
     organization = organization_of(participant)
     other_organization = organization_of(other_participant)
-    series = MeetingSeriesFactory(convening_organization=organization)
+    # Public, with public pieces: the public pages and the API's anonymous reads answer in the matrix; what is kept
+    # from the public is crawled for (tests/security/test_draft_minutes_crawler.py).
+    series = MeetingSeriesFactory(convening_organization=organization, is_public=True)
     meeting = MeetingFactory(series=series, published=True)
     draft_meeting = MeetingFactory(series=series, minutes_status=MinutesStatus.DRAFT)
     unannounced_meeting = MeetingFactory(series=series, draft=True)
@@ -128,7 +131,8 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
     contact = ContactFactory(organization=organization)
     account_invitation, invitation_token = invite_to_portal(contact=contact, role="participant", invited_by=secretariat)
     other_contact = ContactFactory(organization=other_organization)
-    plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4)
+    # Discussed at the published meeting: public.
+    plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4, status="discussed", endorsed_at=meeting)
     activity = ActivityFactory(plan=plan, lead_organization=organization)
     other_activity = ActivityFactory(plan=plan, lead_organization=other_organization)
     action = ActionItemFactory(meeting=meeting, responsible_organization=organization)
@@ -155,13 +159,15 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
             meeting=meeting, organization=organization, status=ParticipationStatus.ATTENDED
         ),
         "other_participation": ParticipationFactory(meeting=meeting, organization=other_organization),
-        "statement": StatementFactory(meeting=meeting, speaker=contact, agenda_item=agenda_item),
+        "statement": StatementFactory(
+            meeting=meeting, speaker=contact, agenda_item=agenda_item, visibility=Visibility.PUBLIC
+        ),
         "decision": DecisionFactory(meeting=meeting),
         "action": action,
         "other_action": other_action,
         "action_update": ActionUpdateFactory(action=action, meeting=meeting),
         "other_action_update": ActionUpdateFactory(action=other_action, meeting=meeting),
-        "document": DocumentFactory(meeting=meeting),
+        "document": DocumentFactory(meeting=meeting, visibility=Visibility.PUBLIC),
         "draft_document": DocumentFactory(meeting=draft_meeting),
         "draft_minutes_document": DocumentFactory(meeting=draft_meeting, kind="minutes"),
         "plan": plan,
@@ -266,6 +272,9 @@ _PK_OBJECT_FOR_URL = {
     "api:webhook-send-again": "webhook_delivery",
     "meetings:meeting-minutes-circulated": "circulated_meeting",
     "meetings:minutes-comment-resolve": "minutes_comment",
+    "public-series": "series",
+    "public-meeting": "meeting",
+    "public-document": "document",
 }
 
 
