@@ -217,3 +217,23 @@ def test_the_secretariat_makes_a_series_public_only_when_confirming_what_becomes
     assert client.post(path, {}).status_code == 302
     series.refresh_from_db()
     assert not series.is_public
+
+
+def test_the_public_meeting_page_gives_the_time_in_the_meetings_zone_and_says_what_is_illustrative(record):
+    """The member page's time, not UTC under a Tashkent label; and an example time is flagged as one."""
+    meeting = record["meeting"]  # the factory's 10:00-13:00 Tashkent time
+    Meeting.objects.filter(pk=meeting.pk).update(is_illustrative=True)
+    page = Client().get(reverse("public-meeting", args=[meeting.pk])).content.decode()
+    assert "10:00–13:00" in page
+    assert "05:00" not in page
+    assert "are examples: no source gives them." in page
+
+
+def test_a_russian_publication_date_ends_with_one_full_stop(record):
+    page = (
+        Client(headers={"accept-language": "ru"})
+        .get(reverse("public-meeting", args=[record["meeting"].pk]))
+        .content.decode()
+    )
+    assert "Опубликовано" in page
+    assert "г.." not in page

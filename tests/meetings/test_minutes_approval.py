@@ -8,8 +8,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from common.formatting import date_text
 from common.models import OutgoingMail
 from common.roles import FOCAL_POINT
 from meetings import services
@@ -64,6 +65,8 @@ def test_circulation_mail_is_written_in_each_recipients_language(loop, secretari
     services.circulate_minutes(meeting=loop["fourth"], user=secretariat, comments_due=IN_TWO_WEEKS)
     mail = OutgoingMail.objects.get(key__contains="minutes-circulated")
     assert "Проект протокола" in mail.subject
+    with translation.override("ru"):  # the comment deadline in the portal's one Russian date style
+        assert date_text(IN_TWO_WEEKS) in mail.body
 
 
 def test_only_attending_organisations_comment_and_only_while_comments_are_open(loop, secretariat, participant):
