@@ -17,6 +17,8 @@ This module imports no app and names none: each app registers what it contribute
 the status of published minutes) in its ``AppConfig.ready()``, and the policy asks the registry.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
@@ -30,6 +32,8 @@ from django.utils.translation import gettext_lazy as _
 _permissions: dict[str, str] = {}
 # "minutes_published": the value of a meeting's minutes status once they are published.
 _statuses: dict[str, str] = {}
+# "announced": (path to a meeting) -> the condition that it is announced, as the meetings app defines it.
+_conditions: dict[str, Callable[[str], Q]] = {}
 
 
 def register_permission(name: str, codename: str) -> None:
@@ -38,6 +42,17 @@ def register_permission(name: str, codename: str) -> None:
 
 def register_status(name: str, value: str) -> None:
     _statuses[name] = value
+
+
+def register_condition(name: str, build: Callable[[str], Q]) -> None:
+    _conditions[name] = build
+
+
+def condition(name: str, path: str = "") -> Q:
+    try:
+        return _conditions[name](path)
+    except KeyError:
+        raise ImproperlyConfigured(f"No app has registered the {name!r} condition with common.access.") from None
 
 
 def permission(name: str) -> str:
@@ -125,7 +140,7 @@ def under_readable_item_q(user) -> Q:
 def public_meeting_q(path: str = "") -> Q:
     """Meetings the public may read: announced, in a series the secretariat has made public. ``path`` leads from
     the rows filtered to their meeting ("meeting__"), or is empty for meetings themselves."""
-    return Q(**{f"{path}series__is_public": True, f"{path}announced_at__isnull": False})
+    return Q(**{f"{path}series__is_public": True}) & condition("announced", path)
 
 
 def published_minutes_q(path: str = "") -> Q:

@@ -9,12 +9,14 @@ class MeetingsConfig(AppConfig):
         published minutes are."""
         from common import access
         from meetings.models import MinutesStatus
+        from meetings.models.meeting import announced_q
 
         access.register_permission("read", "meetings.view_meeting")
         access.register_permission("draft_minutes", "meetings.view_draft_minutes")
         access.register_permission("report_own", "meetings.update_own_action")
         access.register_permission("secretariat", "meetings.change_meeting")
         access.register_status("minutes_published", MinutesStatus.PUBLISHED)
+        access.register_condition("announced", announced_q)
 
         # Deactivating an organisation's last reachable contact names the coming meetings left without anyone there.
         from meetings.services.invitations import coming_meetings_left_unreachable

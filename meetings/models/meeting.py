@@ -59,7 +59,12 @@ LIFECYCLE_PATH = [
 ]
 
 
-# What a draft meeting is, the one definition: not announced yet.
+def announced_q(path: str = "") -> Q:
+    """What an announced meeting is, the one definition (a draft is one not announced yet): ``path`` leads from the
+    rows filtered to their meeting ("meeting__"), or is empty for meetings themselves."""
+    return Q(**{f"{path}announced_at__isnull": False})
+
+
 DRAFT_MEETING = Q(announced_at__isnull=True)
 
 

@@ -154,7 +154,11 @@ class MeetingDetailView(DetailView):
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.readable_by(user)
-                .select_related("presenter__organization", "lead_organization")
+                .select_related(
+                    "presenter__organization",
+                    "lead_organization",
+                    "approves_minutes_of__minutes_approved_at_meeting",
+                )
                 .prefetch_related("topics", services.carried_actions(user)),
             ),
             Prefetch(
@@ -199,8 +203,11 @@ class MeetingDetailView(DetailView):
         context["reads_circulated_draft"] = meeting.minutes_circulated and services.may_read_circulated_minutes(
             self.request.user, meeting
         )
-        context["minutes_to_approve"] = list(
-            Meeting.objects.filter(minutes_approval_item__meeting=meeting).select_related("minutes_approved_at_meeting")
+        approved_under_items = (getattr(item, "approves_minutes_of", None) for item in meeting.agenda_items.all())
+        context["minutes_to_approve"] = sorted(
+            (earlier for earlier in approved_under_items if earlier is not None),
+            key=lambda earlier: earlier.starts_at,
+            reverse=True,
         )
         context["attendance_record"] = services.attendance_record(meeting)
         context["planned_total_minutes"] = sum(item.planned_minutes or 0 for item in meeting.agenda_items.all())
