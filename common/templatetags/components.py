@@ -20,7 +20,7 @@ _NO_ROWS = object()
 
 
 @register.simple_block_tag
-def table(content, *, label="", labelledby="", classes="", id="", rows=_NO_ROWS, empty=""):  # noqa: A002
+def table(content, *, label="", labelledby="", classes="", id="", rows=_NO_ROWS, empty=""):
     if rows is not _NO_ROWS and not rows:
         return format_html('<p class="text-muted">{}</p>', empty) if empty else ""
     naming = ("aria-labelledby", labelledby) if labelledby else ("aria-label", label)

@@ -26,7 +26,8 @@ def test_a_table_is_a_named_region_a_keyboard_can_reach():
 
 
 def test_no_rows_draw_the_empty_state_instead_of_an_empty_table():
-    html = render('{% table label="Actions" rows=rows empty="No actions match." %}<tbody></tbody>{% endtable %}', rows=[])
+    source = '{% table label="Actions" rows=rows empty="No actions match." %}<tbody></tbody>{% endtable %}'
+    html = render(source, rows=[])
     assert html == '<p class="text-muted">No actions match.</p>'
 
 
@@ -38,8 +39,11 @@ def test_a_heading_on_the_page_can_name_the_region():
 
 def test_labels_given_as_translatable_strings_follow_the_reader_language():
     with translation.override("ru"):
-        html = render('{% table label=_("Organisations") rows=rows empty=_("No organisations found.") %}{% endtable %}', rows=[])
-    assert html == "<p class=\"text-muted\">Организации не найдены.</p>"
+        html = render(
+            '{% table label=_("Organisations") rows=rows empty=_("No organisations found.") %}{% endtable %}',
+            rows=[],
+        )
+    assert html == '<p class="text-muted">Организации не найдены.</p>'
 
 
 def test_no_template_writes_the_table_scaffolding_by_hand():
