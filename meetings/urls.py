@@ -113,6 +113,8 @@ urlpatterns = [
         name="meeting-minutes-circulated",
     ),
     path("minutes-comments/<int:pk>/resolve/", minutes.ResolveCommentView.as_view(), name="minutes-comment-resolve"),
+    path("minutes-comments/<int:pk>/edit/", minutes.EditCommentView.as_view(), name="minutes-comment-edit"),
+    path("minutes-comments/<int:pk>/withdraw/", minutes.WithdrawCommentView.as_view(), name="minutes-comment-withdraw"),
     path("meetings/<int:pk>/minutes/approve/", minutes.ApproveMinutesView.as_view(), name="meeting-minutes-approve"),
     path(
         "meetings/<int:pk>/minutes/versions/", minutes.MinutesVersionListView.as_view(), name="meeting-minutes-versions"

@@ -2,7 +2,14 @@
 register (``register``), the minutes (``minutes``) and organisations' replies (``replies``). Dates and times are
 entered in the meeting's own time zone."""
 
-from meetings.forms.approval import CirculateMinutesForm, ConfirmForm, MinutesCommentForm, ResolveCommentForm
+from meetings.forms.approval import (
+    CirculateMinutesForm,
+    ConfirmForm,
+    EditCommentForm,
+    MinutesCommentForm,
+    ResolveCommentForm,
+    WithdrawCommentForm,
+)
 from meetings.forms.meetings import AgendaItemForm, JoinLinkField, MeetingForm, PrepareNextMeetingForm
 from meetings.forms.minutes import (
     MAX_FORMSET_ROWS,
@@ -49,6 +56,7 @@ __all__ = [
     "CirculateMinutesForm",
     "ConfirmForm",
     "DecisionForm",
+    "EditCommentForm",
     "InviteOrganizationsForm",
     "ItemMinutesForm",
     "ItemMinutesRowForm",
@@ -67,4 +75,5 @@ __all__ = [
     "ResolveCommentForm",
     "StatementForm",
     "WalkInForm",
+    "WithdrawCommentForm",
 ]

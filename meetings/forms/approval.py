@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.typed_text import TypedTextForm
+from common.versioning import VersionedFormMixin
 from common.widgets import DateInput
 from meetings.models import AgendaItem
 
@@ -46,8 +47,20 @@ class MinutesCommentForm(TypedTextForm, forms.Form):
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position", "id")
 
 
+class EditCommentForm(TypedTextForm, VersionedFormMixin):
+    """The author's new text for their comment, with the version they started from (another tab may have saved)."""
+
+    text = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class WithdrawCommentForm(VersionedFormMixin):
+    """Withdrawing one's comment, as it was when the page showed it."""
+
+
 class ResolveCommentForm(TypedTextForm, forms.Form):
     note = forms.CharField(label=_("Resolution note (optional)"), max_length=2000, required=False)
+    # The version of the comment the secretariat read: resolving is refused if its author edited it since.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
 
 class ConfirmForm(forms.Form):

@@ -119,6 +119,12 @@ class MinutesComment(TimeStampedModel):
         verbose_name=_("resolved by"),
     )
     resolution_note = models.TextField(_("resolution note"), blank=True)
+    edited_at = models.DateTimeField(
+        _("edited at"), null=True, blank=True, help_text=_("When its author last changed the text, if ever.")
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Bumped on every edit by its author.")
+    )
 
     class Meta:
         verbose_name = _("comment on the minutes")
@@ -131,6 +137,10 @@ class MinutesComment(TimeStampedModel):
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
+
+    @property
+    def is_edited(self) -> bool:
+        return self.edited_at is not None
 
 
 class MinutesVersion(models.Model):

@@ -221,6 +221,8 @@ class MeetingMailKind(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation")
     MINUTES = "minutes", _("Minutes published")
     CORRECTION = "correction", _("Minutes corrected")
+    MINUTES_CIRCULATED = "minutes-circulated", _("Draft minutes circulated")
+    MINUTES_APPROVED = "minutes-approved", _("Minutes approved")
 
 
 class MeetingMail(models.Model):

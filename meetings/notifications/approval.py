@@ -2,7 +2,8 @@
 attending organisations' people; the minutes approved, to the meeting's participants. Each message is written in its
 recipient's language (``Contact.mail_language``) to the outbox, sent by the worker after commit, and only after a
 confirmation screen (``circulation_preview``, ``approval_preview``) whose recipients token the confirming POST
-carries, as for every message to many people (meetings.notifications.previews)."""
+carries, as for every message to many people (meetings.notifications.previews). Each message is recorded in the
+recipient's history of the meeting's mail (``MeetingMail``), which the recipient list shows."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -12,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from common import access
 from common.models import OutgoingMail
-from meetings.models import Meeting, ParticipationStatus
-from meetings.notifications.delivery import _enqueue, _message, absolute_url
+from meetings.models import Meeting, MeetingMailKind, ParticipationStatus
+from meetings.notifications.delivery import _enqueue_meeting_mail, _message, absolute_url
 from meetings.notifications.previews import MailPreview, _preview
 from meetings.notifications.recipients import Recipient, meeting_recipients, recipients_token
 from stakeholders.models import Contact
@@ -97,7 +98,7 @@ def announce_circulated_minutes(*, meeting: Meeting, recipients: list[Recipient]
         )
         for recipient in recipients
     ]
-    return _enqueue(batch)
+    return _enqueue_meeting_mail(meeting, MeetingMailKind.MINUTES_CIRCULATED, batch)
 
 
 def announce_approved_minutes(*, meeting: Meeting, recipients: list[Recipient]) -> list[OutgoingMail]:
@@ -111,4 +112,4 @@ def announce_approved_minutes(*, meeting: Meeting, recipients: list[Recipient]) 
         )
         for recipient in recipients
     ]
-    return _enqueue(batch)
+    return _enqueue_meeting_mail(meeting, MeetingMailKind.MINUTES_APPROVED, batch)

@@ -4,7 +4,7 @@ meeting" on the next meeting's agenda, the approval recorded there (which locks 
 correction after approval makes."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from common import access, events
 from common.i18n import versions_of
+from common.versioning import EditConflict
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -22,6 +23,7 @@ from meetings.models import (
     MinutesComment,
     MinutesStatus,
     MinutesVersion,
+    Participation,
     ParticipationStatus,
     ordinal,
 )
@@ -45,7 +47,9 @@ class Announcement:
 
 def attending_organization_ids(meeting: Meeting) -> set[int]:
     return set(
-        meeting.participations.filter(status=ParticipationStatus.ATTENDED).values_list("organization_id", flat=True)
+        Participation.objects.filter(meeting_id=meeting.pk, status=ParticipationStatus.ATTENDED).values_list(
+            "organization_id", flat=True
+        )
     )
 
 
@@ -143,12 +147,64 @@ def add_minutes_comment(*, meeting: Meeting, user, text: str, agenda_item: Agend
     return comment
 
 
+def comment_change_refusal(comment: MinutesComment, user) -> str:
+    """Why ``user`` cannot edit or withdraw ``comment`` now, or "" if they can: only its author, while the minutes
+    are circulated and comments are open, and only until the secretariat has resolved it."""
+    if comment.author_id != getattr(user, "pk", None):
+        return _("Only the person who wrote a comment edits or withdraws it.")
+    if comment.is_resolved:
+        return _("The secretariat has resolved this comment: it can no longer be changed.")
+    return comment_refusal(comment.meeting, user)
+
+
+def _claim_comment(comment: MinutesComment, user, expected_version: int) -> MinutesComment:
+    """The comment locked for a change by ``user`` based on ``expected_version``: ValidationError when the change
+    is not theirs to make, EditConflict when it was changed (in another tab) since that version."""
+    comment = MinutesComment.objects.select_for_update().select_related("meeting").get(pk=comment.pk)
+    refusal = comment_change_refusal(comment, user)
+    if refusal:
+        raise ValidationError(refusal)
+    if comment.version != expected_version:
+        raise EditConflict(current_version=comment.version)
+    return comment
+
+
 @transaction.atomic
-def resolve_minutes_comment(*, comment: MinutesComment, user, note: str = "") -> MinutesComment:
+def edit_minutes_comment(*, comment: MinutesComment, user, text: str, expected_version: int) -> MinutesComment:
+    """The author's new text for their unresolved comment; the secretariat sees that it was edited."""
+    comment = _claim_comment(comment, user, expected_version)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write the comment.")})
+    if text != comment.text:
+        comment.text = text
+        comment.edited_at = timezone.now()
+        comment.version += 1
+        comment.full_clean()
+        comment.save()
+    return comment
+
+
+@transaction.atomic
+def withdraw_minutes_comment(*, comment: MinutesComment, user, expected_version: int) -> None:
+    """The author takes back their unresolved comment: it is deleted (the secretariat had nothing to act on)."""
+    _claim_comment(comment, user, expected_version).delete()
+
+
+@transaction.atomic
+def resolve_minutes_comment(
+    *, comment: MinutesComment, user, note: str = "", expected_version: int | None = None
+) -> MinutesComment:
+    """``expected_version``: the version of the comment the secretariat read; refused when its author has edited it
+    since, so that nothing is resolved unread."""
     _check_publisher(user)
     comment = MinutesComment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_resolved:
         raise ValidationError(_("This comment is already resolved."))
+    if expected_version is not None and comment.version != expected_version:
+        raise ValidationError(
+            _("Its author edited this comment after you loaded the page: read it again, then resolve it.")
+        )
     comment.resolved_at = timezone.now()
     comment.resolved_by = user
     comment.resolution_note = (note or "").strip()
@@ -273,6 +329,7 @@ def minutes_snapshot(meeting: Meeting) -> dict:
                 "number": number_of[item.pk],
                 "title": item.title,
                 "outcome": item.get_outcome_display() if item.outcome else "",
+                "visibility": item.visibility,
                 **{name: getattr(item, name) for name in ITEM_TEXT_FIELDS},
             }
             for item in items
@@ -283,8 +340,12 @@ def minutes_snapshot(meeting: Meeting) -> dict:
                 "speaker": statement.speaker.name,
                 "organization": statement.organization.short_name,
                 "text": statement.summary,
+                "kind": statement.kind,
+                "source": statement.source_title
+                or (statement.source_document.title if statement.source_document else ""),
+                "visibility": statement.visibility,
             }
-            for statement in meeting.statements.select_related("speaker", "organization")
+            for statement in meeting.statements.select_related("speaker", "organization", "source_document")
         ],
         "decisions": [
             {"item": number_of.get(decision.agenda_item_id), "reference": decision.reference, "text": decision.text}
@@ -314,3 +375,56 @@ def record_minutes_version(*, meeting: Meeting, user, reason: str) -> MinutesVer
         created_by=user if user is not None and user.is_authenticated else None,
         content=minutes_snapshot(meeting),
     )
+
+
+@dataclass
+class VersionItem:
+    """One agenda item of a kept version (``number`` None: the entries tied to no item), as a reader may read it."""
+
+    number: int | None
+    title: str = ""
+    outcome: str = ""
+    discussion_summary: str = ""
+    statements: list = field(default_factory=list)
+    decisions: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.discussion_summary or self.outcome or self.statements or self.decisions or self.actions)
+
+
+def version_record(content: dict, user) -> list[VersionItem]:
+    """The record a version kept (``minutes_snapshot``), per agenda item as the minutes show it: each item's text,
+    its statements, decisions and follow-up actions; the entries tied to no item last. What ``user`` may not read
+    is left out as on the live minutes: items and statements kept to the secretariat, and everything under such
+    an item. A statement kept before its confidentiality was recorded with it is shown to the secretariat only."""
+    secretariat = access.is_secretariat(user)
+
+    def readable(entry: dict, default: str) -> bool:
+        return secretariat or entry.get("visibility", default) != access.Visibility.SECRETARIAT
+
+    items = {}
+    hidden = set()
+    for entry in content.get("items", []):
+        if not readable(entry, access.Visibility.PARTICIPANTS):
+            hidden.add(entry["number"])
+            continue
+        items[entry["number"]] = VersionItem(
+            number=entry["number"],
+            title=entry.get("title", ""),
+            outcome=entry.get("outcome", ""),
+            discussion_summary=entry.get("discussion_summary", ""),
+        )
+    loose = VersionItem(number=None)
+    for kind, default in (
+        ("statements", access.Visibility.SECRETARIAT),
+        ("decisions", access.Visibility.PARTICIPANTS),
+        ("actions", access.Visibility.PARTICIPANTS),
+    ):
+        for entry in content.get(kind, []):
+            if entry.get("item") in hidden or not readable(entry, default):
+                continue
+            getattr(items.get(entry.get("item"), loose), kind).append(entry)
+    shown = [item for item in items.values() if item.has_content]
+    return shown + ([loose] if loose.has_content else [])

@@ -14,8 +14,21 @@ from common.formatting import date_text
 from common.models import OutgoingMail
 from common.roles import FOCAL_POINT
 from meetings import services
-from meetings.models import AgendaItem, MeetingStatus, MinutesStatus, ParticipationStatus
-from tests.meetings.factories import AgendaItemFactory, DecisionFactory, MeetingFactory, ParticipationFactory
+from meetings.models import (
+    AgendaItem,
+    MeetingMail,
+    MeetingMailKind,
+    MeetingStatus,
+    MinutesStatus,
+    ParticipationStatus,
+)
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    ParticipationFactory,
+    StatementFactory,
+)
 from tests.stakeholders.factories import OrganizationFactory, participant_user
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +225,208 @@ def test_approval_over_http_confirms_locks_and_refuses_an_edit_with_a_clear_mess
     assert "Approved at the 5th meeting" in versions
     pdf_footer = client.get(reverse("meetings:meeting-minutes-print", args=[fourth.pk])).content.decode()
     assert "Approved, version 1" in pdf_footer
+
+
+# Comments beside each item; the author edits or withdraws their own, until it is resolved
+
+
+def _circulated(loop, secretariat):
+    services.circulate_minutes(meeting=loop["fourth"], user=secretariat, comments_due=IN_TWO_WEEKS)
+    loop["fourth"].refresh_from_db()
+    return loop["fourth"]
+
+
+def _comments_of(page: str, key) -> str:
+    """The block of the circulated draft's page that holds the comments on one item (or "general")."""
+    start = page.index(f'id="comments-{key}"')
+    following = page.find('id="comments-', start + 1)
+    return page[start : following if following != -1 else len(page)]
+
+
+def _focal_point_of(organization):
+    focal_point = participant_user(organization=organization)
+    focal_point.groups.add(Group.objects.get(name=FOCAL_POINT))
+    return focal_point
+
+
+def test_each_item_of_the_circulated_draft_has_its_own_comment_form_and_its_comments_beside_it(
+    client, loop, secretariat, participant
+):
+    second = AgendaItemFactory(meeting=loop["fourth"], position=2, title="Border data")  # no text yet: still open
+    fourth = _circulated(loop, secretariat)
+    url = reverse("meetings:meeting-minutes-circulated", args=[fourth.pk])
+    client.force_login(participant)
+    page = client.get(url).content.decode()
+    for key in ("general", loop["item"].pk, second.pk):
+        assert 'class="comment-form"' in _comments_of(page, key)
+    assert f'name="agenda_item" value="{second.pk}"' in _comments_of(page, second.pk)
+    assert client.post(url, {"agenda_item": second.pk, "text": "Border data is missing."}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Border data is missing." in _comments_of(page, second.pk)
+    assert "Border data is missing." not in _comments_of(page, loop["item"].pk)
+    # With htmx the item's block comes back alone, with the new comment and an empty form.
+    response = client.post(url, {"agenda_item": loop["item"].pk, "text": "Add 2023."}, HTTP_HX_REQUEST="true")
+    fragment = response.content.decode()
+    assert response.status_code == 200 and "<html" not in fragment
+    assert f'id="comments-{loop["item"].pk}"' in fragment and "Add 2023." in fragment
+    # An empty comment: the item's form says what is missing, and nothing is recorded.
+    response = client.post(url, {"agenda_item": loop["item"].pk, "text": "  "}, HTTP_HX_REQUEST="true")
+    assert "This field is required." in response.content.decode()
+    response = client.post(url, {"agenda_item": second.pk, "text": ""})
+    assert "This field is required." in _comments_of(response.content.decode(), second.pk)
+    assert fourth.minutes_comments.count() == 2
+
+
+def test_the_author_edits_their_comment_and_the_secretariat_sees_it_was_edited(client, loop, secretariat, participant):
+    fourth = _circulated(loop, secretariat)
+    comment = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    url = reverse("meetings:minutes-comment-edit", args=[comment.pk])
+    client.force_login(participant)
+    page = client.get(reverse("meetings:meeting-minutes-circulated", args=[fourth.pk])).content.decode()
+    assert url in page  # the author's comment offers its edit
+    form = client.get(url)
+    assert form.status_code == 200 and "Add 2022." in form.content.decode()
+    assert "<html" not in client.get(url, HTTP_HX_REQUEST="true").content.decode()  # in place with htmx
+    response = client.post(url, {"text": "Add 2023.", "version": comment.version})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.text == "Add 2023." and comment.is_edited
+    fragment = client.post(url, {"text": "Add 2023 and 2024.", "version": comment.version}, HTTP_HX_REQUEST="true")
+    assert "Add 2023 and 2024." in fragment.content.decode() and "<html" not in fragment.content.decode()
+    client.force_login(secretariat)
+    editor = client.get(reverse("meetings:meeting-minutes-edit", args=[fourth.pk])).content.decode()
+    assert "Add 2023 and 2024." in editor and "edited by its author" in editor
+
+
+def test_a_second_tab_does_not_overwrite_the_first(client, loop, secretariat, participant):
+    fourth = _circulated(loop, secretariat)
+    comment = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    url = reverse("meetings:minutes-comment-edit", args=[comment.pk])
+    client.force_login(participant)
+    opened_at = comment.version  # both tabs opened the form at this version
+    assert client.post(url, {"text": "First tab.", "version": opened_at}).status_code == 302
+    response = client.post(url, {"text": "Second tab.", "version": opened_at})
+    page = response.content.decode()
+    assert response.status_code == 200 and "were NOT saved" in page and "First tab." in page
+    assert "Second tab." in page  # the user's own text is kept in the form
+    comment.refresh_from_db()
+    assert comment.text == "First tab."
+    withdrawn = client.post(reverse("meetings:minutes-comment-withdraw", args=[comment.pk]), {"version": opened_at})
+    assert withdrawn.status_code == 302 and fourth.minutes_comments.filter(pk=comment.pk).exists()
+
+
+def test_only_the_author_edits_or_withdraws_and_only_until_the_comment_is_resolved(
+    client, loop, secretariat, participant
+):
+    fourth = _circulated(loop, secretariat)
+    comment = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    edit = reverse("meetings:minutes-comment-edit", args=[comment.pk])
+    withdraw = reverse("meetings:minutes-comment-withdraw", args=[comment.pk])
+    colleague = _focal_point_of(participant.contact.organization)
+    for user, answer in ((colleague, 403), (secretariat, 403), (loop["outsider"], 404)):
+        client.force_login(user)
+        assert client.get(edit).status_code == answer
+        assert client.post(edit, {"text": "Hijacked", "version": comment.version}).status_code == answer
+        assert client.post(withdraw, {"version": comment.version}).status_code == answer
+    client.force_login(colleague)
+    page = client.get(reverse("meetings:meeting-minutes-circulated", args=[fourth.pk])).content.decode()
+    assert edit not in page and withdraw not in page  # not offered to anyone but the author
+    comment.refresh_from_db()
+    assert comment.text == "Add 2022."
+    services.resolve_minutes_comment(comment=comment, user=secretariat, note="Added.")
+    client.force_login(participant)
+    response = client.post(edit, {"text": "Changed after resolution", "version": comment.version})
+    assert "it can no longer be changed" in response.content.decode()
+    response = client.post(withdraw, {"version": comment.version}, follow=True)
+    assert "it can no longer be changed" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.text == "Add 2022."
+    assert client.get(withdraw).status_code == 405
+
+
+def test_the_author_withdraws_their_comment(client, loop, secretariat, participant):
+    fourth = _circulated(loop, secretariat)
+    first = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    second = services.add_minutes_comment(meeting=fourth, user=participant, text="Typo in the title.")
+    client.force_login(participant)
+    url = reverse("meetings:minutes-comment-withdraw", args=[first.pk])
+    assert client.post(url, {"version": first.version}).status_code == 302
+    url = reverse("meetings:minutes-comment-withdraw", args=[second.pk])
+    response = client.post(url, {"version": second.version}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response.content == b""  # htmx removes it from the page
+    assert not fourth.minutes_comments.exists()
+
+
+def test_the_secretariat_resolves_in_place_and_not_a_comment_edited_since_it_was_read(
+    client, loop, secretariat, participant
+):
+    fourth = _circulated(loop, secretariat)
+    comment = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    read_at = comment.version
+    services.edit_minutes_comment(comment=comment, user=participant, text="Add 2023.", expected_version=read_at)
+    client.force_login(secretariat)
+    url = reverse("meetings:minutes-comment-resolve", args=[comment.pk])
+    response = client.post(url, {"note": "Done", "version": read_at}, HTTP_HX_REQUEST="true")
+    assert "edited this comment after you loaded the page" in response.content.decode()
+    comment.refresh_from_db()
+    assert not comment.is_resolved
+    response = client.post(url, {"note": "Done", "version": comment.version}, HTTP_HX_REQUEST="true")
+    assert "comment-resolution" in response.content.decode() and "<html" not in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.is_resolved and comment.resolution_note == "Done"
+
+
+# Mail in each person's history
+
+
+def test_circulation_and_approval_mails_are_recorded_in_each_persons_history(client, loop, secretariat, participant):
+    fourth = _circulated(loop, secretariat)
+    services.approve_minutes(meeting=fourth, at_meeting=loop["fifth"], user=secretariat)
+    kinds = set(MeetingMail.objects.filter(meeting=fourth, contact=participant.contact).values_list("kind", flat=True))
+    assert kinds == {MeetingMailKind.MINUTES_CIRCULATED, MeetingMailKind.MINUTES_APPROVED}
+    client.force_login(secretariat)
+    recipients = client.get(reverse("meetings:meeting-invitations", args=[fourth.pk])).content.decode()
+    assert "Draft minutes circulated" in recipients and "Minutes approved" in recipients
+
+
+def test_the_approval_mail_is_confirmed_on_the_screen_of_every_mail_to_many(client, loop, secretariat, participant):
+    fourth = _circulated(loop, secretariat)
+    client.force_login(secretariat)
+    page = client.get(reverse("meetings:meeting-minutes-approve", args=[fourth.pk])).content.decode()
+    assert 'id="preview-recipients"' in page and participant.contact.name in page  # who, by name
+    assert "Minutes approved:" in page  # the message as its recipient reads it
+    assert 'name="recipients"' in page  # the fingerprint the confirming POST carries
+
+
+# A version's page: the record per item, with its statements
+
+
+def test_a_version_shows_its_statements_per_item_and_the_comparison_includes_them(
+    client, loop, secretariat, participant
+):
+    fourth, item = loop["fourth"], loop["item"]
+    speaker = participant.contact
+    StatementFactory(meeting=fourth, agenda_item=item, speaker=speaker, summary="We can share the figures.")
+    StatementFactory(
+        meeting=fourth, agenda_item=item, speaker=speaker, summary="Kept to the office.", visibility="secretariat"
+    )
+    DecisionFactory(meeting=fourth, agenda_item=item, text="The figures are shared.")
+    services.publish_minutes(meeting=fourth, user=secretariat)
+    services.approve_minutes(meeting=fourth, at_meeting=loop["fifth"], user=secretariat)
+    services.reopen_minutes(meeting=fourth, user=secretariat, reason="A statement was misquoted")
+    statement = fourth.statements.get(summary="We can share the figures.")
+    statement.summary = "We will share the figures by March."
+    statement.save()
+    services.publish_minutes(meeting=fourth, user=secretariat)
+    client.force_login(participant)
+    first = client.get(reverse("meetings:meeting-minutes-version", args=[fourth.pk, 1])).content.decode()
+    item_block = first[first.index("1. " + item.title) :]
+    assert "We can share the figures." in item_block and speaker.name in item_block
+    assert item_block.index("We can share the figures.") < item_block.index("The figures are shared.")
+    assert "Kept to the office." not in first  # a statement kept to the secretariat stays with it
+    url = reverse("meetings:meeting-minutes-version", args=[fourth.pk, 2])
+    comparison = client.get(url, {"compare": 1}).content.decode()
+    assert "Statements under 1." in comparison
+    assert "-" + speaker.name in comparison and "We will share the figures by March." in comparison
+    client.force_login(secretariat)
+    assert "Kept to the office." in client.get(url).content.decode()

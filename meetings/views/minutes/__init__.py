@@ -15,6 +15,7 @@ from meetings.views.minutes.approval import (
     CirculateMinutesView,
     ResolveCommentView,
 )
+from meetings.views.minutes.comments import EditCommentView, WithdrawCommentView
 from meetings.views.minutes.editor import ItemMinutesView, MinutesEditView
 from meetings.views.minutes.entries import MinutesEntryDeleteView, MinutesEntryView
 from meetings.views.minutes.publishing import PublishMinutesView, ReopenMinutesView
@@ -26,6 +27,7 @@ __all__ = [
     "ApproveMinutesView",
     "CirculateMinutesView",
     "CirculatedMinutesView",
+    "EditCommentView",
     "ItemMinutesView",
     "MinutesEditView",
     "MinutesEntryDeleteView",
@@ -35,4 +37,5 @@ __all__ = [
     "PublishMinutesView",
     "ReopenMinutesView",
     "ResolveCommentView",
+    "WithdrawCommentView",
 ]

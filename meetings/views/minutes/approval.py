@@ -2,25 +2,30 @@
 many people are e-mailed), reading and commenting on the circulated draft, resolving a comment, and recording the
 approval at the next meeting (confirmed likewise)."""
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.fragments import FragmentAnswerMixin, is_htmx
 from common.permissions import SecretariatRequiredMixin
 from meetings import services
 from meetings.forms import CirculateMinutesForm, ConfirmForm, MinutesCommentForm, ResolveCommentForm
 from meetings.models import ActionItem, ActionUpdate, AgendaItem, Meeting, MinutesComment, Statement
 from meetings.notifications.approval import approval_preview, circulation_preview
 from meetings.notifications.recipients import RecipientsChanged
-from meetings.record import minutes_record
+from meetings.record import ItemRecord, minutes_record
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import editor_url
+from meetings.views.minutes.cards import GENERAL, editor_url
 from meetings.views.notifications import redirect_to_new_preview
 
 
@@ -90,10 +95,43 @@ def circulated_meeting(pk: int, user) -> Meeting:
     )
 
 
-class CirculatedMinutesView(TemplateView):
-    """The circulated draft, for the attending organisations' people (and the secretariat): the record per item,
-    the comments so far, and a comment form while comments are open. Anyone else gets a 404: a draft is not
-    shown to them, nor is its existence."""
+@dataclass
+class CommentSection:
+    """One part of the circulated draft with the comments on it: an agenda item's record, or (``record`` None) the
+    minutes in general, whose text is the meeting's summary."""
+
+    key: str  # the agenda item's pk, or GENERAL
+    record: ItemRecord | None
+    comments: list = field(default_factory=list)
+    form: MinutesCommentForm | None = None
+
+    @property
+    def item(self):
+        return self.record.item if self.record else None
+
+
+def comment_sections(meeting: Meeting, reviews, comments) -> tuple[list[CommentSection], ItemRecord | None]:
+    """The minutes in general, then every agenda item (with or without content: each may be commented on), each
+    with its comments; and the entries tied to no item (commented on under the minutes in general)."""
+    records = minutes_record(meeting, reviews)
+    by_item = {record.item.pk: record for record in records if record.item}
+    loose = next((record for record in records if record.item is None), None)
+    sections = [CommentSection(GENERAL, None)]
+    for number, item in enumerate(meeting.agenda_items.all(), start=1):
+        sections.append(CommentSection(str(item.pk), by_item.get(item.pk) or ItemRecord(number, item)))
+    of_key = {section.key: section for section in sections}
+    for comment in comments:
+        of_key.get(str(comment.agenda_item_id) if comment.agenda_item_id else GENERAL, sections[0]).comments.append(
+            comment
+        )
+    return sections, loose
+
+
+class CirculatedMinutesView(FragmentAnswerMixin, TemplateView):
+    """The circulated draft, for the attending organisations' people (and the secretariat): each part of the record
+    with the comments on it beside it, and its own comment form while comments are open; a comment is added in
+    place with htmx (the part's comments come back) or by a plain POST (back to the part). Anyone else gets a 404:
+    a draft is not shown to them, nor is its existence."""
 
     template_name = "meetings/minutes_circulated.html"
 
@@ -104,32 +142,38 @@ class CirculatedMinutesView(TemplateView):
         self.meeting = meeting
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, bound_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         meeting = circulated_meeting(self.meeting.pk, user)
         reviews = list(ActionUpdate.objects.filter(meeting=meeting).order_by("id"))  # part of the circulated draft
         may_comment = services.may_comment_on_minutes(user, meeting)
-        context.update(
-            meeting=meeting,
-            minutes_record=minutes_record(meeting, reviews),
-            comments=meeting.minutes_comments.select_related("agenda_item", "organization", "author"),
-            refusal=services.comment_refusal(meeting, user) if may_comment else "",
-            may_comment=may_comment,
-        )
-        context.setdefault("form", MinutesCommentForm(meeting=meeting, initial=self.initial_item()))
+        refusal = services.comment_refusal(meeting, user) if may_comment else ""
+        sections, loose = comment_sections(meeting, reviews, self.comments(meeting))
+        for section in sections:
+            if may_comment and not refusal:
+                section.form = self.section_form(meeting, section, bound_form)
+        context.update(meeting=meeting, sections=sections, loose_record=loose, refusal=refusal, may_comment=may_comment)
         return context
 
-    def initial_item(self) -> dict:
-        value = self.request.GET.get("item", "")
-        return {"agenda_item": int(value)} if value.isdigit() else {}
+    @staticmethod
+    def comments(meeting: Meeting):
+        return meeting.minutes_comments.select_related("organization", "author", "resolved_by")
+
+    @staticmethod
+    def section_form(meeting: Meeting, section: CommentSection, bound_form=None) -> MinutesCommentForm:
+        if bound_form is not None and section_key(bound_form) == section.key:
+            return bound_form
+        initial = {"agenda_item": section.item.pk} if section.item else {}
+        return MinutesCommentForm(meeting=meeting, initial=initial, prefix=None)
 
     def post(self, request, *args, **kwargs):
         meeting = self.meeting
         form = MinutesCommentForm(request.POST, meeting=meeting)
+        added = None
         if form.is_valid():
             try:
-                services.add_minutes_comment(
+                added = services.add_minutes_comment(
                     meeting=meeting,
                     user=request.user,
                     text=form.cleaned_data["text"],
@@ -137,27 +181,65 @@ class CirculatedMinutesView(TemplateView):
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Your comment is recorded: the secretariat sees it beside the text."))
-                return redirect("meetings:meeting-minutes-circulated", pk=meeting.pk)
-        return self.render_to_response(self.get_context_data(form=form), status=200)
+        if added is None:
+            if self.is_htmx:
+                return self.section_fragment(form)
+            return self.render_to_response(self.get_context_data(bound_form=form))
+        if self.is_htmx:
+            return self.section_fragment(None, key=section_key(form))
+        messages.success(request, _("Your comment is recorded: the secretariat sees it beside the text."))
+        return redirect(circulated_url(meeting.pk, f"comment-{added.pk}"))
+
+    def section_fragment(self, form, key=None):
+        """The comments of one part of the draft and its form (``form`` when it has errors, else an empty one)."""
+        context = self.get_context_data(bound_form=form)
+        key = key or section_key(form)
+        section = next((section for section in context["sections"] if section.key == key), context["sections"][0])
+        return self.fragment("section_comments", {**context, "section": section})
+
+
+def section_key(form) -> str:
+    """The part of the draft a comment form was posted from (its agenda item, or the minutes in general)."""
+    value = form.data.get("agenda_item", "") if form.is_bound else ""
+    return value if str(value).isdigit() else GENERAL
+
+
+def circulated_url(pk: int, anchor: str = "") -> str:
+    url = reverse("meetings:meeting-minutes-circulated", args=[pk])
+    return f"{url}#{anchor}" if anchor else url
 
 
 class ResolveCommentView(SecretariatRequiredMixin, View):
-    """POST: mark a comment on the circulated minutes resolved, with an optional note; back to its card."""
+    """POST: mark a comment on the circulated minutes resolved, with an optional note. With htmx the item's comments
+    in the editor come back; without, back to the item's card in the editor."""
 
     def post(self, request, pk):
         comment = get_object_or_404(MinutesComment, pk=pk)
         form = ResolveCommentForm(request.POST)
+        error = ""
         if not form.is_valid():
-            messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+            error = " ".join(message for errors in form.errors.values() for message in errors)
         else:
             try:
-                services.resolve_minutes_comment(comment=comment, user=request.user, note=form.cleaned_data["note"])
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("The comment is resolved."))
+                services.resolve_minutes_comment(
+                    comment=comment,
+                    user=request.user,
+                    note=form.cleaned_data["note"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as failure:
+                error = " ".join(failure.messages)
+        key = str(comment.agenda_item_id) if comment.agenda_item_id else GENERAL
+        if is_htmx(request):
+            comments = MinutesComment.objects.filter(
+                meeting_id=comment.meeting_id, agenda_item_id=comment.agenda_item_id
+            ).select_related("organization", "author", "resolved_by")
+            context = {"comments": comments, "key": key, "error": error, "error_for": comment.pk}
+            return TemplateResponse(request, "meetings/partials/minutes_comments.html", context)
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, _("The comment is resolved."))
         anchor = f"item-{comment.agenda_item_id}" if comment.agenda_item_id else "item-general"
         return redirect(editor_url(comment.meeting_id, anchor))
 

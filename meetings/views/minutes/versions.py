@@ -2,12 +2,14 @@
 changed in the items' texts between two versions."""
 
 import difflib
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from meetings.models import Meeting, MinutesVersion
+from meetings.services.approval import version_record
 
 
 class MeetingVersionsMixin:
@@ -44,38 +46,53 @@ class MinutesVersionView(MeetingVersionsMixin, TemplateView):
             if not compare.isdigit():
                 raise Http404("No such version.")
             other = get_object_or_404(MinutesVersion, meeting=meeting, number=int(compare))
+        user = self.request.user
         context.update(
             meeting=meeting,
             version=version,
+            record=version_record(version.content, user),
             other=other,
-            differences=text_differences(other, version) if other else [],
+            differences=text_differences(other, version, user) if other else [],
             versions=list(meeting.minutes_versions.values_list("number", flat=True)),
         )
         return context
 
 
-def version_texts(version: MinutesVersion) -> list[tuple[str, str]]:
-    """(label, text) of what a version says, in order: the summary, each item, each decision and action."""
-    content = version.content
-    texts = [("summary", content.get("summary", {}).get("minutes_summary", ""))]
-    for item in content.get("items", []):
-        texts.append((f"{item['number']}. {item['title']}", item.get("discussion_summary", "")))
-    for kind in ("decisions", "actions"):
-        for entry in content.get(kind, []):
-            texts.append((entry.get("reference", ""), entry.get("text", "")))
+@dataclass(frozen=True)
+class VersionText:
+    """One text of a version, compared as a whole with the same text of another version."""
+
+    kind: str  # "summary", "item" (an item's text), "statements" (an item's statements), "entry" (a decision...)
+    label: str  # the item's number and title, or the decision's or action's reference
+    text: str
+
+
+def version_texts(version: MinutesVersion, user) -> list[VersionText]:
+    """What a version says as ``user`` may read it, in order: the summary, then per item its text, its statements
+    (one line each: who said what) and its decisions and actions (by their numbers)."""
+    texts = [VersionText("summary", "", version.content.get("summary", {}).get("minutes_summary", ""))]
+    for item in version_record(version.content, user):
+        heading = f"{item.number}. {item.title}" if item.number else ""
+        if item.number:
+            texts.append(VersionText("item", heading, item.discussion_summary))
+        statements = [f"{entry['speaker']} ({entry['organization']}): {entry['text']}" for entry in item.statements]
+        if statements:
+            texts.append(VersionText("statements", heading, "\n".join(statements)))
+        for entry in [*item.decisions, *item.actions]:
+            texts.append(VersionText("entry", entry.get("reference", ""), entry.get("text", "")))
     return texts
 
 
-def text_differences(older: MinutesVersion, newer: MinutesVersion) -> list[dict]:
-    """Per label whose text differs between the versions: the label and the unified diff of its lines."""
-    before = dict(version_texts(older))
-    after = dict(version_texts(newer))
+def text_differences(older: MinutesVersion, newer: MinutesVersion, user) -> list[dict]:
+    """Per text that differs between the versions: its kind, label and the unified diff of its lines."""
+    before = {(text.kind, text.label): text.text for text in version_texts(older, user)}
+    after = {(text.kind, text.label): text.text for text in version_texts(newer, user)}
     differences = []
-    for label in dict.fromkeys([*before, *after]):
-        old, new = before.get(label, ""), after.get(label, "")
+    for kind, label in dict.fromkeys([*before, *after]):
+        old, new = before.get((kind, label), ""), after.get((kind, label), "")
         if old != new:
             lines = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=1)
             differences.append(
-                {"label": label, "lines": [line for line in lines if not line.startswith(("---", "+++"))]}
+                {"kind": kind, "label": label, "lines": [line for line in lines if not line.startswith(("---", "+++"))]}
             )
     return differences
