@@ -197,6 +197,12 @@ def describe(request):
 
 SITE_URLS = site_urls()
 READABLE = [url for url in SITE_URLS if MATRIX[url.name]["GET"]["secretariat"] == 200]
+# Pages only a participant reads (their own comment on circulated minutes, in its edit form): crawled as them too.
+PARTICIPANT_ONLY = [
+    url
+    for url in SITE_URLS
+    if MATRIX[url.name]["GET"]["participant"] == 200 and MATRIX[url.name]["GET"]["secretariat"] != 200
+]
 
 
 @pytest.fixture(autouse=True)
@@ -220,7 +226,7 @@ def pages(world, django_db_blocker):
             client = Client()
             client.force_login(getattr(world, role))
             found[role] = {}
-            for url in READABLE:
+            for url in READABLE + (PARTICIPANT_ONLY if role == "participant" else []):
                 path = reverse(url.name, kwargs=path_kwargs(world, url))
                 response = client.get(path)
                 if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):

@@ -208,6 +208,22 @@ MATRIX = {
     "meetings:meeting-minutes-circulated": row(
         (LOGIN, 200, 404, 200, 200), (LOGIN, 200, 404, 200, 200), inactive_contact=(404, 404)
     ),
+    # the author's own comment on the circulated draft (the world's comment is the participant's): only they edit it
+    # (an empty POST: field errors) or withdraw it (POST only; an empty POST: back to the draft with the error);
+    # others who read the draft (the focal point of the same organisation, the secretariat) get a 403, those who
+    # may not read it a 404 as for the draft itself
+    "meetings:minutes-comment-edit": row(
+        (LOGIN, 200, 404, 403, 403),
+        (LOGIN, 200, 404, 403, 403),
+        focal_point=(403, 403),
+        inactive_contact=(404, 404),
+    ),
+    "meetings:minutes-comment-withdraw": row(
+        (LOGIN, 405, 405, 405, 405),
+        (LOGIN, 302, 404, 403, 403),
+        focal_point=(405, 403),
+        inactive_contact=(405, 404),
+    ),
     # versions of approved minutes: read like the minutes they are
     "meetings:meeting-minutes-versions": READ,
     "meetings:meeting-minutes-version": READ,

@@ -1,11 +1,13 @@
 """Circulated draft minutes reach the attending organisations' people on the circulated draft's page only, and
 nobody else anywhere: every GET URL of the site is fetched with its meeting swapped for the circulated one (whose
-minutes hold a marker word in each kind of record), as each kind of user without the right to see drafts."""
+minutes hold a marker word in each kind of record, and in a comment on it), as each kind of user without the right
+to see drafts."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from meetings.models import MinutesComment
 from tests.meetings.factories import AgendaItemFactory, DecisionFactory, StatementFactory
 from tests.security.test_draft_minutes_crawler import COMPANION, EXPORTS, _text
 from tests.security.world import path_kwargs, shared_world, site_urls
@@ -15,6 +17,7 @@ MARKERS = {
     "discussion": "gnucirculateddiscussion",
     "statement": "gnucirculatedstatement",
     "decision": "gnucirculateddecision",
+    "comment": "gnucirculatedcomment",
 }
 NOT_ATTENDING = ("other_participant", "inactive_contact", "roleless", "roleless_with_contact")
 
@@ -29,6 +32,13 @@ def world(django_db_setup, django_db_blocker):
             item = AgendaItemFactory(meeting=circulated, discussion_summary=f"Said {MARKERS['discussion']} {COMPANION}")
             StatementFactory(meeting=circulated, speaker=world.contact, summary=f"Quote {MARKERS['statement']}")
             DecisionFactory(meeting=circulated, text=f"Agreed {MARKERS['decision']}", agenda_item=item)
+            MinutesComment.objects.create(  # the comments beside the draft are as private as the draft
+                meeting=circulated,
+                agenda_item=item,
+                author=world.participant,
+                organization=world.contact.organization,
+                text=f"Note {MARKERS['comment']}",
+            )
         yield world
 
 

@@ -272,6 +272,8 @@ _PK_OBJECT_FOR_URL = {
     "api:webhook-send-again": "webhook_delivery",
     "meetings:meeting-minutes-circulated": "circulated_meeting",
     "meetings:minutes-comment-resolve": "minutes_comment",
+    "meetings:minutes-comment-edit": "minutes_comment",
+    "meetings:minutes-comment-withdraw": "minutes_comment",
     "public-series": "series",
     "public-meeting": "meeting",
     "public-document": "document",
