@@ -1,6 +1,6 @@
 """The approval loop in a real browser: the secretariat circulates the draft minutes, a focal point of an attending
-organisation comments on an item, the secretariat resolves the comment beside the text, the next meeting approves
-the minutes, and they are locked."""
+organisation comments beside an item and corrects the comment, the secretariat resolves it beside the text, the next
+meeting approves the minutes, and they are locked."""
 
 import datetime
 
@@ -47,18 +47,36 @@ def test_circulate_comment_resolve_approve_and_lock(login):
     reader.goto(fourth.get_absolute_url())
     reader.get_by_role("link", name="Read the draft and comment").click()
     expect(reader.locator(".minutes-record")).to_contain_text("Partners shared the figures.")
-    reader.get_by_label("On the agenda item").select_option(label="1. Airport screening")
-    reader.get_by_label("Your comment").fill("Please add the 2023 figure for Tashkent.")
-    reader.get_by_role("button", name="Send the comment").click()
-    expect(reader.locator("#comments")).to_contain_text("Please add the 2023 figure for Tashkent.")
+    # The comment is written beside the item it is about, in place (htmx), then corrected by its author.
+    beside_item = reader.locator(f"#comments-{item.pk}")
+    beside_item.get_by_label("Your comment on item 1").fill("Please add the 2023 figure.")
+    beside_item.get_by_role("button", name="Send the comment").click()
+    expect(beside_item.locator(".minutes-comment")).to_contain_text("Please add the 2023 figure.")
+    expect(beside_item.get_by_label("Your comment on item 1")).to_have_value("")
+    expect(reader.locator("#comments-general .minutes-comment")).to_have_count(0)
+    beside_item.get_by_role("link", name="Edit").click()
+    beside_item.get_by_label("Your comment", exact=True).fill("Please add the 2023 figure for Tashkent.")
+    beside_item.get_by_role("button", name="Save the comment").click()
+    expect(beside_item.locator(".minutes-comment")).to_contain_text("Please add the 2023 figure for Tashkent.")
+    expect(beside_item.locator(".comment-edited")).to_be_visible()
+    reader.reload()  # saved, not only shown
+    expect(reader.locator(f"#comments-{item.pk} .comment-text")).to_have_text(
+        "Please add the 2023 figure for Tashkent."
+    )
 
     office.goto(f"/meetings/{fourth.pk}/minutes/edit/")
     card = office.locator(f"#item-{item.pk}")
     expect(card.locator(".minutes-comment")).to_contain_text("Please add the 2023 figure for Tashkent.")
+    expect(card.locator(".comment-edited")).to_contain_text("edited by its author")
     card.get_by_placeholder("Resolution note (optional)").fill("Added to the summary.")
     card.get_by_role("button", name="Resolve").click()
-    card = office.locator(f"#item-{item.pk}")
     expect(card.locator(".comment-resolution")).to_contain_text("Added to the summary.")
+    office.reload()  # resolved in place, and saved
+    expect(office.locator(f"#item-{item.pk} .comment-resolution")).to_contain_text("Added to the summary.")
+
+    reader.reload()  # resolved: its author can no longer change it
+    expect(reader.locator(f"#comments-{item.pk} .comment-resolution")).to_contain_text("Added to the summary.")
+    expect(reader.locator(f"#comments-{item.pk}").get_by_role("link", name="Edit")).to_have_count(0)
 
     office.goto(fifth.get_absolute_url())
     expect(office.locator(f"#approve-minutes-{fourth.pk}")).to_contain_text("to be approved at this meeting")
