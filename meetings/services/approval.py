@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from common import access, events
-from common.i18n import versions_of
+from common.i18n import content_language, content_languages, localized, versions_of
 from common.versioning import EditConflict
 from meetings.models import (
     AgendaItem,
@@ -317,13 +317,26 @@ def approved_at_reason(at_meeting: Meeting) -> str:
 ITEM_TEXT_FIELDS = [name for name in AgendaItem.MINUTES_FIELDS if name != "outcome"]  # the text, in each language
 
 
+def shown_texts(obj, fields: list[str]) -> dict[str, dict[str, str]]:
+    """Per content language, each of ``fields`` of ``obj`` as a reader in that language reads it now (its current
+    translation, else the original): a version shows its text in its reader's language, as it was approved."""
+    texts = {}
+    for language in content_languages():
+        with translation.override(language):
+            texts[language] = {name: localized(obj, name) for name in fields}
+    return texts
+
+
 def minutes_snapshot(meeting: Meeting) -> dict:
     """What the minutes say, as kept in a version: the summary, each item's text, the statements, decisions and
     follow-up actions with their numbers."""
     items = list(meeting.agenda_items.order_by("position", "id"))
     number_of = {item.pk: number for number, item in enumerate(items, start=1)}
     return {
-        "summary": {name: getattr(meeting, name) for name in Meeting.MINUTES_TEXT_FIELDS},
+        "summary": {
+            **{name: getattr(meeting, name) for name in Meeting.MINUTES_TEXT_FIELDS},
+            "texts": shown_texts(meeting, ["minutes_summary"]),
+        },
         "items": [
             {
                 "number": number_of[item.pk],
@@ -331,6 +344,7 @@ def minutes_snapshot(meeting: Meeting) -> dict:
                 "outcome": item.get_outcome_display() if item.outcome else "",
                 "visibility": item.visibility,
                 **{name: getattr(item, name) for name in ITEM_TEXT_FIELDS},
+                "texts": shown_texts(item, ["title", "discussion_summary"]),
             }
             for item in items
         ],
@@ -344,11 +358,17 @@ def minutes_snapshot(meeting: Meeting) -> dict:
                 "source": statement.source_title
                 or (statement.source_document.title if statement.source_document else ""),
                 "visibility": statement.visibility,
+                "texts": shown_texts(statement, ["summary"]),
             }
             for statement in meeting.statements.select_related("speaker", "organization", "source_document")
         ],
         "decisions": [
-            {"item": number_of.get(decision.agenda_item_id), "reference": decision.reference, "text": decision.text}
+            {
+                "item": number_of.get(decision.agenda_item_id),
+                "reference": decision.reference,
+                "text": decision.text,
+                "texts": shown_texts(decision, ["text"]),
+            }
             for decision in meeting.decisions.order_by("reference_number", "id")
         ],
         "actions": [
@@ -356,6 +376,7 @@ def minutes_snapshot(meeting: Meeting) -> dict:
                 "item": number_of.get(action.agenda_item_id),
                 "reference": action.reference,
                 "text": action.title,
+                "texts": shown_texts(action, ["title"]),
                 "organization": action.responsible_organization.short_name,
                 "due_on": action.due_on.isoformat() if action.due_on else "",
             }
@@ -412,9 +433,9 @@ def version_record(content: dict, user) -> list[VersionItem]:
             continue
         items[entry["number"]] = VersionItem(
             number=entry["number"],
-            title=entry.get("title", ""),
+            title=_in_reader_language(entry, "title"),
             outcome=entry.get("outcome", ""),
-            discussion_summary=entry.get("discussion_summary", ""),
+            discussion_summary=_in_reader_language(entry, "discussion_summary"),
         )
     loose = VersionItem(number=None)
     for kind, default in (
@@ -425,6 +446,23 @@ def version_record(content: dict, user) -> list[VersionItem]:
         for entry in content.get(kind, []):
             if entry.get("item") in hidden or not readable(entry, default):
                 continue
+            entry = {**entry, "text": _in_reader_language(entry, TEXT_FIELD_OF[kind], "text")}
             getattr(items.get(entry.get("item"), loose), kind).append(entry)
     shown = [item for item in items.values() if item.has_content]
     return shown + ([loose] if loose.has_content else [])
+
+
+# The field whose text each kind of entry of a version keeps under "text".
+TEXT_FIELD_OF = {"statements": "summary", "decisions": "text", "actions": "title"}
+
+
+def _in_reader_language(entry: dict, field: str, key: str | None = None) -> str:
+    """``field`` of a version's entry in the reader's language as it was kept, else the original (``key``)."""
+    shown = entry.get("texts", {}).get(content_language(), {}).get(field)
+    return shown or entry.get(key or field, "")
+
+
+def version_summary(content: dict) -> str:
+    """The summary of the meeting a version kept, in the reader's language where it was kept in it."""
+    summary = content.get("summary", {})
+    return _in_reader_language(summary, "minutes_summary")

@@ -406,7 +406,13 @@ def test_a_version_shows_its_statements_per_item_and_the_comparison_includes_the
 ):
     fourth, item = loop["fourth"], loop["item"]
     speaker = participant.contact
-    StatementFactory(meeting=fourth, agenda_item=item, speaker=speaker, summary="We can share the figures.")
+    StatementFactory(
+        meeting=fourth,
+        agenda_item=item,
+        speaker=speaker,
+        summary="We can share the figures.",
+        summary_ru="Мы можем поделиться цифрами.",
+    )
     StatementFactory(
         meeting=fourth, agenda_item=item, speaker=speaker, summary="Kept to the office.", visibility="secretariat"
     )
@@ -428,5 +434,8 @@ def test_a_version_shows_its_statements_per_item_and_the_comparison_includes_the
     comparison = client.get(url, {"compare": 1}).content.decode()
     assert "Statements under 1." in comparison
     assert "-" + speaker.name in comparison and "We will share the figures by March." in comparison
+    client.cookies["django_language"] = "ru"  # a reader in Russian reads the Russian text that was approved
+    first_in_russian = client.get(reverse("meetings:meeting-minutes-version", args=[fourth.pk, 1])).content.decode()
+    assert "Мы можем поделиться цифрами." in first_in_russian and "We can share the figures." not in first_in_russian
     client.force_login(secretariat)
     assert "Kept to the office." in client.get(url).content.decode()

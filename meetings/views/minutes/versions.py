@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from meetings.models import Meeting, MinutesVersion
-from meetings.services.approval import version_record
+from meetings.services.approval import version_record, version_summary
 
 
 class MeetingVersionsMixin:
@@ -50,6 +50,7 @@ class MinutesVersionView(MeetingVersionsMixin, TemplateView):
         context.update(
             meeting=meeting,
             version=version,
+            summary=version_summary(version.content),
             record=version_record(version.content, user),
             other=other,
             differences=text_differences(other, version, user) if other else [],
@@ -70,7 +71,7 @@ class VersionText:
 def version_texts(version: MinutesVersion, user) -> list[VersionText]:
     """What a version says as ``user`` may read it, in order: the summary, then per item its text, its statements
     (one line each: who said what) and its decisions and actions (by their numbers)."""
-    texts = [VersionText("summary", "", version.content.get("summary", {}).get("minutes_summary", ""))]
+    texts = [VersionText("summary", "", version_summary(version.content))]
     for item in version_record(version.content, user):
         heading = f"{item.number}. {item.title}" if item.number else ""
         if item.number:
