@@ -200,6 +200,9 @@ def test_a_whole_meeting_day_from_the_dashboard(login, new_page, platform, mailo
     expect(_line(phone, "Aziz Karimov").locator(".door-attended")).to_be_visible()
     _fits(phone, 390)
     _fits(page, 1280)
+    phone.reload()  # each device keeps the other's tap
+    for name in ("Kadri Tamm", "Aziz Karimov"):
+        expect(_line(phone, name).locator(".door-attended")).to_be_visible()
 
     # Attendance is recorded: the meeting is held, and the room's tools stay while it runs.
     page.goto(meeting_url)
