@@ -245,6 +245,28 @@ def invitation_register(meeting: Meeting) -> list[InvitedOrganization]:
     return list(rows.values())
 
 
+@dataclass
+class Presenter:
+    """A contact who presents items of the meeting's agenda, with those items (in agenda order)."""
+
+    contact: Contact
+    items: list = field(default_factory=list)
+
+
+def agenda_presenters(meeting: Meeting) -> list[Presenter]:
+    """Who presents the meeting's agenda items, in agenda order (one query). Naming a presenter does not invite them:
+    the recipient list shows them, and flags those without an e-mail address, whom no message can reach."""
+    presenters: dict[int, Presenter] = {}
+    items = (
+        meeting.agenda_items.filter(presenter__isnull=False)
+        .select_related("presenter__organization")
+        .order_by("position", "id")
+    )
+    for item in items:
+        presenters.setdefault(item.presenter_id, Presenter(contact=item.presenter)).items.append(item)
+    return list(presenters.values())
+
+
 def reply_counts(register: list[InvitedOrganization]) -> dict[str, int]:
     """How many people of the register will attend (by their own answer or named by their focal point), will not,
     and were invited without an answer yet; and how many organisations answered through their focal point."""

@@ -56,8 +56,13 @@ class LiveState:
 
 
 def room_tools_offered(meeting: Meeting) -> bool:
-    """The door's check-in and live mode are offered while the meeting is announced or under way."""
-    return meeting.lifecycle_stage in (LifecycleStage.ANNOUNCED, LifecycleStage.IN_PROGRESS)
+    """The door's check-in and live mode are offered while the meeting is announced or under way, until it ends by
+    the clock. The first check-in at the door records attendance, which makes the meeting held (and the minutes may
+    be written while it runs): neither closes the room while people still arrive and the agenda moves on."""
+    stage = meeting.lifecycle_stage
+    if stage in (LifecycleStage.ANNOUNCED, LifecycleStage.IN_PROGRESS):
+        return True
+    return stage in (LifecycleStage.HELD, LifecycleStage.MINUTES_DRAFT) and not meeting.has_ended
 
 
 def live_state(meeting: Meeting, user=None) -> LiveState:

@@ -146,9 +146,12 @@ class InvitationsView(MeetingEditMixin, TemplateView):
         context.setdefault("contact_form", RecipientContactForm(meeting=meeting))
         register = services.invitation_register(meeting)
         people = [person for row in register for person in row.people]
+        presenters = services.agenda_presenters(meeting)
         context.update(
             meeting=meeting,
             register=register,
+            presenter_ids={presenter.contact.pk for presenter in presenters},
+            presenters_without_address=[presenter for presenter in presenters if not presenter.contact.email],
             unreachable=[row for row in register if not row.reachable],
             to_send=sum(person.state == services.InvitationState.NOT_SENT for person in people),
             failed=sum(person.state == services.InvitationState.FAILED for person in people),

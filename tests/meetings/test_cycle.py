@@ -351,7 +351,8 @@ def test_invitations_page_queries_do_not_grow_with_rows(client, secretariat, ser
         for organization in organizations:
             ContactFactory.create_batch(2, organization=organization)
         services.invite_organizations(meeting=meeting, organizations=organizations)
-        with django_assert_max_num_queries(12):
+        # 13: one fixed query more since the list flags the agenda's presenters (who have no address, or are on it)
+        with django_assert_max_num_queries(13):
             assert client.get(url).status_code == 200
 
 

@@ -385,3 +385,41 @@ def test_the_admin_says_which_meetings_lose_their_last_contact_there(client, adm
     assert f"nobody there can be reached about {meeting}" in response.content.decode()
     contact.refresh_from_db()
     assert not contact.is_active
+
+
+# Presenters on the recipient list
+
+
+def test_a_presenter_without_an_e_mail_address_is_flagged_on_the_recipient_list_with_a_link_to_add_one(
+    client, secretariat
+):
+    meeting = invited_meeting(named=1)
+    police = OrganizationFactory(name="Estonian Police and Border Guard Board")
+    presenter = ContactFactory(organization=police, name="Kristiina Tamm", email="")
+    AgendaItemFactory(meeting=meeting, position=3, title="Cooperation with Estonia", presenter=presenter)
+    AgendaItemFactory(meeting=meeting, position=4, title="Study visit report", presenter=presenter)
+    reachable = ContactFactory(name="Aziz Karimov", email="aziz@example.org")
+    on_the_list(meeting, reachable)
+    AgendaItemFactory(meeting=meeting, position=5, title="Airport trainings", presenter=reachable)
+    client.force_login(secretariat)
+
+    page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode()
+
+    flagged = re.search(r'<div class="alert alert-warning" id="presenters-without-address".*?</div>', page, re.S)
+    assert flagged, "the recipient list does not flag the presenter without an address"
+    flagged = " ".join(flagged.group(0).split())
+    assert "1 presenter has no e-mail address" in flagged
+    assert "Kristiina Tamm (Estonian Police and Border Guard Board)" in flagged
+    assert "Presenter" in flagged and "No e-mail address" in flagged
+    assert "“Cooperation with Estonia”, “Study visit report”" in flagged
+    edit = reverse("stakeholders:contact-update", args=[presenter.pk])
+    assert f'<a href="{edit}">Add an e-mail address</a>' in flagged
+    assert "Aziz Karimov" not in flagged  # a presenter with an address is reached like everyone else...
+    row = re.search(r'<tr data-person="Aziz Karimov">.*?</tr>', page, re.S).group(0)
+    assert "presenter-badge" in row  # ...and marked as presenter in their row
+
+    # Once the address is added, the flag goes.
+    presenter.email = "kristiina@example.org"
+    presenter.save()
+    page = client.get(reverse("meetings:meeting-invitations", args=[meeting.pk])).content.decode()
+    assert 'id="presenters-without-address"' not in page

@@ -213,6 +213,28 @@ def test_the_meeting_page_offers_the_room_while_announced_or_under_way():
     assert 'id="check-in-link"' not in held
 
 
+def test_the_room_stays_offered_after_the_first_check_in_while_the_meeting_runs(door):
+    """The first tap at the door records attendance, which makes the meeting held: the meeting page must keep the
+    door's check-in and live mode (and the participants' "Follow the meeting live") until the meeting ends."""
+    secretariat = _session(secretariat_user())
+    judge_row = _row(door, contact__name="Bakhtiyor Rashidov")
+    tap = {"version": judge_row.version, "status": judge_row.status}
+    assert secretariat.post(_url("meeting-check-in-row", door.pk, judge_row.pk), tap).status_code == 302
+    door.refresh_from_db()
+    assert door.is_held  # attendance is recorded
+
+    page = secretariat.get(_url("meeting-detail", door.pk)).content.decode()
+    assert 'id="check-in-link"' in page and 'id="live-control-link"' in page
+    reader = participant_user(organization=_row(door, contact=None).organization)  # invited as a whole
+    assert 'id="follow-live"' in _session(reader).get(_url("meeting-detail", door.pk)).content.decode()
+
+    # Once it is over by the clock, the room is no longer offered.
+    door.starts_at -= datetime.timedelta(hours=4)
+    door.ends_at -= datetime.timedelta(hours=4)
+    door.save()
+    assert 'id="check-in-link"' not in secretariat.get(_url("meeting-detail", door.pk)).content.decode()
+
+
 # The join link
 
 
