@@ -6,7 +6,10 @@ Every page, printout, e-mail and calendar description goes through these functio
 The patterns come from the per-language format modules (``coordination/formats/<language>/formats.py``):
 ``DATE_FORMAT`` for a day, ``MONTH_DAY_FORMAT`` for the first day of a range within one year,
 ``YEAR_MONTH_FORMAT`` for a month, ``DATETIME_FORMAT`` for a moment and ``TIME_FORMAT`` for a time of day. A module
-may set ``MONTH_NAMES_LOWERCASE = True`` (Uzbek writes "20 fevral", Django's Uzbek catalogue capitalises it).
+may set ``MONTH_NAMES_LOWERCASE = True`` (Uzbek writes "20-fevral", Django's Uzbek catalogue capitalises it), and
+the patterns of a range's two ends where the language does not put the shared year last:
+``DAY_RANGE_IN_MONTH_FORMATS`` and ``DAY_RANGE_IN_YEAR_FORMATS``, each (first day, last day): Uzbek names the
+year first, "2024-yil 20–21-fevral".
 
 Ranges share what their ends share: "20–21 February 2024", "30 June – 2 July 2024",
 "30 December 2023 – 2 January 2024".
@@ -85,14 +88,14 @@ def _as_date(value) -> datetime.date:
 
 
 def date_text(value) -> str:
-    """A day: "20 February 2024", "20 февраля 2024 г.", "20 fevral 2024". Aware datetimes in the current zone."""
+    """A day: "20 February 2024", "20 февраля 2024 г.", "2024-yil 20-fevral". Aware datetimes in the current zone."""
     if value in (None, ""):
         return ""
     return _format(_as_date(value), "DATE_FORMAT")
 
 
 def month_text(value) -> str:
-    """A date known only to the month: "November 2023", "ноябрь 2023 г.", "noyabr 2023"."""
+    """A date known only to the month: "November 2023", "ноябрь 2023 г.", "2023-yil noyabr"."""
     if value in (None, ""):
         return ""
     return _format(_as_date(value), "YEAR_MONTH_FORMAT")
@@ -116,9 +119,11 @@ def date_range_text(start, end=None, *, month_only: bool = False) -> str:
     if not isinstance(end, datetime.date) or end == start:
         return date_text(start)
     if (start.year, start.month) == (end.year, end.month):
-        return _format(start, "j") + TIGHT_DASH + date_text(end)
+        first, last = _format_setting("DAY_RANGE_IN_MONTH_FORMATS", ("j", "DATE_FORMAT"))
+        return _format(start, first) + TIGHT_DASH + _format(end, last)
     if start.year == end.year:
-        return _format(start, "MONTH_DAY_FORMAT") + SPACED_DASH + date_text(end)
+        first, last = _format_setting("DAY_RANGE_IN_YEAR_FORMATS", ("MONTH_DAY_FORMAT", "DATE_FORMAT"))
+        return _format(start, first) + SPACED_DASH + _format(end, last)
     return date_text(start) + SPACED_DASH + date_text(end)
 
 
