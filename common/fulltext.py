@@ -11,9 +11,10 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, GeneratedField, Manager, Q, TextField, Value
+from django.db.models import Case, F, Func, GeneratedField, Manager, Q, TextField, Value, When
 from django.db.models.functions import Cast
 
+from common.i18n import content_languages
 from common.scripts import FOLD_APOSTROPHES_SQL
 
 SEARCH_CONFIG = "english"
@@ -21,6 +22,24 @@ SEARCH_CONFIG = "english"
 # ``<field>_ru`` versions are Russian (stemmed by PostgreSQL's Snowball Russian stemmer) and the ``<field>_uz``
 # versions Uzbek in Latin script, for which PostgreSQL has no stemmer: 'simple' only lowercases the words.
 LANGUAGE_CONFIGS = {"en": "english", "ru": "russian", "uz": "simple"}
+# The configuration of a part that is a record's original text: the one of the language it was written in
+# (``source_language``), so a statement written in Russian is stemmed as Russian.
+ORIGINAL = "original"
+
+
+def config_of(language: str) -> str:
+    """The text search configuration of a content language: one PostgreSQL has no stemmer for (a content language
+    added in settings) only lowercases its words."""
+    return LANGUAGE_CONFIGS.get(language, "simple")
+
+
+def _original_config():
+    return Case(
+        *(When(source_language=language, then=Value(config_of(language))) for language in content_languages()),
+        default=Value(SEARCH_CONFIG),
+        output_field=TextField(),
+    )
+
 
 # A place list joined into one string. PostgreSQL's own array_to_string() is only STABLE,
 # which an index expression may not use; this wrapper (created by activities migration 0002)
@@ -159,7 +178,8 @@ class Document(Func):
     def __init__(self, *weighted_parts):
         configs, weights, texts = [], "", []
         for part, weight, *config in weighted_parts:
-            configs.append(Value(config[0] if config else SEARCH_CONFIG))
+            config = config[0] if config else SEARCH_CONFIG
+            configs.append(_original_config() if config == ORIGINAL else Value(config))
             weights += weight
             texts.append(Cast(F(part) if isinstance(part, str) else part, TextField()))
         super().__init__(_array(configs), Value(weights), _array(texts))
@@ -176,11 +196,12 @@ def document(*weighted_parts):
 
 
 def translated(field_name, weight):
-    """A field and its Russian and Uzbek versions (``<field>_ru``, ``<field>_uz``), each in its configuration."""
+    """A field, in the configuration of the language it was written in, and its translations in every content
+    language (``<field>_en``, ``<field>_ru``, ``<field>_uz``, ...), each in its language's: a word of any of them
+    finds the record. Only for fields of common.i18n.TranslatedContent models (they have ``source_language``)."""
     return [
-        (field_name, weight, LANGUAGE_CONFIGS["en"]),
-        (f"{field_name}_ru", weight, LANGUAGE_CONFIGS["ru"]),
-        (f"{field_name}_uz", weight, LANGUAGE_CONFIGS["uz"]),
+        (field_name, weight, ORIGINAL),
+        *((f"{field_name}_{language}", weight, config_of(language)) for language in content_languages()),
     ]
 
 
@@ -222,11 +243,11 @@ def agenda_item_minutes_document():
 
 
 def statement_document():
-    return document(("summary", "B"))
+    return document(*translated("summary", "B"))
 
 
 def action_document():
-    return document(("title", "A"), ("description", "B"))
+    return document(*translated("title", "A"), ("description", "B"))
 
 
 def activity_document():

@@ -14,7 +14,7 @@ from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from common import formatting, fulltext, scripts
 from common.access import may_see_draft_minutes, published_minutes_q
-from common.i18n import localized
+from common.i18n import content_languages, localized
 from coordination import search_vocabulary
 from meetings.models import ActionItem, AgendaItem, Meeting, Statement, sees_draft_meetings
 from stakeholders.models import Contact, Organization
@@ -218,7 +218,7 @@ class Search:
                     text, template=scripts.FOLD_APOSTROPHES_SQL.format(text="%(expressions)s"), output_field=TextField()
                 ),
                 self.query,
-                config=fulltext.LANGUAGE_CONFIGS[language],
+                config=fulltext.config_of(language),
                 start_sel=self._start,
                 stop_sel=self._stop,
                 max_words=30,
@@ -242,7 +242,7 @@ class Search:
     def _snippet(self, obj) -> SafeString:
         """The snippet with highlights, in the reader's language first; else the first text there is."""
         reader = (get_language() or "en").split("-")[0]
-        languages = sorted(fulltext.LANGUAGE_CONFIGS, key=lambda language: language != reader)
+        languages = sorted(content_languages(), key=lambda language: language != reader)
         texts = [text for language in languages if (text := getattr(obj, f"snippet_{language}", ""))]
         matching = [text for text in texts if self._start in text]
         return highlight((matching or texts or [""])[0], self._start, self._stop)
@@ -341,7 +341,7 @@ class Search:
                     self._matching(
                         statements,
                         "search_document",
-                        "summary",
+                        _translated("summary"),
                         similar_name=Q(speaker_id__in=self._similar_contact_ids()),
                     ),
                     lambda s: (
@@ -359,7 +359,7 @@ class Search:
                 (
                     self._matching(actions, "search_document", "description"),
                     lambda a: (
-                        f"{a.reference} {a.title}".strip(),
+                        f"{a.reference} {localized(a, 'title')}".strip(),
                         a.get_absolute_url(),
                         f"{a.responsible_organization.short_name} · {a.get_status_display()}",
                     ),
@@ -371,7 +371,9 @@ class Search:
                 activities = activities.filter(plan__year=self.year)
             snippet = {
                 **_translated("description"),
-                "en": _joined("description", Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"),
+                "en": _joined(
+                    _translated("description")["en"], Value(" "), fulltext.ArrayToText("places"), Value(" "), "outcome"
+                ),
             }
             return [
                 (
@@ -430,7 +432,15 @@ class Search:
 
 
 def _translated(field_name):
-    return {"en": field_name, "ru": f"{field_name}_ru", "uz": f"{field_name}_uz"}
+    """Per content language, the text its snippet is taken from: the translation into it, else the original."""
+    return {
+        language: Coalesce(
+            NullIf(F(f"{field_name}_{language}"), Value(""), output_field=TextField()),
+            F(field_name),
+            output_field=TextField(),
+        )
+        for language in content_languages()
+    }
 
 
 def _joined(*parts):

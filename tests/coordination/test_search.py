@@ -385,3 +385,39 @@ def test_a_statement_hit_leads_to_the_statement_on_the_meeting_page(client, part
     [hit] = group.hits
     assert hit.url == f"{meeting.get_absolute_url()}#statement-{statement.pk}"
     assert f'id="statement-{statement.pk}"' in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_an_english_translation_of_a_russian_statement_is_found_by_its_english_words(client, participant, secretariat):
+    """The statement's search document held only its original: an English reader searching an English word of the
+    translation found nothing. A translation in draft minutes stays hidden from those who may not read them."""
+    published = MeetingFactory(published=True)
+    StatementFactory(
+        meeting=published,
+        speaker=ContactFactory(name="Akobir Boboev"),
+        source_language="ru",
+        summary="Министерство предложило обучать пограничников выявлению жертв.",
+        summary_en="The ministry proposed training border guards to identify victims.",
+    )
+    StatementFactory(
+        meeting=MeetingFactory(),  # draft minutes
+        source_language="ru",
+        summary="Черновое замечание.",
+        summary_en="A draft remark about border guards.",
+    )
+    ActionItemFactory(
+        meeting=published, source_language="ru", title="Подготовить обзор", title_en="Prepare a shelter overview"
+    )
+    client.force_login(participant)
+
+    response = search(client, q="guards")
+    found = kinds(response)
+    assert list(found) == ["statement"] and len(found["statement"]) == 1
+    assert found["statement"][0].startswith("Akobir Boboev")
+    assert "<mark>guards</mark>" in response.content.decode()  # the snippet is the English translation
+    assert "draft remark" not in response.content.decode()
+    assert kinds(search(client, q="пограничников"))["statement"][0].startswith("Akobir Boboev")
+    [action] = kinds(search(client, q="shelter"))["action"]
+    assert action.endswith("Prepare a shelter overview")
+
+    client.force_login(secretariat)
+    assert len(kinds(search(client, q="guards"))["statement"]) == 2
