@@ -10,6 +10,7 @@ from icalendar import Event
 
 from activities.models import Activity, ActivityStatus
 from common.formatting import month_text
+from common.i18n import plain_text_with_note
 from meetings import calendar
 
 
@@ -54,7 +55,7 @@ def activity_event(activity, url: str = "") -> Event:
             _("The day is not known: only the month (%(month)s).") % {"month": month_text(activity.starts_on)}
         )
     if activity.description:
-        details.append(activity.description)
+        details.append(plain_text_with_note(activity, "description"))
     if url:
         details.append(url)
     event.add("description", "\n\n".join(details))

@@ -200,6 +200,21 @@ def _reading_note(obj, field: str, shown: str) -> str:
     return _("Written in %(original)s; not yet translated into %(reader)s.") % values
 
 
+def translated_from_note(obj, field: str, shown: str) -> str:
+    """Where a translation is shown and the original cannot be opened (print, mail): the original's language."""
+    source = getattr(obj, "source_language", shown)
+    if shown == source or not getattr(obj, field, ""):
+        return ""
+    return _("Translation; written in %(language)s.") % {"language": interface_language_name(source)}
+
+
+def plain_text_with_note(obj, field: str) -> str:
+    """A text for plain-text mail and calendar files: ``localized``, followed by its note as a bracketed line when
+    it is not shown in the reader's language."""
+    shown = reading(obj, field)
+    return f"{shown.text}\n[{shown.note}]" if shown.note else shown.text
+
+
 def interface_language_name(code: str) -> str:
     """A language's name in the reader's language ("английский" for "en" on a Russian page), where Django knows it."""
     name = str(_language_label(code))

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
-from common.i18n import localized, with_translations
+from common.formatting import time_range_text
+from common.i18n import plain_text_with_note, with_translations
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 
 # UIDs must not change with the host name the portal is served under, or calendar apps would
@@ -117,7 +118,9 @@ def meeting_fingerprint(queryset, *, language: str, base_url: str, join_link: bo
 
 def _meeting_description(meeting, url: str, join_link: bool) -> str:
     venue = meeting.venue or _("Venue to be announced")
-    lines = [str(meeting.series), f"{meeting.get_format_display()} · {venue}"]
+    # The time in the meeting's own zone, in the reader's words: a calendar app shows it in the device's zone.
+    when = time_range_text(meeting.local_start, meeting.local_end, meeting.time_zone)
+    lines = [str(meeting.series), when, f"{meeting.get_format_display()} · {venue}"]
     if join_link:
         lines.append(f"{_('Join online')}: {meeting.join_url}")
     if meeting.is_illustrative:
@@ -127,7 +130,10 @@ def _meeting_description(meeting, url: str, join_link: bool) -> str:
         )
     items = list(meeting.agenda_items.all())
     if items:
-        titles = [f"{number}. {localized(item, 'title')}" for number, item in enumerate(items, start=1)]
+        titles = [
+            f"{number}. {plain_text_with_note(item, 'title')}".replace("\n", "\n   ")
+            for number, item in enumerate(items, start=1)
+        ]
         lines += ["", _("Agenda:"), *titles]
     if url:
         lines += ["", url]

@@ -11,6 +11,7 @@ from django.db.models import CharField, DateField, Exists, F, IntegerField, Oute
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import content_languages
 from common.widgets import bootstrap_filter_form, organization_picker
 from meetings.filters import OPEN
 from meetings.models import ActionItem, ActionStatus, Decision, Meeting, MeetingSeries
@@ -18,7 +19,15 @@ from stakeholders.models import Organization
 
 DECISION = "decision"
 ACTION = "action"
-COLUMNS = ("kind", "entry_id", "meeting_id", "number", "entry_text", "organization", "due", "entry_status", "starts_at")
+# An entry's text in every content language, its original's language and what its translations were made from, so
+# that the register shows it as the meeting page does (in the reader's language, or the original with a note).
+TEXT_SUFFIXES = ("", *(f"_{language}" for language in content_languages()))
+TEXT_COLUMNS = (*(f"entry_text{suffix}" for suffix in TEXT_SUFFIXES), "entry_language", "entry_translated_from")
+COLUMNS = (
+    *("kind", "entry_id", "meeting_id", "number"),
+    *TEXT_COLUMNS,
+    *("organization", "due", "entry_status", "starts_at"),
+)
 ORDERING = ("-starts_at", "-meeting_id", "number", "kind")
 
 
@@ -96,6 +105,24 @@ def _by_meeting(queryset, criteria):
     return queryset
 
 
+def _text_columns(field: str) -> dict:
+    return {
+        **{f"entry_text{suffix}": Cast(f"{field}{suffix}", TextField()) for suffix in TEXT_SUFFIXES},
+        "entry_language": Cast("source_language", CharField()),
+        "entry_translated_from": F("translated_from"),
+    }
+
+
+def _entry(row) -> Decision | ActionItem:
+    """The row's decision or action as far as its text goes (unsaved, never to be saved): what the translation tags
+    and ``localized`` read."""
+    model, field = (Decision, "text") if row["kind"] == DECISION else (ActionItem, "title")
+    texts = {f"{field}{suffix}": row[f"entry_text{suffix}"] or "" for suffix in TEXT_SUFFIXES}
+    return model(
+        pk=row["entry_id"], source_language=row["entry_language"], translated_from=row["entry_translated_from"], **texts
+    )
+
+
 def register_entries(user, criteria: dict):
     """The decisions and actions ``user`` may see that match ``criteria``, as one ordered queryset of COLUMNS
     values (a UNION ALL: slice it, count it, but filter before, not after)."""
@@ -105,7 +132,7 @@ def register_entries(user, criteria: dict):
         kind=Value(DECISION, output_field=CharField()),
         entry_id=F("pk"),
         number=F("reference_number"),
-        entry_text=Cast("text", TextField()),
+        **_text_columns("text"),
         organization=Value(None, output_field=IntegerField()),
         due=Value(None, output_field=DateField()),
         entry_status=Value("", output_field=CharField()),
@@ -115,7 +142,7 @@ def register_entries(user, criteria: dict):
         kind=Value(ACTION, output_field=CharField()),
         entry_id=F("pk"),
         number=F("reference_number"),
-        entry_text=Cast("title", TextField()),
+        **_text_columns("title"),
         organization=F("responsible_organization_id"),
         due=F("due_on"),
         entry_status=Cast("status", CharField()),
@@ -138,4 +165,6 @@ def with_meetings(rows) -> list[dict]:
         row["reference"] = f"{meeting.number}.{row['number']}" if row["number"] else ""
         row["status_label"] = statuses.get(row["entry_status"], "")
         row["url"] = f"{meeting.get_absolute_url()}#{row['kind']}-{row['entry_id']}"
+        row["entry"] = _entry(row)
+        row["entry_field"] = "text" if row["kind"] == DECISION else "title"
     return rows

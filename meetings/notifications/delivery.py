@@ -67,12 +67,15 @@ def _message(*, template: str, subject: str, contact: Contact, context: dict, he
     context = {"contact": contact, "portal_url": settings.PORTAL_BASE_URL, **context}
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),  # no line breaks in a header, whatever a title holds
-        body=render_to_string(f"emails/{template}.txt", context),
+        body=render_to_string(f"emails/{template}.txt", {**context, "content_medium": "text"}),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[contact.email],
         headers={"Auto-Submitted": "auto-generated", **(headers or {})},
     )
-    message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
+    # No widgets in mail: a translated text names its original's language (coordination's translated_text tag).
+    message.attach_alternative(
+        render_to_string(f"emails/{template}.html", {**context, "content_medium": "static"}), "text/html"
+    )
     return message
 
 

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from common.i18n import localized
 from meetings.models import (
     Meeting,
     Participation,
@@ -325,7 +326,7 @@ def attendance_record(meeting: Meeting) -> AttendanceRecord:
             role = "" if row.role == ParticipationRole.PARTICIPANT else row.get_role_display()
             name = _person_name(row)
             if name:
-                position = row.contact.position if row.contact is not None else ""
+                position = localized(row.contact, "position") if row.contact is not None else ""
                 line.representatives.append(Representative(name, position, role, row.walk_in))
             elif role and not line.role:
                 line.role = role

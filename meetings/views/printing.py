@@ -11,6 +11,13 @@ from meetings.services import attendance_record
 from meetings.services.agenda import lay_out_agenda
 
 
+class PrintedMixin:
+    """Print and PDF: texts name their original's language instead of offering to open it (no widgets on paper)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"content_medium": "static"}
+
+
 class PdfOrHtmlMixin:
     """Renders the page as HTML, or with ``as_pdf`` as a PDF download of the same template."""
 
@@ -28,7 +35,7 @@ class PdfOrHtmlMixin:
         return response
 
 
-class MeetingPrintMixin:
+class MeetingPrintMixin(PrintedMixin):
     context_object_name = "meeting"
 
     def get_queryset(self):
@@ -77,7 +84,7 @@ class MinutesPrintView(PdfOrHtmlMixin, MeetingPrintMixin, DetailView):
 ALL_YEARS = "all"
 
 
-class CompiledMinutesView(PdfOrHtmlMixin, DetailView):
+class CompiledMinutesView(PdfOrHtmlMixin, PrintedMixin, DetailView):
     """The published minutes of a series' meetings of a year (the latest by default) or all years, in order.
 
     For the annual report; the whole history of a long series is one click away (``?year=all``) but is not what

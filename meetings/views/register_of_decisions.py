@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from common.exports import MAX_ROWS, export_response
+from common.i18n import localized
 from meetings.decision_register import COLUMNS, DECISION, RegisterFilter, register_entries, with_meetings
 
 PAGE_SIZE = 30
@@ -49,7 +50,7 @@ def export_register(request):
             yield [
                 row["reference"],
                 kinds[row["kind"]],
-                row["entry_text"],
+                localized(row["entry"], row["entry_field"]),
                 str(meeting.series),
                 meeting.ordinal,
                 meeting.local_start.date(),
