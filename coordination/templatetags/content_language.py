@@ -61,19 +61,23 @@ def translation_note(context, obj, field: str, medium: str = ""):
     note = reading(obj, field).note
     if not note:
         return ""  # a title shown in the reader's language needs no word on its original
-    if _medium(context, medium) == PLAIN:
+    medium = _medium(context, medium)
+    if medium == PLAIN:
         return f"[{note}]"
-    return _note_element(note)
+    return _note_element(note, medium)
 
 
-def _note_element(note: str):
+def _note_element(note: str, medium: str):
+    if medium == STATIC:
+        # On its own line without the page's stylesheet (mail has none; print.css styles the class).
+        return format_html('<br><small class="muted translation-note">{}</small>', note)
     return format_html('<span class="d-block small text-muted muted translation-note">{}</span>', note)
 
 
 def _note_html(obj, field: str, shown, medium: str):
     note = shown.note or (translated_from_note(obj, field, shown.language) if medium == STATIC else "")
     if note:
-        return _note_element(note)
+        return _note_element(note, medium)
     if medium == PAGE and shown.language != obj.source_language:
         return format_html(
             '<details class="small translation-original"><summary>{}</summary><span lang="{}">{}</span></details>',
