@@ -105,7 +105,7 @@ FORM_RENDERER = "common.form_renderer.FormRenderer"
 # Database: DATABASE_URL, or the embedded PostgreSQL server in var/pgdata (started on the first connection, not here).
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
-    DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+    DATABASES["default"]["ENGINE"] = "common.database"  # Django's PostgreSQL backend, see its module
 else:
     from coordination.operations.embedded_postgres import database_settings
 

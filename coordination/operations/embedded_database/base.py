@@ -1,11 +1,11 @@
-"""Django's PostgreSQL backend, starting the embedded server (operations.embedded_postgres) on first connection.
+"""The portal's PostgreSQL backend (common.database), starting the embedded server (operations.embedded_postgres)
+on first connection.
 
 Settings name this backend when no DATABASE_URL is set, so importing them starts nothing: only a process that
 actually talks to the database (runserver, migrate, pytest) starts the server, once, and later ones reuse it.
 """
 
-from django.db.backends.postgresql import base
-
+from common.database import base
 from coordination.operations import embedded_postgres
 
 
