@@ -13,7 +13,7 @@ import common.fulltext
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0032_public_pages"),
+        ("meetings", "0033_minutes_comment_edits"),
     ]
 
     operations = [
