@@ -381,8 +381,15 @@ if _cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", defaul
     CACHES = {"default": env.cache_url_config(_cache_url)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory; room for the fragments of a few thousand meetings and events in each language
+    # (common.fragment_cache; Django's default of 300 entries would keep evicting them).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10000}}
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The benchmark's count of fragment-cache hits and misses (common.fragment_cache): a folder each process writes its
+# counts to. Unset in production.
+FRAGMENT_CACHE_STATS_DIR = env.str("FRAGMENT_CACHE_STATS_DIR", default="")
 # -------------------------------------------------------------------------------------- end of production block
 
 LOGGING = {

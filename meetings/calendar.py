@@ -179,6 +179,48 @@ def build_calendar(*, name: str, events=()) -> bytes:
     return serialise(calendar)
 
 
+# A feed's events are serialised once per version and kept in the fragment cache (coordination.pages.calendar_feed):
+# the only line that differs from one file to the next, DTSTAMP (when the file was made), is written in later.
+_DTSTAMP_PLACEHOLDER = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+_DTSTAMP_PLACEHOLDER_LINE = b"\r\nDTSTAMP:19000101T000000Z\r\n"
+
+
+@dataclasses.dataclass(frozen=True)
+class SerialisedEvent:
+    """A VEVENT's content lines with a placeholder for DTSTAMP, and the time zones its times name."""
+
+    content: bytes
+    time_zones: tuple[str, ...]
+
+
+def serialised_event(event: Event) -> SerialisedEvent:
+    event.pop("DTSTAMP", None)
+    event.add("dtstamp", _DTSTAMP_PLACEHOLDER)
+    holder = Calendar()
+    holder.add_component(event)
+    content = b"".join(fold(line) + b"\r\n" for line in event.content_lines() if line)
+    return SerialisedEvent(content=content, time_zones=tuple(sorted(holder.get_missing_tzids())))
+
+
+def build_calendar_file(*, name: str, events: list[SerialisedEvent]) -> bytes:
+    """The .ics file of serialised events: the same bytes as ``build_calendar`` of the events, DTSTAMP now."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for tzid in sorted({zone for event in events for zone in event.time_zones}):
+        if (vtimezone := _vtimezone(tzid)) is not None:
+            calendar.add_component(vtimezone)
+    head = serialise(calendar)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    stamp = b"\r\nDTSTAMP:" + timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ").encode() + b"\r\n"
+    body = b"".join(event.content for event in events).replace(_DTSTAMP_PLACEHOLDER_LINE, stamp)
+    return head[: -len(end)] + body + end
+
+
 @functools.lru_cache(maxsize=64)
 def _vtimezone(tzid: str) -> Timezone | None:
     """The VTIMEZONE of a zone, built once per process: icalendar derives it from every transition of the zone."""

@@ -1,18 +1,34 @@
 """The calendar feed of meetings and activities together (/calendar.ics), and its personal variant for calendar apps
 (a secret token in the address stands in for the session)."""
 
+import functools
 import hmac
+import inspect
 import re
 
+import icalendar
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.http.response import HttpResponseBase
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from activities import calendar as activities_calendar
 from activities.calendar import activity_event, activity_rows, feed_activities
-from common import access
-from meetings.calendar import Fingerprint, build_calendar, feed_meetings, make_fingerprint, meeting_event, meeting_rows
+from activities.models import Activity
+from common import access, fragment_cache
+from meetings import calendar as meetings_calendar
+from meetings.calendar import (
+    Fingerprint,
+    SerialisedEvent,
+    build_calendar_file,
+    feed_meetings,
+    make_fingerprint,
+    meeting_event,
+    meeting_rows,
+    meetings_for_calendar,
+    serialised_event,
+)
 from meetings.services.invitees import invited_meeting_ids
 from meetings.views.calendar import ics_response, not_modified_response, request_base_url
 from stakeholders.models import Contact
@@ -20,11 +36,9 @@ from stakeholders.models import Contact
 _TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
-def feed_fingerprint(*, language: str, base_url: str, join_links=frozenset()) -> Fingerprint:
-    """The fingerprint of the feed (``feed_meetings`` and ``feed_activities``): three queries of ids and stamps.
-    ``join_links``: the meetings whose join link the reader sees (JoinLinks)."""
-    meetings = meeting_rows(feed_meetings())
-    activities = activity_rows(feed_activities())
+def feed_fingerprint(meetings: list, activities: list, *, language: str, base_url: str, join_links) -> Fingerprint:
+    """The fingerprint of the feed from its rows (``meeting_rows`` of ``feed_meetings``, ``activity_rows`` of
+    ``feed_activities``: ids and stamps). ``join_links``: the meetings whose join link the reader sees (JoinLinks)."""
     stamps = [stamp for row in meetings for stamp in row[4:7]] + [stamp for row in activities for stamp in row[3:5]]
     shown = [row[0] in join_links for row in meetings]
     return make_fingerprint([language, base_url, meetings, activities, shown], stamps)
@@ -45,21 +59,72 @@ class JoinLinks:
 def _feed_response(request, user, contact: Contact | None) -> HttpResponseBase:
     """The feed, or a 304 without building it when the client already has this version."""
     join_links = JoinLinks(user, contact)
+    base_url = request_base_url(request)
+    meetings, activities = meeting_rows(feed_meetings()), activity_rows(feed_activities())
     fingerprint = feed_fingerprint(
-        language=translation.get_language(), base_url=request_base_url(request), join_links=join_links
+        meetings, activities, language=translation.get_language(), base_url=base_url, join_links=join_links
     )
     if (not_modified := not_modified_response(request, fingerprint)) is not None:
         return not_modified
-
-    def url_for(obj):
-        return request.build_absolute_uri(obj.get_absolute_url())
-
-    events = [
-        meeting_event(meeting, url_for(meeting), join_link=meeting.pk in join_links) for meeting in feed_meetings()
-    ]
-    events += [activity_event(activity, url_for(activity)) for activity in feed_activities()]
-    content = build_calendar(name="Coordination meetings", events=events)
+    events = FeedEvents(request, base_url)
+    content = build_calendar_file(
+        name="Coordination meetings",
+        events=[
+            *events.of_meetings([(*row, row[0] in join_links) for row in meetings]),
+            *events.of_activities(activities),
+        ],
+    )
     return ics_response(content, "coordination.ics", fingerprint, download=False)
+
+
+class FeedEvents:
+    """The feed's events, each serialised once per version of what it shows, language and address and kept in the
+    fragment cache: its key is its row (``meeting_rows``, ``activity_rows``: version, calendar sequence, stamps of
+    the event, its series or organisation and its agenda items) and, for a meeting, whether the reader sees its join
+    link (the only part of an event that depends on the reader)."""
+
+    def __init__(self, request, base_url: str):
+        self.request = request
+        self.base_url = base_url
+
+    def url_for(self, obj) -> str:
+        return self.request.build_absolute_uri(obj.get_absolute_url())
+
+    def of_meetings(self, rows) -> list[SerialisedEvent]:
+        def make(missing):
+            by_id = meetings_for_calendar().in_bulk([row[0] for row in missing])
+            return [self._meeting(by_id.get(row[0]), join_link=row[-1]) for row in missing]
+
+        return self._present(fragment_cache.fragments("meeting-event", rows, self._key, make))
+
+    def of_activities(self, rows) -> list[SerialisedEvent]:
+        def make(missing):
+            by_id = Activity.objects.select_related("lead_organization").in_bulk([row[0] for row in missing])
+            return [self._activity(by_id.get(row[0])) for row in missing]
+
+        return self._present(fragment_cache.fragments("activity-event", rows, self._key, make))
+
+    def _key(self, row) -> tuple:
+        return (_event_layout(), self.base_url, *row)
+
+    def _meeting(self, meeting, *, join_link: bool) -> SerialisedEvent | None:
+        if meeting is None:  # deleted since its row was read
+            return None
+        return serialised_event(meeting_event(meeting, self.url_for(meeting), join_link=join_link))
+
+    def _activity(self, activity) -> SerialisedEvent | None:
+        return None if activity is None else serialised_event(activity_event(activity, self.url_for(activity)))
+
+    @staticmethod
+    def _present(events) -> list[SerialisedEvent]:
+        return [event for event in events if event is not None]
+
+
+@functools.cache
+def _event_layout() -> str:
+    """The version of the events' layout: the code that builds them and the icalendar library's."""
+    sources = [inspect.getsource(module) for module in (meetings_calendar, activities_calendar)]
+    return fragment_cache.layout(*sources, icalendar.__version__)
 
 
 @require_safe

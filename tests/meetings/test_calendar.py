@@ -297,7 +297,7 @@ def _not_built(monkeypatch):
         raise AssertionError("the calendar was built for a 304")
 
     monkeypatch.setattr("meetings.views.calendar.build_calendar", fail)
-    monkeypatch.setattr("coordination.pages.calendar_feed.build_calendar", fail)
+    monkeypatch.setattr("coordination.pages.calendar_feed.build_calendar_file", fail)
 
 
 def _revalidate(client, url, response, **headers):
