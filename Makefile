@@ -99,7 +99,7 @@ pip-audit: install ## Fails on a known vulnerability in the installed dependenci
 	$(PY) scripts/audit_dependencies.py
 
 # Production-like serving and the benchmark (docs/deployment.md and docs/benchmark.md).
-.PHONY: serve collectstatic bench bench-floor bench-tools bench-nginx bench-nginx-tools
+.PHONY: serve collectstatic bench bench-floor bench-tools bench-nginx bench-nginx-tools bench-prod bench-prod-tools
 
 collectstatic: assets staticfiles/staticfiles.json ## Hashed, gzipped static files for DEBUG=False (whitenoise) in staticfiles/
 
@@ -131,6 +131,15 @@ bench-nginx-tools: ## Install nginx from Debian's packages when it is missing (a
 
 bench-nginx: install assets collectstatic bench-tools bench-nginx-tools ## The benchmark through nginx in front of two gunicorn servers (DATABASE_URL: any PostgreSQL)
 	$(PY) -m bench.run --nginx
+
+bench-prod-tools: ## Install nginx and Redis from Debian's packages when missing (as root, or with sudo)
+	@{ command -v nginx >/dev/null || test -x /usr/sbin/nginx; } && command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx redis-server; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx redis-server; fi; } \
+	  || echo "could not install nginx and redis-server: bench-prod will say what it could not measure"
+
+bench-prod: install assets collectstatic bench-tools bench-prod-tools ## make bench, then nginx in front of 1 and 2 app servers with Redis: bench/results/latest.md
+	$(PY) -m bench.run --prod
 
 soak: install assets migrate ## Mixed reads and writes under gunicorn + wrk for SOAK_SECONDS (180): no 5xx, no lost write
 	$(PY) bench/soak/soak.py

@@ -15,6 +15,10 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
+def fragment_stats_dir(scale: float) -> Path:
+    return RAW_DIR / f"fragment-cache-{scale:g}"
+
+
 def configure_environment(scale: float | None = None) -> dict:
     """The settings `make serve` runs with, plus the bench's own database and throw-away secrets."""
     from bench.database import bench_database_url, ensure_database
@@ -40,7 +44,10 @@ def configure_environment(scale: float | None = None) -> dict:
             "PORTAL_BASE_URL": "http://127.0.0.1",
             "LOG_LEVEL": "WARNING",
             "GUNICORN_LOG_LEVEL": "warning",
+            # Every app server process writes its fragment-cache hits and misses here (common.fragment_cache).
+            "FRAGMENT_CACHE_STATS_DIR": str(fragment_stats_dir(scale)),
         }
     )
+    fragment_stats_dir(scale).mkdir(parents=True, exist_ok=True)
     os.environ.pop("GUNICORN_ACCESS_LOG", None)
     return dict(os.environ)

@@ -22,6 +22,7 @@ absolute numbers move with the load, the multiples much less. Needs the data set
 
 import argparse
 import functools
+import json
 import os
 import statistics
 import sys
@@ -236,6 +237,33 @@ def measure(client, url, repeat):
     return statistics.median(totals), segments, counts
 
 
+def summary(results) -> dict[str, dict]:
+    """Per page, its total, CPU and the main parts in ms (what bench/report.py shows beside the load numbers)."""
+    pages = {}
+    for label, total, segments, counts in results:
+
+        def part(predicate, segments=segments):
+            return sum(ms for name, ms in segments.items() if predicate(name))
+
+        pages[label] = {
+            "total": total,
+            "cpu": segments[CPU],
+            "queries": sum(counts.values()),
+            "sql": part(lambda n: n.startswith("SQL")),
+            "middleware": part(lambda n: n.startswith("middleware")),
+            "session_user": part(lambda n: n in (SESSION, USER)),
+            "context_processors": part(lambda n: n.startswith("context processor")),
+            "templates": part(lambda n: n == TEMPLATES),
+            "view": part(lambda n: n == VIEW),
+        }
+    return pages
+
+
+def summary_path(scale: float) -> Path:
+    """Where the floor's summary of a scale is kept for the load report (bench/report.py)."""
+    return RESULTS_DIR / f"floor-{scale:g}.json"
+
+
 def render(results, scale, repeat, load):
     baseline, baseline_cpu = results[0][1], results[0][2][CPU]
     lines = [
@@ -253,19 +281,14 @@ def render(results, scale, repeat, load):
         "| session + user ms | context processors ms | templates ms | view ms |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for label, total, segments, counts in [(r[0], *r[1:]) for r in results]:
-
-        def part(predicate, segments=segments):
-            return sum(ms for name, ms in segments.items() if predicate(name))
-
-        sql_ms = part(lambda n: n.startswith("SQL"))
+    for label, each in summary(results).items():
         lines.append(
-            f"| {label} | {total:.2f} | {total / baseline:.1f} "
-            f"| {segments[CPU]:.2f} | {segments[CPU] / baseline_cpu:.1f} "
-            f"| {sum(counts.values())} | {sql_ms:.2f} "
-            f"| {part(lambda n: n.startswith('middleware')):.2f} | {part(lambda n: n in (SESSION, USER)):.2f} "
-            f"| {part(lambda n: n.startswith('context processor')):.2f} | {part(lambda n: n == TEMPLATES):.2f} "
-            f"| {part(lambda n: n == VIEW):.2f} |"
+            f"| {label} | {each['total']:.2f} | {each['total'] / baseline:.1f} "
+            f"| {each['cpu']:.2f} | {each['cpu'] / baseline_cpu:.1f} "
+            f"| {each['queries']} | {each['sql']:.2f} "
+            f"| {each['middleware']:.2f} | {each['session_user']:.2f} "
+            f"| {each['context_processors']:.2f} | {each['templates']:.2f} "
+            f"| {each['view']:.2f} |"
         )
     lines += ["", "Middleware, session and user columns exclude their SQL, which is in the SQL column.", ""]
     for label, total, segments, counts in [(r[0], *r[1:]) for r in results]:
@@ -327,6 +350,9 @@ def main(argv=None) -> int:
     output = args.output or RESULTS_DIR / f"floor-{args.scale:g}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report + "\n")
+    if args.output is None and not args.only:
+        floor = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "load": load_before, "pages": summary(results)}
+        summary_path(args.scale).write_text(json.dumps(floor, indent=1) + "\n")
     print(report)
     log(f"wrote {output}")
     return 0

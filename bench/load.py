@@ -24,6 +24,7 @@ class Target:
     baseline_runs: list = field(default_factory=list)
     script: str = "report.lua"
     env: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)  # fragment-cache hits and misses per kind during the measured runs
 
 
 def count_queries(targets: list[Target], baseline: Target) -> None:
@@ -114,7 +115,9 @@ def measure(base: str, targets: list[Target], baseline: Target, cookie: str, arg
     for round_number in range(1, args.rounds + 1):
         for target in targets:
             healthz = run_wrk(base, baseline, None, args)  # anonymous, like a load balancer's health check
+            counted_before = fragment_counts()
             page = run_wrk(base, target, cookie, args)
+            add_counts(target.cache, counted_before, fragment_counts())
             target.baseline_runs.append(healthz)
             target.runs.append(page)
             baseline.runs.append(healthz)
@@ -125,6 +128,22 @@ def measure(base: str, targets: list[Target], baseline: Target, cookie: str, arg
         for target in targets:
             if target.label != MIXED_LABEL:
                 check_page(base, target, cookie)  # still 200: the session did not expire half-way
+
+
+def fragment_counts() -> dict:
+    """The fragment-cache hits and misses every app server process counted so far (FRAGMENT_CACHE_STATS_DIR)."""
+    from common.fragment_cache import read_stats
+
+    folder = os.environ.get("FRAGMENT_CACHE_STATS_DIR")
+    return read_stats(folder) if folder else {}
+
+
+def add_counts(total: dict, before: dict, after: dict) -> None:
+    for kind, numbers in after.items():
+        earlier = before.get(kind, {"hits": 0, "misses": 0})
+        counted = total.setdefault(kind, {"hits": 0, "misses": 0})
+        for name in ("hits", "misses"):
+            counted[name] += numbers[name] - earlier[name]
 
 
 def mixed_writes_done() -> int:

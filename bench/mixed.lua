@@ -3,6 +3,7 @@
 -- BENCH_MIXED_FILE names a file written by bench/mixed.py, one request per line, tab-separated:
 --   GET <tab> path <tab> Cookie header            a read
 --   WRITE <tab> action id <tab> Cookie header <tab> CSRF token
+--   POST <tab> path <tab> form body <tab> Cookie header <tab> CSRF token      a form posted as it is
 -- A WRITE line is two requests: the action's page (a read that also gives the action's current version), then
 -- the POST of a status update with that version, as a browser does. Each thread starts at its own place in the
 -- file and walks it in a loop. The report line is report.lua's (loaded at the end).
@@ -46,6 +47,13 @@ request = function()
     }, body)
   end
   local fields = next_line()
+  if fields[1] == "POST" then
+    return wrk.format("POST", fields[2], {
+      ["Cookie"] = fields[4],
+      ["X-CSRFToken"] = fields[5],
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+    }, fields[3])
+  end
   if fields[1] == "WRITE" then
     if pending then return wrk.format("GET", "/actions/" .. fields[2] .. "/", {["Cookie"] = fields[3]}) end
     pending = {action = fields[2], cookie = fields[3], csrf = fields[4]}

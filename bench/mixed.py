@@ -4,8 +4,10 @@
 of them participants linked to contacts of different organisations, some secretariat), logs each one in (a
 session in the database, as the login form makes), and writes the walk for bench/mixed.lua: a weighted mix of
 the main pages (dashboard, meeting lists and meetings, organisations, actions, activities, series, search with
-varied words), each request by one of the users in turn, and one write (an action's status update, posted with
-the version its page showed) per WRITE_EVERY reads. Every distinct page of the walk is checked with the test
+varied words, the calendar feed), each request by one of the users in turn, and one write per WRITE_EVERY reads:
+by turns an action's status update (posted with the version its page showed) and the Russian translation of the
+title of a meeting that the list's first page and the feed show (so the fragment cache sees the writes that change
+its rows and events). Every distinct page of the walk is checked with the test
 client first: the run measures only 200 answers.
 """
 
@@ -31,6 +33,7 @@ WEIGHTS = {
     "activities": 2,
     "series": 1,
     "search": 3,
+    "calendar feed": 1,
 }
 
 
@@ -102,7 +105,37 @@ def _candidates(rng, data) -> dict[str, list[str]]:
         "series": [reverse("meetings:series-list")]
         + [reverse("activities:series-timeline", args=[pk]) + f"?year={data.year}" for pk in series[:5]],
         "search": [f"{reverse('search')}?{urlencode({'q': word})}" for word in _vocabulary(rng)],
+        "calendar feed": [reverse("calendar-feed")],
     }
+
+
+def _shown_meetings() -> list:
+    """The meetings the list's first page and the calendar feed show: a translation of one of their titles changes
+    a row and an event that readers ask for (their fragments' keys move)."""
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    now = timezone.now()
+    announced = Meeting.objects.announced()
+    past = announced.filter(ends_at__lt=now).order_by("-starts_at")[:25]
+    upcoming = announced.filter(ends_at__gte=now).order_by("starts_at")[:20]
+    return [*past, *upcoming]
+
+
+def _translation_write(meeting, number: int) -> str:
+    """The POST of the Russian translation of ``meeting``'s title, as the secretariat's translations page sends it."""
+    from django.urls import reverse
+
+    from common.i18n import fingerprint
+
+    form = {
+        "text": f"meeting:{meeting.pk}:title",
+        "language": "ru",
+        "translation": f"Заседание по координации (перевод {number})",
+        "original": fingerprint(meeting.title),
+    }
+    return f"{reverse('meetings:meeting-translations', args=[meeting.pk])}\t{urlencode(form)}"
 
 
 def _logged_in(client, user):
@@ -154,11 +187,18 @@ def prepare_mixed(path: Path, data) -> dict:
     open_actions = list(
         ActionItem.objects.exclude(status=ActionStatus.DONE).order_by("-pk").values_list("pk", flat=True)[:500]
     )
-    lines, writes = [], 0
+    shown_meetings = _shown_meetings()
+    lines, writes, translations = [], 0, 0
     for index in range(1, WALK_LENGTH + 1):
-        if index % WRITE_EVERY == 0 and open_actions:
+        if index % WRITE_EVERY == 0 and (open_actions or shown_meetings):
             user = rng.choice(secretariat)
-            lines.append(f"WRITE\t{rng.choice(open_actions)}\t{cookies[user.pk]}\t{csrf[user.pk]}")
+            # Every other write translates the title of a meeting that the list and the feed show.
+            if shown_meetings and (writes % 2 or not open_actions):
+                write = _translation_write(rng.choice(shown_meetings), index)
+                lines.append(f"POST\t{write}\t{cookies[user.pk]}\t{csrf[user.pk]}")
+                translations += 1
+            else:
+                lines.append(f"WRITE\t{rng.choice(open_actions)}\t{cookies[user.pk]}\t{csrf[user.pk]}")
             writes += 1
             continue
         user = users[index % len(users)]
@@ -173,5 +213,6 @@ def prepare_mixed(path: Path, data) -> dict:
         "mix": ", ".join(f"{kind} {WEIGHTS[kind]}" for kind in kinds),
         "words": len(candidates["search"]),
         "writes": writes,
+        "translations": translations,
         "lines": len(lines),
     }

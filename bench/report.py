@@ -1,5 +1,6 @@
 """The report: medians, ratios to /healthz, the targets of issue 13, bench/results/latest.md and docs/benchmark.md."""
 
+import json
 import os
 import platform
 import statistics
@@ -40,6 +41,7 @@ def summarise(target, baseline: bool = False) -> dict:
         "queries": target.queries,
         "kb": (target.size or 0) / 1024,
         "errors": sum(run["errors"] for run in target.runs),
+        "cache": getattr(target, "cache", {}),
     }
     row["ratio"] = 1.0 if baseline else _ratio(target.runs, target.baseline_runs)
     row["target_ratio"], row["target_p95"] = targets_for(target.label)
@@ -77,10 +79,36 @@ def postgres_version() -> str:
     return version
 
 
-def render_table(rows: list[dict]) -> str:
+FRAGMENT_KINDS = {"meeting-row": "rows", "meeting-event": "meeting events", "activity-event": "activity events"}
+
+
+def hit_rates(cache: dict) -> str:
+    """The fragment cache's hit rate per kind during a page's measured runs: "rows 97% of 1,250"."""
+    parts = []
+    for kind, numbers in sorted(cache.items()):
+        looked_up = numbers["hits"] + numbers["misses"]
+        if looked_up:
+            parts.append(f"{FRAGMENT_KINDS.get(kind, kind)} {numbers['hits'] / looked_up:.0%} of {looked_up:,}")
+    return "; ".join(parts)
+
+
+def floor_profile(floor: dict | None, label: str) -> str:
+    """The floor profile's breakdown of a page (bench/floor.py, in process): CPU and where the wall time went."""
+    page = (floor or {}).get("pages", {}).get(label)
+    if not page:
+        return ""
+    return (
+        f"{page['total']:.0f} ms: CPU {page['cpu']:.0f}, SQL {page['sql']:.0f} ({page['queries']} q), "
+        f"templates {page['templates']:.0f}, view {page['view']:.0f}, "
+        f"middleware + session + user {page['middleware'] + page['session_user']:.0f}"
+    )
+
+
+def render_table(rows: list[dict], floor: dict | None = None) -> str:
     lines = [
-        "| page | path | req/s | p50 ms | p95 ms | ratio to /healthz | target | met | SQL queries | KiB | errors |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |",
+        "| page | path | target | req/s | p95 ms | ratio to /healthz | met | p50 ms | SQL queries | KiB | errors "
+        "| fragment cache hits | floor profile, in process |",
+        "| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for row in rows:
         path = row["path"] if len(row["path"]) <= 40 else row["path"][:37] + "..."
@@ -88,10 +116,71 @@ def render_table(rows: list[dict]) -> str:
         met = "" if row["label"] == "/healthz" else ("yes" if row["ok"] else "**no**")
         queries = "" if row["queries"] is None else row["queries"]
         lines.append(
-            f"| {row['label']} | `{path}` | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
-            f"{row['ratio']:.2f} | {target} | {met} | {queries} | {row['kb']:.0f} | {row['errors']} |"
+            f"| {row['label']} | `{path}` | {target} | {row['rps']:,.0f} | {row['p95']:.1f} | {row['ratio']:.2f} "
+            f"| {met} | {row['p50']:.1f} | {queries} | {row['kb']:.0f} | {row['errors']} "
+            f"| {hit_rates(row.get('cache') or {})} | {floor_profile(floor, row['label'])} |"
         )
     return "\n".join(lines)
+
+
+def read_floor(scale: float) -> dict | None:
+    from bench.floor import summary_path
+
+    try:
+        return json.loads(summary_path(scale).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def render_floor_note(floor: dict | None, scale: float) -> str:
+    if not floor:
+        return (
+            f"- Floor profile: none for scale {scale:g} yet (`make bench-floor BENCH_SCALE={scale:g}` writes "
+            f"bench/results/floor-{scale:g}.json)\n"
+        )
+    return (
+        f"- Floor profile (last column): `make bench-floor` of {floor['date']} (load average {floor['load']:.1f}), "
+        f"in process, one request at a time, medians; details in bench/results/floor-{scale:g}.md\n"
+    )
+
+
+def render_production(context) -> str:
+    """Nginx in front of one and of two app servers with Redis as the shared cache (``--prod``)."""
+    shapes = context.get("production") or []
+    if not shapes:
+        return ""
+    lines = [
+        "### The production shape: nginx, one and two app servers, Redis, PostgreSQL",
+        "",
+        *(f"- {shape['description']}" for shape in shapes),
+        "",
+        "| page | target | "
+        + " | ".join(f"{shape['name']}: req/s | p95 ms | ratio | met | cache hits" for shape in shapes)
+        + " |",
+        "| --- | --- | " + " | ".join("---: | ---: | ---: | --- | ---" for _ in shapes) + " |",
+    ]
+    by_shape = [{row["label"]: row for row in shape["rows"]} for shape in shapes]
+    for row in shapes[0]["rows"]:
+        label = row["label"]
+        target = f">= {row['target_ratio']:.2f}, p95 < {row['target_p95']:.0f}" if label != "/healthz" else ""
+        cells = []
+        for rows in by_shape:
+            each = rows.get(label)
+            if each is None:
+                cells.append(" |  |  |  | ")
+                continue
+            met = "" if label == "/healthz" else ("yes" if each["ok"] else "**no**")
+            cells.append(
+                f"{each['rps']:,.0f} | {each['p95']:.1f} | {each['ratio']:.2f} | {met} | "
+                f"{hit_rates(each.get('cache') or {})}"
+            )
+        lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_missing_production(context) -> str:
+    missing = context.get("production_missing")
+    return f"- Production shape not measured: {missing}\n" if missing else ""
 
 
 def render_scale(rows, context) -> str:
@@ -107,20 +196,28 @@ def render_scale(rows, context) -> str:
         f"- Mixed run: {mixed['users']} users logged in ({mixed['secretariat']} secretariat, the others participants "
         f"of {mixed['organizations']} organisations), one after the other in a walk of {mixed['lines']:,} requests "
         f"over {mixed['pages']} distinct pages, weighted {mixed['mix']}; {mixed['words']} different search words; "
-        f"{mixed['writes']} writes (an action's page, then its status update posted with the version the page "
-        f"showed), one per {mixed['lines'] // max(mixed['writes'], 1)} requests of the walk; "
+        f"{mixed['writes']} writes (by turns an action's page, then its status update posted with the version the "
+        f"page showed, and the Russian translation of the title of a meeting the list's first page and the feed show: "
+        f"{mixed.get('translations', 0)} of them), one per {mixed['lines'] // max(mixed['writes'], 1)} requests of "
+        "the walk; "
         f"{mixed.get('writes_done', 0)} saved during the runs (bench/mixed.py, bench/mixed.lua)\n"
         if mixed
         else ""
+    )
+    floor = read_floor(context["scale"])
+    mixed_cache = next((hit_rates(row.get("cache") or {}) for row in rows if row["label"] == MIXED_LABEL), "")
+    mixed_cache_text = (
+        f"- Fragment cache in the mixed run (pages varied, writes mixed in): {mixed_cache}\n" if mixed_cache else ""
     )
     return f"""## Scale {context["scale"]:g}
 
 - Data set ({generated}): {counts}
 - Load average (1 min) before / after: {context["load"][0]:.1f} / {context["load"][1]:.1f}
 - Two app servers: {context["session_check"]}
-{mixed_text}{missing}
-{render_table(rows)}
-"""
+{mixed_text}{mixed_cache_text}{render_floor_note(floor, context["scale"])}{render_missing_production(context)}{missing}
+{render_table(rows, floor)}
+
+{render_production(context)}"""
 
 
 def render_flat_cost(results: list[dict]) -> str:

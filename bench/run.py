@@ -29,10 +29,19 @@ import sys
 import time
 from pathlib import Path
 
-from bench.environment import BASE_DIR, BENCH_DIR, RAW_DIR, RESULTS_DIR, STATE_DIR, configure_environment, log
+from bench.environment import (
+    BASE_DIR,
+    BENCH_DIR,
+    RAW_DIR,
+    RESULTS_DIR,
+    STATE_DIR,
+    configure_environment,
+    fragment_stats_dir,
+    log,
+)
 from bench.load import Target, count_queries, measure, mixed_writes_done
 from bench.report import MIXED_LABEL, machine, postgres_version, render_report, summarise, update_readme
-from bench.server import Nginx, Server, check_shared_session, log_in, workers_for
+from bench.server import Nginx, Redis, Server, check_shared_session, log_in, production_tools_missing, workers_for
 
 __all__ = ["RAW_DIR", "configure_environment", "main"]
 
@@ -60,6 +69,14 @@ def parse_args(argv):
         help="measure through nginx in front of two gunicorn servers (half the workers each) instead of one server",
     )
     parser.add_argument("--nginx-port", type=int, default=int(env("BENCH_NGINX_PORT", "8102")))
+    parser.add_argument(
+        "--prod",
+        action="store_true",
+        default=env("BENCH_PROD", "") not in ("", "0"),
+        help="after the one-server run, the production shape: nginx in front of one, then two app servers, with "
+        "Redis as the shared cache (CACHE_URL), the same pages and mixed run",
+    )
+    parser.add_argument("--redis-port", type=int, default=int(env("BENCH_REDIS_PORT", "8105")))
     parser.add_argument("--regenerate", action="store_true", help="generate the data set even if it is there")
     parser.add_argument("--only", help="run only pages whose label contains this text")
     parser.add_argument("--prepare-only", action="store_true", help="make the data set (for bench.profile) and stop")
@@ -201,6 +218,7 @@ def run_scale(args) -> int:
     postgres = postgres_version()
 
     load_before = os.getloadavg()[0]
+    reset_fragment_counts(args.scale)
     servers = []
     try:
         first = Server(args.port, env)
@@ -243,6 +261,13 @@ def run_scale(args) -> int:
             server.stop()
 
     rows = [summarise(baseline, baseline=True), *[summarise(target) for target in targets]]
+    production, production_missing = [], ""
+    if args.prod:
+        production_missing = production_tools_missing()
+        if production_missing:
+            log(f"the production shape is not measured: this machine lacks {production_missing}")
+        else:
+            production = measure_production(args, env, targets, baseline, mixed)
     context = {
         "scale": args.scale,
         "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
@@ -256,12 +281,88 @@ def run_scale(args) -> int:
         "session_check": session_check,
         "load": (load_before, os.getloadavg()[0]),
         "mixed": mixed,
+        "production": production,
+        "production_missing": production_missing,
+        "load_after_production": os.getloadavg()[0] if args.prod else None,
     }
     raw_path = RAW_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}-scale-{args.scale:g}.json"
     raw_path.write_text(json.dumps([t.__dict__ for t in [baseline, *targets]], indent=1, default=str))
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "context": context}, default=str))
     return 0
+
+
+def reset_fragment_counts(scale: float) -> None:
+    """Forget the fragment-cache counts of earlier servers (their process ids may come again)."""
+    for path in fragment_stats_dir(scale).glob("*.json"):
+        path.unlink()
+
+
+def measure_production(args, env: dict, targets: list[Target], baseline: Target, mixed: dict | None) -> list[dict]:
+    """The same pages and mixed run through nginx in front of one, then two app servers, each configured as
+    production runs one (`2 x cores + 1` workers, docs/deployment.md), with Redis as their shared cache
+    (CACHE_URL: the fragment cache and cached_db sessions) and PostgreSQL."""
+    shapes = []
+    redis = Redis(args.redis_port)
+    try:
+        redis.wait_until_ready()
+        production_env = {**env, "CACHE_URL": redis.url, "TRUSTED_PROXY_COUNT": "1"}
+        ports = [args.port, args.second_port]
+        for count in (1, 2):
+            reset_fragment_counts(args.scale)
+            redis_flush(redis.url)  # each shape starts with an empty cache
+            load_before = os.getloadavg()[0]
+            servers = []
+            try:
+                servers = [Server(port, production_env) for port in ports[:count]]
+                for server in servers:
+                    server.wait_until_ready()
+                front = Nginx(args.nginx_port, [server.port for server in servers])
+                servers.append(front)
+                front.wait_until_ready()
+                cookie = log_in(front.base)
+                shape_baseline = fresh(baseline)
+                shape_targets = [fresh(target) for target in targets]
+                name = f"nginx + {count} app server{'s' if count > 1 else ''}"
+                log(f"{name} (Redis on :{args.redis_port}): {len(shape_targets)} runs")
+                writes_before = mixed_writes_done() if mixed else 0
+                measure(front.base, shape_targets, shape_baseline, cookie, args)
+                writes = mixed_writes_done() - writes_before if mixed else 0
+            finally:
+                for server in servers:
+                    server.stop()
+            workers = workers_for(env)
+            shapes.append(
+                {
+                    "name": name,
+                    "description": (
+                        f"{name}: nginx on :{args.nginx_port} balancing round robin over "
+                        + ", ".join(f":{port}" for port in ports[:count])
+                        + f" ({workers} gunicorn workers each), Redis on :{args.redis_port} as the shared cache "
+                        f"(fragments and sessions), PostgreSQL; logged in once through nginx; {writes} mixed-run "
+                        f"writes saved; load average (1 min) before / after {load_before:.1f} / "
+                        f"{os.getloadavg()[0]:.1f}. On one machine a second app server adds no CPU: the point is the "
+                        "shape, which is production's"
+                    ),
+                    "rows": [summarise(shape_baseline, baseline=True), *[summarise(t) for t in shape_targets]],
+                }
+            )
+    finally:
+        redis.stop()
+    return shapes
+
+
+def redis_flush(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def fresh(target: Target) -> Target:
+    """The same page with no measurements yet."""
+    return Target(
+        target.label, target.path, queries=target.queries, size=target.size, script=target.script, env=target.env
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -214,3 +215,62 @@ class Nginx:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+
+
+def production_tools_missing() -> str:
+    """What the production shape (`--prod`: nginx, Redis) needs and this machine lacks, or ""."""
+    missing = []
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        missing.append("nginx (`apt-get install nginx`)")
+    if not (shutil.which("redis-server") or Path("/usr/bin/redis-server").exists()):
+        missing.append("redis-server (`apt-get install redis-server`)")
+    try:
+        import redis  # noqa: F401  (Django's Redis cache backend needs it)
+    except ImportError:
+        missing.append("the Python client `redis` (`pip install -r requirements.txt`)")
+    return ", ".join(missing)
+
+
+class Redis:
+    """A throw-away Redis server on `port` with its files in a temporary directory: the shared cache of the app
+    servers (CACHE_URL), nothing written to disk, the least recently used keys evicted when full."""
+
+    def __init__(self, port: int, max_memory: str = "256mb"):
+        executable = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not Path(executable).exists():
+            raise SystemExit("redis-server is not installed: `apt-get install redis-server` (make bench-prod does it)")
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.folder = tempfile.TemporaryDirectory(prefix="bench-redis-")
+        command = [executable, "--bind", "127.0.0.1", "--port", str(port), "--dir", self.folder.name]
+        command += ["--save", "", "--appendonly", "no", "--maxmemory", max_memory]
+        command += ["--maxmemory-policy", "allkeys-lru", "--daemonize", "no", "--loglevel", "warning"]
+        self.log_path = RAW_DIR / f"redis-{port}.log"
+        self.log_file = self.log_path.open("w")
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_until_ready(self, timeout: float = 20) -> None:
+        import redis
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"redis-server on port {self.port} exited; see {self.log_path}")
+            try:
+                if redis.Redis.from_url(self.url, socket_timeout=1).ping():
+                    return
+            except redis.exceptions.RedisError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit(f"redis-server on port {self.port} did not answer within {timeout} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log_file.close()
+        self.folder.cleanup()
