@@ -115,9 +115,9 @@ def measure(base: str, targets: list[Target], baseline: Target, cookie: str, arg
     for round_number in range(1, args.rounds + 1):
         for target in targets:
             healthz = run_wrk(base, baseline, None, args)  # anonymous, like a load balancer's health check
-            counted_before = fragment_counts()
+            counted_before = quiet_fragment_counts()
             page = run_wrk(base, target, cookie, args)
-            add_counts(target.cache, counted_before, fragment_counts())
+            add_counts(target.cache, counted_before, quiet_fragment_counts())
             target.baseline_runs.append(healthz)
             target.runs.append(page)
             baseline.runs.append(healthz)
@@ -136,6 +136,20 @@ def fragment_counts() -> dict:
 
     folder = os.environ.get("FRAGMENT_CACHE_STATS_DIR")
     return read_stats(folder) if folder else {}
+
+
+def quiet_fragment_counts(timeout: float = 10) -> dict:
+    """The counts once no process has counted anything for half a second: the requests still queued from the run
+    before are answered and counted, so that a page's numbers are its own."""
+    counts = fragment_counts()
+    deadline = time.monotonic() + timeout
+    while counts and time.monotonic() < deadline:
+        time.sleep(0.5)
+        again = fragment_counts()
+        if again == counts:
+            break
+        counts = again
+    return counts
 
 
 def add_counts(total: dict, before: dict, after: dict) -> None:

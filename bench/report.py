@@ -200,7 +200,7 @@ def render_scale(rows, context) -> str:
         f"page showed, and the Russian translation of the title of a meeting the list's first page and the feed show: "
         f"{mixed.get('translations', 0)} of them), one per {mixed['lines'] // max(mixed['writes'], 1)} requests of "
         "the walk; "
-        f"{mixed.get('writes_done', 0)} saved during the runs (bench/mixed.py, bench/mixed.lua)\n"
+        f"{mixed.get('writes_done', 0)} action updates saved during the runs (bench/mixed.py, bench/mixed.lua)\n"
         if mixed
         else ""
     )
@@ -270,8 +270,10 @@ def render_report(results: list[dict], args) -> str:
   Python {platform.python_version()}, Django {django.get_version()}, PostgreSQL {first["postgres"]}
 - Server: {server}, DEBUG off,
   whitenoise, persistent connections, the database session backend; wrk and PostgreSQL on the same machine
-- Every number is a **first view**: there is no cache of whole pages, every request renders its page
-  (the calendar feeds answer a calendar app's revalidation with 304, which this does not measure)
+- Every number is a **first view**: there is no cache of whole pages, every request renders its page; the
+  meetings list's rows and the calendar feed's events, the same for every reader of a language, come from the
+  fragment cache once made (hit rates in the table; the mixed run's are the ones that tell), and the calendar
+  feeds answer a calendar app's revalidation with 304, which this does not measure
 - Load: wrk, {args.threads} threads, {args.connections} connections, {args.duration} s per run,
   {args.rounds} round(s); /healthz (anonymous, as a load balancer calls it) and each page alternately; medians over
   the rounds; ratio = page req/s / the /healthz req/s measured just before it

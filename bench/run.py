@@ -339,8 +339,8 @@ def measure_production(args, env: dict, targets: list[Target], baseline: Target,
                         f"{name}: nginx on :{args.nginx_port} balancing round robin over "
                         + ", ".join(f":{port}" for port in ports[:count])
                         + f" ({workers} gunicorn workers each), Redis on :{args.redis_port} as the shared cache "
-                        f"(fragments and sessions), PostgreSQL; logged in once through nginx; {writes} mixed-run "
-                        f"writes saved; load average (1 min) before / after {load_before:.1f} / "
+                        f"(fragments and sessions), PostgreSQL; logged in once through nginx; {writes} of the mixed "
+                        f"run's action updates saved; load average (1 min) before / after {load_before:.1f} / "
                         f"{os.getloadavg()[0]:.1f}. On one machine a second app server adds no CPU: the point is the "
                         "shape, which is production's"
                     ),
