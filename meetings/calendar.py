@@ -10,7 +10,7 @@ import datetime
 import functools
 import hashlib
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Subquery, Value
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -86,13 +86,15 @@ def make_fingerprint(parts: list, stamps: list) -> Fingerprint:
 
 
 def meeting_rows(queryset) -> list:
-    """Per meeting: id, version, calendar sequence, stamps, and its agenda items' count and latest change."""
+    """Per meeting: id, version, calendar sequence, stamps, its agenda items' count and latest change, and whether
+    it has a join link (the only part of its event that depends on the reader)."""
     items = AgendaItem.objects.filter(meeting_id=OuterRef("pk")).order_by().values("meeting_id")
     return list(
         queryset.prefetch_related(None)
         .annotate(
             agenda_count=Subquery(items.annotate(n=Count("id")).values("n")),
             agenda_updated=Subquery(items.annotate(last=Max("updated")).values("last")),
+            has_join_url=ExpressionWrapper(~Q(join_url=""), output_field=BooleanField()),
         )
         .values_list(
             "id",
@@ -103,6 +105,7 @@ def meeting_rows(queryset) -> list:
             "series__updated",
             "agenda_updated",
             "agenda_count",
+            "has_join_url",
         )
     )
 

@@ -70,7 +70,7 @@ def _feed_response(request, user, contact: Contact | None) -> HttpResponseBase:
     content = build_calendar_file(
         name="Coordination meetings",
         events=[
-            *events.of_meetings([(*row, row[0] in join_links) for row in meetings]),
+            *events.of_meetings([(*row, row[-1] and row[0] in join_links) for row in meetings]),
             *events.of_activities(activities),
         ],
     )
@@ -80,8 +80,9 @@ def _feed_response(request, user, contact: Contact | None) -> HttpResponseBase:
 class FeedEvents:
     """The feed's events, each serialised once per version of what it shows, language and address and kept in the
     fragment cache: its key is its row (``meeting_rows``, ``activity_rows``: version, calendar sequence, stamps of
-    the event, its series or organisation and its agenda items) and, for a meeting, whether the reader sees its join
-    link (the only part of an event that depends on the reader)."""
+    the event, its series or organisation and its agenda items) and, for a meeting with a join link, whether the
+    reader sees it (the only part of an event that depends on the reader: readers of meetings without one share
+    their events whatever their role)."""
 
     def __init__(self, request, base_url: str):
         self.request = request

@@ -266,3 +266,12 @@ def test_a_reader_not_invited_never_gets_the_join_link_an_invited_reader_was_giv
     feed = read(other_participant, FEED)
 
     assert "secret-room" not in feed and f"meeting-{meeting.pk}@" in feed
+
+
+def test_readers_of_a_meeting_without_a_join_link_share_its_event_whatever_their_role(read, secretariat, participant):
+    upcoming_meeting(title="In the room only", join_url="")
+    read(secretariat, FEED)  # the secretariat sees every join link: there is none to see here
+    before = counts("meeting-event")
+
+    assert "In the room only" in read(participant, FEED)
+    assert difference(before, counts("meeting-event")) == (1, 0)
