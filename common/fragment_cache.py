@@ -15,6 +15,7 @@ up the counts of all its app servers' workers (``read_stats``) whatever the cach
 
 import hashlib
 import json
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ FRAGMENT_FORMAT = "1"
 # Keys of older versions are never asked for again; they leave the cache after this long (or sooner, when full).
 FRAGMENT_TIMEOUT = 7 * 24 * 3600
 
+logger = logging.getLogger(__name__)
 _hits: Counter = Counter()
 _misses: Counter = Counter()
 
@@ -51,7 +53,11 @@ def fragments(kind: str, objects: Iterable, key: Callable, make: Callable) -> li
     if not objects:
         return []
     keys = [fragment_key(kind, key(obj)) for obj in objects]
-    found = cache.get_many(keys)
+    try:
+        found = cache.get_many(keys)
+    except Exception:  # the shared cache is down: the page is made without it, never refused
+        logger.warning("The fragment cache could not be read; %s made afresh.", kind, exc_info=True)
+        found = {}
     missing = [index for index, each in enumerate(keys) if each not in found]
     _hits[kind] += len(objects) - len(missing)
     _misses[kind] += len(missing)
@@ -59,9 +65,16 @@ def fragments(kind: str, objects: Iterable, key: Callable, make: Callable) -> li
         made = make([objects[index] for index in missing])
         new = {keys[index]: fragment for index, fragment in zip(missing, made, strict=True)}
         found.update(new)
-        transaction.on_commit(lambda: cache.set_many(new, timeout=FRAGMENT_TIMEOUT))
+        transaction.on_commit(lambda: _store(new))
     _write_stats()
     return [found[each] for each in keys]
+
+
+def _store(fragments_by_key: dict) -> None:
+    try:
+        cache.set_many(fragments_by_key, timeout=FRAGMENT_TIMEOUT)
+    except Exception:
+        logger.warning("The fragment cache could not be written.", exc_info=True)
 
 
 def stats() -> dict[str, dict[str, int]]:

@@ -275,3 +275,22 @@ def test_readers_of_a_meeting_without_a_join_link_share_its_event_whatever_their
 
     assert "In the room only" in read(participant, FEED)
     assert difference(before, counts("meeting-event")) == (1, 0)
+
+
+UNREACHABLE_REDIS = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+}
+
+
+def test_the_pages_are_made_without_the_fragment_cache_while_it_cannot_be_reached(
+    client, participant, settings, django_capture_on_commit_callbacks
+):
+    """A shared cache that is down (CACHE_URL's Redis) costs the fragments' speed, never the page."""
+    upcoming_meeting(title="Served while Redis is down")
+    client.force_login(participant)
+    settings.CACHES = UNREACHABLE_REDIS
+    with django_capture_on_commit_callbacks(execute=True):
+        listed, feed = client.get(LIST), client.get(FEED)
+    assert listed.status_code == feed.status_code == 200
+    assert "Served while Redis is down" in rows_of(listed.content.decode())
+    assert "Served while Redis is down" in feed.content.decode()
