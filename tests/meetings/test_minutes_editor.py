@@ -451,3 +451,27 @@ def test_the_editor_with_a_form_open_stays_within_its_query_bound(
     with django_assert_max_num_queries(len(closed.captured_queries) + 2):  # the open form's chosen speaker
         page = client.get(f"{url}?add=statement-{presented.pk}").content.decode()
     assert f'name="new-statement-{presented.pk}-summary"' in page
+
+
+@pytest.mark.parametrize("on", ["", "live"])
+def test_hostile_values_posted_plainly_to_a_cards_open_form_come_back_escaped(client, secretariat, presented, on):
+    """The card's open form posted without JavaScript (in_card) answers with the editor's or the control's page: the
+    hostile-input crawl posts each form once, through its own page, so this path is checked here."""
+    from meetings.services.live import move_to_item
+    from tests.test_hostile_input import MARKER, assert_normal_page
+
+    move_to_item(meeting=presented.meeting, from_item_id=None, to_item_id=presented.pk)
+    client.force_login(secretariat)
+    query = f"?item={presented.pk}" + ("&on=live" if on else "")
+    prefix = f"new-statement-{presented.pk}"
+    data = {
+        "in_card": "1",
+        f"{prefix}-speaker": "99999999999999999999999",
+        f"{prefix}-summary": MARKER + "\x00",
+        f"{prefix}-agenda_item": "-1",
+        f"{prefix}-source_url": "javascript:alert(1)",
+        f"{prefix}-kind": "no-such-choice",
+    }
+    response = client.post(reverse("meetings:statement-create", args=[presented.meeting_id]) + query, data)
+    assert_normal_page(response, "a card's open form posted plainly")
+    assert response.status_code == 200 and not Statement.objects.exists()
