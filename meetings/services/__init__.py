@@ -15,6 +15,7 @@ from meetings.services.actions import (
     action_update_refusal,
     can_update_action,
     carried_actions,
+    default_responsible_organization,
     record_action_update,
     review_carried_action,
     save_action,
@@ -106,7 +107,7 @@ from meetings.services.replies import (
     rsvp_link_refusal,
     rsvp_refusal,
 )
-from meetings.services.statements import delete_minutes_entry, save_decision, save_statement
+from meetings.services.statements import default_speaker, delete_minutes_entry, save_decision, save_statement
 from meetings.services.translations import TranslationRefused, save_translation, translations_to_update
 
 __all__ = [
@@ -156,6 +157,8 @@ __all__ = [
     "comment_change_refusal",
     "comment_refusal",
     "default_duration",
+    "default_responsible_organization",
+    "default_speaker",
     "default_start",
     "delete_draft_meeting",
     "delete_minutes_entry",

@@ -78,6 +78,16 @@ def review_carried_action(
     )
 
 
+def default_responsible_organization(item: AgendaItem | None):
+    """Which organisation a follow-up action agreed under ``item`` is first given to: the item's lead organisation,
+    or else its presenter's; the secretariat changes it in the same line or afterwards."""
+    if item is None:
+        return None
+    if item.lead_organization_id:
+        return item.lead_organization
+    return item.presenter.organization if item.presenter_id else None
+
+
 def save_action(*, action: ActionItem, expected_version: int | None, user=None) -> ActionItem:
     """Create (expected_version None) or edit a follow-up action; ActionItem.clean checks due date and owner."""
     action.full_clean()

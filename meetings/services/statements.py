@@ -8,11 +8,19 @@ from django.utils.translation import gettext as _
 from common.versioning import claim_version as _claim_version
 from meetings.models import (
     ActionItem,
+    AgendaItem,
     Decision,
     Statement,
 )
 from meetings.services._common import _with_history_user
 from meetings.services.minutes import ensure_minutes_editable
+
+
+def default_speaker(item: AgendaItem | None):
+    """Who a new statement under ``item`` is first attributed to: the item's presenter (an active contact), who
+    usually speaks to it; the secretariat changes it when someone else spoke."""
+    presenter = item.presenter if item is not None and item.presenter_id else None
+    return presenter if presenter is not None and presenter.is_active else None
 
 
 def save_statement(*, statement: Statement, expected_version: int | None = None, user=None) -> Statement:

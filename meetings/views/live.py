@@ -15,7 +15,7 @@ from meetings.models import Meeting
 from meetings.services.invitees import sees_live_mode
 from meetings.services.live import live_state, move_to_item
 from meetings.views.editing import MeetingEditMixin
-from meetings.views.minutes.cards import card_anchor, editor_url
+from meetings.views.minutes.cards import ENTRY_KINDS, LIVE, card_anchor, editor_url, minutes_cards
 
 # How often the presentation asks where the room stands (seconds); the timer itself runs in the browser.
 POLL_SECONDS = 4
@@ -49,7 +49,10 @@ class LiveView(TemplateView):
 
 
 class LiveControlView(MeetingEditMixin, TemplateView):
-    """The secretariat's companion: previous/next, take up any item, and each item's card in the minutes editor."""
+    """The secretariat's companion: previous/next, take up any item, each item's card in the minutes editor, and
+    the card of the item under way, recorded in place: its summary and outcome, statements, decisions, actions and
+    the review of carried actions, through the editor's own fragments and views (``?on=live`` brings a plain POST
+    back here)."""
 
     template_name = "meetings/live_control.html"
 
@@ -58,8 +61,26 @@ class LiveControlView(MeetingEditMixin, TemplateView):
         meeting = self.get_meeting()
         state = live_state(meeting)
         items = [(item, editor_url(meeting.pk, card_anchor(item.pk))) for item in state.items]
-        context.update(meeting=meeting, state=state, items=items)
+        context.update(meeting=meeting, state=state, items=items, card=self.current_card(state), on=LIVE)
         return context
+
+    def current_card(self, state):
+        if state.current is None:
+            return None
+        key = str(state.current.pk)
+        open_forms = {(name, key): None for name in ENTRY_KINDS}
+        posted = getattr(self, "posted_entry", None)  # a form posted without JavaScript, with its errors
+        if posted is not None:
+            open_forms[posted[0], posted[1]] = posted[2]
+        cards = minutes_cards(
+            self.get_meeting(),
+            self.request.user,
+            item_ids=[state.current.pk],
+            open_forms=open_forms,
+            focus=self.request.GET.get("add", ""),
+            on=LIVE,
+        )
+        return cards[0] if cards else None
 
 
 class LiveMoveView(MeetingEditMixin, View):

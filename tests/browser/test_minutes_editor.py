@@ -53,13 +53,15 @@ def test_the_secretariat_writes_the_minutes_on_one_page(login, fifth, width):
     expect(first.locator(f"#item-{trends.pk}-statement-rows")).to_contain_text("Recruitment has moved to social media")
 
     first.get_by_role("link", name="Add a decision").click()
-    decision_text = first.locator("form.entry-form").get_by_role("textbox", name=re.compile("Text"))
+    # The statement's form stays open, empty, for the next statement: each kind's form is in its own list.
+    decision_form = first.locator(f"#item-{trends.pk}-decision-new form.entry-form")
+    decision_text = decision_form.get_by_role("textbox", name=re.compile("Text"))
     decision_text.fill("Share the trend analysis with partners")
     first.get_by_role("button", name="Save the decision").click()
     expect(first.locator(f"#item-{trends.pk}-decision-rows")).to_contain_text("Share the trend analysis")
 
     first.get_by_role("link", name="Add a follow-up action").click()
-    action_form = first.locator("form.entry-form")
+    action_form = first.locator(f"#item-{trends.pk}-action-new form.entry-form")
     action_form.get_by_role("textbox", name=re.compile("Title")).fill("Send the trend analysis")
     pick(action_form.get_by_label("Responsible organisation"), ministry.name)
     shot(page, "minutes-editor-adding", width)

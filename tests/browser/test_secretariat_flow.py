@@ -169,6 +169,7 @@ def test_write_and_publish_minutes_which_the_participant_then_reads(login, platf
 
     card.get_by_role("link", name="Add a statement").click()
     pick(field(card, "Speaker"), str(speaker))
+    card.get_by_text("More details (optional)").click()  # the kind and the source are folded under the line
     field(card, "Kind of text").select_option(label="Summary (reported speech)")
     field(card, "Text").fill("She said that recruitment through social media is rising.")
     field(card, "Source title").fill("Notes of the secretariat")

@@ -2,6 +2,8 @@
 and its statements, decisions and follow-up actions added, edited and removed in place (htmx partials), with the
 same views answering plain full-page POSTs when JavaScript is off."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -320,3 +322,156 @@ def test_the_cards_speak_the_readers_language_and_word_their_blank_choices(clien
     content = client.get(reverse("meetings:meeting-minutes-edit", args=[meeting.pk])).content.decode()
     assert f"{item.position}. Положение дел" in content
     assert "---------" not in content
+
+
+# At the speed of a note-taker: defaults from the item, one line and Enter, the next form open.
+
+
+@pytest.fixture
+def presented(meeting):
+    """An item presented by a contact of its lead organisation."""
+    presenter = ContactFactory(name="Gulnora Karimova")
+    return AgendaItemFactory(meeting=meeting, presenter=presenter, lead_organization=presenter.organization)
+
+
+def _selected(html: str, name: str) -> list[str]:
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="(\d+)" selected', select)
+
+
+def test_a_new_statements_speaker_is_the_items_presenter_and_can_be_changed(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:statement-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    prefix = f"new-statement-{presented.pk}"
+    in_place = client.get(url, **HX).content.decode()
+    assert _selected(in_place, f"{prefix}-speaker") == [str(presented.presenter_id)]
+    page = client.get(url).content.decode()  # the form's own page, without JavaScript
+    assert _selected(page, "speaker") == [str(presented.presenter_id)]
+    other = ContactFactory(name="Bakhtiyor Rashidov")
+    data = {
+        f"{prefix}-speaker": other.pk,
+        f"{prefix}-summary": "Shelters are full",
+        f"{prefix}-agenda_item": presented.pk,
+    }
+    client.post(url, data, **HX)
+    assert Statement.objects.get().speaker == other
+
+
+def test_without_a_presenter_or_with_an_inactive_one_the_speaker_is_left_to_choose(client, secretariat, presented):
+    presented.presenter.is_active = False
+    presented.presenter.save()
+    client.force_login(secretariat)
+    url = reverse("meetings:statement-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    assert _selected(client.get(url, **HX).content.decode(), f"new-statement-{presented.pk}-speaker") == []
+
+
+def test_a_new_action_goes_to_the_items_lead_organisation_until_changed(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:action-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    prefix = f"new-action-{presented.pk}"
+    form = client.get(url, **HX).content.decode()
+    assert _selected(form, f"{prefix}-responsible_organization") == [str(presented.lead_organization_id)]
+    assert f'name="{prefix}-title"' in form and f'name="{prefix}-due_on"' in form
+
+
+def test_an_entry_added_in_place_brings_an_empty_focused_form_for_the_next(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:decision-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    prefix = f"new-decision-{presented.pk}"
+    form = client.get(url, **HX).content.decode()
+    text_input = re.search(rf'<input type="text" name="{prefix}-text"[^>]*>', form).group(0)
+    assert "autofocus" in text_input  # one line: Enter in it submits the form
+    data = {f"{prefix}-text": "Adopt the shelter standards", f"{prefix}-agenda_item": presented.pk}
+    body = client.post(url, {**data, "in_card": "1"}, **HX).content.decode()
+    assert f'hx-swap-oob="beforeend:#item-{presented.pk}-decision-rows"' in body
+    assert "Adopt the shelter standards" in body
+    next_input = re.search(rf'<input type="text" name="{prefix}-text"[^>]*>', body).group(0)
+    assert "autofocus" in next_input and "value=" not in next_input
+    assert Decision.objects.get().agenda_item == presented
+
+
+def test_without_javascript_enter_saves_and_the_card_comes_back_with_the_next_form_open(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:statement-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    prefix = f"new-statement-{presented.pk}"
+    data = {
+        "in_card": "1",
+        f"{prefix}-speaker": presented.presenter_id,
+        f"{prefix}-summary": "We need more shelters",
+        f"{prefix}-agenda_item": presented.pk,
+    }
+    response = client.post(url, data)  # a plain POST: the form open in the card, JavaScript off
+    editor = reverse("meetings:meeting-minutes-edit", args=[presented.meeting_id])
+    assert response.status_code == 302
+    assert response.url == f"{editor}?add=statement-{presented.pk}#item-{presented.pk}"
+    assert Statement.objects.get().summary == "We need more shelters"
+    page = client.get(response.url).content.decode()
+    assert "We need more shelters" in page and "The statement has been saved." in page
+    open_form = page[page.index(f'id="item-{presented.pk}-statement-new"') :]
+    open_form = open_form[: open_form.index("</form>")]
+    assert f'action="{url}"' in open_form and 'name="in_card" value="1"' in open_form
+    assert re.search(rf'<input type="text" name="{prefix}-summary"[^>]*autofocus', open_form)
+    assert _selected(open_form, f"{prefix}-speaker") == [str(presented.presenter_id)]
+    # The next one, the same way.
+    second = client.post(url, {**data, f"{prefix}-summary": "And more staff"})
+    assert second.status_code == 302 and Statement.objects.count() == 2
+
+
+def test_without_javascript_a_bad_entry_comes_back_open_in_its_card_with_what_was_typed(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:decision-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    prefix = f"new-decision-{presented.pk}"
+    data = {"in_card": "1", f"{prefix}-text": "", f"{prefix}-agenda_item": presented.pk}
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" in page and 'id="summary"' in page  # the editor
+    open_form = page[page.index(f'id="item-{presented.pk}-decision-new"') :]
+    assert "is-invalid" in open_form[: open_form.index("</form>")]
+    assert not Decision.objects.exists()
+
+
+def test_the_forms_own_page_saves_and_comes_back_to_the_card_with_the_next_form_open(client, secretariat, presented):
+    client.force_login(secretariat)
+    url = reverse("meetings:action-create", args=[presented.meeting_id]) + f"?item={presented.pk}"
+    data = {"title": "Send the shelter list", "agenda_item": presented.pk, "responsible_organization": ""}
+    data["responsible_organization"] = presented.lead_organization_id
+    response = client.post(url, data)
+    editor = reverse("meetings:meeting-minutes-edit", args=[presented.meeting_id])
+    assert response.url == f"{editor}?add=action-{presented.pk}#item-{presented.pk}"
+    assert ActionItem.objects.get().title == "Send the shelter list"
+
+
+def test_the_editor_with_a_form_open_stays_within_its_query_bound(
+    client, secretariat, meeting, presented, django_assert_max_num_queries
+):
+    client.force_login(secretariat)
+    url = reverse("meetings:meeting-minutes-edit", args=[meeting.pk])
+    with CaptureQueriesContext(connection) as closed:
+        client.get(url)
+    with django_assert_max_num_queries(len(closed.captured_queries) + 2):  # the open form's chosen speaker
+        page = client.get(f"{url}?add=statement-{presented.pk}").content.decode()
+    assert f'name="new-statement-{presented.pk}-summary"' in page
+
+
+@pytest.mark.parametrize("on", ["", "live"])
+def test_hostile_values_posted_plainly_to_a_cards_open_form_come_back_escaped(client, secretariat, presented, on):
+    """The card's open form posted without JavaScript (in_card) answers with the editor's or the control's page: the
+    hostile-input crawl posts each form once, through its own page, so this path is checked here."""
+    from meetings.services.live import move_to_item
+    from tests.test_hostile_input import MARKER, assert_normal_page
+
+    move_to_item(meeting=presented.meeting, from_item_id=None, to_item_id=presented.pk)
+    client.force_login(secretariat)
+    query = f"?item={presented.pk}" + ("&on=live" if on else "")
+    prefix = f"new-statement-{presented.pk}"
+    data = {
+        "in_card": "1",
+        f"{prefix}-speaker": "99999999999999999999999",
+        f"{prefix}-summary": MARKER + "\x00",
+        f"{prefix}-agenda_item": "-1",
+        f"{prefix}-source_url": "javascript:alert(1)",
+        f"{prefix}-kind": "no-such-choice",
+    }
+    response = client.post(reverse("meetings:statement-create", args=[presented.meeting_id]) + query, data)
+    assert_normal_page(response, "a card's open form posted plainly")
+    assert response.status_code == 200 and not Statement.objects.exists()

@@ -275,3 +275,41 @@ def test_the_join_link_is_in_the_invitees_calendar_feed_and_invitation(online):
     personal = Client().get(reverse("personal-calendar-feed", args=[contact.calendar_token]))
     assert JOIN_URL in _unfolded(personal.content)
     assert JOIN_URL in _unfolded(invitation_calendar(meeting=meeting, contact=contact))
+
+
+def test_the_control_records_the_item_under_way_in_place_with_the_editors_forms():
+    meeting = _meeting()
+    presenter = ContactFactory(name="Gulnora Karimova")
+    first = AgendaItemFactory(meeting=meeting, title="Opening remarks", presenter=presenter)
+    second = AgendaItemFactory(meeting=meeting, title="Emerging trends")
+    client = _session(secretariat_user())
+    control = _url("meeting-live-control", meeting.pk)
+    assert 'id="live-minutes"' not in client.get(control).content.decode()  # nothing under way
+    _move(client, meeting, None, first)
+    page = client.get(control).content.decode()
+    companion = page[page.index('id="live-minutes"') : page.index('id="live-items"')]
+    assert f'action="{_url("meeting-item-minutes", meeting.pk, first.pk)}?on=live"' in companion
+    for kind in ("statement", "decision", "action"):
+        assert f'id="item-{first.pk}-{kind}-new"' in companion
+        assert f'action="{_url(f"{kind}-create", meeting.pk)}?item={first.pk}&amp;on=live"' in companion
+    assert f'<option value="{presenter.pk}" selected' in companion
+    assert f"item-{second.pk}" not in companion and "vendor/htmx/htmx.min.js" in page
+
+    # Without JavaScript: saved, and back to the control with the next empty form.
+    prefix = f"new-decision-{first.pk}"
+    data = {"in_card": "1", f"{prefix}-text": "Adopt the agenda", f"{prefix}-agenda_item": first.pk}
+    response = client.post(f"{_url('decision-create', meeting.pk)}?item={first.pk}&on=live", data)
+    assert response.status_code == 302 and response.url == f"{control}?add=decision#live-minutes"
+    after = client.get(response.url).content.decode()
+    assert "Adopt the agenda" in after
+    assert re.search(rf'<input type="text" name="{prefix}-text"[^>]*autofocus', after)
+    text = {
+        f"item-{first.pk}-discussion_summary": "The chair opened the meeting",
+        f"item-{first.pk}-outcome": "",
+        f"item-{first.pk}-version": first.version,
+    }
+    saved = client.post(f"{_url('meeting-item-minutes', meeting.pk, first.pk)}?on=live", text)
+    assert saved.url == f"{control}#live-minutes"
+    first.refresh_from_db()
+    assert first.discussion_summary == "The chair opened the meeting"
+    assert first.decisions.get().text == "Adopt the agenda"

@@ -15,7 +15,7 @@ from meetings import services
 from meetings.forms import ActionReviewForm, ActionUpdateForm
 from meetings.models import ActionItem
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import EDITOR_TEMPLATE, editor_url
+from meetings.views.minutes.cards import EDITOR_TEMPLATE, card_page, card_page_url
 
 
 class ActionReviewView(FragmentAnswerMixin, MeetingEditMixin, View):
@@ -80,13 +80,14 @@ class ActionReviewView(FragmentAnswerMixin, MeetingEditMixin, View):
                     "form": ActionReviewForm(action=carried) if recorded else form,
                     "notice": success_text if recorded else "",
                     "error": error_text,
+                    "on": card_page(request),
                 },
             )
         if recorded:
             messages.success(request, success_text)
         else:
             messages.error(request, error_text)
-        return redirect(editor_url(meeting.pk, f"review-{action.pk}"))
+        return redirect(card_page_url(request, meeting.pk, f"review-{action.pk}"))
 
 
 class ActionStatusUpdateView(TemplateView):

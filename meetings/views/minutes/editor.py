@@ -17,10 +17,20 @@ from common.fragments import FragmentAnswerMixin, is_htmx
 from common.i18n import translation_fields
 from common.versioning import EditConflict
 from meetings import services
-from meetings.forms import ActionReviewForm, AgendaItemMinutesFormSet, ItemMinutesForm, MinutesForm
+from meetings.forms import AgendaItemMinutesFormSet, ItemMinutesForm, MinutesForm
 from meetings.models import AgendaItem
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import EDITOR_TEMPLATE, ENTRY_KINDS, GENERAL, Card, EntryList, card_anchor, editor_url
+from meetings.views.minutes.cards import (
+    EDITOR_TEMPLATE,
+    ENTRY_KINDS,
+    GENERAL,
+    Card,
+    card_anchor,
+    card_page,
+    card_page_url,
+    editor_url,
+    minutes_cards,
+)
 
 MINUTES_SUMMARY_FIELDS = ["minutes_summary", *translation_fields("minutes_summary")]
 
@@ -38,33 +48,25 @@ class MinutesEditView(FragmentAnswerMixin, MeetingEditMixin, TemplateView):
 
     def get_cards(self, bound_forms: dict | None = None) -> list[Card]:
         meeting = self.get_meeting()
-        user = self.request.user
-        bound_forms = bound_forms or {}
-        items = list(meeting.agenda_items.order_by("position", "id").prefetch_related(services.carried_actions(user)))
-        entries = {
-            "statement": meeting.statements.select_related("speaker", "organization", "source_document"),
-            "decision": meeting.decisions.all(),
-            "action": meeting.action_items.select_related("responsible_organization", "owner").order_by("due_on", "id"),
-        }
-        by_card = defaultdict(lambda: defaultdict(list))
-        for name, rows in entries.items():
-            for entry in rows:
-                by_card[str(entry.agenda_item_id) if entry.agenda_item_id else GENERAL][name].append(entry)
-        cards = []
-        for item in items:
-            card = Card(item=item, form=bound_forms.get(item.pk) or ItemMinutesForm(instance=item))
-            card.carried = [(action, ActionReviewForm(action=action)) for action in item.carried_actions]
-            cards.append(card)
-        cards.append(Card(item=None, form=None))
+        open_forms = self.open_forms()
+        focus = next(iter(open_forms))[0] if open_forms else ""
+        cards = minutes_cards(meeting, self.request.user, bound_forms=bound_forms, open_forms=open_forms, focus=focus)
         comments = defaultdict(list)
         for comment in meeting.minutes_comments.select_related("organization", "author", "resolved_by"):
             comments[str(comment.agenda_item_id) if comment.agenda_item_id else GENERAL].append(comment)
         for card in cards:
             card.comments = comments[card.key]
-            card.lists = [
-                EntryList(kind, card.key, by_card[card.key][name], meeting.pk) for name, kind in ENTRY_KINDS.items()
-            ]
         return cards
+
+    def open_forms(self) -> dict:
+        """``?add=decision-12``: the card's form for the next decision open (where a plain POST that added one
+        comes back to); or the form posted without JavaScript, with its errors (``posted_entry``)."""
+        posted = getattr(self, "posted_entry", None)
+        if posted is not None:
+            kind, key, context = posted
+            return {(kind, key): context}
+        kind, _, key = self.request.GET.get("add", "").partition("-")
+        return {(kind, key): None} if kind in ENTRY_KINDS and (key.isdigit() or key == GENERAL) else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -212,7 +214,11 @@ class ItemMinutesView(FragmentAnswerMixin, MeetingEditMixin, View):
             return redirect(editor_url(item.meeting_id, card_anchor(item.pk)))
         return self.fragment(
             "item_text_form",
-            {"meeting": self.get_meeting(), "card": Card(item=item, form=ItemMinutesForm(instance=item))},
+            {
+                "meeting": self.get_meeting(),
+                "card": Card(item=item, form=ItemMinutesForm(instance=item)),
+                "on": card_page(request),
+            },
         )
 
     def post(self, request, *args, **kwargs):
@@ -243,7 +249,7 @@ class ItemMinutesView(FragmentAnswerMixin, MeetingEditMixin, View):
                 if is_htmx(request):
                     return save_state(request, target, form=form, saved_version=saved)
                 messages.success(request, _("Saved: %(item)s.") % {"item": item})
-                return redirect(editor_url(item.meeting_id, target))
+                return redirect(card_page_url(request, item.meeting_id, target))
         if is_htmx(request):
             return save_state(request, target, form=form)
         return self.full_page({item.pk: form})
