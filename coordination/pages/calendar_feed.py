@@ -11,6 +11,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from activities.calendar import activity_event, activity_rows, feed_activities
+from activities.models import place_vocabulary
 from common import access
 from meetings.calendar import Fingerprint, build_calendar, feed_meetings, make_fingerprint, meeting_event, meeting_rows
 from meetings.services.invitees import invited_meeting_ids
@@ -57,7 +58,8 @@ def _feed_response(request, user, contact: Contact | None) -> HttpResponseBase:
     events = [
         meeting_event(meeting, url_for(meeting), join_link=meeting.pk in join_links) for meeting in feed_meetings()
     ]
-    events += [activity_event(activity, url_for(activity)) for activity in feed_activities()]
+    places = place_vocabulary()
+    events += [activity_event(activity, url_for(activity), place_vocabulary=places) for activity in feed_activities()]
     content = build_calendar(name="Coordination meetings", events=events)
     return ics_response(content, "coordination.ics", fingerprint, download=False)
 

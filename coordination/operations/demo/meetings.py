@@ -52,6 +52,7 @@ def _meeting(series, number, day, title, review, summary, *, participants_partly
             "ends_at": _at(day, 13),
             "time_zone": "Asia/Tashkent",
             "venue": "Tashkent",
+            **_versions("venue", "Tashkent"),
             "status": MeetingStatus.HELD,
             "announced_at": _at(day, 10) - datetime.timedelta(days=14),
             "review_year": review[0] if review else None,
