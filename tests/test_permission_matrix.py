@@ -131,7 +131,7 @@ MATRIX = {
     "meetings:topic-create": SECRETARIAT_FORM,
     "meetings:topic-update": SECRETARIAT_FORM,
     "activities:place-list": SECRETARIAT_READ,
-    "activities:place-update": SECRETARIAT_FORM,
+    "activities:place-update": row(SECRETARIAT_FORM_GET, (LOGIN, 403, 403, 302, 302)),  # every name optional
     "meetings:series-minutes": READ,
     "meetings:series-minutes-pdf": READ,
     "meetings:series-participation": READ,

@@ -292,3 +292,28 @@ def test_a_cyrillic_name_gets_its_latin_forms_suggested(client, secretariat):
     assert "Suggested: Shukhrat Boboev" in page  # English
     assert "Suggested: Shuxrat Boboev" in page  # Uzbek Latin letters
     assert "Suggested: Шухрат" not in page
+
+
+def test_the_demo_names_its_venue_countries_and_places_in_each_language(client, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from meetings.models import Meeting
+    from stakeholders.models import Organization
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # again: nothing changes, nothing is duplicated
+    assert Place.objects.filter(name="Bukhara").count() == 1
+    client.force_login(get_user_model().objects.get(username="participant"))
+    fourth = Meeting.objects.get(number=4)
+    mfa = Organization.objects.get(acronym="MFA")
+    trainings = Activity.objects.get(title="Trainings for airport employees")
+    read_in(client, "ru")
+    assert "Ташкент" in visible_text(client.get(fourth.get_absolute_url()))
+    assert "Узбекистан" in visible_text(client.get(mfa.get_absolute_url()))
+    assert "Бухара, Фергана, Наманган" in visible_text(client.get(trainings.get_absolute_url()))
+    read_in(client, "uz")
+    assert "Toshkent" in visible_text(client.get(fourth.get_absolute_url()))
+    assert "Oʻzbekiston" in visible_text(client.get(mfa.get_absolute_url()))
+    assert "Buxoro, Fargʻona, Namangan" in visible_text(client.get(trainings.get_absolute_url()))

@@ -175,15 +175,6 @@ STATEMENT_BOBOEV = (
 # language, the one the activity kind uses (Ознакомительный визит, Tanishuv tashrifi); organisations are named by
 # their Russian and Uzbek names, never an English acronym.
 TRANSLATIONS = {
-    # places and countries, as each language names them
-    "Tashkent": ("Ташкент", "Toshkent"),
-    "Bukhara": ("Бухара", "Buxoro"),
-    "Fergana": ("Фергана", "Fargʻona"),
-    "Namangan": ("Наманган", "Namangan"),
-    "Samarkand": ("Самарканд", "Samarqand"),
-    "Uzbekistan": ("Узбекистан", "Oʻzbekiston"),
-    "Estonia": ("Эстония", "Estoniya"),
-    "United States": ("США", "AQSh"),
     # organisations
     "United Nations Office on Drugs and Crime": (
         "Управление Организации Объединённых Наций по наркотикам и преступности",
@@ -474,16 +465,6 @@ TRANSLATIONS = {
         "Odam savdosiga qarshi kurashda hamkorlik istiqbollarini muhokama qilish uchun tashrif.",
     ),
 }
-
-
-def _versions(field: str, text: str) -> dict[str, str]:
-    """The Russian and Uzbek versions of ``text`` for ``<field>_ru`` and ``<field>_uz`` (empty when there is none)."""
-    russian, uzbek = TRANSLATIONS.get(text, ("", ""))
-    return {f"{field}_ru": russian, f"{field}_uz": uzbek}
-
-
-# The cities the demo's meetings and activities take place in.
-PLACES = ("Tashkent", "Bukhara", "Fergana", "Namangan", "Samarkand")
 
 
 # The title of the seed article the demo's statements come from, named as their source.

@@ -15,15 +15,14 @@ from coordination.operations.demo.facts import (
     DEMO_USERS,
     FORMER_TOPIC_NAMES,
     ORGANIZATIONS,
-    PLACES,
     SERIES_DESCRIPTION,
     SERIES_TITLE,
     TOPICS,
     DemoUsersRefused,
-    _versions,
 )
 from coordination.operations.demo.meetings import _load_fourth_meeting, _load_plans, _load_third_meeting
-from coordination.operations.demo.rows import _sync
+from coordination.operations.demo.places import PLACES
+from coordination.operations.demo.rows import _sync, _versions
 from meetings.models import MeetingSeries, Topic
 from stakeholders.models import Contact, Organization
 

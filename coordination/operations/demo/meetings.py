@@ -21,9 +21,8 @@ from coordination.operations.demo.facts import (
     STATEMENT_RETTENMAYER,
     STATEMENT_SALIKHOV,
     THIRD_MEETING_SUMMARY,
-    _versions,
 )
-from coordination.operations.demo.rows import _at, _sync
+from coordination.operations.demo.rows import _at, _sync, _versions
 from meetings.models import (
     ActionItem,
     ActionStatus,
