@@ -317,3 +317,18 @@ def test_the_demo_names_its_venue_countries_and_places_in_each_language(client, 
     assert "Toshkent" in visible_text(client.get(fourth.get_absolute_url()))
     assert "Oʻzbekiston" in visible_text(client.get(mfa.get_absolute_url()))
     assert "Buxoro, Fargʻona, Namangan" in visible_text(client.get(trainings.get_absolute_url()))
+
+
+def test_the_calendar_feed_gives_an_activitys_places_in_the_readers_language(client, participant):
+    from django.utils import timezone
+
+    from common.quarter import Quarter
+
+    today = timezone.localdate()
+    quarter = Quarter.containing(today)
+    ActivityFactory(starts_on=today, plan__year=quarter.year, plan__quarter_number=quarter.number, places=["Bukhara"])
+    Place.objects.filter(name="Bukhara").update(name_ru="Бухара")
+    client.force_login(participant)
+    read_in(client, "ru")
+    calendar = Calendar.from_ical(client.get("/calendar.ics").content)
+    assert [str(event["location"]) for event in calendar.walk("VEVENT")] == ["Бухара"]
