@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0032_public_pages"),
+        ("meetings", "0033_minutes_comment_edits"),
     ]
 
     operations = [
