@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from activities.models import Activity, ActivityPlan, ActivityReview
-from common.i18n import translation_fields
+from activities.models import Activity, ActivityPlan, ActivityReview, Place
+from common.i18n import translation_fields, written_in_fields
 
 
 class ActivityInline(admin.StackedInline):
@@ -82,3 +82,10 @@ class ActivityReviewAdmin(SimpleHistoryAdmin):
     search_fields = ["activity__title", "note"]
     autocomplete_fields = ["activity", "meeting"]
     list_select_related = ["activity", "meeting"]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", *translation_fields("name")]
+    search_fields = ["name", *translation_fields("name")]
+    fields = ["name", *written_in_fields("name")]

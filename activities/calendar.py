@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Event
 
-from activities.models import Activity, ActivityStatus
+from activities.models import Activity, ActivityStatus, shown_places
 from common.formatting import month_text
 from common.i18n import plain_text_with_note
 from meetings import calendar
@@ -34,7 +34,9 @@ def activity_rows(queryset) -> list:
     return list(queryset.values_list("id", "version", "status", "updated", "lead_organization__updated"))
 
 
-def activity_event(activity, url: str = "") -> Event:
+def activity_event(activity, url: str = "", *, place_vocabulary: dict | None = None) -> Event:
+    """The activity as an all-day VEVENT in the reader's language; ``place_vocabulary`` (activities.models) when a
+    feed writes many."""
     event = Event()
     event.add("uid", activity_uid(activity))
     event.add("sequence", max(activity.version - 1, 0))
@@ -45,7 +47,7 @@ def activity_event(activity, url: str = "") -> Event:
     event.add("dtstart", activity.starts_on)
     event.add("dtend", activity.last_day + datetime.timedelta(days=1))
     if activity.places:
-        event.add("location", ", ".join(activity.places))
+        event.add("location", ", ".join(shown_places(activity.places, place_vocabulary)))
     details = [
         _("%(kind)s led by %(organization)s")
         % {"kind": activity.get_kind_display(), "organization": activity.lead_organization.short_name}

@@ -4,15 +4,16 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision
+from activities.models import Activity, ActivityPlan, ActivityStatus, DatePrecision, Place
 from activities.services import ReviewEntry
-from common.i18n import translation_fields, with_translations
+from common.i18n import with_translations, written_in_fields
 from common.quarter import Quarter
 from common.typed_text import TypedTextForm
 from common.versioning import VersionedModelFormMixin
 from common.widgets import (
     DateInput,
     PortalModelForm,
+    WrittenInLanguageForm,
     organization_picker,
     organizations_picker,
     plan_picker,
@@ -147,7 +148,7 @@ ESSENTIAL_ACTIVITY_FIELDS = (
 )
 
 
-class ActivityForm(VersionedModelFormMixin, PortalModelForm):
+class ActivityForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelForm):
     places = PlacesField(label=_("Places"), required=False)
 
     class Meta(PortalModelForm.Meta):
@@ -160,12 +161,13 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
             "people_reached",
             "outcome",
             "topics",
-            *translation_fields("title", "description"),
+            *written_in_fields("title", "description"),
         ]
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
             "description_ru": forms.Textarea(attrs={"rows": 3}),
             "description_uz": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
@@ -191,7 +193,7 @@ class ActivityForm(VersionedModelFormMixin, PortalModelForm):
     def essential_fields(self):
         return [self[name] for name in ESSENTIAL_ACTIVITY_FIELDS]
 
-    TRANSLATED_FIELDS = tuple(translation_fields("title", "description"))
+    TRANSLATED_FIELDS = tuple(written_in_fields("title", "description"))
 
     def folded_fields(self):
         return [
@@ -317,3 +319,12 @@ def _as_int(value) -> int | None:
 ActivityReviewFormSet = forms.formset_factory(
     ActivityReviewForm, formset=BaseActivityReviewFormSet, extra=0, max_num=1000, absolute_max=1000
 )
+
+
+class PlaceForm(WrittenInLanguageForm, PortalModelForm):
+    """A place's name in every language. The name activities store it by is not edited here: it is what their
+    city filter finds."""
+
+    class Meta(PortalModelForm.Meta):
+        model = Place
+        fields = written_in_fields("name")

@@ -118,6 +118,47 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class Place(TranslatedContent, TimeStampedModel):
+    """A city activities take place in, named once in every language (Tashkent, Ташкент, Toshkent).
+
+    An activity keeps its places as the names it was given (``Activity.places``: one spelling, so the city filter
+    and its index stay simple); a place named there is added here, where the secretariat translates it once for
+    every activity, and readers see each name in their language (``shown_places``)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    locals().update(translations_of("name", name))
+    TRANSLATED_FIELDS = ("name",)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name"]
+
+    def __str__(self):
+        return localized(self, "name")
+
+    @classmethod
+    def add_new(cls, names) -> None:
+        """Every one of ``names`` not yet known, so that it can be translated."""
+        if names:
+            cls.objects.bulk_create([cls(name=name) for name in names], ignore_conflicts=True)
+
+
+def shown_places(names, vocabulary: dict | None = None) -> list[str]:
+    """``names`` in the reader's language where the place is translated, else as written. ``vocabulary`` (name ->
+    Place, from ``place_vocabulary``) saves the query when a page shows many activities."""
+    if not names:
+        return []
+    if vocabulary is None:
+        vocabulary = place_vocabulary(names)
+    return [localized(vocabulary[name], "name") if name in vocabulary else name for name in names]
+
+
+def place_vocabulary(names=None) -> dict:
+    places = Place.objects.all() if names is None else Place.objects.filter(name__in=list(names))
+    return {place.name: place for place in places}
+
+
 class Activity(TranslatedContent, TimeStampedModel):
     plan = models.ForeignKey(ActivityPlan, on_delete=models.PROTECT, related_name="activities", verbose_name=_("plan"))
     title = models.CharField(_("title"), max_length=255)
@@ -195,6 +236,15 @@ class Activity(TranslatedContent, TimeStampedModel):
 
     def __str__(self):
         return localized(self, "title")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None or "places" in kwargs["update_fields"]:
+            Place.add_new(self.places)
+
+    @property
+    def shown_places(self) -> list[str]:
+        return shown_places(self.places)
 
     def get_absolute_url(self):
         return reverse("activities:activity-detail", args=[self.pk])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import exports, series_views, views
+from activities import exports, place_views, series_views, views
 
 app_name = "activities"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity-update"),
     path("activities/<int:pk>/delete/", views.ActivityDeleteView.as_view(), name="activity-delete"),
     path("activities/<int:pk>/progress/", views.ActivityProgressView.as_view(), name="activity-progress"),
+    path("activities/places/", place_views.PlaceListView.as_view(), name="place-list"),
+    path("activities/places/<int:pk>/edit/", place_views.PlaceUpdateView.as_view(), name="place-update"),
     path("activities/plans/new/", views.ActivityPlanCreateView.as_view(), name="plan-create"),
     path("activities/plans/<int:pk>/edit/", views.ActivityPlanUpdateView.as_view(), name="plan-update"),
     path("meetings/<int:pk>/quarter-review/", views.QuarterReviewView.as_view(), name="quarter-review"),

@@ -249,6 +249,14 @@ def translation_fields(*fields: str) -> list[str]:
     return [f"{field}_{language}" for field in fields for language in translated_languages()]
 
 
+def written_in_fields(*fields: str) -> list[str]:
+    """What a form that writes ``fields`` offers besides them: the language they are written in
+    (``source_language``) and their translation into every content language: a text written in Russian has its
+    English as a translation (``title_en``). The one in the original's own language stays empty
+    (``WrittenInLanguageForm``)."""
+    return ["source_language", *(f"{field}_{language}" for field in fields for language in content_languages())]
+
+
 def text_versions(*fields: str, prefix: str = "") -> list[str]:
     """``fields`` and their translations in every content language: a word searched in any of them."""
     return [

@@ -113,3 +113,39 @@ def in_each_script(text: str) -> list[str]:
     for form in forms:
         distinct.setdefault(form.casefold(), form)
     return list(distinct.values())
+
+
+# A person's name in the other script, suggested for someone to check (a name has no one right transliteration):
+# practical spellings as names are written in passports and the press here, not a reversible standard.
+_NAME_TO_CYRILLIC = [
+    ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("yu", "ю"), ("ya", "я"),
+    ("yo", "ё"), (f"o{OKINA}", "ў"), (f"g{OKINA}", "ғ"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"),
+    ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"),
+    ("w", "в"), ("x", "кс"), ("y", "й"), ("z", "з"),
+]  # fmt: skip
+_NAME_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ў": f"o{OKINA}", "қ": "q", "ғ": f"g{OKINA}", "ҳ": "h",
+}  # fmt: skip
+_NAME_LATIN = re.compile("|".join(re.escape(latin) for latin, _cyrillic in _NAME_TO_CYRILLIC), re.IGNORECASE)
+_NAME_CYRILLIC = dict(_NAME_TO_CYRILLIC)
+
+
+def _same_case(source: str, text: str) -> str:
+    return text[:1].upper() + text[1:] if source[:1].isupper() else text
+
+
+def suggested_spelling(name: str, script: str, *, uzbek: bool = False) -> str:
+    """``name`` in ``script`` ("cyrillic" or "latin") as a suggestion for a person to check: "Shukhrat Boboev"
+    gives "Шухрат Бобоев", "Шухрат Бобоев" gives "Shukhrat Boboev" (with ``uzbek``, the Uzbek Latin letters:
+    "Shuxrat Boboev"). Empty when the name is not wholly in the other script."""
+    name = fold_apostrophes(" ".join(name.split()))
+    if script == "cyrillic" and LATIN.search(name.casefold()) and not CYRILLIC.search(name):
+        return _NAME_LATIN.sub(lambda match: _same_case(match[0], _NAME_CYRILLIC[match[0].lower()]), name)
+    if script == "latin" and CYRILLIC.search(name) and not LATIN.search(name.casefold()):
+        table = _UZBEK_TO_LATIN if uzbek else _NAME_TO_LATIN
+        return "".join(_same_case(letter, table.get(letter.lower(), letter)) for letter in name)
+    return ""

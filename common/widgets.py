@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from common.i18n import translated_languages
+from common.i18n import content_language, content_languages, translated_languages
 from common.typed_text import TypedTextForm
 
 TRANSLATION_SUFFIXES = tuple(f"_{language}" for language in translated_languages())
@@ -127,21 +127,82 @@ def visibility_kept_when_absent(form) -> None:
 
 
 class FoldedTranslations(Fieldset):
-    """The ``<field>_ru``/``<field>_uz`` fields of a form, folded under "Translations" (open when one has an error)."""
+    """The language a form's texts are written in and their ``<field>_<language>`` translations, folded under
+    "Translations" (open when one has an error)."""
 
     template = "partials/folded_translations.html"
 
     def __init__(self, *fields):
-        super().__init__(_("Translations (Russian, Uzbek)"), *fields)
+        super().__init__(
+            _("Original language and translations")
+            if "source_language" in fields
+            else _("Translations (Russian, Uzbek)"),
+            *fields,
+        )
 
     def render(self, form, context, template_pack=None, **kwargs):
-        context.update({"translations_open": any(name in form.errors for name in self.fields)})
+        context.update(
+            {
+                "translations_open": getattr(form, "translations_open", False)
+                or any(name in form.errors for name in self.fields),
+                "written_in": "source_language" in self.fields,
+            }
+        )
         return super().render(form, context, template_pack or "bootstrap5", **kwargs)
+
+
+def translation_field_names(form) -> list[str]:
+    """The fields of ``form`` that say what language its texts are in and hold their translations."""
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    versions = {
+        f"{text}_{language}" for text in getattr(model, "TRANSLATED_FIELDS", ()) for language in content_languages()
+    }
+    return [
+        name
+        for name in form.fields
+        if name == "source_language" or name in versions or name.endswith(TRANSLATION_SUFFIXES)
+    ]
+
+
+class WrittenInLanguageForm:
+    """A model form for a record with translated texts whose fields include ``common.i18n.written_in_fields``.
+
+    The language the texts are written in is one small select: the record's own, or for a new record the writer's
+    interface language (a statement typed on a Russian page is Russian). A form posted without it (an older page,
+    a script) keeps that. The translation into the original's own language is not kept: the original is the text
+    (static/js/written_in.js hides that field).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("source_language")
+        if field is None:
+            return
+        field.required = False
+        field.widget.attrs["data-written-in"] = ""
+        if self.instance._state.adding and "source_language" not in (kwargs.get("initial") or {}):
+            language = content_language()
+            if language in content_languages():
+                self.instance.source_language = language
+                self.initial["source_language"] = language
+        for text in self._meta.model.TRANSLATED_FIELDS:
+            for language in content_languages():
+                version = self.fields.get(f"{text}_{language}")
+                if version is not None:
+                    version.widget.attrs["data-translation-language"] = language
+
+    def clean(self):
+        cleaned = super().clean()
+        source = cleaned.get("source_language") or self.instance.source_language
+        for text in self._meta.model.TRANSLATED_FIELDS:
+            if f"{text}_{source}" in self.fields:
+                cleaned[f"{text}_{source}"] = ""
+        return cleaned
 
 
 def translations_folded(form) -> FormHelper:
     """A crispy helper for ``form`` (no <form> tag): its own fields, then its translations folded at the end."""
-    translated = [name for name in form.fields if name.endswith(TRANSLATION_SUFFIXES)]
+    translated = translation_field_names(form)
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.i18n import translation_fields
+from common.i18n import translation_fields, written_in_fields
 from meetings.models import (
     ActionItem,
     ActionReminder,
@@ -27,7 +27,7 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["name", "description", *translation_fields("name")]
     fieldsets = [
         (None, {"fields": ["name", "description", "is_emerging_trend"]}),
-        (_("Translations"), {"fields": translation_fields("name"), "classes": ["collapse"]}),
+        (_("Translations"), {"fields": written_in_fields("name"), "classes": ["collapse"]}),
     ]
 
 
@@ -68,7 +68,10 @@ class MeetingSeriesAdmin(SimpleHistoryAdmin):
                 ),
             },
         ),
-        (_("Translations"), {"fields": translation_fields("title", "description"), "classes": ["collapse"]}),
+        (
+            _("Translations"),
+            {"fields": written_in_fields("title", "description", "country"), "classes": ["collapse"]},
+        ),
     ]
 
 
@@ -165,7 +168,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         ),
         (
             _("Translations"),
-            {"fields": ["title_ru", "title_uz", "minutes_summary_ru", "minutes_summary_uz"], "classes": ["collapse"]},
+            {"fields": written_in_fields("title", "minutes_summary", "venue"), "classes": ["collapse"]},
         ),
     ]
     inlines = [

@@ -120,7 +120,7 @@ def meeting_fingerprint(queryset, *, language: str, base_url: str, join_link: bo
 
 
 def _meeting_description(meeting, url: str, join_link: bool) -> str:
-    venue = meeting.venue or _("Venue to be announced")
+    venue = meeting.display_venue or _("Venue to be announced")
     # The time in the meeting's own zone, in the reader's words: a calendar app shows it in the device's zone.
     when = time_range_text(meeting.local_start, meeting.local_end, meeting.time_zone)
     lines = [str(meeting.series), when, f"{meeting.get_format_display()} · {venue}"]
@@ -156,7 +156,7 @@ def meeting_event(meeting, url: str = "", *, join_link: bool = False) -> Event:
     event.add("dtstart", meeting.local_start)
     event.add("dtend", meeting.local_end)
     if meeting.venue:
-        event.add("location", meeting.venue)
+        event.add("location", meeting.display_venue)
     elif join_link:
         event.add("location", meeting.join_url)
     event.add("description", _meeting_description(meeting, url, join_link))

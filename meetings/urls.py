@@ -12,6 +12,7 @@ from meetings.views import (
     register,
     register_of_decisions,
     rsvp,
+    series,
     translations,
 )
 from meetings.views import analytics as analytics_views
@@ -30,6 +31,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", browse.MeetingDetailView.as_view(), name="meeting-detail"),
     path("series/<int:pk>/", browse.SeriesDetailView.as_view(), name="series-detail"),
     path("series/<int:pk>/public/", publicity.SeriesPublicityView.as_view(), name="series-publicity"),
+    path("series/new/", series.SeriesCreateView.as_view(), name="series-create"),
+    path("series/<int:pk>/edit/", series.SeriesUpdateView.as_view(), name="series-update"),
+    path("topics/", series.TopicListView.as_view(), name="topic-list"),
+    path("topics/new/", series.TopicCreateView.as_view(), name="topic-create"),
+    path("topics/<int:pk>/edit/", series.TopicUpdateView.as_view(), name="topic-update"),
     path("actions/", browse.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", browse.ActionDetailView.as_view(), name="action-detail"),
     path("register/", register_of_decisions.RegisterOfDecisionsView.as_view(), name="register"),

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.i18n import translation_fields
+from common.i18n import translation_fields, written_in_fields
 from common.typed_text import TypedTextForm
 from stakeholders.models import AccountEvent, AccountInvitation, Contact, Organization
 from stakeholders.services import left_unreachable_by_deactivating
@@ -26,7 +26,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "kind", "country", "parent", "website", "is_active"]}),
-        (_("Translations"), {"fields": translation_fields("name", "acronym"), "classes": ["collapse"]}),
+        (_("Translations"), {"fields": written_in_fields("name", "acronym", "country"), "classes": ["collapse"]}),
     ]
     inlines = [ContactInline]
 

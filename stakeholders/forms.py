@@ -7,10 +7,17 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from common.i18n import translation_fields
+from common.i18n import written_in_fields
 from common.outbox import enqueue_mail
-from common.widgets import PortalModelForm, QuickSelect, organization_picker, translations_folded
+from common.widgets import (
+    PortalModelForm,
+    QuickSelect,
+    WrittenInLanguageForm,
+    organization_picker,
+    translations_folded,
+)
 from stakeholders.models import Contact, Organization
+from stakeholders.services import suggested_name_spellings
 
 
 def _helper() -> FormHelper:
@@ -19,7 +26,7 @@ def _helper() -> FormHelper:
     return helper
 
 
-class OrganizationForm(PortalModelForm):
+class OrganizationForm(WrittenInLanguageForm, PortalModelForm):
     website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
 
     class Meta(PortalModelForm.Meta):
@@ -32,7 +39,7 @@ class OrganizationForm(PortalModelForm):
             "parent",
             "website",
             "is_active",
-            *translation_fields("name", "acronym"),
+            *written_in_fields("name", "acronym", "country"),
         ]
         widgets = {"parent": organization_picker()}
 
@@ -68,7 +75,7 @@ class OrganizationForm(PortalModelForm):
         return parent
 
 
-class ContactForm(PortalModelForm):
+class ContactForm(WrittenInLanguageForm, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Contact
         fields = [
@@ -81,6 +88,7 @@ class ContactForm(PortalModelForm):
             "receives_reminders",
             "is_active",
             "user",
+            *written_in_fields("name", "position"),
         ]
         widgets = {"organization": organization_picker()}
         labels = {
@@ -98,7 +106,8 @@ class ContactForm(PortalModelForm):
 
     def __init__(self, *args, focal_point_of=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper()
+        self.helper = translations_folded(self)
+        self._suggest_name_spellings()
         self.fields["organization"].queryset = Organization.objects.for_choices()
         unlinked = Q(contact__isnull=True)
         if self.instance.pk:
@@ -123,6 +132,23 @@ class ContactForm(PortalModelForm):
             if self.instance.pk and not self.instance.is_active:
                 del self.fields["is_active"]
         self.fields["preferred_language"].required = False  # left out: the one the contact has, or the default
+
+    def _suggest_name_spellings(self) -> None:
+        """The name in each reader's script it is not written in yet, shown beside that field (its placeholder and
+        help) for the person to type in or correct; nothing is stored unless they write it there."""
+        if self.is_bound:
+            value = lambda name: self.data.get(self.add_prefix(name), "")  # noqa: E731
+        else:
+            value = lambda name: self.initial.get(name) or ""  # noqa: E731
+        versions = {name: value(name) for name in self.fields if name.startswith("name_")}
+        self.name_suggestions = suggested_name_spellings(value("name"), versions)
+        for name, spelling in self.name_suggestions.items():
+            field = self.fields[name]
+            field.widget.attrs["placeholder"] = spelling
+            field.help_text = _(
+                "Suggested: %(spelling)s. Type it here, corrected if need be; only what is typed is saved."
+            ) % {"spelling": spelling}
+        self.translations_open = bool(self.name_suggestions)
 
     def clean_preferred_language(self):
         return self.cleaned_data.get("preferred_language") or self.instance.preferred_language or "en"

@@ -61,7 +61,8 @@ class Organization(TranslatedContent, TimeStampedModel):
     # Translations: a field per content language (common.i18n).
     locals().update(translations_of("name", name))
     locals().update(translations_of("acronym", acronym))
-    TRANSLATED_FIELDS = ("name", "acronym")
+    locals().update(translations_of("country", country))
+    TRANSLATED_FIELDS = ("name", "acronym", "country")
 
     search_document = fulltext.stored(fulltext.organization_document())
     history = HistoricalRecords(excluded_fields=["search_document"])
@@ -94,6 +95,10 @@ class Organization(TranslatedContent, TimeStampedModel):
     @property
     def display_acronym(self) -> str:
         return localized(self, "acronym")
+
+    @property
+    def display_country(self) -> str:
+        return localized(self, "country")
 
     @property
     def short_name(self) -> str:

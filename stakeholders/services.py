@@ -8,7 +8,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from common.i18n import content_languages
+from common.scripts import suggested_spelling
 from stakeholders.models import Contact, Organization
+
+# The script a person's name is shown in to readers of each language, and whether its Latin letters are Uzbek ones.
+NAME_SCRIPTS = {"ru": ("cyrillic", False), "en": ("latin", False), "uz": ("latin", True)}
 
 _BLOCKING = (models.PROTECT, models.RESTRICT)
 
@@ -104,3 +109,17 @@ def left_unreachable_by_deactivating(contact: Contact) -> list[LeftUnreachable]:
     if not is_last_reachable_contact(contact):
         return []
     return [row for check in _DEACTIVATION_CHECKS for row in check(contact)]
+
+
+def suggested_name_spellings(name: str, versions: dict[str, str]) -> dict[str, str]:
+    """A transliteration of a person's ``name`` for each reader's script it is not yet written in (``versions``:
+    what name_ru, name_en, ... hold): {"name_ru": "Бобоев"} for "Boboev". Only suggestions, for a person to check
+    and type in: a name has no one right transliteration, so none is stored unless someone writes it."""
+    suggestions = {}
+    for language in content_languages():
+        if language not in NAME_SCRIPTS or (versions.get(f"name_{language}") or "").strip():
+            continue
+        script, uzbek = NAME_SCRIPTS[language]
+        if spelling := suggested_spelling(name or "", script, uzbek=uzbek):
+            suggestions[f"name_{language}"] = spelling
+    return suggestions

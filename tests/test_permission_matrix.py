@@ -125,6 +125,13 @@ MATRIX = {
     "meetings:series-detail": READ,
     # whether the series is public: an empty POST keeps it private (nothing to confirm), back to the series
     "meetings:series-publicity": row(SECRETARIAT_FORM_GET, (LOGIN, 403, 403, 302, 302)),
+    "meetings:series-create": SECRETARIAT_FORM,
+    "meetings:series-update": SECRETARIAT_FORM,
+    "meetings:topic-list": SECRETARIAT_READ,
+    "meetings:topic-create": SECRETARIAT_FORM,
+    "meetings:topic-update": SECRETARIAT_FORM,
+    "activities:place-list": SECRETARIAT_READ,
+    "activities:place-update": row(SECRETARIAT_FORM_GET, (LOGIN, 403, 403, 302, 302)),  # every name optional
     "meetings:series-minutes": READ,
     "meetings:series-minutes-pdf": READ,
     "meetings:series-participation": READ,

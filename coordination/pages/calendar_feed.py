@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from activities import calendar as activities_calendar
 from activities.calendar import activity_event, activity_rows, feed_activities
-from activities.models import Activity
+from activities.models import Activity, place_vocabulary
 from common import access, fragment_cache
 from meetings import calendar as meetings_calendar
 from meetings.calendar import (
@@ -101,7 +101,8 @@ class FeedEvents:
     def of_activities(self, rows) -> list[SerialisedEvent]:
         def make(missing):
             by_id = Activity.objects.select_related("lead_organization").in_bulk([row[0] for row in missing])
-            return [self._activity(by_id.get(row[0])) for row in missing]
+            places = place_vocabulary()
+            return [self._activity(by_id.get(row[0]), places) for row in missing]
 
         return self._present(fragment_cache.fragments("activity-event", rows, self._key, make))
 
@@ -113,8 +114,10 @@ class FeedEvents:
             return None
         return serialised_event(meeting_event(meeting, self.url_for(meeting), join_link=join_link))
 
-    def _activity(self, activity) -> SerialisedEvent | None:
-        return None if activity is None else serialised_event(activity_event(activity, self.url_for(activity)))
+    def _activity(self, activity, places: dict) -> SerialisedEvent | None:
+        if activity is None:  # deleted since its row was read
+            return None
+        return serialised_event(activity_event(activity, self.url_for(activity), place_vocabulary=places))
 
     @staticmethod
     def _present(events) -> list[SerialisedEvent]:

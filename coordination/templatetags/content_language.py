@@ -98,3 +98,21 @@ def participation_status(code: str):
     if code == NOT_RECORDED:
         return _("not recorded: the source names only some of the participants")
     return ParticipationStatus(code).label if code in ParticipationStatus.values else ""
+
+
+@register.simple_tag(takes_context=True)
+def places(context, names):
+    """An activity's places in the reader's language ("Бухара, Фергана" on a Russian page), as written where a
+    place is not translated. The vocabulary of places is small and read once per page (kept on the request), so a
+    list of activities costs one query."""
+    from activities.models import place_vocabulary, shown_places
+
+    if not names:
+        return ""
+    request = context.get("request")
+    vocabulary = getattr(request, "_place_vocabulary", None)
+    if vocabulary is None:
+        vocabulary = place_vocabulary()
+        if request is not None:
+            request._place_vocabulary = vocabulary
+    return ", ".join(shown_places(names, vocabulary))

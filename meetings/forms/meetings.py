@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.formatting import zone_choices, zone_label
-from common.i18n import translation_fields
+from common.i18n import written_in_fields
 from common.quarter import Quarter
 from common.time_zones import time_zone_choices
 from common.typed_text import TypedTextForm
@@ -19,6 +19,7 @@ from common.widgets import (
     DateInput,
     PortalModelForm,
     TimeInput,
+    WrittenInLanguageForm,
     contact_picker,
     organization_picker,
     translations_folded,
@@ -89,7 +90,7 @@ def reviewed_quarter_choices(day: datetime.date, stored: Quarter | None) -> list
     return [("", "—"), *((str(quarter), quarter.label) for quarter in sorted(quarters, reverse=True))]
 
 
-class MeetingForm(VersionedFormMixin, PortalModelForm):
+class MeetingForm(WrittenInLanguageForm, VersionedFormMixin, PortalModelForm):
     date = forms.DateField(label=_("Date"), widget=DateInput, help_text=_("In the meeting's time zone."))
     start_time = forms.TimeField(widget=TimeInput, label=_("Starts at"))
     end_time = forms.TimeField(widget=TimeInput, label=_("Ends at"))
@@ -121,7 +122,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         "reviewed_quarter",
         "reviewed_quarter_confirmed",
         "past_start_confirmed",
-        *translation_fields("title"),
+        *written_in_fields("title", "venue"),
     ]
 
     class Meta(PortalModelForm.Meta):
@@ -134,7 +135,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             "format",
             "join_url",
             "status",
-            *translation_fields("title"),
+            *written_in_fields("title", "venue"),
         ]
 
     def __init__(self, *args, series, **kwargs):
@@ -275,7 +276,7 @@ class PrepareNextMeetingForm(TypedTextForm, forms.Form):
         return cleaned
 
 
-class AgendaItemForm(VersionedFormMixin, PortalModelForm):
+class AgendaItemForm(WrittenInLanguageForm, VersionedFormMixin, PortalModelForm):
     # A presenter who is not a stored contact: typed here, made into a contact on saving (name_external_presenter).
     presenter_name = forms.CharField(
         label=_("Or a presenter not yet in the contacts: name"),
@@ -314,7 +315,7 @@ class AgendaItemForm(VersionedFormMixin, PortalModelForm):
             "is_standing",
             "topics",
             "visibility",
-            *translation_fields("title"),
+            *written_in_fields("title"),
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),

@@ -7,15 +7,17 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from common.i18n import translation_fields
+from common.i18n import translation_fields, written_in_fields
 from common.typed_text import TypedTextForm
 from common.versioning import VersionedFormMixin, VersionedModelFormMixin
 from common.widgets import (
     DateInput,
     PortalModelForm,
+    WrittenInLanguageForm,
     contact_picker,
     organization_picker,
     quick_formfield,
+    translations_folded,
     visibility_kept_when_absent,
 )
 from meetings.forms.meetings import _contacts
@@ -100,7 +102,7 @@ AgendaItemMinutesFormSet = modelformset_factory(
 )
 
 
-class StatementForm(VersionedModelFormMixin, PortalModelForm):
+class StatementForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelForm):
     source_url = forms.URLField(label=capfirst(_("source link")), required=False, max_length=500, assume_scheme="https")
 
     class Meta(PortalModelForm.Meta):
@@ -115,9 +117,11 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
             "source_title",
             "source_url",
             "visibility",
+            *written_in_fields("summary"),
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in written_in_fields("summary")[1:]},
             "speaker": contact_picker(),
             "organization": organization_picker(),
         }
@@ -125,6 +129,7 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         visibility_kept_when_absent(self)
+        self.helper = translations_folded(self)
         self.instance.meeting = meeting
         self.fields["speaker"].queryset = _contacts(self.instance.speaker_id)
         self.fields["organization"].queryset = Organization.objects.for_choices()
@@ -143,22 +148,35 @@ class StatementForm(VersionedModelFormMixin, PortalModelForm):
         return organization or (speaker.organization if speaker else None)
 
 
-class DecisionForm(VersionedModelFormMixin, PortalModelForm):
+class DecisionForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Decision
-        fields = ["text", "agenda_item"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        fields = ["text", "agenda_item", *written_in_fields("text")]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in written_in_fields("text")[1:]},
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
         self.instance.meeting = meeting
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
 
-class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
+class ActionItemForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = ActionItem
-        fields = ["title", "description", "agenda_item", "decision", "responsible_organization", "owner", "due_on"]
+        fields = [
+            "title",
+            "description",
+            "agenda_item",
+            "decision",
+            "responsible_organization",
+            "owner",
+            "due_on",
+            *written_in_fields("title"),
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "due_on": DateInput,
@@ -168,6 +186,7 @@ class ActionItemForm(VersionedModelFormMixin, PortalModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = translations_folded(self)
         self.instance.meeting = meeting
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["decision"].queryset = Decision.objects.filter(meeting=meeting)

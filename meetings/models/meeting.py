@@ -231,7 +231,8 @@ class Meeting(MinutesApproval, TranslatedContent, TimeStampedModel):
     # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
     locals().update(translations_of("title", title))
     locals().update(translations_of("minutes_summary", minutes_summary))
-    TRANSLATED_FIELDS = ("title", "minutes_summary")
+    locals().update(translations_of("venue", venue))
+    TRANSLATED_FIELDS = ("title", "minutes_summary", "venue")
     MINUTES_TEXT_FIELDS = ("minutes_summary", *translations_of("minutes_summary", minutes_summary))  # the minutes' text
 
     search_document = fulltext.stored(fulltext.meeting_document())
@@ -285,6 +286,11 @@ class Meeting(MinutesApproval, TranslatedContent, TimeStampedModel):
     def get_absolute_url(self):
         return reverse("meetings:meeting-detail", args=[self.pk])
 
+    @property
+    def display_venue(self) -> str:
+        """The venue in the reader's language ("Ташкент" on a Russian page), else as written."""
+        return localized(self, "venue")
+
     def file_name(self, extension: str, what: str = "") -> str:
         """A download's name by series and number, never by database id: "<series>-meeting-6.ics",
         "<series>-meeting-6-minutes.pdf" (see MeetingSeries.file_slug)."""
@@ -300,6 +306,7 @@ class Meeting(MinutesApproval, TranslatedContent, TimeStampedModel):
         "ends_at",
         "time_zone",
         "venue",
+        *translations_of("venue", venue),
         "format",
         "status",
         "number",

@@ -74,7 +74,8 @@ class MeetingSeries(TranslatedContent, TimeStampedModel):
     # Translations: a field per content language (common.i18n).
     locals().update(translations_of("title", title))
     locals().update(translations_of("description", description))
-    TRANSLATED_FIELDS = ("title", "description")
+    locals().update(translations_of("country", country))
+    TRANSLATED_FIELDS = ("title", "description", "country")
 
     history = HistoricalRecords()
 

@@ -79,7 +79,7 @@ def text_key(record, field: str) -> str:
 
 def _label(record, field: str) -> str:
     if isinstance(record, Meeting):
-        return _("Meeting title") if field == "title" else _("Summary of the minutes")
+        return {"title": _("Meeting title"), "venue": _("Venue")}.get(field, _("Summary of the minutes"))
     if isinstance(record, AgendaItem):
         what = _("title") if field == "title" else _("discussion summary")
         return _("Item %(number)s, %(what)s") % {"number": record.position, "what": what}

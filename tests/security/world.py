@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from activities.models import Place
 from api.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from common.access import Visibility
 from meetings.models import (
@@ -133,7 +134,7 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
     other_contact = ContactFactory(organization=other_organization)
     # Discussed at the published meeting: public.
     plan = ActivityPlanFactory(series=series, year=2023, quarter_number=4, status="discussed", endorsed_at=meeting)
-    activity = ActivityFactory(plan=plan, lead_organization=organization)
+    activity = ActivityFactory(plan=plan, lead_organization=organization, places=["Bukhara"])
     other_activity = ActivityFactory(plan=plan, lead_organization=other_organization)
     action = ActionItemFactory(meeting=meeting, responsible_organization=organization)
     other_action = ActionItemFactory(meeting=meeting, responsible_organization=other_organization)
@@ -150,6 +151,7 @@ def build_world(*, participant, other_participant, secretariat, admin, **more_us
         ),
         "minutes_version": MinutesVersion.objects.create(meeting=meeting, number=1, reason="Approved", content={}),
         "topic": topic,
+        "place": Place.objects.get(name="Bukhara"),  # named by the activity
         "agenda_item": agenda_item,
         "contact": contact,
         "other_contact": other_contact,
@@ -218,6 +220,7 @@ _OBJECT_FOR_MODEL = {
     "actionupdate": "action_update",
     "document": "document",
     "topic": "topic",
+    "place": "place",
     "activityplan": "plan",
     "activity": "activity",
     "activityreview": "activity_review",

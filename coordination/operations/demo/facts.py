@@ -467,12 +467,6 @@ TRANSLATIONS = {
 }
 
 
-def _versions(field: str, text: str) -> dict[str, str]:
-    """The Russian and Uzbek versions of ``text`` for ``<field>_ru`` and ``<field>_uz`` (empty when there is none)."""
-    russian, uzbek = TRANSLATIONS.get(text, ("", ""))
-    return {f"{field}_ru": russian, f"{field}_uz": uzbek}
-
-
 # The title of the seed article the demo's statements come from, named as their source.
 ARTICLE_FOURTH_MEETING = (
     "UNODC holds Fourth Multi-Stakeholder Coordination Meeting on Combating Trafficking in Persons "

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from activities.models import Place
 from coordination import search_vocabulary
 from coordination.operations.demo.facts import (
     CONTACTS,
@@ -18,10 +19,10 @@ from coordination.operations.demo.facts import (
     SERIES_TITLE,
     TOPICS,
     DemoUsersRefused,
-    _versions,
 )
 from coordination.operations.demo.meetings import _load_fourth_meeting, _load_plans, _load_third_meeting
-from coordination.operations.demo.rows import _sync
+from coordination.operations.demo.places import PLACES
+from coordination.operations.demo.rows import _sync, _versions
 from meetings.models import MeetingSeries, Topic
 from stakeholders.models import Contact, Organization
 
@@ -37,6 +38,7 @@ def load_demo(*, with_users: bool = True) -> None:
     third = _load_third_meeting(series, organizations)
     fourth = _load_fourth_meeting(series, organizations, contacts, topics)
     _load_plans(series, organizations, third, fourth)
+    _load_places()
     if with_users:
         _load_users(organizations)
     search_vocabulary.refresh()  # "Did you mean" knows the demo's words at once, not at the worker's next hour
@@ -62,6 +64,7 @@ def _load_organizations() -> dict[str, Organization]:
                 "acronym": acronym,
                 "kind": kind,
                 "country": country,
+                **_versions("country", country),
                 "parent": organizations[parent_key] if parent_key else None,
                 **_versions("name", name),
                 **_versions("acronym", acronym),
@@ -92,6 +95,7 @@ def _load_series(organizations) -> MeetingSeries:
             "funding_organization": organizations["inl"],
             "programme": "UNODC Global Programme against Trafficking in Persons",
             "country": "Uzbekistan",
+            **_versions("country", "Uzbekistan"),
             "started_on": datetime.date(2022, 2, 1),
             **_versions("title", SERIES_TITLE),
             **_versions("description", SERIES_DESCRIPTION),
@@ -99,6 +103,12 @@ def _load_series(organizations) -> MeetingSeries:
     )
     series.members.set([org for key, org in organizations.items() if key != "estonia"])
     return series
+
+
+def _load_places() -> None:
+    """The cities the demo names, in every language (an activity's places are shown through them)."""
+    for name in PLACES:
+        _sync(Place, name=name, defaults=_versions("name", name))
 
 
 def _load_users(organizations) -> None:

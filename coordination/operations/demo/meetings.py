@@ -21,9 +21,8 @@ from coordination.operations.demo.facts import (
     STATEMENT_RETTENMAYER,
     STATEMENT_SALIKHOV,
     THIRD_MEETING_SUMMARY,
-    _versions,
 )
-from coordination.operations.demo.rows import _at, _sync
+from coordination.operations.demo.rows import _at, _sync, _versions
 from meetings.models import (
     ActionItem,
     ActionStatus,
@@ -52,6 +51,7 @@ def _meeting(series, number, day, title, review, summary, *, participants_partly
             "ends_at": _at(day, 13),
             "time_zone": "Asia/Tashkent",
             "venue": "Tashkent",
+            **_versions("venue", "Tashkent"),
             "status": MeetingStatus.HELD,
             "announced_at": _at(day, 10) - datetime.timedelta(days=14),
             "review_year": review[0] if review else None,

@@ -2,7 +2,14 @@
 
 import datetime
 
-from coordination.operations.demo.facts import TASHKENT
+from coordination.operations.demo.facts import TASHKENT, TRANSLATIONS
+from coordination.operations.demo.places import PLACE_NAMES
+
+
+def _versions(field: str, text: str) -> dict[str, str]:
+    """The Russian and Uzbek versions of ``text`` for ``<field>_ru`` and ``<field>_uz`` (empty when there is none)."""
+    russian, uzbek = TRANSLATIONS.get(text) or PLACE_NAMES.get(text, ("", ""))
+    return {f"{field}_ru": russian, f"{field}_uz": uzbek}
 
 
 def _sync(model, defaults=None, **lookup):
