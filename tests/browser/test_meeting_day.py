@@ -81,7 +81,8 @@ def _one_each(messages, addresses):
 
 def _ics_text(message) -> str:
     [part] = [part for part in message.message().walk() if part.get_content_type() == "text/calendar"]
-    return part.get_payload(decode=True).decode().replace("\r\n ", "").replace("\\n", "\n")
+    unfolded = re.sub(r"\r?\n[ \t]", "", part.get_payload(decode=True).decode())  # RFC 5545 line folding
+    return unfolded.replace("\\n", "\n")
 
 
 def _reply_link(message, answer) -> str:

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _quoted(content: str, text: str) -> bool:
-    return re.search(r"<blockquote[^>]*>\W*" + re.escape(text), content) is not None
+    """``text`` opens a blockquote (inside the inline element that marks its language, if any)."""
+    return re.search(r"<blockquote[^>]*>\s*(?:<span[^>]*>)?\W*" + re.escape(text), content) is not None
 
 
 # Statements: verbatim or summary, with a source
