@@ -166,14 +166,20 @@ def meeting_event(meeting, url: str = "", *, join_link: bool = False) -> Event:
     return event
 
 
-def build_calendar(*, name: str, events=()) -> bytes:
-    """The .ics file of the given events (``meeting_event``, ``activities.calendar.activity_event``)."""
+def published_calendar(name: str) -> Calendar:
+    """An empty calendar as the portal publishes one (a feed, a meeting's or an activity's file)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def build_calendar(*, name: str, events=()) -> bytes:
+    """The .ics file of the given events (``meeting_event``, ``activities.calendar.activity_event``)."""
+    calendar = published_calendar(name)
     for event in events:
         calendar.add_component(event)
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
@@ -207,12 +213,7 @@ def serialised_event(event: Event) -> SerialisedEvent:
 
 def build_calendar_file(*, name: str, events: list[SerialisedEvent]) -> bytes:
     """The .ics file of serialised events: the same bytes as ``build_calendar`` of the events, DTSTAMP now."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar = published_calendar(name)
     for tzid in sorted({zone for event in events for zone in event.time_zones}):
         if (vtimezone := _vtimezone(tzid)) is not None:
             calendar.add_component(vtimezone)
