@@ -161,7 +161,7 @@ class ActivityForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelFo
             "people_reached",
             "outcome",
             "topics",
-            *written_in_fields("title", "description"),
+            *written_in_fields("title", "description", "target_group"),
         ]
         widgets = {
             "starts_on": DateInput(),
@@ -193,7 +193,7 @@ class ActivityForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModelFo
     def essential_fields(self):
         return [self[name] for name in ESSENTIAL_ACTIVITY_FIELDS]
 
-    TRANSLATED_FIELDS = tuple(written_in_fields("title", "description"))
+    TRANSLATED_FIELDS = tuple(written_in_fields("title", "description", "target_group"))
 
     def folded_fields(self):
         return [

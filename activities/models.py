@@ -206,7 +206,8 @@ class Activity(TranslatedContent, TimeStampedModel):
     # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
     locals().update(translations_of("title", title))
     locals().update(translations_of("description", description))
-    TRANSLATED_FIELDS = ("title", "description")
+    locals().update(translations_of("target_group", target_group))
+    TRANSLATED_FIELDS = ("title", "description", "target_group")
 
     search_document = fulltext.stored(fulltext.activity_document())
 

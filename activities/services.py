@@ -251,7 +251,7 @@ def carry_into_plan(*, activities: Iterable[Activity], plan: ActivityPlan) -> li
             status=ActivityStatus.PLANNED,
             outcome=_("Carried over from %(quarter)s (%(status)s there).")
             % {"quarter": source.plan.quarter.label, "status": source.get_status_display().lower()},
-            **translations_copied(source, "title", "description"),
+            **translations_copied(source, "title", "description", "target_group"),
         )
         copy.partners.set(source.partners.all())
         copy.topics.set(source.topics.all())

@@ -235,7 +235,7 @@ def meeting_minutes_document():
 
 
 def agenda_item_document():
-    return document(*translated("title", "A"), ("description", "B"))
+    return document(*translated("title", "A"), *translated("description", "B"))
 
 
 def agenda_item_minutes_document():
@@ -247,7 +247,7 @@ def statement_document():
 
 
 def action_document():
-    return document(*translated("title", "A"), ("description", "B"))
+    return document(*translated("title", "A"), *translated("description", "B"))
 
 
 def activity_document():
@@ -255,7 +255,7 @@ def activity_document():
         *translated("title", "A"),
         *translated("description", "B"),
         (ArrayToText("places"), "B"),
-        ("target_group", "C"),
+        *translated("target_group", "C"),
         ("outcome", "C"),
     )
 

@@ -39,6 +39,12 @@ def content_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def writer_language() -> str:
+    """The language a text typed now is taken to be written in, unless its writer says: the page's."""
+    language = content_language()
+    return language if language in content_languages() else settings.LANGUAGE_CODE
+
+
 def _language_label(code: str):
     """A language's name in the reader's language where Django's own catalogue has it ("Russian" -> "Русский"),
     lazily: field labels are made once, read in every language."""

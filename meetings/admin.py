@@ -85,6 +85,7 @@ class AgendaItemInline(admin.StackedInline):
         ("discussion_summary", "outcome"),
         "topics",
         ("title_ru", "title_uz"),
+        ("description_ru", "description_uz"),
         ("discussion_summary_ru", "discussion_summary_uz"),
     ]
     autocomplete_fields = ["presenter", "lead_organization", "topics"]

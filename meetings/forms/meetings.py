@@ -315,10 +315,11 @@ class AgendaItemForm(WrittenInLanguageForm, VersionedFormMixin, PortalModelForm)
             "is_standing",
             "topics",
             "visibility",
-            *written_in_fields("title"),
+            *written_in_fields("title", "description"),
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in written_in_fields("description")[1:]},
             "topics": forms.CheckboxSelectMultiple,
             "presenter": contact_picker(),
             "lead_organization": organization_picker(),

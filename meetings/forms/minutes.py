@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from common.i18n import translation_fields, written_in_fields
+from common.i18n import translation_fields, writer_language, written_in_fields
 from common.typed_text import TypedTextForm
 from common.versioning import VersionedFormMixin, VersionedModelFormMixin
 from common.widgets import (
@@ -24,6 +24,7 @@ from meetings.forms.meetings import _contacts
 from meetings.models import (
     ActionItem,
     ActionStatus,
+    ActionUpdate,
     AgendaItem,
     Decision,
     Document,
@@ -175,10 +176,11 @@ class ActionItemForm(WrittenInLanguageForm, VersionedModelFormMixin, PortalModel
             "responsible_organization",
             "owner",
             "due_on",
-            *written_in_fields("title"),
+            *written_in_fields("title", "description"),
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in written_in_fields("description")[1:]},
             "due_on": DateInput,
             "responsible_organization": organization_picker(),
             "owner": contact_picker(),
@@ -251,9 +253,11 @@ class ActionUpdateForm(TypedTextForm, VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     noted_on = forms.DateField(widget=DateInput, label=_("Date"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    source_language = ActionUpdate._meta.get_field("source_language").formfield(required=False)
 
     def __init__(self, *args, action, statuses: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["source_language"].initial = writer_language()
         self.fields["version"].initial = action.version
         self.fields["status"].initial = action.status
         if statuses is not None:  # what this user may set (meetings.services.action_statuses_for)

@@ -5,6 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
 from common.formatting import date_text
-from common.i18n import TranslatedContent, translations_of
+from common.i18n import TranslatedContent, translations_of, with_translations
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
@@ -48,12 +49,16 @@ class ActionItemQuerySet(access.MinutesContentQuerySet):
         return self.filter(responsible_organization=organization)
 
     def with_latest_update(self, user):
-        """Each action's latest progress entry that ``user`` may read, as ``latest_status``, ``latest_note`` and
-        ``latest_noted_on`` (an entry recorded in draft minutes counts only for those who may read drafts)."""
+        """Each action's latest progress entry that ``user`` may read, as ``latest_status``, ``latest_note`` (and its
+        translations, ``latest_update``) and ``latest_noted_on`` (an entry recorded in draft minutes counts only for
+        those who may read drafts)."""
         updates = ActionUpdate.objects.visible_to(user).filter(action=OuterRef("pk")).order_by("-noted_on", "-id")
         return self.annotate(
             latest_status=Subquery(updates.values("status")[:1]),
             latest_note=Subquery(updates.values("note")[:1]),
+            latest_note_versions=Subquery(
+                updates.values(versions=JSONObject(**{name: name for name in with_translations("note")}))[:1]
+            ),
             latest_noted_on=Subquery(updates.values("noted_on")[:1]),
         )
 
@@ -83,7 +88,8 @@ class ActionItem(NumberedEntry, TranslatedContent, TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     locals().update(translations_of("title", title))
-    TRANSLATED_FIELDS = ("title",)
+    locals().update(translations_of("description", description))
+    TRANSLATED_FIELDS = ("title", "description")
     responsible_organization = models.ForeignKey(
         "stakeholders.Organization",
         on_delete=models.PROTECT,
@@ -162,6 +168,12 @@ class ActionItem(NumberedEntry, TranslatedContent, TimeStampedModel):
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
+    @property
+    def latest_update(self) -> "ActionUpdate | None":
+        """The entry annotated by ``with_latest_update`` as far as reading its note goes (``localized``), unsaved."""
+        versions = getattr(self, "latest_note_versions", None)
+        return ActionUpdate(**versions) if versions else None
+
     def get_latest_status_display(self) -> str:
         """The status of the entry annotated by ``with_latest_update``, for display."""
         return str(ActionStatus(self.latest_status).label) if getattr(self, "latest_status", None) else ""
@@ -173,12 +185,14 @@ class ActionItem(NumberedEntry, TranslatedContent, TimeStampedModel):
             raise ValidationError({"owner": _("The owner must work for the responsible organisation.")})
 
 
-class ActionUpdate(TimeStampedModel):
+class ActionUpdate(TranslatedContent, TimeStampedModel):
     """A dated status change or progress note on a follow-up action."""
 
     action = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action"))
     status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices)
     note = models.TextField(_("note"), blank=True)
+    locals().update(translations_of("note", note))
+    TRANSLATED_FIELDS = ("note",)
     noted_on = models.DateField(_("noted on"), default=timezone.localdate)
     meeting = models.ForeignKey(
         Meeting,

@@ -84,7 +84,8 @@ class AgendaItem(TranslatedContent, TimeStampedModel):
     # Translations: title_en, title_ru, ... (a field per content language; common.i18n).
     locals().update(translations_of("title", title))
     locals().update(translations_of("discussion_summary", discussion_summary))
-    TRANSLATED_FIELDS = ("title", "discussion_summary")
+    locals().update(translations_of("description", description))
+    TRANSLATED_FIELDS = ("title", "discussion_summary", "description")
     outcome = models.CharField(_("outcome"), max_length=16, choices=OutcomeKind.choices, blank=True)
     # What the minutes say about the item, the one list: saved by meetings.services.save_item_minutes, withheld
     # from readers of unpublished minutes.

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import events
+from common.i18n import content_languages, writer_language
 from common.roles import is_secretariat
 from common.versioning import claim_version as _claim_version
 from meetings.models import (
@@ -141,6 +142,7 @@ def record_action_update(
     meeting: Meeting | None = None,
     new_due_on: datetime.date | None = None,
     takes_effect: bool = True,
+    source_language: str = "",
 ) -> ActionUpdate:
     """Record a dated status change or progress note and set the action's status (unless ``takes_effect`` is
     False: a review in draft minutes, applied at their publication by ``apply_reviews``)."""
@@ -159,6 +161,8 @@ def record_action_update(
         action=action,
         status=status,
         note=note,
+        # Unless the writer says otherwise, a note is in the language of the page it was typed on.
+        source_language=source_language if source_language in content_languages() else writer_language(),
         noted_on=noted_on,
         meeting=meeting,
         new_due_on=new_due_on,

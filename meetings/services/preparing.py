@@ -218,7 +218,7 @@ def prepare_next_meeting(
                 meeting=meeting,
                 position=position,
                 title=item.title,
-                **translations_copied(item, "title"),
+                **translations_copied(item, "title", "description"),
                 description=item.description,
                 presenter_id=item.presenter_id,
                 lead_organization_id=item.lead_organization_id,

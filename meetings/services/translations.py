@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from common.i18n import MISSING, OUTDATED, content_languages, fingerprint, language_name
-from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
+from meetings.models import ActionItem, ActionUpdate, AgendaItem, Decision, Meeting, Statement
 
 
 class TranslationRefused(Exception):
@@ -69,6 +69,7 @@ TRANSLATABLE = {
     "statement": Statement,
     "decision": Decision,
     "action": ActionItem,
+    "review": ActionUpdate,
 }
 
 
@@ -81,12 +82,16 @@ def _label(record, field: str) -> str:
     if isinstance(record, Meeting):
         return {"title": _("Meeting title"), "venue": _("Venue")}.get(field, _("Summary of the minutes"))
     if isinstance(record, AgendaItem):
-        what = _("title") if field == "title" else _("discussion summary")
+        what = {"title": _("title"), "description": _("description")}.get(field, _("discussion summary"))
         return _("Item %(number)s, %(what)s") % {"number": record.position, "what": what}
     if isinstance(record, Statement):
         return _("Statement by %(speaker)s") % {"speaker": record.speaker.name}
     if isinstance(record, Decision):
         return _("Decision %(reference)s") % {"reference": record.reference}
+    if isinstance(record, ActionUpdate):
+        return _("Review of follow-up action %(reference)s") % {"reference": record.action.reference}
+    if field == "description":
+        return _("Follow-up action %(reference)s, %(what)s") % {"reference": record.reference, "what": _("description")}
     return _("Follow-up action %(reference)s") % {"reference": record.reference}
 
 
@@ -98,6 +103,7 @@ def records_of(meeting: Meeting) -> list:
         *Statement.objects.filter(meeting=meeting).select_related("speaker").order_by("position", "id"),
         *Decision.objects.filter(meeting=meeting).select_related("meeting").order_by("reference_number", "id"),
         *ActionItem.objects.filter(meeting=meeting).select_related("meeting").order_by("reference_number", "id"),
+        *ActionUpdate.objects.filter(meeting=meeting).select_related("action__meeting").order_by("id"),
     ]
 
 
@@ -149,8 +155,10 @@ def save_translation(*, meeting: Meeting, key: str, language: str, text: str, or
         )
     setattr(record, f"{field}_{language}", text.strip())
     record.save()
-    # Whoever has the same text open in an editor is told it changed, instead of saving over the translation.
-    type(record).objects.filter(pk=record.pk).update(version=F("version") + 1)
+    # Whoever has the same text open in an editor is told it changed, instead of saving over the translation (a
+    # review's note has no version of its own: no editor changes it).
+    if not isinstance(record, ActionUpdate):
+        type(record).objects.filter(pk=record.pk).update(version=F("version") + 1)
     if isinstance(record, AgendaItem):
         Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
     return record

@@ -448,7 +448,8 @@ TRANSLATIONS = {
         "Представить на семинаре по подготовке тренеров практику подразделения по выявлению и расследованию",
         "Trenerlar tayyorlash seminarida boʻlinmaning aniqlash va tergov qilish amaliyotini taqdim etish",
     ),
-    # activity descriptions
+    # activity descriptions and target groups
+    "Airport employees": ("Сотрудники аэропортов", "Aeroport xodimlari"),
     "Awareness campaign under the theme “Reach every victim of trafficking, leave no one behind”.": (
         "Информационная кампания под девизом «Охватить каждую жертву торговли людьми, никого не оставить без "
         "внимания».",

@@ -286,7 +286,11 @@ def _plan(series, year, quarter, discussed_at) -> ActivityPlan:
 
 def _activity(plan, title, **fields) -> Activity:
     partners = fields.pop("partners", [])
-    versions = {**_versions("title", title), **_versions("description", fields.get("description", ""))}
+    versions = {
+        **_versions("title", title),
+        **_versions("description", fields.get("description", "")),
+        **_versions("target_group", fields.get("target_group", "")),
+    }
     activity, _ = _sync(Activity, plan=plan, title=title, defaults={**fields, **versions})
     activity.partners.set(partners)
     return activity

@@ -112,6 +112,7 @@ class ActionStatusUpdateView(TemplateView):
                     user=request.user,
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
+                    source_language=form.cleaned_data["source_language"],
                     noted_on=form.cleaned_data["noted_on"],
                     expected_version=form.cleaned_data["version"],
                 )
