@@ -14,9 +14,7 @@ class PlaceListView(SecretariatRequiredMixin, ListView):
     model = Place
     template_name = "activities/place_list.html"
     context_object_name = "places"
-
-    def get_queryset(self):
-        return Place.objects.order_by("name")
+    ordering = "name"
 
 
 class PlaceUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView):

@@ -15,10 +15,9 @@ def is_htmx(request) -> bool:
 class FragmentAnswerMixin:
     """For a view whose page template (``fragments_template``, by default ``template_name``) holds its fragments.
 
-    ``fragment(name, context)`` renders one fragment; ``answer(name, context, ...)`` gives htmx the fragment and
-    a plain request the page (``page_context`` for get_context_data) or, when ``redirect_to`` is given, a redirect.
-    A version conflict is answered the same way: its fragment is the conflict state, its page the form with the
-    other person's values."""
+    ``fragment(name, context)`` renders one fragment; ``answer(name, context)`` gives htmx that fragment and a plain
+    request the whole page from the same context or, when ``redirect_to`` is given, a redirect. A form with errors
+    or in conflict is answered the same way: its fragment shows the errors, its page the form."""
 
     fragments_template = None
 
@@ -30,9 +29,9 @@ class FragmentAnswerMixin:
         template = self.fragments_template or self.template_name
         return TemplateResponse(self.request, f"{template}#{name}", context, status=status, headers=headers)
 
-    def answer(self, name: str, context: dict, *, redirect_to=None, page_context: dict | None = None, **fragment):
+    def answer(self, name: str, context: dict, *, redirect_to=None):
         if self.is_htmx:
-            return self.fragment(name, context, **fragment)
+            return self.fragment(name, context)
         if redirect_to is not None:
             return redirect(redirect_to)
-        return self.render_to_response(self.get_context_data(**(page_context or {})))
+        return self.render_to_response(context)

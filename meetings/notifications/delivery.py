@@ -309,30 +309,29 @@ def announce_published_minutes(*, meeting: Meeting, recipients: list[Recipient] 
     Called in the publishing transaction: a rolled-back publication writes and sends nothing. Publishing the same
     minutes again after a reopening is a correction (``announce_corrected_minutes``), not announced again.
     """
-    published = meeting.minutes_published_at.isoformat()
-    batch = [
-        (
-            recipient.contact,
-            minutes_message(meeting=meeting, contact=recipient.contact, correction=False),
-            f"meeting-{meeting.pk}:minutes:{published}:contact-{recipient.contact.pk}",
-        )
-        for recipient in (meeting_recipients(meeting) if recipients is None else recipients)
-    ]
-    return _enqueue_meeting_mail(meeting, MeetingMailKind.MINUTES, batch)
+    key = f"meeting-{meeting.pk}:minutes:{meeting.minutes_published_at.isoformat()}"
+    return _announce_minutes(meeting, recipients, key=key, correction=False)
 
 
 def announce_corrected_minutes(*, meeting: Meeting, recipients: list[Recipient] | None = None) -> list[OutgoingMail]:
     """Tell the meeting's participants that its minutes, published before, were corrected and why. Keyed by the
     publication's number, so that one correction is never announced twice."""
+    key = f"meeting-{meeting.pk}:minutes-correction:{meeting.minutes_publications}"
+    return _announce_minutes(meeting, recipients, key=key, correction=True)
+
+
+def _announce_minutes(meeting, recipients, *, key: str, correction: bool) -> list[OutgoingMail]:
+    """One message per recipient (by default ``meeting_recipients``), each keyed ``key`` and the contact."""
     batch = [
         (
             recipient.contact,
-            minutes_message(meeting=meeting, contact=recipient.contact, correction=True),
-            f"meeting-{meeting.pk}:minutes-correction:{meeting.minutes_publications}:contact-{recipient.contact.pk}",
+            minutes_message(meeting=meeting, contact=recipient.contact, correction=correction),
+            f"{key}:contact-{recipient.contact.pk}",
         )
         for recipient in (meeting_recipients(meeting) if recipients is None else recipients)
     ]
-    return _enqueue_meeting_mail(meeting, MeetingMailKind.CORRECTION, batch)
+    kind = MeetingMailKind.CORRECTION if correction else MeetingMailKind.MINUTES
+    return _enqueue_meeting_mail(meeting, kind, batch)
 
 
 # Follow-up action reminders

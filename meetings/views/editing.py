@@ -4,7 +4,6 @@ meetings/views/agenda.py, the participation register kept in meetings/views/regi
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -12,7 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from common.edit_conflicts import EditConflictMixin
-from common.fragments import is_htmx
+from common.fragments import FragmentAnswerMixin
 from common.permissions import SecretariatRequiredMixin
 from common.versioning import EditConflict
 from meetings import services
@@ -161,7 +160,7 @@ class InvitationsView(MeetingEditMixin, TemplateView):
         return context
 
 
-class RecipientContactView(InvitationsView):
+class RecipientContactView(FragmentAnswerMixin, InvitationsView):
     """POST: add a contact to an organisation invited to the meeting, from its recipient list. With htmx the answer
     is the refreshed recipient list (with the form's errors, or the new person on it); without, the page."""
 
@@ -178,17 +177,14 @@ class RecipientContactView(InvitationsView):
                 apply_validation_error(form, error)
             else:
                 form = RecipientContactForm(meeting=meeting)
-                if not is_htmx(request):
+                if not self.is_htmx:
                     messages.success(
                         request,
                         _("%(name)s (%(organization)s) was added and is on the recipient list.")
                         % {"name": added.name, "organization": added.organization.display_name},
                     )
                     return redirect("meetings:meeting-invitations", meeting.pk)
-        context = self.get_context_data(contact_form=form, added=added)
-        if is_htmx(request):
-            return TemplateResponse(request, f"{self.template_name}#recipient-list", context)
-        return self.render_to_response(context)
+        return self.answer("recipient-list", self.get_context_data(contact_form=form, added=added))
 
 
 class AnnounceMeetingView(MeetingEditMixin, View):

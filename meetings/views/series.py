@@ -2,7 +2,7 @@
 the topics put on meetings, agenda items, statements and activities."""
 
 from django.contrib.messages.views import SuccessMessageMixin
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, ListView, UpdateView
 
@@ -29,9 +29,7 @@ class TopicListView(SecretariatRequiredMixin, ListView):
     model = Topic
     template_name = "meetings/topic_list.html"
     context_object_name = "topics"
-
-    def get_queryset(self):
-        return Topic.objects.order_by("name")
+    ordering = "name"
 
 
 class TopicCreateView(SecretariatRequiredMixin, SuccessMessageMixin, CreateView):
@@ -46,7 +44,5 @@ class TopicUpdateView(SecretariatRequiredMixin, SuccessMessageMixin, UpdateView)
     model = Topic
     form_class = TopicForm
     template_name = "meetings/topic_form.html"
+    success_url = reverse_lazy("meetings:topic-list")
     success_message = gettext_lazy("The topic was saved.")
-
-    def get_success_url(self):
-        return reverse("meetings:topic-list")

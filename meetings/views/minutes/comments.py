@@ -64,9 +64,7 @@ class EditCommentView(OwnCommentMixin, TemplateView):
         return context
 
     def get(self, request, *args, **kwargs):
-        if self.is_htmx:
-            return self.fragment("comment_edit", self.get_context_data())
-        return super().get(request, *args, **kwargs)
+        return self.answer("comment_edit", self.get_context_data(**kwargs))
 
     def post(self, request, *args, **kwargs):
         comment = self.comment
@@ -92,9 +90,7 @@ class EditCommentView(OwnCommentMixin, TemplateView):
                     return self.fragment("comment", {"comment": comment, "may_comment": True})
                 messages.success(request, _("Your comment is saved."))
                 return redirect(circulated_url(comment.meeting_id, f"comment-{comment.pk}"))
-        if self.is_htmx:
-            return self.fragment("comment_edit", self.get_context_data(form=form))
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.answer("comment_edit", self.get_context_data(form=form))
 
 
 class WithdrawCommentView(OwnCommentMixin, TemplateView):
