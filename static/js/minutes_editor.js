@@ -6,6 +6,7 @@
 //   it is saved or cancelled (htmx then removes it from the page);
 // - leaving the page while anything is dirty asks first (beforeunload); if the person leaves anyway, the cards'
 //   text is sent one last time (sendBeacon);
+// - text typed while the page was still loading its scripts (before htmx listened) is saved as soon as they run;
 // - "Publish the minutes" waits for the cards to be saved before it goes on.
 (function () {
   "use strict";
@@ -69,6 +70,33 @@
     if (form && form.classList.contains("autosave-form")) {
       setState(form, form.dataset.offline || "");
     }
+  });
+
+  function changedSinceLoad(form) {
+    return Array.from(form.elements).some((element) => {
+      if (element.type === "checkbox" || element.type === "radio") {
+        return element.checked !== element.defaultChecked;
+      }
+      if (element.tagName === "SELECT") {
+        return Array.from(element.options).some((option) => option.selected !== option.defaultSelected);
+      }
+      return "defaultValue" in element && element.type !== "hidden" && element.value !== element.defaultValue;
+    });
+  }
+
+  // A fast typist (or a slow connection) can fill a card before htmx is listening: no input event reaches it then,
+  // so the text would wait for the next keystroke. Once htmx has processed the page, save such cards.
+  window.htmx.onLoad((root) => {
+    if (root !== document.body) {
+      return;
+    }
+    document.querySelectorAll("form.autosave-form").forEach((form) => {
+      if (changedSinceLoad(form)) {
+        form.dataset.dirty = "1";
+        edits.set(form, (edits.get(form) || 0) + 1);
+        window.htmx.trigger(form, "change");
+      }
+    });
   });
 
   window.addEventListener("beforeunload", (event) => {

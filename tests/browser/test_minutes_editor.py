@@ -143,3 +143,21 @@ def test_leaving_with_unsaved_text_asks_first(login, fifth, width):
     assert dialogs == ["beforeunload"]
     assert page.url.endswith(url)
     expect(text).to_have_value("Not saved yet")
+
+
+def test_text_typed_before_the_page_finished_loading_is_saved(login, fifth):
+    """A note-taker who types while the page's scripts are still on their way (a slow connection, or simply fast
+    hands) must not find the card unsaved: held back here until the text is typed, htmx then saves it by itself."""
+    meeting, trends, _ = fifth
+    page = login(secretariat_user(username="aziza"))
+    held = []
+    page.route("**/htmx.min.js", lambda route: held.append(route))
+    page.goto(f"/meetings/{meeting.pk}/minutes/edit/", wait_until="commit")
+    card = page.locator(f"#item-{trends.pk}")
+    card.get_by_label("Discussion summary (English)").fill("Typed before the scripts arrived")
+    expect(card.locator(".save-state")).not_to_contain_text("Saved at")
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(card.locator(".save-state")).to_contain_text("Saved at", timeout=15_000)
+    assert AgendaItem.objects.get(pk=trends.pk).discussion_summary == "Typed before the scripts arrived"
