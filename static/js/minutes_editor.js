@@ -6,6 +6,7 @@
 //   it is saved or cancelled (htmx then removes it from the page);
 // - leaving the page while anything is dirty asks first (beforeunload); if the person leaves anyway, the cards'
 //   text is sent one last time (sendBeacon);
+// - after an entry is saved, the next empty form takes the focus only if the person has not moved on meanwhile;
 // - text typed while the page was still loading its scripts (before htmx listened) is saved as soon as they run;
 // - "Publish the minutes" waits for the cards to be saved before it goes on.
 (function () {
@@ -70,6 +71,27 @@
     if (form && form.classList.contains("autosave-form")) {
       setState(form, form.dataset.offline || "");
     }
+  });
+
+  // The next empty entry form comes with `autofocus` (which also serves a page loaded without JavaScript). htmx would
+  // focus it once the swap settles, whatever the person did meanwhile: someone who clicked into another card while
+  // the save was on its way would see their typing land in the new form. So the swapped-in field is focused here,
+  // and only when the focus went away with the form that was saved (it is then on the page's body).
+  document.addEventListener("htmx:afterSwap", () => {
+    document.querySelectorAll("[autofocus]").forEach((field) => {
+      field.removeAttribute("autofocus");
+      field.dataset.focusNext = "1";
+    });
+  });
+
+  document.addEventListener("htmx:afterSettle", () => {
+    document.querySelectorAll("[data-focus-next]").forEach((field) => {
+      delete field.dataset.focusNext;
+      const focusIsLost = !document.activeElement || document.activeElement === document.body;
+      if (focusIsLost && field.isConnected) {
+        field.focus();
+      }
+    });
   });
 
   function changedSinceLoad(form) {

@@ -66,18 +66,31 @@ def chromium():
 @pytest.fixture
 def new_page(chromium, live_server, request):
     """Open pages in fresh browser contexts (separate cookies: one per user); screenshot them on failure."""
-    contexts = []
+    contexts, console = [], []
 
     def open_page():
         context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        number = len(contexts)
+        page.on("console", lambda message: console.append(f"[page {number}] {message.type}: {message.text}"))
+        page.on("pageerror", lambda error: console.append(f"[page {number}] error: {error}"))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and console.append(f"[page {number}] HTTP {response.status}: {response.request.method} {response.url}")
+            ),
+        )
+        page.on("requestfailed", lambda req: console.append(f"[page {number}] failed: {req.method} {req.url}"))
+        return page
 
     yield open_page
 
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     if failed:
+        print("The browser's console, its script errors and failed requests:", *console, sep="\n  ")
         ARTIFACTS.mkdir(exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
         for index, context in enumerate(contexts):

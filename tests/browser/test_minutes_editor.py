@@ -161,3 +161,36 @@ def test_text_typed_before_the_page_finished_loading_is_saved(login, fifth):
     held[0].continue_()
     expect(card.locator(".save-state")).to_contain_text("Saved at", timeout=15_000)
     assert AgendaItem.objects.get(pk=trends.pk).discussion_summary == "Typed before the scripts arrived"
+
+
+def test_a_slow_save_does_not_pull_the_focus_away_from_where_the_person_types_next(login, fifth):
+    """After a decision is saved, the next empty decision form is focused, so that the next one is typed at once;
+    but not when the person has already moved to another card while the save was on its way: their typing stays
+    where they put it."""
+    meeting, trends, trainings = fifth
+    page = login(secretariat_user(username="aziza"))
+    page.goto(f"/meetings/{meeting.pk}/minutes/edit/")
+    first, second = page.locator(f"#item-{trends.pk}"), page.locator(f"#item-{trainings.pk}")
+    first.get_by_role("link", name="Add a decision").click()
+    decision = first.locator(f"#item-{trends.pk}-decision-new form").get_by_role("textbox", name=re.compile("Text"))
+    decision.fill("Adopt the agenda")
+    decision.press("Enter")
+    expect(first.locator(f"#item-{trends.pk}-decision-rows")).to_contain_text("Adopt the agenda")
+    expect(decision).to_be_focused()  # the next decision's empty form: typed at once
+
+    held = []
+    page.route(re.compile(r"/decisions/new/"), lambda route: held.append(route))
+    decision.fill("Share the analysis")
+    decision.press("Enter")
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    summary = second.get_by_label("Discussion summary (English)")
+    summary.click()
+    page.keyboard.type("Trainings in Bukhara")
+    held[0].continue_()
+    expect(first.locator(f"#item-{trends.pk}-decision-rows")).to_contain_text("Share the analysis")
+    page.wait_for_timeout(300)  # the swap has settled: htmx would have moved the focus by now
+    page.keyboard.type(" and Fergana")
+    expect(summary).to_be_focused()
+    expect(summary).to_have_value("Trainings in Bukhara and Fergana")
+    expect(decision).to_have_value("")
