@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django's ORM calls made by the tests
 # themselves (factories, assertions) would otherwise be refused as "async unsafe".
@@ -111,27 +113,30 @@ def _wait_for_requests_in_flight_to_finish():
     from django.db import connection
 
     deadline, quiet = time.monotonic() + 5, 0
-    while time.monotonic() < deadline and quiet < 4:
+    while time.monotonic() < deadline and quiet < 3:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                 "AND pid <> pg_backend_pid() AND state = 'active'"
             )
             quiet = quiet + 1 if cursor.fetchone()[0] == 0 else 0
-        time.sleep(0.05)
+        time.sleep(0.03)
 
 
 @pytest.fixture
-def login(new_page):
-    """A page logged in through the login form as the given user (password: the factories' default)."""
+def login(new_page, live_server):
+    """A page logged in as the given user, on the dashboard. The session is made as the login form makes it
+    (django.contrib.auth's login(), with its signals) and handed to the browser as its cookie: the form itself is
+    walked by the tests of signing in (test_two_factor, test_single_sign_on, test_account_invitation,
+    tests/security/test_login.py), not once per page of every other test."""
 
-    def log_in(user, password=FACTORY_PASSWORD):
+    def log_in(user):
+        client = Client()
+        client.force_login(user)
         page = new_page()
-        page.goto("/accounts/login/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name=re.compile("log in", re.IGNORECASE)).click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        session = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": session.key, "value": session.value, "url": live_server.url}])
+        page.goto("/")
         return page
 
     return log_in

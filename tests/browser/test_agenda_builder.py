@@ -1,5 +1,6 @@
 """The agenda builder in a real browser: dragging an item (SortableJS) and the keyboard's Up/Down, start times, a
-presenter named inline, a document attached to an item; at 1280 and 390 px."""
+presenter named inline, a document attached to an item; walked at a desk, measured at
+both widths (tests/browser/layout.py)."""
 
 import datetime
 import zoneinfo
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from meetings.models import Document
 from stakeholders.models import Contact
+from tests.browser.layout import DESKTOP, assert_fits
 from tests.browser.pickers import pick
 from tests.browser.test_secretariat_flow import field
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
@@ -39,7 +41,7 @@ def _item(page, title):
     return page.locator("#agenda-items > li.agenda-item", has_text=title)
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_the_secretariat_builds_the_agenda_by_dragging_and_by_keyboard(login, meeting, width, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     OrganizationFactory(name="Estonian Police and Border Guard Board")
@@ -84,7 +86,7 @@ def test_the_secretariat_builds_the_agenda_by_dragging_and_by_keyboard(login, me
     expect(page.get_by_text("“Visit report” was uploaded.")).to_be_visible()
     expect(_item(page, "Study visit report").get_by_role("link", name="Visit report", exact=True)).to_be_visible()
     assert Document.objects.get().agenda_item.title == "Study visit report"
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    assert_fits(page)
 
     # The meeting page lists it under the item, with the start times.
     page.goto(meeting.get_absolute_url())

@@ -1,6 +1,6 @@
-"""Mail only when meant, in a real browser at 1280 px and 390 px wide: a contact added from the recipient list without
-leaving it, invitations sent only after the screen that names the number of recipients and shows the message, and an
-update that lists what changed."""
+"""Mail only when meant, in a real browser at a desk (both widths measured): a contact added from the recipient list
+without leaving it, invitations sent only after the screen that names the number of recipients and shows the message,
+and an update that lists what changed."""
 
 import datetime
 import re
@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from common.models import OutgoingMail
 from meetings import services
 from meetings.models import Meeting, MeetingStatus
-from tests.browser.test_replies_and_attendance import _fits
+from tests.browser.layout import DESKTOP, assert_fits
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, secretariat_user
 
@@ -39,7 +39,7 @@ def announced_meeting():
     return {"meeting": meeting, "secretariat": secretariat_user(username="aziza")}
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_invite_after_the_preview_add_a_contact_in_place_and_send_an_update_that_says_what_changed(
     login, announced_meeting, width
 ):
@@ -60,7 +60,7 @@ def test_invite_after_the_preview_add_a_contact_in_place_and_send_an_update_that
     expect(page.locator("#recipient-added")).to_contain_text("Nodira Alimova (Ministry of Justice) was added")
     expect(page.locator("#recipients tr", has_text="Nodira Alimova")).to_contain_text("Not yet invited")
     assert page.url.endswith(f"/meetings/{meeting.pk}/invitations/")  # never left the list
-    _fits(page, width)
+    assert_fits(page)
 
     # Invitations: the screen names the number of recipients and shows the message; nothing leaves before it.
     page.get_by_role("button", name="Send the invitation to 2 people").click()
@@ -69,7 +69,7 @@ def test_invite_after_the_preview_add_a_contact_in_place_and_send_an_update_that
     expect(page.locator("#preview-recipients tr", has_text="Nodira Alimova")).to_contain_text("Русский")
     expect(page.locator("#preview-subject")).to_contain_text("Invitation: ")
     assert not OutgoingMail.objects.exists()
-    _fits(page, width)
+    assert_fits(page)
     page.locator("#preview-languages").get_by_role("link", name="Русский").click()
     expect(page.locator("#preview-subject")).to_contain_text("Приглашение: ")
     page.get_by_role("button", name="Send the invitation to 2 people").click()
@@ -86,7 +86,7 @@ def test_invite_after_the_preview_add_a_contact_in_place_and_send_an_update_that
     message = page.locator("#preview-message")
     expect(message).to_contain_text("What changed since the last message")
     expect(message).to_contain_text(re.compile(r"Where: Hyatt Regency, Tashkent · In person → UNODC office"))
-    _fits(page, width)
+    assert_fits(page)
     page.get_by_role("button", name="Send the update to 2 people").click()
     expect(page.locator(".alert", has_text="The updated invitation is being sent to 2 people.")).to_be_visible()
     updates = OutgoingMail.objects.filter(key__contains=":update:")
@@ -96,4 +96,4 @@ def test_invite_after_the_preview_add_a_contact_in_place_and_send_an_update_that
     # Each person's row says what they were sent.
     page.goto(f"/meetings/{meeting.pk}/invitations/")
     expect(page.locator("#recipients tr", has_text="Kadri Tamm").locator(".sent-mail")).to_have_count(2)
-    _fits(page, width)
+    assert_fits(page)

@@ -27,8 +27,8 @@ from common.models import OutgoingMail
 from common.outbox import deliver_pending_mail_with_backoff
 from meetings.models import ActionStatus, Document, Meeting, MeetingStatus, ParticipationStatus, Rsvp, RsvpAnswer
 from stakeholders.models import Contact
+from tests.browser.layout import PHONE, assert_fits
 from tests.browser.pickers import pick
-from tests.browser.test_replies_and_attendance import _fits
 from tests.browser.test_secretariat_flow import field
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user, secretariat_user
@@ -190,7 +190,7 @@ def test_a_whole_meeting_day_from_the_dashboard(login, new_page, platform, mailo
     page.goto(meeting_url)
     page.locator("#check-in-link").click()
     phone = login(platform["door"])
-    phone.set_viewport_size({"width": 390, "height": 900})
+    phone.set_viewport_size({"width": PHONE, "height": 900})
     phone.goto(meeting_url)
     phone.locator("#check-in-link").click()
     page.get_by_label("Find a person or an organisation").fill("kadri")
@@ -199,8 +199,8 @@ def test_a_whole_meeting_day_from_the_dashboard(login, new_page, platform, mailo
     _line(phone, "Aziz Karimov").get_by_role("button", name=re.compile("Check in")).click()
     expect(_line(page, "Kadri Tamm").locator(".door-attended")).to_be_visible()
     expect(_line(phone, "Aziz Karimov").locator(".door-attended")).to_be_visible()
-    _fits(phone, 390)
-    _fits(page, 1280)
+    assert_fits(phone)
+    assert_fits(page)
     phone.reload()  # each device keeps the other's tap
     for name in ("Kadri Tamm", "Aziz Karimov"):
         expect(_line(phone, name).locator(".door-attended")).to_be_visible()

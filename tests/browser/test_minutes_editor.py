@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings.models import ActionItem, AgendaItem, Decision, Statement
+from tests.browser.layout import DESKTOP, assert_fits
 from tests.browser.pickers import pick
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, secretariat_user
@@ -32,7 +33,7 @@ def fifth():
     return meeting, trends, trainings
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_the_secretariat_writes_the_minutes_on_one_page(login, fifth, width):
     meeting, trends, trainings = fifth
     ministry = OrganizationFactory(name="Ministry of Internal Affairs", acronym="MIA")
@@ -75,6 +76,7 @@ def test_the_secretariat_writes_the_minutes_on_one_page(login, fifth, width):
     expect(first.locator(".save-state")).to_contain_text("Saved at", timeout=15_000)
     expect(second.locator(".save-state")).to_contain_text("Saved at", timeout=15_000)
     shot(page, "minutes-editor-saved", width)
+    assert_fits(page)
 
     page.reload()
     first, second = page.locator(f"#item-{trends.pk}"), page.locator(f"#item-{trainings.pk}")
@@ -92,7 +94,7 @@ def test_the_secretariat_writes_the_minutes_on_one_page(login, fifth, width):
     assert ActionItem.objects.get().agenda_item_id == trends.pk
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_an_edit_made_in_another_browser_is_reported_as_a_conflict(login, fifth, width):
     meeting, trends, _trainings = fifth
     url = f"/meetings/{meeting.pk}/minutes/edit/"
@@ -120,7 +122,7 @@ def test_an_edit_made_in_another_browser_is_reported_as_a_conflict(login, fifth,
     assert AgendaItem.objects.get(pk=trends.pk).discussion_summary == "My account of the discussion"
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_leaving_with_unsaved_text_asks_first(login, fifth, width):
     meeting, trends, _trainings = fifth
     page = login(secretariat_user(username="aziza"))

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings.models import ActionStatus, MinutesStatus
+from tests.browser.layout import DESKTOP, assert_fits
 from tests.meetings.factories import (
     ActionItemFactory,
     ActionUpdateFactory,
@@ -30,7 +31,7 @@ def shot(page, name, width):
         page.screenshot(path=f"{SCREENSHOTS}/{name}-{width}.png", full_page=True)
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_review_follow_ups_publish_and_reopen(login, width):
     ministry = OrganizationFactory(name="Ministry of Internal Affairs", acronym="MIA")
     series = MeetingSeriesFactory(title="Counter-trafficking coordination platform")
@@ -81,6 +82,7 @@ def test_review_follow_ups_publish_and_reopen(login, width):
     shot(page, "reopen", width)
     page.get_by_role("button", name="Reopen as draft").click()
     expect(page.locator(".alert").first).to_contain_text("reopened as a draft")
+    assert_fits(page)
     page.goto(f"/meetings/{fifth.pk}/history/")
     expect(page.locator("#history")).to_contain_text("Correct the review of the airport report")
     report.refresh_from_db()

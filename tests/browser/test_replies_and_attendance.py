@@ -1,4 +1,4 @@
-"""Replies and attendance in a real browser, at 1280 px and 390 px wide.
+"""Replies and attendance in a real browser, each walked at the width its person uses (tests/browser/layout.py).
 
 - an invitee answers from the link in the invitation e-mail (read from the outbox after the secretariat sent it), in a
   fresh browser with no login, and the secretariat's recipient list shows the answer and the counts;
@@ -24,19 +24,11 @@ from common.outbox import deliver_pending_mail_with_backoff
 from common.roles import FOCAL_POINT
 from meetings import services
 from meetings.models import Meeting, MeetingStatus, Rsvp
+from tests.browser.layout import DESKTOP, PHONE, assert_fits
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user, secretariat_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WIDTHS = [1280, 390]
-
-
-def _fits(page, width):
-    """Nothing makes the page scroll sideways (measured once the page has loaded, not mid-navigation)."""
-    page.wait_for_load_state("load")
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{page.url} is {scroll_width} px wide in a {width} px window"
 
 
 @pytest.fixture
@@ -73,14 +65,14 @@ def _open(login, user, width):
     return page
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [PHONE])
 def test_an_invitee_answers_from_the_mail_link_and_the_secretariat_sees_it(login, new_page, convened, width):
     meeting = convened["meeting"]
     secretariat = _open(login, convened["secretariat"], width)
     secretariat.goto(f"/meetings/{meeting.pk}/invitations/")
     recipients = secretariat.locator("#recipients")
     expect(recipients.locator("tr", has_text="Kadri Tamm")).to_contain_text("Not yet invited")
-    _fits(secretariat, width)
+    assert_fits(secretariat)
     secretariat.get_by_role("button", name=re.compile(r"Send the invitation to \d+ people")).click()
     expect(secretariat.locator("#mail-preview")).to_contain_text("Kadri Tamm")  # the confirmation screen
     secretariat.locator("#confirm-send-button").click()
@@ -97,7 +89,7 @@ def test_an_invitee_answers_from_the_mail_link_and_the_secretariat_sees_it(login
     invitee.goto(f"{parts.path}?{parts.query}")
     expect(invitee.get_by_text("Kadri Tamm, will you attend?")).to_be_visible()
     assert not Rsvp.objects.exists()  # opening the link records nothing: it asks for a click
-    _fits(invitee, width)
+    assert_fits(invitee)
     invitee.get_by_role("button", name="Yes, I will attend").click()
     expect(invitee.locator("#rsvp-recorded")).to_have_text(
         "Thank you, Kadri Tamm: your answer is recorded (Will attend)."
@@ -107,10 +99,10 @@ def test_an_invitee_answers_from_the_mail_link_and_the_secretariat_sees_it(login
     expect(secretariat.locator("#rsvp-counts")).to_contain_text("Replies: 1 will attend, 0 will not")
     expect(recipients.locator("tr", has_text="Kadri Tamm")).to_contain_text("Sent")
     expect(recipients.locator("tr", has_text="Kadri Tamm")).to_contain_text("Will attend")
-    _fits(secretariat, width)
+    assert_fits(secretariat)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [PHONE])
 def test_a_participant_answers_on_the_meeting_page(login, convened, width):
     page = _open(login, convened["participant"], width)
     page.goto(convened["meeting"].get_absolute_url())
@@ -120,17 +112,17 @@ def test_a_participant_answers_on_the_meeting_page(login, convened, width):
     reply.get_by_role("button", name="No, I cannot attend").click()
     expect(page.locator(".alert", has_text="Your answer is recorded: Will not attend.")).to_be_visible()
     expect(page.locator("#rsvp")).to_contain_text("Your answer: Will not attend.")
-    _fits(page, width)
+    assert_fits(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_a_focal_point_names_who_attends_and_the_secretariat_sees_who_named_them(login, convened, width):
     meeting = convened["meeting"]
     page = _open(login, convened["focal_point"], width)
     page.goto(meeting.get_absolute_url())
     panel = page.locator("#organization-reply")
     expect(panel.get_by_role("heading")).to_have_text("Answer for MIA")
-    _fits(page, width)
+    assert_fits(page)
     panel.get_by_role("button", name="Send our answer").click()  # nobody ticked: an error, nothing lost
     expect(page.get_by_text("Tick at least one person who will attend.")).to_be_visible()
     page.get_by_label("Aziz Karimov, Inspector").check()
@@ -140,7 +132,7 @@ def test_a_focal_point_names_who_attends_and_the_secretariat_sees_who_named_them
     participants = page.locator("#participants").locator("xpath=..").locator("table.participant-list")
     expect(participants.locator("tr", has_text="Aziz Karimov")).to_contain_text("named by Participant nodira")
     expect(participants.locator("tr", has_text="Aziz Karimov")).to_contain_text("Confirmed")
-    _fits(page, width)
+    assert_fits(page)
 
     secretariat = _open(login, convened["secretariat"], width)
     secretariat.goto(f"/meetings/{meeting.pk}/invitations/")
@@ -152,10 +144,10 @@ def test_a_focal_point_names_who_attends_and_the_secretariat_sees_who_named_them
     expect(secretariat.locator("#rsvp-counts")).to_contain_text(
         "Organisations that answered through their focal point: 1 will attend, 0 will not."
     )
-    _fits(secretariat, width)
+    assert_fits(secretariat)
     secretariat.goto(f"/meetings/{meeting.pk}/participants/")
     expect(secretariat.locator("#register tr", has_text="Aziz Karimov")).to_contain_text("named by Participant nodira")
-    _fits(secretariat, width)
+    assert_fits(secretariat)
 
 
 @pytest.fixture
@@ -171,7 +163,7 @@ def platform_of_fifteen():
     return {"series": series, "secretariat": secretariat_user(username="aziza")}
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_the_cycle_from_the_dashboard_in_9_clicks_then_everyone_came_in_3(login, platform_of_fifteen, width):
     page = _open(login, platform_of_fifteen["secretariat"], width)
     clicks = 0
@@ -190,7 +182,7 @@ def test_the_cycle_from_the_dashboard_in_9_clicks_then_everyone_came_in_3(login,
     expect(page.locator("#lifecycle [aria-current=step]")).to_have_text("Draft")
     click(page.locator("#lifecycle").get_by_role("link", name="Invite and announce"))
     expect(page).to_have_url(re.compile(r"/invitations/"))
-    _fits(page, width)
+    assert_fits(page)
     click(page.get_by_role("button", name="Send the invitation to 15 people and announce"))
     expect(page.locator("#mail-preview")).to_contain_text("15 recipients")  # nothing leaves without this screen
     click(page.locator("#confirm-send-button"))
@@ -209,7 +201,7 @@ def test_the_cycle_from_the_dashboard_in_9_clicks_then_everyone_came_in_3(login,
     click(page.get_by_role("button", name="More actions"))
     click(page.locator("#secretariat-toolbar").get_by_role("link", name="Participants"))
     expect(page).to_have_url(re.compile(r"/participants/"))
-    _fits(page, width)
+    assert_fits(page)
     click(page.get_by_label("I confirm I am recording attendance before the meeting has started"))
     click(page.get_by_role("button", name="Everyone came: mark all 15 invited as attended and save"))
     expect(page.locator(".alert", has_text="The participation register has been saved.")).to_be_visible()
@@ -217,10 +209,10 @@ def test_the_cycle_from_the_dashboard_in_9_clicks_then_everyone_came_in_3(login,
     expect(page.locator("#attendance-rollup tbody tr")).to_have_count(15)
     expect(page.locator("#attendance-rollup tbody tr", has_text="No")).to_have_count(0)
     assert set(meeting.participations.values_list("status", flat=True)) == {"attended"}
-    _fits(page, width)
+    assert_fits(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [PHONE])
 def test_everyone_came_after_the_start_in_two_clicks_even_without_replies(login, width):
     series = MeetingSeriesFactory()
     start = timezone.now() - datetime.timedelta(hours=1)
@@ -236,4 +228,4 @@ def test_everyone_came_after_the_start_in_two_clicks_even_without_replies(login,
     page.get_by_role("button", name="Everyone came: mark all 15 invited as attended and save").click()
     expect(page.locator(".alert", has_text="The participation register has been saved.")).to_be_visible()
     expect(page.locator("#register input[value=attended]:checked")).to_have_count(15)
-    _fits(page, width)
+    assert_fits(page)

@@ -1,5 +1,6 @@
-"""The room in a real browser, at 1280 px and 390 px wide: two devices check people in at the door at once and keep
-each other's taps; live mode moves to the next item and the presentation follows, with its timer running."""
+"""The room in a real browser, each walked at the width its person uses (tests/browser/layout.py): two devices check
+people in at the door at once and keep each other's taps; live mode moves to the next item and the presentation
+follows, with its timer running."""
 
 import datetime
 import re
@@ -10,12 +11,12 @@ from playwright.sync_api import expect
 
 from meetings import services
 from meetings.models import MeetingStatus, ParticipationStatus
+from tests.browser.layout import DESKTOP, PHONE, assert_fits
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user, secretariat_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WIDTHS = [1280, 390]
 BODIES = ["Ministry of Justice", "Supreme Court", "General Prosecutor's Office"]
 
 
@@ -41,7 +42,7 @@ def _line(page, text):
     return page.locator("#door-list li", has_text=text)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [PHONE])
 def test_two_devices_check_people_in_at_once_and_keep_both_taps(login, under_way, width):
     justice = under_way.participations.get(organization__name="Ministry of Justice").organization
     ContactFactory(organization=justice, name="Dilnoza Yoʻldosheva")
@@ -71,14 +72,14 @@ def test_two_devices_check_people_in_at_once_and_keep_both_taps(login, under_way
     for name in ("Supreme Court", "General Prosecutor", "Dilnoza"):
         expect(_line(first, name).locator(".door-attended")).to_be_visible()
     for page in (first, second):
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_fits(page)
     first.get_by_label("Find a person or an organisation").fill("")
     justice_line = first.locator(f"#row-{under_way.participations.get(organization=justice, contact=None).pk}")
     box = justice_line.get_by_role("button", name=re.compile("Check in")).bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44  # a thumb's tap target
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [PHONE])
 def test_a_walk_in_is_added_at_the_door(login, under_way, width):
     embassy = OrganizationFactory(name="Embassy of Estonia", acronym="")
     page = _door(login, width, under_way, "door-one")
@@ -92,10 +93,10 @@ def test_a_walk_in_is_added_at_the_door(login, under_way, width):
     walk_in.get_by_role("button", name="Record the walk-in").click()
     expect(page.locator(".alert", has_text="Recorded Kadri Tamm as attended")).to_be_visible()
     expect(_line(page, "Kadri Tamm").locator(".door-attended")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [DESKTOP])
 def test_live_mode_moves_to_the_next_item_and_the_presentation_follows_with_its_timer(login, under_way, width):
     AgendaItemFactory(meeting=under_way, position=1, title="Opening remarks", planned_minutes=10)
     AgendaItemFactory(meeting=under_way, position=2, title="Emerging trends in recruitment", planned_minutes=30)
@@ -126,4 +127,4 @@ def test_live_mode_moves_to_the_next_item_and_the_presentation_follows_with_its_
     first, second = under_way.agenda_items.order_by("position")
     assert first.started_at and first.ended_at and second.started_at and not second.ended_at
     for page in (control, projector):
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_fits(page)
