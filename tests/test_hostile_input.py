@@ -223,8 +223,7 @@ def pages(world, django_db_blocker):
     found = {}
     with django_db_blocker.unblock():
         for role in ("secretariat", "participant"):
-            client = Client()
-            client.force_login(getattr(world, role))
+            client = world.client_as(role)
             found[role] = {}
             for url in READABLE + (PARTICIPANT_ONLY if role == "participant" else []):
                 path = reverse(url.name, kwargs=path_kwargs(world, url))
@@ -328,9 +327,7 @@ def test_every_hostile_value_reaches_a_field_of_the_kind_it_attacks(post_forms, 
 def test_every_form_survives_hostile_values(world, post_forms, post_requests, db, settings, tmp_path, name):
     settings.MEDIA_ROOT = tmp_path
     role, form = post_forms[name]
-    client = Client()
-    if role != "anonymous":
-        client.force_login(getattr(world, role))
+    client = world.client_as(role)
     for request in post_requests[name]:
         what = f"POST {form['path']} as {role} with {describe(request)}"
         response = client.post(form["path"], hostile_data(form["fields"], form["kinds"], request))

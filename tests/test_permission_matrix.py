@@ -15,7 +15,6 @@ The admin's own URLs are tested separately (staff only).
 
 import pytest
 from django.contrib import admin
-from django.test import Client
 from django.urls import reverse
 
 from tests.security.test_headers import assert_no_inline_code
@@ -334,10 +333,8 @@ def world(django_db_setup, django_db_blocker):
         yield shared
 
 
-def request_as(world, role, url, method, client=None, substitutes=None):
-    client = client or Client()
-    if role != "anonymous":
-        client.force_login(getattr(world, role))
+def request_as(world, role, url, method, client_options=None, substitutes=None):
+    client = world.client_as(role, **(client_options or {}))
     path = reverse(url.name, kwargs=path_kwargs(world, url, substitutes))
     if method == "GET":
         return client.get(path)
@@ -397,8 +394,7 @@ def _posting_cases():
 
 @pytest.mark.parametrize(("url", "role"), list(_posting_cases()))
 def test_post_without_csrf_token_is_refused(world, db, url, role):
-    client = Client(enforce_csrf_checks=True)
-    response = request_as(world, role, url, "POST", client=client)
+    response = request_as(world, role, url, "POST", client_options={"enforce_csrf_checks": True})
     assert response.status_code == 403
     assert b"CSRF" in response.content
 
@@ -438,9 +434,7 @@ def _admin_urls():
     ("role", "expected"), [("anonymous", 302), ("participant", 302), ("secretariat", 302), ("admin", 200)]
 )
 def test_the_admin_is_for_staff_only(world, db, role, expected):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(getattr(world, role))
+    client = world.client_as(role)
     for name, args in _admin_urls():
         response = client.get(reverse(name, args=args))
         assert response.status_code == expected, f"{name} as {role}"

@@ -59,7 +59,7 @@ def assert_no_inline_code(response):
 
 def get(client, world, name, role=None, **kwargs):
     if role is not None:
-        client.force_login(getattr(world, role))
+        client = world.client_as(role)
     return client.get(reverse(name, kwargs=path_kwargs(world, SITE_URLS[name])), **kwargs)
 
 
