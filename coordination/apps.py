@@ -28,11 +28,9 @@ class CoordinationConfig(AppConfig):
 
 def _forget_cached_session(sender, instance, **kwargs):
     """A deleted session row ends the session with the cached_db backend too (it would be read from the cache)."""
-    from django.conf import settings
-    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
-    from django.core.cache import caches
+    from coordination.sessions import forget_cached_session
 
-    caches[settings.SESSION_CACHE_ALIAS].delete(KEY_PREFIX + instance.session_key)
+    forget_cached_session(instance.session_key)
 
 
 def _migrations_wait_briefly_for_locks(sender, using="default", **kwargs):

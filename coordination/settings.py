@@ -379,7 +379,7 @@ if _cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", defaul
     # e.g. redis://cache.example.org:6379/0 (needs the `redis` package) or dbcache://portal_cache (run
     # `manage.py createcachetable`); the session then reads from the shared cache and writes through to the database.
     CACHES = {"default": env.cache_url_config(_cache_url)}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "coordination.sessions"  # Django's cached_db, which signs in and out with the cache down
 else:
     # Each process's own memory; room for the fragments of a few thousand meetings and events in each language
     # (common.fragment_cache; Django's default of 300 entries would keep evicting them).

@@ -27,7 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-FACTORY_PASSWORD = "correct horse battery staple"  # tests.stakeholders.factories.UserFactory's
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 INSTALL_HINT = "run `make browser` (or `apt-get install chromium`) to run the browser tests"
 MISSING_BROWSER = f"Chromium is not installed at {CHROMIUM}: {INSTALL_HINT}."

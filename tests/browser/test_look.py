@@ -22,9 +22,8 @@ from activities.models import Activity
 from coordination.operations.demo import load_demo
 from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
-from tests.browser.conftest import FACTORY_PASSWORD
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
-from tests.stakeholders.factories import OrganizationFactory, participant_user, secretariat_user
+from tests.stakeholders.factories import FACTORY_PASSWORD, OrganizationFactory, participant_user, secretariat_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,19 +14,40 @@ from meetings.rsvp import rsvp_links
 from stakeholders import accounts
 from stakeholders.reminders import unsubscribe_token
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
-from tests.stakeholders.factories import ContactFactory
+from tests.stakeholders.factories import FACTORY_PASSWORD, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_deleting_session_rows_ends_sessions_with_the_cached_db_backend(settings, participant):
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "coordination.sessions"
     client = Client()
     client.force_login(participant)
     assert client.get(reverse("dashboard")).status_code == 200
     Session.objects.all().delete()
     response = client.get(reverse("dashboard"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+UNREACHABLE_REDIS = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+}
+
+
+def test_people_sign_in_and_out_while_the_shared_cache_is_down(settings, participant, caplog):
+    """With CACHE_URL set, sessions are cached in Redis; Redis down must not keep anyone from signing in or out
+    (each login deletes the session it replaces, each logout the session it ends: both raised)."""
+    settings.SESSION_ENGINE = "coordination.sessions"
+    settings.CACHES = UNREACHABLE_REDIS
+    client = Client()
+    client.get(reverse("login"))  # an anonymous session exists, as in a browser: the login replaces it
+    response = client.post(reverse("login"), {"username": participant.username, "password": FACTORY_PASSWORD})
+    assert response.status_code == 302 and not response.url.startswith(reverse("login"))
+    assert client.get(reverse("dashboard")).status_code == 200
+    assert client.post(reverse("logout")).status_code == 302
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert "Error deleting a session from the cache" in caplog.text
 
 
 def test_pages_of_logged_in_users_are_not_stored(client, participant):

@@ -5,6 +5,8 @@ from django.contrib.auth.models import Group
 from common.roles import PARTICIPANT, SECRETARIAT
 from stakeholders.models import Contact, Organization, OrganizationKind
 
+FACTORY_PASSWORD = "correct horse battery staple"  # every factory-made user's
+
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -24,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(FACTORY_PASSWORD)
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
