@@ -13,9 +13,8 @@ from meetings.models import ordinal
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import TASHKENT, AgendaItemFactory, MeetingFactory
 from tests.meetings.page_forms import confirm_send
-from tests.stakeholders.factories import participant_user, secretariat_user
+from tests.stakeholders.factories import FACTORY_PASSWORD, participant_user, secretariat_user
 
-PASSWORD = "correct horse battery staple"
 NAV_LABELS = ["Meetings", "Actions", "Activities", "Organisations", "Series", "Log out"]
 # A few strings of every page's header, as each language says them.
 NAV = {
@@ -117,7 +116,7 @@ def test_logged_in_choice_is_stored_in_the_cookie_and_the_profile(client, partic
 def test_login_brings_back_the_language_stored_in_the_profile(client, participant):
     participant.contact.preferred_language = "uz"
     participant.contact.save()
-    response = client.post(reverse("login"), {"username": participant.username, "password": PASSWORD})
+    response = client.post(reverse("login"), {"username": participant.username, "password": FACTORY_PASSWORD})
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "uz"
     page = client.get("/")
@@ -130,7 +129,7 @@ def test_a_language_picked_on_the_login_page_wins_and_is_saved(client, participa
     participant.contact.preferred_language = "uz"
     participant.contact.save()
     client.post(reverse("set_language"), {"language": "ru", "next": reverse("login")})
-    client.post(reverse("login"), {"username": participant.username, "password": PASSWORD})
+    client.post(reverse("login"), {"username": participant.username, "password": FACTORY_PASSWORD})
     participant.contact.refresh_from_db()
     assert participant.contact.preferred_language == "ru"
     assert html_lang(client.get("/")) == "ru"
@@ -140,7 +139,7 @@ def test_a_language_picked_on_the_login_page_wins_and_is_saved(client, participa
 def test_a_never_chosen_profile_leaves_accept_language_in_charge(client, participant):
     client.post(
         reverse("login"),
-        {"username": participant.username, "password": PASSWORD},
+        {"username": participant.username, "password": FACTORY_PASSWORD},
         headers={"accept-language": "ru"},
     )
     assert html_lang(client.get("/", headers={"accept-language": "ru"})) == "ru"

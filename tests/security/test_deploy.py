@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from coordination.settings import BASE_DIR
+from tests.stakeholders.factories import FACTORY_PASSWORD
 from tests.subprocess_database import url_of_the_test_database
 
 ONE_YEAR = 60 * 60 * 24 * 365
@@ -117,7 +118,7 @@ def test_production_cookies_are_host_prefixed_secure_and_host_only(client, setti
     csrf = response.cookies["__Host-csrftoken"]
     response = client.post(
         "/accounts/login/",
-        {"username": "part", "password": "correct horse battery staple", "csrfmiddlewaretoken": csrf.value},
+        {"username": "part", "password": FACTORY_PASSWORD, "csrfmiddlewaretoken": csrf.value},
         secure=True,
     )
     assert response.status_code == 302

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from common.models import MailStatus, OutgoingMail
 from common.outbox import deliver_pending_mail_with_backoff
+from tests.stakeholders.factories import FACTORY_PASSWORD
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = FACTORY_PASSWORD
 LOGIN = "/accounts/login/"
 
 
