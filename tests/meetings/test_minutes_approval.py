@@ -3,6 +3,7 @@ the secretariat, approved at the next meeting (whose agenda gets the item by its
 as a new version; mail only after a confirmation naming how many people it reaches, each in their language."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -374,6 +375,32 @@ def test_the_secretariat_resolves_in_place_and_not_a_comment_edited_since_it_was
     assert "comment-resolution" in response.content.decode() and "<html" not in response.content.decode()
     comment.refresh_from_db()
     assert comment.is_resolved and comment.resolution_note == "Done"
+
+
+def test_resolving_a_comment_its_author_withdrew_meanwhile_says_so_instead_of_not_found(
+    client, loop, secretariat, participant
+):
+    """The secretariat's editor still shows the comment with its Resolve button; the author withdraws it meanwhile."""
+    fourth = _circulated(loop, secretariat)
+    gone = services.add_minutes_comment(meeting=fourth, user=participant, text="Add 2022.", agenda_item=loop["item"])
+    kept = services.add_minutes_comment(meeting=fourth, user=participant, text="Typo.", agenda_item=loop["item"])
+    client.force_login(secretariat)
+    editor = client.get(reverse("meetings:meeting-minutes-edit", args=[fourth.pk])).content.decode()
+    url = reverse("meetings:minutes-comment-resolve", args=[gone.pk])
+    form = re.search(rf'<form[^>]*action="{url}".*?</form>', editor, re.S)
+    posted = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(0)))
+    posted["note"] = "Done"
+    services.withdraw_minutes_comment(comment=gone, user=participant, expected_version=gone.version)
+
+    response = client.post(url, posted, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200 and "withdrawn by its author" in page
+    assert "Typo." in page and "Add 2022." not in page  # the item's comments as they are now
+    response = client.post(url, posted, follow=True)
+    assert response.redirect_chain[-1][0].endswith(f"#item-{loop['item'].pk}")
+    assert "withdrawn by its author" in response.content.decode()
+    kept.refresh_from_db()
+    assert not kept.is_resolved
 
 
 # Mail in each person's history

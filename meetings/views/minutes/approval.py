@@ -214,7 +214,9 @@ class ResolveCommentView(SecretariatRequiredMixin, View):
     in the editor come back; without, back to the item's card in the editor."""
 
     def post(self, request, pk):
-        comment = get_object_or_404(MinutesComment, pk=pk)
+        comment = MinutesComment.objects.filter(pk=pk).first()
+        if comment is None:
+            return self.withdrawn_meanwhile(request)
         form = ResolveCommentForm(request.POST)
         error = ""
         if not form.is_valid():
@@ -229,19 +231,41 @@ class ResolveCommentView(SecretariatRequiredMixin, View):
                 )
             except ValidationError as failure:
                 error = " ".join(failure.messages)
-        key = str(comment.agenda_item_id) if comment.agenda_item_id else GENERAL
         if is_htmx(request):
-            comments = MinutesComment.objects.filter(
-                meeting_id=comment.meeting_id, agenda_item_id=comment.agenda_item_id
-            ).select_related("organization", "author", "resolved_by")
-            context = {"comments": comments, "key": key, "error": error, "error_for": comment.pk}
-            return TemplateResponse(request, "meetings/partials/minutes_comments.html", context)
+            return self.item_comments(comment.meeting_id, comment.agenda_item_id, error=error, error_for=comment.pk)
         if error:
             messages.error(request, error)
         else:
             messages.success(request, _("The comment is resolved."))
-        anchor = f"item-{comment.agenda_item_id}" if comment.agenda_item_id else "item-general"
-        return redirect(editor_url(comment.meeting_id, anchor))
+        return redirect(editor_url(comment.meeting_id, item_anchor(comment.agenda_item_id)))
+
+    def withdrawn_meanwhile(self, request):
+        """The comment's author withdrew it after the editor was loaded: say so where the Resolve button was (the
+        form names the meeting and the item; anything else is a URL of no comment, a 404)."""
+        meeting = get_object_or_404(Meeting, pk=_number(request.POST.get("meeting")) or 0)
+        item_id = meeting.agenda_items.filter(pk=_number(request.POST.get("item"))).values_list("pk", flat=True).first()
+        notice = _("This comment was withdrawn by its author meanwhile: there is nothing to resolve.")
+        if is_htmx(request):
+            return self.item_comments(meeting.pk, item_id, notice=notice)
+        messages.info(request, notice)
+        return redirect(editor_url(meeting.pk, item_anchor(item_id)))
+
+    def item_comments(self, meeting_id: int, item_id: int | None, **context):
+        """The comments on one item (or on the minutes as a whole) as the editor shows them beside its text."""
+        comments = MinutesComment.objects.filter(meeting_id=meeting_id, agenda_item_id=item_id).select_related(
+            "organization", "author", "resolved_by"
+        )
+        key = str(item_id) if item_id else GENERAL
+        context = {"comments": comments, "key": key, **context}
+        return TemplateResponse(self.request, "meetings/partials/minutes_comments.html", context)
+
+
+def item_anchor(item_id: int | None) -> str:
+    return f"item-{item_id}" if item_id else "item-general"
+
+
+def _number(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else None
 
 
 class ApproveMinutesView(MeetingEditMixin, TemplateView):
