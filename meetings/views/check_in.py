@@ -21,6 +21,19 @@ TEMPLATE = "meetings/check_in.html"
 EARLY = "early"  # the query parameter (and posted field) by which the secretariat checks people in before the start
 
 
+def door_refusal(error: ValidationError) -> ValidationError:
+    """A service's refusal as the door says it: the register confirms an early check-in with a check box, the door
+    with a button at the top of the page, which this message names."""
+    if hasattr(error, "error_dict") and "confirm_before_start" in error.error_dict:
+        return ValidationError(
+            _(
+                "This meeting has not started yet: tap “Check people in before the start” at the top of the page, "
+                "or wait until it has begun. Nothing was saved."
+            )
+        )
+    return error
+
+
 def early_confirmed(request) -> bool:
     return request.GET.get(EARLY) == "1" or request.POST.get(EARLY) == "1"
 
@@ -108,7 +121,7 @@ class CheckInRowView(CheckInTapMixin, View):
                 user=request.user,
             )
         except ValidationError as error:
-            return self.answer(entry, error=" ".join(error.messages))
+            return self.answer(entry, error=" ".join(door_refusal(error).messages))
         entry.row = meeting.participations.get(pk=row.pk)
         conflict = recorded.conflicts[0] if recorded.conflicts else None
         return self.answer(entry, conflict=conflict)
@@ -126,7 +139,7 @@ class CheckInContactView(CheckInTapMixin, View):
                 meeting=meeting, contact=contact, confirmed_before_start=early_confirmed(request), user=request.user
             )
         except ValidationError as error:
-            return self.answer(entry, error=" ".join(error.messages))
+            return self.answer(entry, error=" ".join(door_refusal(error).messages))
         return self.answer(entry)
 
 
@@ -149,7 +162,7 @@ class CheckInWalkInView(MeetingEditMixin, View):
                     user=request.user,
                 )
             except ValidationError as error:
-                apply_validation_error(form, error)
+                apply_validation_error(form, door_refusal(error))
             else:
                 name = row.contact.name if row.contact_id else row.attendee_name
                 messages.success(request, _("Recorded %(name)s as attended.") % {"name": name})

@@ -128,3 +128,21 @@ def test_live_mode_moves_to_the_next_item_and_the_presentation_follows_with_its_
     assert first.started_at and first.ended_at and second.started_at and not second.ended_at
     for page in (control, projector):
         assert_fits(page)
+
+
+# How many lines of text a button's height holds (a 3 rem tap target holds two; a broken word makes three).
+LINES_OF_TEXT = "b => Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight))"
+
+
+def test_the_door_s_buttons_keep_their_words_whole_in_russian_on_a_phone(login, live_server, under_way):
+    """ "Найти" (Find) beside the search field broke into "Найт / и" at 390 px."""
+    page = login(secretariat_user(username="door-one"))
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    page.context.add_cookies([{"name": "django_language", "value": "ru", "url": live_server.url}])
+    page.goto(f"/meetings/{under_way.pk}/check-in/")
+    for button in page.locator(".door-find, .door-tap").all():
+        lines = button.evaluate(LINES_OF_TEXT)
+        assert lines <= 2, f"{button.inner_text()!r} wraps"
+        assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), f"{button.inner_text()!r} overflows"
+    find = page.locator(".door-find")
+    assert find.evaluate("b => b.getBoundingClientRect().height") <= 48  # its minimum height: one line of text

@@ -125,6 +125,10 @@ def test_a_contact_of_an_organisation_not_invited_is_refused(door):
     assert not door.participations.filter(contact=stranger).exists()
 
 
+# The door offers a button for the early confirmation, not the register's check box: its refusal names the button.
+NAMES_THE_BUTTON = "tap “Check people in before the start” at the top of the page"
+
+
 def test_before_the_start_a_tap_needs_the_early_confirmation():
     meeting = _meeting(starts_in=datetime.timedelta(minutes=20))
     row = ParticipationFactory(meeting=meeting, organization=OrganizationFactory())
@@ -134,6 +138,11 @@ def test_before_the_start_a_tap_needs_the_early_confirmation():
     assert "Check people in before the start" in page.content.decode()
     refused = client.post(_url("meeting-check-in-row", meeting.pk, row.pk), tap, follow=True)
     assert "has not started yet" in refused.content.decode()
+    assert NAMES_THE_BUTTON in refused.content.decode() and "Tick the box" not in refused.content.decode()
+    walk_in = {"walk_in-name": "Walk-in Person", "walk_in-organization": row.organization.pk}
+    refused = client.post(_url("meeting-check-in-walk-in", meeting.pk), walk_in)
+    assert NAMES_THE_BUTTON in refused.content.decode() and "Tick the box" not in refused.content.decode()
+    assert not meeting.participations.filter(attendee_name="Walk-in Person").exists()
     assert _row(meeting, pk=row.pk).status == ParticipationStatus.INVITED
     client.post(_url("meeting-check-in-row", meeting.pk, row.pk), {**tap, "early": "1"})
     assert _row(meeting, pk=row.pk).status == ParticipationStatus.ATTENDED
