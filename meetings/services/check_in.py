@@ -90,6 +90,11 @@ def door_entries(meeting: Meeting) -> list[DoorEntry]:
     return entries
 
 
+def door_tally(entries: list[DoorEntry]) -> tuple[int, int]:
+    """How many of the door's entries are checked in, and of how many."""
+    return sum(entry.attended for entry in entries), len(entries)
+
+
 def check_in_row(
     *, meeting: Meeting, row_id: int, version: int, shown_status: str, confirmed_before_start=False, user=None
 ) -> AttendanceRecorded:

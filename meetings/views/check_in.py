@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from common.fragments import is_htmx
 from meetings.forms import WalkInForm
 from meetings.services.attendance import record_walk_in
-from meetings.services.check_in import DoorEntry, check_in_contact, check_in_row, door_entries, matches
+from meetings.services.check_in import DoorEntry, check_in_contact, check_in_row, door_entries, door_tally, matches
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
 from stakeholders.models import Contact
 
@@ -56,11 +56,12 @@ class CheckInView(MeetingEditMixin, TemplateView):
         entries = [entry for entry in everyone if matches(entry, query)]
         early = early_confirmed(self.request) and not meeting.has_started
         context.setdefault("walk_in_form", walk_in_form(meeting))
+        attended_count, total_count = door_tally(everyone)
         context.update(
             meeting=meeting,
             entries=entries,
-            attended_count=sum(entry.attended for entry in everyone),
-            total_count=len(everyone),
+            attended_count=attended_count,
+            total_count=total_count,
             early=early,
             query=query,
         )
@@ -68,21 +69,25 @@ class CheckInView(MeetingEditMixin, TemplateView):
 
 
 class CheckInTapMixin(MeetingEditMixin):
-    """One tap: answers htmx the tapped line (meetings/check_in.html#entry), a plain request the page."""
+    """One tap: answers htmx the tapped line and the count above the list (meetings/check_in.html#tap_answer), a
+    plain request the page."""
 
     http_method_names = ["post"]
 
     def answer(self, entry: DoorEntry, *, error: str = "", conflict=None):
         meeting = self.get_meeting()
         if is_htmx(self.request):
+            attended_count, total_count = door_tally(door_entries(meeting))
             context = {
                 "meeting": meeting,
                 "entry": entry,
                 "error": error,
                 "conflict": conflict,
                 "early": early_confirmed(self.request),
+                "attended_count": attended_count,
+                "total_count": total_count,
             }
-            return TemplateResponse(self.request, f"{TEMPLATE}#entry", context)
+            return TemplateResponse(self.request, f"{TEMPLATE}#tap_answer", context)
         if error:
             messages.error(self.request, error)
         elif conflict is not None:

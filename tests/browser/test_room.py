@@ -60,6 +60,8 @@ def test_two_devices_check_people_in_at_once_and_keep_both_taps(login, under_way
     second.get_by_label("Find a person or an organisation").fill("yoldosheva")
     _line(second, "Dilnoza").get_by_role("button", name=re.compile("Check in")).click()
     expect(_line(second, "Dilnoza").locator(".door-attended")).to_be_visible()
+    # The count follows the taps without a reload: this device's two and the other device's one.
+    expect(second.locator("#door-count")).to_contain_text(re.compile(r"^3 of \d+ checked in"))
 
     statuses = dict(under_way.participations.filter(contact=None).values_list("organization__name", "status"))
     assert statuses == {

@@ -12,6 +12,7 @@ from django.utils import timezone
 from meetings.models import MeetingFormat, MeetingStatus, Participation, ParticipationStatus
 from meetings.notifications.itip import invitation_calendar
 from meetings.services.attendance import RowChange, record_attendance
+from meetings.services.check_in import door_entries
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
 from tests.stakeholders.factories import ContactFactory, OrganizationFactory, participant_user, secretariat_user
 
@@ -78,6 +79,10 @@ def test_two_devices_tapping_at_once_keep_both_taps(door):
         _url("meeting-check-in-row", door.pk, justice_row.pk), shown_justice, headers={"HX-Request": "true"}
     )
     assert "Attended" in answer.content.decode()
+    # The count above the list follows each tap, without a reload: both taps, of everyone the door lists.
+    listed = len(door_entries(door))
+    count = re.search(r'<p class="mb-2" id="door-count" hx-swap-oob="true">(.*?)·', answer.content.decode(), re.S)
+    assert count and count.group(1).strip() == f"2 of {listed} checked in"
     # The second device taps the judge too, from its page shown before the first tap: still attended, no conflict.
     again = second.post(_url("meeting-check-in-row", door.pk, judge_row.pk), shown, headers={"HX-Request": "true"})
     assert "meanwhile" not in again.content.decode()
