@@ -9,6 +9,11 @@ PHONE = 390
 WIDTHS = (DESKTOP, PHONE)
 
 
+def page_width(page) -> int:
+    """How wide the page is, scrolled sideways to its end: more than the window means the page itself scrolls."""
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
 def assert_fits(page):
     """Nothing makes the page scroll sideways, at either width (measured once the page has loaded, not
     mid-navigation); the window is then put back as it was."""
@@ -17,7 +22,7 @@ def assert_fits(page):
     try:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": window["height"]})
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            scroll_width = page_width(page)
             assert scroll_width <= width, f"{page.url} is {scroll_width} px wide in a {width} px window"
     finally:
         page.set_viewport_size(window)

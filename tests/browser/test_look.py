@@ -22,6 +22,7 @@ from activities.models import Activity
 from coordination.operations.demo import load_demo
 from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
+from tests.browser.layout import page_width
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
 from tests.stakeholders.factories import FACTORY_PASSWORD, OrganizationFactory, participant_user, secretariat_user
 
@@ -122,11 +123,6 @@ def axe_violations(page) -> list[dict]:
             id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
     )
     return [violation for violation in violations if violation["impact"] in BLOCKING]
-
-
-def page_width(page) -> int:
-    """How wide the page is, scrolled sideways to its end: more than the window means the page itself scrolls."""
-    return page.evaluate("() => document.documentElement.scrollWidth")
 
 
 def menu_problems(page) -> list[str]:

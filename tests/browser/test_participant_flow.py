@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from activities.models import ActivityKind
 from tests.activities.factories import ActivityFactory, ActivityPlanFactory
+from tests.browser.layout import PHONE, page_width
 from tests.meetings.factories import (
     TASHKENT,
     AgendaItemFactory,
@@ -134,4 +135,4 @@ def test_participant_copies_the_personal_calendar_address(login, platform, live_
     page.wait_for_load_state()
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.get_by_role("button", name="Скопировать ссылку")).to_be_visible()
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page_width(page) <= PHONE

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from common.access import Visibility
-from tests.browser.test_look import axe_violations, page_width
+from tests.browser.layout import page_width
+from tests.browser.test_look import axe_violations
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, MeetingSeriesFactory, StatementFactory
 
 

@@ -25,7 +25,7 @@ from meetings.notifications.approval import approval_preview, circulation_previe
 from meetings.notifications.recipients import RecipientsChanged
 from meetings.record import ItemRecord, minutes_record
 from meetings.views.editing import MeetingEditMixin, apply_validation_error
-from meetings.views.minutes.cards import GENERAL, editor_url
+from meetings.views.minutes.cards import GENERAL, card_anchor, editor_url
 from meetings.views.notifications import redirect_to_new_preview
 
 
@@ -237,7 +237,7 @@ class ResolveCommentView(SecretariatRequiredMixin, View):
             messages.error(request, error)
         else:
             messages.success(request, _("The comment is resolved."))
-        return redirect(editor_url(comment.meeting_id, item_anchor(comment.agenda_item_id)))
+        return redirect(editor_url(comment.meeting_id, card_anchor(comment.agenda_item_id)))
 
     def withdrawn_meanwhile(self, request):
         """The comment's author withdrew it after the editor was loaded: say so where the Resolve button was (the
@@ -248,7 +248,7 @@ class ResolveCommentView(SecretariatRequiredMixin, View):
         if is_htmx(request):
             return self.item_comments(meeting.pk, item_id, notice=notice)
         messages.info(request, notice)
-        return redirect(editor_url(meeting.pk, item_anchor(item_id)))
+        return redirect(editor_url(meeting.pk, card_anchor(item_id)))
 
     def item_comments(self, meeting_id: int, item_id: int | None, **context):
         """The comments on one item (or on the minutes as a whole) as the editor shows them beside its text."""
@@ -258,10 +258,6 @@ class ResolveCommentView(SecretariatRequiredMixin, View):
         key = str(item_id) if item_id else GENERAL
         context = {"comments": comments, "key": key, **context}
         return TemplateResponse(self.request, "meetings/partials/minutes_comments.html", context)
-
-
-def item_anchor(item_id: int | None) -> str:
-    return f"item-{item_id}" if item_id else "item-general"
 
 
 def _number(value) -> int | None:

@@ -19,6 +19,7 @@ from meetings.forms import EditCommentForm, WithdrawCommentForm
 from meetings.models import MinutesComment
 from meetings.views.editing import apply_validation_error
 from meetings.views.minutes.approval import circulated_url
+from meetings.views.minutes.cards import card_anchor
 
 FRAGMENTS = "meetings/minutes_circulated.html"  # the circulated draft's page holds the comment's fragments
 
@@ -122,5 +123,4 @@ class WithdrawCommentView(OwnCommentMixin, TemplateView):
             messages.error(request, error)
             return redirect(circulated_url(comment.meeting_id, f"comment-{comment.pk}"))
         messages.success(request, _("Your comment is withdrawn."))
-        anchor = f"item-{comment.agenda_item_id}" if comment.agenda_item_id else "item-general"
-        return redirect(circulated_url(comment.meeting_id, anchor))
+        return redirect(circulated_url(comment.meeting_id, card_anchor(comment.agenda_item_id)))
