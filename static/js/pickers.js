@@ -25,6 +25,8 @@
     // The empty choice ("Any", "---------") becomes the placeholder, and a clear button brings it back.
     const empty = select.querySelector('option[value=""]');
     const plugins = select.multiple ? ["remove_button"] : empty ? ["clear_button"] : [];
+    // Counts the choices made, so that an answer asked for before the latest choice is known to be late.
+    let choices = 0;
     new TomSelect(select, {
       valueField: "value",
       labelField: "text",
@@ -41,14 +43,28 @@
           return 1;
         };
       },
+      onItemAdd: function () {
+        choices += 1;
+      },
       load: function (query, callback) {
         const picker = this;
+        const choicesWhenAsked = choices;
         const address = url + (url.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(query);
         fetch(address, { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (response) {
             return response.ok ? response.json() : { results: [] };
           })
           .then(function (data) {
+            if (choices !== choicesWhenAsked) {
+              // A choice was made while this answer was on its way (a busy server answers the first screenful
+              // after the search typed next). Tom Select's callback would open the list again over the rest of the
+              // form, so the answer is dropped and only its count of answers awaited is kept.
+              picker.loading = Math.max(picker.loading - 1, 0);
+              if (!picker.loading) {
+                picker.wrapper.classList.remove(picker.settings.loadingClass);
+              }
+              return;
+            }
             picker.clearOptions(); // only this answer's matches are offered (the chosen ones stay)
             callback(data.results.map(function (row) {
               return { value: String(row.id), text: row.text };
