@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Compiled modules are kept in __pycache__/ (git-ignored) even where the environment asks Python not to write them:
+# otherwise each test worker, and each process the tests start, compiles the project and the tests again.
+unexport PYTHONDONTWRITEBYTECODE
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -74,8 +77,9 @@ pytest: install assets ## The whole suite, one worker per core (pytest-xdist), e
 screenshots: install assets ## Regenerate the README's screenshots (docs/screenshots/) from the browser tests
 	$(PY) scripts/screenshots.py
 
-browser: ## Install Debian's Chromium for the browser tests (needs root)
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+browser: ## Install Debian's Chromium and its headless build for the browser tests (needs root)
+	command -v chromium >/dev/null && command -v chromium-headless-shell >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-headless-shell)
 
 db-stop: install ## Stop the embedded PostgreSQL server cleanly (data is kept in var/pgdata)
 	$(PY) -m coordination.operations.embedded_postgres stop

@@ -15,6 +15,9 @@ STATIC_ROOT = BASE_DIR / "var" / "test-static-root-left-empty"  # noqa: F405
 
 # Several test runs may share one PostgreSQL server: TEST_DB_NAME keeps their databases apart.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DB_NAME", default="test_coordination")}  # noqa: F405
+# The tests' commits need not wait for the disk (their data is thrown away), and no test query is big enough for
+# PostgreSQL's JIT compiler to pay for itself.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off -c jit=off"  # noqa: F405
 
 # django-axes needs the request, which the test client's `login()` does not pass (see the backend's docstring).
 AUTHENTICATION_BACKENDS = [
