@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.mail.message import SafeMIMEText
 from icalendar import Calendar, vCalAddress, vText
 
-from meetings.calendar import PRODUCT_ID, meeting_event
+from meetings.calendar import PRODUCT_ID, add_time_zones, meeting_event
 from meetings.models import Meeting, MeetingStatus
 from stakeholders.models import Contact
 
@@ -33,7 +33,7 @@ def invitation_calendar(*, meeting: Meeting, contact: Contact, url: str = "") ->
     attendee.params["rsvp"] = vText("FALSE")  # replies are not read by the portal
     event.add("attendee", attendee)
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    add_time_zones(calendar)
     return calendar.to_ical()
 
 

@@ -30,9 +30,10 @@ def dense_words(characters: int, seed: int) -> str:
     """Hyphenated Cyrillic compounds: each indexed whole and by its parts, several bytes of index per character."""
     rng = random.Random(seed)
     cyrillic = "абвгдежзийклмнопрстуфхцчшщэюя"
-    parts = []
-    while sum(len(part) + 1 for part in parts) < characters:
+    parts, length = [], 0
+    while length < characters:
         parts.append("-".join("".join(rng.choice(cyrillic) for _ in range(rng.randint(4, 7))) for _ in range(3)))
+        length += len(parts[-1]) + 1
     return " ".join(parts)[:characters]
 
 
