@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from common.quarter import Quarter

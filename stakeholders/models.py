@@ -7,9 +7,9 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, localized, translations_of, with_translations
 from common.models import TimeStampedModel
 

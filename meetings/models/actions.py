@@ -9,10 +9,10 @@ from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
 from common.formatting import date_text
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, translations_of, with_translations
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem

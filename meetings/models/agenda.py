@@ -4,9 +4,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from meetings.models.meeting import Meeting

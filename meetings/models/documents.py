@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access
+from common.history import HistoricalRecords
 from common.models import TimeStampedModel
 from meetings.models.meeting import Meeting
 

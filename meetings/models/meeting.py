@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 from common.quarter import Quarter

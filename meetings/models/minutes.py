@@ -6,9 +6,9 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import access, fulltext
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, translations_of
 from common.models import TimeStampedModel
 from meetings.models.agenda import AgendaItem

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from common.history import HistoricalRecords
 from common.models import TimeStampedModel
 from meetings.models.meeting import Meeting
 

@@ -4,8 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from common.history import HistoricalRecords
 from common.i18n import TranslatedContent, localized, translations_of
 from common.models import TimeStampedModel
 
