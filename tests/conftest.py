@@ -5,6 +5,30 @@ from django.utils import translation
 from tests.stakeholders.factories import OrganizationFactory, UserFactory, participant_user, secretariat_user
 
 
+def _flush_deletes_only_the_rows_a_test_left():
+    """Django empties the database after each transactional test (the browser tests, whose live server commits) with
+    one TRUNCATE of all its 75 tables, and PostgreSQL's TRUNCATE costs per table, rows or not (0.23 s). A test leaves
+    rows in a few tables: deleting those rows, in the flush's one transaction (the foreign keys are checked at its
+    end), leaves the same empty database in a fraction of the time. Resetting sequences still truncates."""
+    from django.core.management.commands import flush
+
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        if reset_sequences or not tables:
+            return connection.ops.sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        quote = connection.ops.quote_name  # the names are the models' own tables
+        exists = [f"SELECT %s WHERE EXISTS (SELECT FROM {quote(table)})" for table in tables]  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(exists), tables)
+            with_rows = [table for (table,) in cursor.fetchall()]
+        return ["SET CONSTRAINTS ALL DEFERRED", *(f"DELETE FROM {quote(table)}" for table in with_rows)]  # noqa: S608
+
+    flush.sql_flush = sql_flush
+
+
+_flush_deletes_only_the_rows_a_test_left()
+
+
 @pytest.fixture
 def organization(db):
     return OrganizationFactory()
