@@ -2,9 +2,9 @@
 main page, for a participant and for the secretariat, in English, Russian and Uzbek; no main page is wider than a
 390 px phone; the menu fits one line at 1280 px; the keyboard reaches the content and the meeting's other actions.
 
-One browser context per role and language, logged in once; each page is loaded once at 1280 px (menu, axe) and
-measured again at 390 px after a resize. axe-core comes from node_modules (npm's `axe-core`); the context bypasses
-the portal's Content-Security-Policy only so that the test can inject it.
+One browser context per role and language, its session and language given as cookies; each page is loaded once at
+1280 px (menu, axe) and measured again at 390 px after a resize. axe-core comes from node_modules (npm's
+`axe-core`); the context bypasses the portal's Content-Security-Policy only so that the test can inject it.
 
 `SCREENSHOTS=1 pytest tests/browser/test_look.py -k screenshots` writes docs/screenshots/*.png
 (docs/development.md, "The look").
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
 from activities.models import Activity
@@ -24,7 +25,7 @@ from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
 from tests.browser.layout import page_width
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
-from tests.stakeholders.factories import FACTORY_PASSWORD, OrganizationFactory, participant_user, secretariat_user
+from tests.stakeholders.factories import OrganizationFactory, participant_user, secretariat_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -93,20 +94,22 @@ def main_pages(demo, role: str) -> dict[str, str]:
 
 
 def log_in(chromium, live_server, user, language: str):
+    """A browser context of the user's, reading in the language: the session and the language are its cookies, as
+    the login form and the language switcher leave them (those are walked by the flows that use them:
+    test_two_factor, test_single_sign_on, test_participant_flow), so that each page below is loaded once."""
     context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP, bypass_csp=True)
     context.set_default_timeout(15_000)
     with_axe(context)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(FACTORY_PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    if language != "en":
-        page.locator(f'button[name="language"][value="{language}"]').click()
-        page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == language
-    return context, page
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [
+            {"name": session.key, "value": session.value, "url": live_server.url},
+            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
+        ]
+    )
+    return context, context.new_page()
 
 
 def with_axe(context):
@@ -159,6 +162,8 @@ def test_main_pages_pass_axe_and_fit_a_phone(chromium, live_server, demo, role, 
             if response.status != 200:
                 failures.append(f"{name} {path}: HTTP {response.status}")
                 continue
+            if (lang := page.locator("html").get_attribute("lang")) != language:
+                failures.append(f"{name} {path}: in {lang!r}, not {language!r}")
             if name == "dashboard":
                 failures.extend(f"{name}: {problem}" for problem in menu_problems(page))
             for violation in axe_violations(page):
