@@ -156,10 +156,11 @@ def _wait_for_requests_in_flight_to_finish():
 
 @pytest.fixture
 def login(new_page, live_server):
-    """A page logged in as the given user, on the dashboard. The session is made as the login form makes it
-    (django.contrib.auth's login(), with its signals) and handed to the browser as its cookie: the form itself is
-    walked by the tests of signing in (test_two_factor, test_single_sign_on, test_account_invitation,
-    tests/security/test_login.py), not once per page of every other test."""
+    """A page of the given user's own browser, signed in and still blank: the test opens the page its person starts
+    from (the dashboard is `page.goto("/")`), so no flow loads a page it does not use. The session is made as the
+    login form makes it (django.contrib.auth's login(), with its signals) and handed to the browser as its cookie:
+    the form itself is walked by the tests of signing in (test_two_factor, test_single_sign_on,
+    test_account_invitation, tests/security/test_login.py), not once per page of every other test."""
 
     def log_in(user):
         client = Client()
@@ -167,7 +168,6 @@ def login(new_page, live_server):
         page = new_page()
         session = client.cookies[settings.SESSION_COOKIE_NAME]
         page.context.add_cookies([{"name": session.key, "value": session.value, "url": live_server.url}])
-        page.goto("/")
         return page
 
     return log_in

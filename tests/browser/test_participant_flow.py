@@ -74,6 +74,7 @@ def platform():
 
 def test_participant_finds_the_next_meeting_and_adds_it_to_a_calendar(login, platform):
     page = login(platform["participant"])
+    page.goto("/")
     next_meeting = page.get_by_role("region", name="Next meeting")
     expect(next_meeting).to_contain_text("Fifth coordination meeting")
     with page.expect_download() as download_info:
@@ -92,6 +93,7 @@ def test_participant_finds_the_next_meeting_and_adds_it_to_a_calendar(login, pla
 
 def test_participant_searches_a_place_and_reads_the_minutes(login, platform):
     page = login(platform["participant"])
+    page.goto("/")
     search_box = page.get_by_role("searchbox", name="Search")
     search_box.fill("Bukhara")
     search_box.press("Enter")

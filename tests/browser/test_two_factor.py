@@ -33,6 +33,7 @@ def test_enrol_sign_in_again_and_recover_from_a_lost_phone(login, new_page):
 
     # The next sign-in asks for the code; a lost phone: a recovery code instead, then a new app.
     again = login(secretary)
+    again.goto("/")
     again.wait_for_url(re.compile(r"/accounts/two-factor/verify/"))
     again.get_by_label("Code").fill("000000x")
     again.get_by_role("button", name="Verify").click()
@@ -55,6 +56,7 @@ def test_an_admin_resets_a_lost_second_factor(login):
     admin = UserFactory(username="root", is_staff=True, is_superuser=True)
     admin_device = TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
     page = login(admin)
+    page.goto("/")
     page.get_by_label("Code").fill(current_code(admin_device))
     page.get_by_role("button", name="Verify").click()
     page.wait_for_url(re.compile(r"/$"))
@@ -65,4 +67,5 @@ def test_an_admin_resets_a_lost_second_factor(login):
     expect(page.get_by_text("Two-factor authentication reset")).to_be_visible()
     assert not TOTPDevice.objects.filter(user=secretary).exists()
     secretary_page = login(secretary)
+    secretary_page.goto("/")
     secretary_page.wait_for_url(re.compile(r"/accounts/two-factor/setup/"))
