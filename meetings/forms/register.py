@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from common.typed_text import TypedTextForm
 from common.versioning import VersionedModelFormMixin
@@ -85,7 +86,7 @@ class AttendanceOptionsForm(forms.Form):
 
 
 class WalkInForm(TypedTextForm, BlankChoicesLabelled, forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=200)
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.none(), label=_("Organisation"), widget=organization_picker(active_only=True)
     )
@@ -188,7 +189,7 @@ class RecipientContactForm(TypedTextForm, forms.Form):
     organisations (``meetings.services.add_recipient``)."""
 
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=Organization.objects.none())
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     preferred_language = forms.ChoiceField(label=_("E-mail language"), choices=settings.LANGUAGES, initial="en")
 

@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -165,6 +166,14 @@ def test_the_page_names_the_register_form_on_the_walk_in_inputs(held, two_sessio
     walk_in = re.search(r'<div class="mb-4" id="walk-in-form">.*?</div>\s*$', content, re.S | re.M).group(0)
     assert 'name="walk_in-name"' in walk_in and 'form="register-form"' in walk_in
     assert re.search(r'<button type="submit" form="register-form" formaction="[^"]+/walk-in/"', content)
+
+
+def test_the_walk_in_asks_for_a_persons_name_in_russian_not_an_organisations(held, two_sessions):
+    meeting, _rows = held
+    session, _other = two_sessions
+    session.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    form = session.get(reverse("meetings:meeting-participants", args=[meeting.pk])).context["walk_in_form"]
+    assert str(form["name"].label) == "Имя"  # "Название" names a thing
 
 
 # One row saved as it is changed (the fetch of static/js/register.js)
