@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
+
+from tests.stakeholders.factories import session_cookie
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django's ORM calls made by the tests
 # themselves (factories, assertions) would otherwise be refused as "async unsafe".
@@ -163,10 +163,8 @@ def login(new_page, live_server):
     test_account_invitation, tests/security/test_login.py), not once per page of every other test."""
 
     def log_in(user):
-        client = Client()
-        client.force_login(user)
         page = new_page()
-        session = client.cookies[settings.SESSION_COOKIE_NAME]
+        session = session_cookie(user)
         page.context.add_cookies([{"name": session.key, "value": session.value, "url": live_server.url}])
         return page
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from activities.models import Activity
@@ -25,7 +24,7 @@ from meetings.models import ActionItem, Meeting
 from stakeholders.models import Organization
 from tests.browser.layout import page_width
 from tests.meetings.factories import MeetingFactory, MeetingSeriesFactory, ParticipationFactory
-from tests.stakeholders.factories import OrganizationFactory, participant_user, secretariat_user
+from tests.stakeholders.factories import OrganizationFactory, participant_user, secretariat_user, session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -100,9 +99,7 @@ def log_in(chromium, live_server, user, language: str):
     context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP, bypass_csp=True)
     context.set_default_timeout(15_000)
     with_axe(context)
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME]
+    session = session_cookie(user)
     context.add_cookies(
         [
             {"name": session.key, "value": session.value, "url": live_server.url},

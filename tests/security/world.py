@@ -42,7 +42,7 @@ from tests.meetings.factories import (
     StatementFactory,
     TopicFactory,
 )
-from tests.stakeholders.factories import ContactFactory
+from tests.stakeholders.factories import ContactFactory, session_cookie
 
 
 @dataclass(frozen=True)
@@ -411,8 +411,6 @@ def shared_world(django_db_blocker):
             settings={"server_url": "http://127.0.0.1:9", "domains": ["world.example"]},
         )
         for role in USER_ROLES:
-            client = Client()
-            client.force_login(getattr(world, role))
-            world.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            world.sessions[role] = session_cookie(getattr(world, role)).value
         yield world
         transaction.set_rollback(True)

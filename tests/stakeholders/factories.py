@@ -1,6 +1,8 @@
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from common.roles import PARTICIPANT, SECRETARIAT
 from stakeholders.models import Contact, Organization, OrganizationKind
@@ -54,3 +56,11 @@ def participant_user(organization=None, **kwargs):
     user = UserFactory(role=PARTICIPANT, **kwargs)
     ContactFactory(user=user, organization=organization or OrganizationFactory(), name=f"Participant {user.username}")
     return user
+
+
+def session_cookie(user):
+    """The session cookie a sign-in gives ``user``, made by Django's login() (its signals too) without the form: for
+    the tests that hand a session to a browser or to many clients rather than walk the form each time."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME]
