@@ -43,3 +43,9 @@ ZEAL_ALLOWLIST = [
     # The organisation form walks up the parent chain to refuse a loop (a few levels at most).
     {"model": "stakeholders.Organization", "field": "get()"},
 ]
+
+# The live server opens a connection for each request's thread and closes it after; a pool keeps a few open, so
+# that a browser flow does not pay PostgreSQL's connection start-up (a new server process, authentication) a
+# hundred times. Production keeps CONN_MAX_AGE (coordination/settings.py).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 1, "max_size": 8, "timeout": 30}  # noqa: F405

@@ -106,6 +106,21 @@ def test_zone_choices_store_the_name_and_show_the_label():
     assert choices == [("Asia/Tashkent", "Tashkent time (UTC+5)"), ("Europe/Berlin", "Europe/Berlin (UTC+1)")]
 
 
+def test_zone_choices_are_kept_per_language_and_moment():
+    zones = ["Europe/Berlin", "Asia/Tashkent"]
+    winter, summer = datetime.datetime(2024, 1, 15), datetime.datetime(2024, 7, 15)
+    english = in_language("en", formatting.zone_choices, zones, at=winter)
+    russian = in_language("ru", formatting.zone_choices, zones, at=winter)
+    assert english[0] == ("Asia/Tashkent", "Tashkent time (UTC+5)")
+    assert russian[0] == ("Asia/Tashkent", in_language("ru", formatting.zone_choice_label, "Asia/Tashkent", winter))
+    assert russian[0] != english[0]
+    assert in_language("en", formatting.zone_choices, zones, at=summer)[1] == ("Europe/Berlin", "Europe/Berlin (UTC+2)")
+    assert in_language("en", formatting.zone_choices, zones, at=winter) == english
+    # A form may change the list it is given: the kept one stays as it was.
+    english.clear()
+    assert in_language("en", formatting.zone_choices, zones, at=winter)[1] == ("Europe/Berlin", "Europe/Berlin (UTC+1)")
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [("en", "12,345"), ("ru", "12\xa0345"), ("uz", "12\xa0345")],
