@@ -29,6 +29,25 @@ def _flush_deletes_only_the_rows_a_test_left():
 _flush_deletes_only_the_rows_a_test_left()
 
 
+def _test_databases_dropped_without_waiting():
+    """At the end of a run each worker drops its test database (under CI; locally they are kept). PostgreSQL waits
+    five seconds for other sessions to leave a database and then refuses to drop it: the run ended five seconds late
+    with the database left behind (a warning at the end of every CI run: one idle session, its last statement a
+    ROLLBACK). Sessions still connected then belong to the finished run, so the drop ends them (PostgreSQL 13's
+    DROP DATABASE ... WITH (FORCE)); the pool's own connections are closed first, as Django does."""
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    def _destroy_test_db(self, test_database_name, verbosity):
+        self.connection.close_pool()
+        with self._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE {self.connection.ops.quote_name(test_database_name)} WITH (FORCE)")
+
+    DatabaseCreation._destroy_test_db = _destroy_test_db
+
+
+_test_databases_dropped_without_waiting()
+
+
 @pytest.fixture
 def organization(db):
     return OrganizationFactory()

@@ -26,3 +26,11 @@ def url_of_the_test_database() -> str:
         options["port"] = str(settings["PORT"])
     query = "?" + urlencode(options) if options else ""
     return f"postgres://{credentials}@/{quote(settings['NAME'], safe='')}{query}"
+
+
+def direct_connection_settings(**changes) -> dict:
+    """The test database's connection settings without the tests' connection pool (settings_test.py), which is kept
+    per alias: a connection made with these connects directly, as production does, and not to the pool's database."""
+    settings = connection.settings_dict
+    options = {name: value for name, value in settings["OPTIONS"].items() if name != "pool"}
+    return {**settings, "OPTIONS": options, **changes}

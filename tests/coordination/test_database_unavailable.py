@@ -10,6 +10,8 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
+from tests.subprocess_database import direct_connection_settings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,11 +23,7 @@ def unreachable_database():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    # Without the tests' connection pool (settings_test.py), which is kept per alias and would hand out the working
-    # database's connections; production connects directly, as this does.
-    options = {name: value for name, value in working.settings_dict["OPTIONS"].items() if name != "pool"}
-    settings_dict = {**working.settings_dict, "HOST": "127.0.0.1", "PORT": str(closed_port), "OPTIONS": options}
-    unreachable = type(working)(settings_dict, "default")
+    unreachable = type(working)(direct_connection_settings(HOST="127.0.0.1", PORT=str(closed_port)), "default")
     connections["default"] = unreachable
     try:
         yield
