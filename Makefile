@@ -58,8 +58,9 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Compares the models with the migration files only: no database's history is read (coordination/settings_migrations_check.py).
 check-migrations: install
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=coordination.settings_migrations_check $(PY) manage.py makemigrations --check --dry-run
 
 # Locally the test databases are kept between runs (pytest-django's --reuse-db; migrations added since are still
 # applied) and built again (--create-db) when what they were built from changed: a migration file edited, added or
