@@ -9,30 +9,21 @@ import sys
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection, connections
 
-from tests.subprocess_database import direct_connection_settings, url_of_the_test_database
+from tests.subprocess_database import scratch_database
 
 
 @pytest.fixture
 def database_half_way_through_a_squash():
     """A database whose history says coordination's first migration ran before the activities migration it needs."""
-    name = f"{connection.settings_dict['NAME']}_half_way"
-    server = type(connections["default"])(direct_connection_settings(), "default")
-    quoted = server.ops.quote_name(name)
-    with server.creation._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
-        cursor.execute(f"CREATE DATABASE {quoted}")
-    url = url_of_the_test_database().replace(f"/{connection.settings_dict['NAME']}", f"/{name}", 1)
-    with psycopg.connect(url, autocommit=True) as database:
-        database.execute(
-            "CREATE TABLE django_migrations (id serial PRIMARY KEY, app varchar(255), name varchar(255), "
-            "applied timestamptz NOT NULL DEFAULT now())"
-        )
-        database.execute("INSERT INTO django_migrations (app, name) VALUES ('coordination', '0001_roles')")
-    yield url
-    with server.creation._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+    with scratch_database("half_way") as (_name, url, _server):
+        with psycopg.connect(url, autocommit=True) as database:
+            database.execute(
+                "CREATE TABLE django_migrations (id serial PRIMARY KEY, app varchar(255), name varchar(255), "
+                "applied timestamptz NOT NULL DEFAULT now())"
+            )
+            database.execute("INSERT INTO django_migrations (app, name) VALUES ('coordination', '0001_roles')")
+        yield url
 
 
 def run(command, database_url):
